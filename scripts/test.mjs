@@ -1,0 +1,70 @@
+// The single test command (npm test): runs every suite in order, streaming output,
+// and ends with exactly one line "N passed, N failed". Exits non-zero if anything failed.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Local binaries only (never let npx fetch a missing tool from the registry).
+const bin = (name) => join('node_modules', '.bin', name);
+const tmp = mkdtempSync(join(tmpdir(), 'staff-assessment-test-'));
+
+/** Run a command with output streamed to the console; returns its exit code. */
+function run(cmd, args) {
+  console.log(`\n> ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.error) console.error(r.error.message);
+  return r.status ?? 1;
+}
+
+/** A whole command counts as one check: passed iff it exits 0. */
+const check = (cmd, ...args) => () => (run(cmd, args) === 0 ? [1, 0] : [0, 1]);
+
+/**
+ * A test runner that writes a JSON report. `count(report)` returns [passed, failed].
+ * A missing/unreadable report, or a non-zero exit with no failed test, counts as one failure.
+ */
+const reported = (reportFile, count, cmd, ...args) => () => {
+  const code = run(cmd, args);
+  let counts;
+  try {
+    counts = count(JSON.parse(readFileSync(reportFile, 'utf8')));
+    if (!counts.every(Number.isInteger)) throw new Error('no test counts in report');
+  } catch (err) {
+    console.error(`no usable report at ${reportFile}: ${err.message}`);
+    return [0, 1];
+  }
+  const [passed, failed] = counts;
+  return [passed, code !== 0 && failed === 0 ? 1 : failed];
+};
+
+const vitestReport = join(tmp, 'vitest.json');
+
+// Add further suites here (e.g. Playwright with --reporter=json and its stats.expected/unexpected).
+const suites = [
+  ['typecheck', check(bin('tsc'), '--noEmit', '-p', 'tsconfig.json')],
+  ['lint', check(bin('eslint'), '.')],
+  [
+    'unit (vitest)',
+    reported(
+      vitestReport,
+      (r) => [r.numPassedTests, r.numFailedTests],
+      bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`,
+    ),
+  ],
+];
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+for (const [name, runSuite] of suites) {
+  const [p, f] = runSuite();
+  passed += p;
+  failed += f;
+  summary.push(`  ${f ? 'FAIL' : 'ok  '} ${name}: passed=${p} failed=${f}`);
+}
+rmSync(tmp, { recursive: true, force: true });
+
+console.log(`\nSummary:\n${summary.join('\n')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

@@ -1,0 +1,152 @@
+/**
+ * Monthly pay (薪酬发放): base + plan part + assessment part + over-plan bonus, in integer fen,
+ * each component rounded half-up once. Plan completion = actual ÷ plan, exact, capped at 100%
+ * inside the plan part; above 100% is the bonus policy's business.
+ */
+import { roundHalfUp, toScaled } from './decimal.ts';
+import { InputError, isPlainObject, unknownKeys, type Problem } from './problems.ts';
+
+export interface PaySplit {
+  /** Percent of the salary total, at most 2 decimals each, summing to 100. */
+  base: number;
+  plan: number;
+  assessment: number;
+}
+
+export type BonusPolicy = { policy: 'none' } | { policy: 'per-point'; percentPerPoint: number };
+
+export type ScoreRateSource = 'monthly' | 'daily';
+
+export interface PaySettings {
+  split: PaySplit;
+  bonus: BonusPolicy;
+  /** Which score is the 日常考核得分率: the monthly score (default) or the daily-work score. */
+  scoreRate: ScoreRateSource;
+}
+
+export const DEFAULT_PAY_SETTINGS: PaySettings = {
+  split: { base: 50, plan: 35, assessment: 15 },
+  bonus: { policy: 'none' },
+  scoreRate: 'monthly',
+};
+
+export interface PayInput {
+  /** 工资总额 in yuan, at most 2 decimals. */
+  salaryTotal: number;
+  plan: number;
+  actual: number;
+  monthlyScore: number;
+  dailyScore?: number;
+  split?: PaySplit;
+  bonus?: BonusPolicy;
+  scoreRate?: ScoreRateSource;
+}
+
+/** Yuan amounts (exact to the fen). */
+export interface PayResult {
+  base: number;
+  plan: number;
+  assessment: number;
+  bonus: number;
+  total: number;
+  /** Plan completion in percent, rounded half-up to 2 decimals (display only; the parts use the exact ratio). */
+  completionPercent: number;
+}
+
+const MAX_SALARY = 10_000_000;
+const MAX_QUANTITY = 1_000_000_000;
+const QUANTITY_DECIMALS = 4;
+const PAY_FIELDS = ['salaryTotal', 'plan', 'actual', 'monthlyScore', 'dailyScore', 'split', 'bonus', 'scoreRate'];
+
+/** Validate and compute; throws InputError naming every problem. */
+export function computePayInput(raw: unknown): PayResult {
+  const problems = validatePayInput(raw);
+  if (problems.length) throw new InputError(problems, 'pay input');
+  return computePay(raw as PayInput);
+}
+
+export function validatePayInput(raw: unknown): Problem[] {
+  if (!isPlainObject(raw)) return [{ field: '(input)', value: raw, expected: 'a JSON object { salaryTotal, plan, actual, monthlyScore }' }];
+  const problems = unknownKeys(raw, PAY_FIELDS, '');
+  const num = (key: string, min: number, max: number, decimals: number, required = true, exclusiveMin = false) => {
+    if (!(key in raw)) {
+      if (required) problems.push({ field: key, expected: `a number from ${min} to ${max}` });
+      return;
+    }
+    const v = raw[key];
+    const ok = typeof v === 'number' && toScaled(v, decimals) !== null && (exclusiveMin ? v > min : v >= min) && v <= max;
+    if (!ok) problems.push({ field: key, value: v, expected: `a number ${exclusiveMin ? 'above' : 'from'} ${min} ${exclusiveMin ? 'up to' : 'to'} ${max}, at most ${decimals} decimals` });
+  };
+  num('salaryTotal', 0, MAX_SALARY, 2);
+  num('plan', 0, MAX_QUANTITY, QUANTITY_DECIMALS, true, true);
+  num('actual', 0, MAX_QUANTITY, QUANTITY_DECIMALS);
+  num('monthlyScore', 0, 100, 2);
+  num('dailyScore', 0, 100, 2, false);
+  if ('scoreRate' in raw && raw.scoreRate !== 'monthly' && raw.scoreRate !== 'daily') {
+    problems.push({ field: 'scoreRate', value: raw.scoreRate, expected: '"monthly" (the monthly score) or "daily" (the daily-work score)' });
+  }
+  if (raw.scoreRate === 'daily' && !('dailyScore' in raw)) problems.push({ field: 'dailyScore', expected: 'the daily-work score, since scoreRate is "daily"' });
+  if ('split' in raw) problems.push(...validateSplit(raw.split));
+  if ('bonus' in raw) problems.push(...validateBonus(raw.bonus));
+  return problems;
+}
+
+function validateSplit(split: unknown): Problem[] {
+  const expected = 'percents { "base", "plan", "assessment" }, each 0–100 with at most 2 decimals, summing to 100';
+  if (!isPlainObject(split)) return [{ field: 'split', value: split, expected }];
+  const problems = unknownKeys(split, ['base', 'plan', 'assessment'], 'split');
+  let sum = 0n;
+  for (const key of ['base', 'plan', 'assessment']) {
+    const v = split[key];
+    const scaled = typeof v === 'number' ? toScaled(v, 2) : null;
+    if (scaled === null || scaled < 0n || scaled > 10000n) problems.push({ field: `split.${key}`, ...(key in split ? { value: v } : {}), expected: 'a percent from 0 to 100, at most 2 decimals' });
+    else sum += scaled;
+  }
+  if (!problems.length && sum !== 10000n) problems.push({ field: 'split', value: split, expected: `parts summing to 100 (they sum to ${Number(sum) / 100})` });
+  return problems;
+}
+
+function validateBonus(bonus: unknown): Problem[] {
+  const expected = '{ "policy": "none" } or { "policy": "per-point", "percentPerPoint": number } (percent of the salary total per percentage point above plan)';
+  if (!isPlainObject(bonus)) return [{ field: 'bonus', value: bonus, expected }];
+  if (bonus.policy === 'none') return unknownKeys(bonus, ['policy'], 'bonus');
+  if (bonus.policy !== 'per-point') return [{ field: 'bonus.policy', value: bonus.policy, expected: '"none" or "per-point"' }];
+  const problems = unknownKeys(bonus, ['policy', 'percentPerPoint'], 'bonus');
+  const v = bonus.percentPerPoint;
+  if (typeof v !== 'number' || toScaled(v, 2) === null || v < 0 || v > 100) {
+    problems.push({ field: 'bonus.percentPerPoint', ...('percentPerPoint' in bonus ? { value: v } : {}), expected: 'a percent from 0 to 100, at most 2 decimals' });
+  }
+  return problems;
+}
+
+/** Compute pay from a validated input. */
+export function computePay(input: PayInput): PayResult {
+  const split = input.split ?? DEFAULT_PAY_SETTINGS.split;
+  const bonusPolicy = input.bonus ?? DEFAULT_PAY_SETTINGS.bonus;
+  const scoreRate = input.scoreRate ?? DEFAULT_PAY_SETTINGS.scoreRate;
+  const fen = toScaled(input.salaryTotal, 2)!;
+  const plan = toScaled(input.plan, QUANTITY_DECIMALS)!;
+  const actual = toScaled(input.actual, QUANTITY_DECIMALS)!;
+  const score = toScaled(scoreRate === 'daily' ? input.dailyScore! : input.monthlyScore, 2)!; // hundredths
+  const pct = (p: number) => toScaled(p, 2)!; // percent in hundredths: 50 → 5000
+  const TEN_THOUSAND = 10000n;
+
+  const base = roundHalfUp(fen * pct(split.base), TEN_THOUSAND);
+  const capped = actual < plan ? actual : plan;
+  const planPart = roundHalfUp(fen * pct(split.plan) * capped, TEN_THOUSAND * plan);
+  const assessment = roundHalfUp(fen * pct(split.assessment) * score, TEN_THOUSAND * TEN_THOUSAND);
+  let bonus = 0n;
+  if (bonusPolicy.policy === 'per-point' && actual > plan) {
+    // salary × rate% × (points above plan), points above = 100 × (actual − plan) ÷ plan
+    bonus = roundHalfUp(fen * pct(bonusPolicy.percentPerPoint) * 100n * (actual - plan), TEN_THOUSAND * plan);
+  }
+  const yuan = (f: bigint) => Number(f) / 100;
+  return {
+    base: yuan(base),
+    plan: yuan(planPart),
+    assessment: yuan(assessment),
+    bonus: yuan(bonus),
+    total: yuan(base + planPart + assessment + bonus),
+    completionPercent: Number(roundHalfUp(actual * TEN_THOUSAND, plan)) / 100,
+  };
+}

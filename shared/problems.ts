@@ -1,0 +1,60 @@
+/**
+ * Input problems: every rejection names the field, the value it had and what is allowed, and
+ * all problems of one input are reported together.
+ */
+export interface Problem {
+  /** Where the problem is, e.g. `items["ad-plan"].occurrences` or `period`. */
+  field: string;
+  /** The value found there; absent when the field is missing. */
+  value?: unknown;
+  /** What would be accepted, in words. */
+  expected: string;
+}
+
+export class InputError extends Error {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[], what = 'input') {
+    super(formatProblems(problems, what));
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  if (text === undefined) return String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+export function formatProblem(p: Problem): string {
+  const got = 'value' in p ? `got ${describeValue(p.value)}` : 'missing';
+  return `${p.field}: ${got}; expected ${p.expected}`;
+}
+
+export function formatProblems(problems: readonly Problem[], what = 'input'): string {
+  if (problems.length === 1) return `Invalid ${what}: ${formatProblem(problems[0]!)}`;
+  return [`Invalid ${what} (${problems.length} problems):`, ...problems.map((p) => `  - ${formatProblem(p)}`)].join('\n');
+}
+
+/** A JS property path segment: `.name` for identifiers, `["dotted.id"]` otherwise. */
+export function fieldPath(base: string, key: string | number): string {
+  if (typeof key === 'number') return `${base}[${key}]`;
+  if (/^[A-Za-z_$][\w$]*$/.test(key)) return base ? `${base}.${key}` : key;
+  return `${base}[${JSON.stringify(key)}]`;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Problems for keys of `obj` that are not in `allowed`. */
+export function unknownKeys(obj: Record<string, unknown>, allowed: readonly string[], base: string): Problem[] {
+  return Object.keys(obj)
+    .filter((k) => !allowed.includes(k))
+    .map((k) => ({ field: fieldPath(base, k), value: obj[k], expected: allowedFields(allowed) }));
+}
+
+function allowedFields(allowed: readonly string[]): string {
+  return allowed.length ? `no such field (allowed here: ${allowed.join(', ')})` : 'no fields here';
+}
