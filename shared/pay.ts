@@ -56,6 +56,7 @@ export interface PayResult {
 const MAX_SALARY = 10_000_000;
 const MAX_QUANTITY = 1_000_000_000;
 const QUANTITY_DECIMALS = 4;
+const MAX_COMPLETION = 1000n;
 const PAY_FIELDS = ['salaryTotal', 'plan', 'actual', 'monthlyScore', 'dailyScore', 'split', 'bonus', 'scoreRate'];
 
 /** Validate and compute; throws InputError naming every problem. */
@@ -86,6 +87,11 @@ export function validatePayInput(raw: unknown): Problem[] {
     problems.push({ field: 'scoreRate', value: raw.scoreRate, expected: '"monthly" (the monthly score) or "daily" (the daily-work score)' });
   }
   if (raw.scoreRate === 'daily' && !('dailyScore' in raw)) problems.push({ field: 'dailyScore', expected: 'the daily-work score, since scoreRate is "daily"' });
+  // A per-point bonus grows with completion: at most 100,000% keeps every amount an exact integer.
+  const perPoint = isPlainObject(raw.bonus) && raw.bonus.policy === 'per-point';
+  if (perPoint && !problems.length && toScaled(raw.actual as number, QUANTITY_DECIMALS)! > toScaled(raw.plan as number, QUANTITY_DECIMALS)! * MAX_COMPLETION) {
+    problems.push({ field: 'actual', value: raw.actual, expected: `at most ${MAX_COMPLETION} × plan (${raw.plan}) with a per-point bonus` });
+  }
   if ('split' in raw) problems.push(...validateSplit(raw.split));
   if ('bonus' in raw) problems.push(...validateBonus(raw.bonus));
   return problems;

@@ -1,3 +1,5 @@
+import type { ZodError } from 'zod';
+
 /**
  * Input problems: every rejection names the field, the value it had and what is allowed, and
  * all problems of one input are reported together.
@@ -57,4 +59,15 @@ export function unknownKeys(obj: Record<string, unknown>, allowed: readonly stri
 
 function allowedFields(allowed: readonly string[]): string {
   return allowed.length ? `no such field (allowed here: ${allowed.join(', ')})` : 'no fields here';
+}
+
+/** Zod's issues as problems: the path as the field, the value found there, zod's message. */
+export function zodProblems(error: ZodError, root: unknown): Problem[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.length ? issue.path.map(String).join('.') : '(input)';
+    let value: unknown = root;
+    for (const key of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+    const expected = issue.code === 'unrecognized_keys' ? `no unknown fields (${issue.keys.join(', ')})` : issue.message;
+    return value === undefined ? { field, expected } : { field, value, expected };
+  });
 }

@@ -1,6 +1,6 @@
 /** Loading rubrics (validate + hash) and finding the one a sheet names. */
 import { contentHash } from '../canonical.ts';
-import { InputError, type Problem } from '../problems.ts';
+import { InputError, zodProblems, type Problem } from '../problems.ts';
 import { rubricSchema, type Rubric } from './schema.ts';
 import { salesperson } from './builtin/salesperson.ts';
 import { regionalManager } from './builtin/regional-manager.ts';
@@ -10,23 +10,9 @@ import { fieldService } from './builtin/field-service.ts';
 export function loadRubric(definition: unknown): Rubric {
   const parsed = rubricSchema.safeParse(definition);
   if (!parsed.success) {
-    const problems: Problem[] = parsed.error.issues.map((issue) => ({
-      field: issue.path.length ? issue.path.map(String).join('.') : '(rubric)',
-      value: valueAt(definition, issue.path),
-      expected: issue.message,
-    }));
-    throw new InputError(problems, 'rubric');
+    throw new InputError(zodProblems(parsed.error, definition), 'rubric');
   }
   return { ...parsed.data, hash: contentHash(parsed.data) };
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = root;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
 }
 
 /** The three rubrics that ship with the app, validated at load. */

@@ -206,6 +206,9 @@ function itemConsistency(item: ItemNode, path: (string | number)[], depth: numbe
     if (value > item.points) issues.push({ path: p, message: `${what} ${value} exceeds the item's ${item.points} points` });
   };
   const r = item.rule;
+  if (item.deadline && !['violation', 'all-or-nothing', 'per-occurrence'].includes(r.kind)) {
+    issues.push({ path: [...path, 'deadline'], message: 'a deadline needs a rule a late hand-in can set: violation, all-or-nothing or per-occurrence' });
+  }
   switch (r.kind) {
     case 'violation':
       notAbove(r.deduction, at('deduction'), 'deduction');

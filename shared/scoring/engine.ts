@@ -9,6 +9,7 @@ import { fromHundredths, roundHalfUpInt, toHundredths } from '../decimal.ts';
 import { InputError } from '../problems.ts';
 import { BUILTIN_RUBRICS } from '../rubric/catalog.ts';
 import { allGroups, groupMaxHundredths, itemMaxHundredths, leafItems, type ItemNode, type Rubric } from '../rubric/schema.ts';
+import { applyHandIns, type LateHandIn } from './handins.ts';
 import { validateSheetInput, type Absence, type ItemInput, type SheetInput } from './input.ts';
 
 export interface ItemResult {
@@ -26,6 +27,8 @@ export interface ItemResult {
   /** The item's group gate was violated, so the item scores 0. */
   gated?: true;
   penalty?: true;
+  /** Hand-ins past their deadline, already counted in the deduction. */
+  late?: LateHandIn[];
 }
 
 export interface GroupResult {
@@ -55,7 +58,7 @@ export function scoreInput(raw: unknown, rubrics: readonly Rubric[] = BUILTIN_RU
 
 /** Score an input already validated against `rubric`. */
 export function scoreSheet(input: SheetInput, rubric: Rubric): SheetResult {
-  const recorded = input.items ?? {};
+  const { items: recorded, late } = applyHandIns(input, rubric);
   const flags: string[] = [];
   const gatedGroups = new Set(allGroups(rubric.items).filter((g) => g.gate && recorded[g.id]?.violated === true).map((g) => g.id));
   for (const g of allGroups(rubric.items)) {
@@ -91,6 +94,8 @@ export function scoreSheet(input: SheetInput, rubric: Rubric): SheetResult {
     if (doubled) result.doubled = true;
     if (gated) result.gated = true;
     if (penalty) result.penalty = true;
+    const lateHere = late.get(item.id);
+    if (lateHere) result.late = lateHere;
     return result;
   });
 

@@ -6,6 +6,7 @@ import { toHundredths } from '../decimal.ts';
 import { daysInMonth, formatPeriod, parseDate, parsePeriod, PERIOD_EXPECTED } from '../period.ts';
 import { fieldPath, isPlainObject, unknownKeys, type Problem } from '../problems.ts';
 import { resolveRubric, BUILTIN_RUBRICS } from '../rubric/catalog.ts';
+import { checkHandIns, type HandIn } from './handins.ts';
 import { allGroups, DEFAULT_MAX_OCCURRENCES, leafItems, type GroupNode, type IncidentKind, type ItemNode, type Rubric } from '../rubric/schema.ts';
 
 export type AbsenceLength = 'full' | 'half';
@@ -40,10 +41,12 @@ export interface SheetInput {
   person?: { id: string; name: string };
   absences?: Absence[];
   items?: Record<string, ItemInput>;
+  /** When deadline items were handed in; late ones become deductions (see handins.ts). */
+  handIns?: Record<string, HandIn[]>;
 }
 
 export const MAX_NOTE_LENGTH = 2000;
-const TOP_FIELDS = ['rubric', 'period', 'person', 'absences', 'items'];
+const TOP_FIELDS = ['rubric', 'period', 'person', 'absences', 'items', 'handIns'];
 
 export type Validated = { ok: true; input: SheetInput; rubric: Rubric } | { ok: false; problems: Problem[] };
 
@@ -71,6 +74,7 @@ export function validateSheetInput(raw: unknown, rubrics: readonly Rubric[] = BU
     if (!isPlainObject(raw.items)) problems.push({ field: 'items', value: raw.items, expected: 'an object keyed by item id' });
     else if (rubric) problems.push(...checkItems(raw.items, rubric));
   }
+  if ('handIns' in raw && rubric) problems.push(...checkHandIns(raw.handIns, rubric, period ? formatPeriod(period) : undefined));
 
   if (problems.length || !rubric) return { ok: false, problems };
   return { ok: true, input: raw as unknown as SheetInput, rubric };

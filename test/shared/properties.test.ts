@@ -11,7 +11,7 @@ const hundredths = (min: number, max: number) => fc.integer({ min: Math.round(mi
 /** A random valid value for an item, by its rule kind. */
 function itemValue(item: ItemNode): fc.Arbitrary<ItemInput> {
   const r = item.rule;
-  const doubled = item.handIn ? { doubled: fc.boolean() } : {};
+  const doubled: { doubled?: fc.Arbitrary<boolean> } = item.handIn ? { doubled: fc.boolean() } : {};
   const incidents = (kinds: { id: string; min: number; max: number }[]) =>
     fc.array(fc.oneof(...kinds.map((k) => fc.record({ kind: fc.constant(k.id), deduction: hundredths(k.min, k.max) }))), { maxLength: 4 });
   switch (r.kind) {
@@ -39,7 +39,14 @@ function itemValue(item: ItemNode): fc.Arbitrary<ItemInput> {
   }
 }
 
-function sheet(rubric: Rubric) {
+interface RandomSheet {
+  rubric: string;
+  period: string;
+  absences: { length: 'full' | 'half' }[];
+  items: Record<string, ItemInput>;
+}
+
+function sheet(rubric: Rubric): fc.Arbitrary<RandomSheet> {
   const leaves = leafItems(rubric.items).map((l) => l.item);
   const gates = rubric.items.flatMap(function gated(n): string[] {
     return n.type === 'group' ? [...(n.gate ? [n.id] : []), ...n.children.flatMap(gated)] : [];
@@ -47,14 +54,14 @@ function sheet(rubric: Rubric) {
   return fc.record({
     rubric: fc.constant(rubric.id),
     period: fc.constant('2026-10'),
-    absences: fc.array(fc.record({ length: fc.constantFrom('full', 'half') }), { maxLength: 31 }),
+    absences: fc.array(fc.record({ length: fc.constantFrom('full' as const, 'half' as const) }), { maxLength: 31 }),
     items: fc.record(
       Object.fromEntries([
         ...leaves.map((i) => [i.id, itemValue(i)] as const),
         ...gates.map((g) => [g, fc.record({ violated: fc.boolean() })] as const),
       ]),
       { requiredKeys: [] },
-    ),
+    ) as fc.Arbitrary<Record<string, ItemInput>>,
   });
 }
 
@@ -163,7 +170,8 @@ describe('monotonicity', () => {
 function stripDoubled(items: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(items).map(([id, v]) => {
-      const { doubled: _d, ...rest } = v as ItemInput;
+      const rest: ItemInput = { ...(v as ItemInput) };
+      delete rest.doubled;
       return [id, rest];
     }),
   );

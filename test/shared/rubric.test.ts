@@ -32,7 +32,11 @@ describe('built-in rubrics match assessment.md', () => {
     const leaves = new Map(leafItems(rubric.items).map((l) => [l.item.id, l.item.points]));
     const groups = new Map<string, number>();
     (function walk(nodes: RubricDefinition['items']) {
-      for (const n of nodes) if (n.type === 'group') (groups.set(n.id, leafItems(n.children).reduce((s, l) => s + l.item.points, 0)), walk(n.children));
+      for (const n of nodes) {
+        if (n.type !== 'group') continue;
+        groups.set(n.id, leafItems(n.children).reduce((s, l) => s + l.item.points, 0));
+        walk(n.children);
+      }
     })(rubric.items);
     for (const row of expected) expect(leaves.get(row.id) ?? groups.get(row.id), row.id).toBe(row.points);
     const specIds = new Set(expected.map((r) => r.id));

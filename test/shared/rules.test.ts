@@ -113,7 +113,7 @@ describe('grades', () => {
 
 describe('incidents in a range', () => {
   it('complaints: escalation 2…5 and media 5…10 add up, floored at the item', () => {
-    const c = (incidents: object[]) => item(score('field-service', { complaints: { incidents } }), 'complaints');
+    const c = (incidents: { kind: string; deduction: number }[]) => item(score('field-service', { complaints: { incidents } }), 'complaints');
     expect(c([]).points).toBe(10);
     expect(c([{ kind: 'escalation', deduction: 2 }]).points).toBe(8);
     expect(c([{ kind: 'escalation', deduction: 5 }, { kind: 'media', deduction: 5 }]).points).toBe(0);

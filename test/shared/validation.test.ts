@@ -31,7 +31,7 @@ describe('top level', () => {
     expect(only(problemsOf({ rubric: 'salesperson', period }))).toMatch(/^period: got .*; expected a month as YYYY-MM/);
   });
   it('unknown top-level field (a typo must not drop data silently)', () => {
-    expect(only(problemsOf({ rubric: 'salesperson', period: '2026-10', absence: [] }))).toMatch(/^absence: got \[\]; expected no such field \(allowed here: rubric, period, person, absences, items\)/);
+    expect(only(problemsOf({ rubric: 'salesperson', period: '2026-10', absence: [] }))).toMatch(/^absence: got \[\]; expected no such field \(allowed here: rubric, period, person, absences, items, handIns\)/);
   });
   it('person must have id and name', () => {
     expect(problemsOf({ rubric: 'salesperson', period: '2026-10', person: { id: '', age: 3 } }).map((p) => p.field).sort()).toEqual(['person.age', 'person.id', 'person.name']);

@@ -1,0 +1,187 @@
+/** The real `scorecard` command, run as a child process (score-file.md). */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const BIN = join('electron', 'cli', 'bin.mjs');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function scorecard(args: string[], stdin?: string): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    input: stdin ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, SCORECARD_DEBUG: '' },
+    timeout: 20_000,
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A refusal: exit 1, nothing on stdout, one "scorecard:" message on stderr, no stack trace. */
+function expectRefused(r: Run): string {
+  expect(r.status).toBe(1);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(/^scorecard: /);
+  expect(r.stderr.match(/scorecard: /g)).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.stderr).not.toMatch(/\.ts:\d+/);
+  return r.stderr;
+}
+
+const scoreFileExample = {
+  rubric: 'salesperson',
+  period: '2026-10',
+  person: { id: 'S-0042', name: '王磊' },
+  absences: [
+    { date: '2026-10-09', length: 'full' },
+    { date: '2026-10-20', length: 'half' },
+  ],
+  items: {
+    'dealer.rebate-forms': { violated: true, note: '返利表 10/27 才交' },
+    'ad-plan': { occurrences: 1 },
+    'weekly-report.key-accounts': { occurrences: 1 },
+    'weekly-report.visit-records': { points: 8 },
+    vehicle: { violated: false },
+  },
+};
+
+function expectExampleScored(r: Run) {
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  const out = JSON.parse(r.stdout);
+  expect(out.dailyScore).toBe(88);
+  expect(out.attendance).toEqual({ absentDays: 2, score: 92 });
+  expect(out.monthlyScore).toBe(89.2);
+  expect(out.period).toBe('2026-10');
+  expect(out.flags).toEqual([]);
+  expect(out.rubric).toMatchObject({ id: 'salesperson', version: 1 });
+  expect(out.rubric.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+  expect(out.items.find((i: { id: string }) => i.id === 'dealer.rebate-forms')).toMatchObject({ max: 5, deduction: 5, points: 0 });
+}
+
+describe('scorecard CLI (child process)', { timeout: 60_000 }, () => {
+  let dir: string;
+  let exampleFile: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'scorecard-cli-test-'));
+    exampleFile = join(dir, 'example.json');
+    writeFileSync(exampleFile, JSON.stringify(scoreFileExample, null, 2));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('score FILE: the score-file.md example → daily 88, attendance 92, monthly 89.2', () => {
+    expectExampleScored(scorecard(['score', exampleFile]));
+  });
+
+  it('score -: the same example from standard input', () => {
+    expectExampleScored(scorecard(['score', '-'], JSON.stringify(scoreFileExample)));
+  });
+
+  it('pay -: the spec example', () => {
+    const r = scorecard(['pay', '-'], '{ "salaryTotal": 10000, "plan": 200, "actual": 160, "monthlyScore": 90 }');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ base: 5000, plan: 2800, assessment: 1350, bonus: 0, total: 9150 });
+  });
+
+  it('annual -: one month missing', () => {
+    const months = Array.from({ length: 11 }, (_, i) => ({ period: `2026-${String(i + 1).padStart(2, '0')}`, monthlyScore: 90 }));
+    const r = scorecard(['annual', '-'], JSON.stringify({ year: 2026, months }));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ annualScore: 82.5, months: 11, missing: ['2026-12'] });
+  });
+
+  it('score: bad input → exit 1, one message naming the item and the allowed range', () => {
+    const bad = { ...scoreFileExample, items: { 'ad-plan': { occurrences: -1 } } };
+    const msg = expectRefused(scorecard(['score', '-'], JSON.stringify(bad)));
+    expect(msg).toContain('items["ad-plan"].occurrences');
+    expect(msg).toMatch(/from 0 to \d+/);
+  });
+
+  it('pay: bad input → exit 1, message naming the field', () => {
+    const msg = expectRefused(scorecard(['pay', '-'], '{ "salaryTotal": 10000, "plan": 0, "actual": 160, "monthlyScore": 90 }'));
+    expect(msg).toMatch(/plan: got 0/);
+  });
+
+  it('annual: bad input → exit 1, message naming the field', () => {
+    const msg = expectRefused(scorecard(['annual', '-'], '{ "year": 2026, "months": [ { "period": "2025-12", "monthlyScore": 90 } ] }'));
+    expect(msg).toContain('months[0].period');
+  });
+
+  it('invalid JSON → exit 1 with a clear message', () => {
+    const msg = expectRefused(scorecard(['pay', '-'], '{ "salaryTotal": 10000,'));
+    expect(msg).toMatch(/not valid JSON/);
+  });
+
+  it('missing file → exit 1 "no such file"', () => {
+    const msg = expectRefused(scorecard(['score', join(dir, 'does-not-exist.json')]));
+    expect(msg).toContain('no such file');
+    expect(msg).toContain('does-not-exist.json');
+  });
+
+  it('unknown command → exit 1', () => {
+    const msg = expectRefused(scorecard(['frobnicate']));
+    expect(msg).toContain('unknown command "frobnicate"');
+  });
+
+  it('rubric list: the three built-in rubrics with sha256 hashes', () => {
+    const r = scorecard(['rubric', 'list']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    for (const id of ['salesperson', 'regional-manager', 'field-service']) {
+      const line = lines.find((l) => l.startsWith(`${id}@`));
+      expect(line, id).toBeDefined();
+      expect(line).toMatch(/\tsha256:[0-9a-f]{64}$/);
+    }
+  });
+
+  it('rubric show salesperson --json: JSON with id and hash', () => {
+    const r = scorecard(['rubric', 'show', 'salesperson', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const rubric = JSON.parse(r.stdout);
+    expect(rubric.id).toBe('salesperson');
+    expect(rubric.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('rubric show field-service --lang en: names the special item and "transfer off post"', () => {
+    const r = scorecard(['rubric', 'show', 'field-service', '--lang', 'en']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('special');
+    expect(r.stdout).toContain('transfer off post');
+  });
+
+  it('rubric show nope → exit 1', () => {
+    const msg = expectRefused(scorecard(['rubric', 'show', 'nope']));
+    expect(msg).toContain('"nope" not found');
+  });
+
+  it('npm run -s scorecard -- score FILE works from the repo root', () => {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const r = spawnSync(npm, ['run', '-s', 'scorecard', '--', 'score', exampleFile], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      shell: false,
+      timeout: 30_000,
+    });
+    if (r.error) throw r.error;
+    expectExampleScored({ status: r.status, stdout: r.stdout, stderr: r.stderr });
+  });
+});
