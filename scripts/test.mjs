@@ -43,6 +43,7 @@ const vitestReport = join(tmp, 'vitest.json');
 // Add further suites here (e.g. Playwright with --reporter=json and its stats.expected/unexpected).
 const suites = [
   ['typecheck', check(bin('tsc'), '--noEmit', '-p', 'tsconfig.json')],
+  ['typecheck (renderer)', check(bin('tsc'), '--noEmit', '-p', 'renderer/tsconfig.json')],
   ['lint', check(bin('eslint'), '.')],
   [
     'unit (vitest)',

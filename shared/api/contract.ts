@@ -4,13 +4,13 @@
  * input against it before a service runs.
  */
 import { z } from 'zod';
-import { PERIOD_PATTERN } from '../period.ts';
+import { parsePeriod, PERIOD_EXPECTED } from '../period.ts';
 import { InputError, zodProblems } from '../problems.ts';
 import { ROLE_IDS, type Rubric } from '../rubric/schema.ts';
 import { CHAIN_ROLES, LANGUAGES, SHEET_STATUSES } from './types.ts';
 import type { AppInfo, AuditEntry, Language, MonthRow, Person, Region, RosterPreview, SheetRecord, User } from './types.ts';
 
-const period = z.string().regex(PERIOD_PATTERN, 'a month YYYY-MM');
+const period = z.string().refine((text) => parsePeriod(text) !== null, PERIOD_EXPECTED);
 const id = z.number().int().positive();
 const name = z.string().trim().min(1, 'a non-empty text').max(100, 'at most 100 characters');
 const empty = z.strictObject({});
@@ -54,7 +54,7 @@ export const contract = {
   ),
   'people.deactivate': handler<z.ZodType<{ id: number; activeTo: string }>, Person>(z.strictObject({ id, activeTo: period })),
   'roster.preview': handler<typeof upload, RosterPreview>(upload),
-  'roster.import': handler<typeof upload, { added: number; updated: number; regionsAdded: number }>(upload),
+  'roster.import': handler<typeof upload, { added: number; updated: number; unchanged: number }>(upload),
 
   'rubrics.list': handler<typeof empty, Rubric[]>(empty),
 

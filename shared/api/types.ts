@@ -104,8 +104,6 @@ export interface RosterPreview {
   fileName: string;
   encoding: string;
   rows: RosterRow[];
-  /** Regions the file names that do not exist yet and will be created. */
-  newRegions: string[];
   errorCount: number;
 }
 

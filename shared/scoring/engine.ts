@@ -172,3 +172,8 @@ export function attendanceScore(absences: readonly Absence[], rubric: Rubric): {
 export function monthlyHundredths(daily: number, attendance: number, rubric: Rubric): number {
   return roundHalfUpInt(daily * rubric.weights.daily + attendance * rubric.weights.attendance, 100);
 }
+
+/** How many deductions a sheet has: items that lost points (a gated group counts once) and penalties. */
+export function countDeductions(result: SheetResult): number {
+  return result.items.filter((i) => i.deduction > 0 && !i.gated).length + result.groups.filter((g) => g.gated).length;
+}

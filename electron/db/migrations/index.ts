@@ -1,0 +1,12 @@
+/** The numbered migrations, in order. Migration N brings the schema to user_version N. */
+import { sql as m001 } from './001-initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001-initial', sql: m001 }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -1,0 +1,81 @@
+/**
+ * The handler map: every contract name bound to its service, registered once. Electron's IPC,
+ * the browser-mode HTTP server and the tests all call `invoke`, which validates the input
+ * against the contract before the service runs and turns failures into an ApiFailure.
+ */
+import { isHandlerName, parseInput, type HandlerName, type InputOf, type ResultOf } from '../shared/api/contract.ts';
+import type { ApiFailure, AppInfo } from '../shared/api/types.ts';
+import { InputError } from '../shared/problems.ts';
+import { schemaVersion, type Db } from './db/database.ts';
+import { listAudit } from './services/audit.ts';
+import { loadDemo } from './services/demo.ts';
+import { ServiceError } from './services/errors.ts';
+import { deactivatePerson, listPeople, savePerson } from './services/people.ts';
+import { listRegions, saveRegion, setRegionActive } from './services/regions.ts';
+import { importRoster, previewRoster } from './services/roster-import.ts';
+import { listRubrics } from './services/rubrics.ts';
+import { currentUser, language, setLanguage, setUser } from './services/settings.ts';
+import { getSheet, monthRows, saveSheet } from './services/sheets.ts';
+
+export type Handlers = { [N in HandlerName]: (input: InputOf<N>) => ResultOf<N> | Promise<ResultOf<N>> };
+
+export interface AppEnvironment {
+  dbPath: string;
+  appVersion: string;
+}
+
+export function createHandlers(db: Db, env: AppEnvironment): Handlers {
+  return {
+    'app.info': () => appInfo(db, env),
+    'user.set': (input) => setUser(db, input),
+    'settings.setLanguage': (input) => setLanguage(db, input),
+    'regions.list': () => listRegions(db),
+    'regions.save': (input) => saveRegion(db, input),
+    'regions.setActive': (input) => setRegionActive(db, input),
+    'people.list': (input) => listPeople(db, input),
+    'people.save': (input) => savePerson(db, input),
+    'people.deactivate': (input) => deactivatePerson(db, input),
+    'roster.preview': (input) => previewRoster(db, input),
+    'roster.import': (input) => importRoster(db, input),
+    'rubrics.list': () => listRubrics(db),
+    'sheets.month': (input) => monthRows(db, input),
+    'sheets.get': (input) => getSheet(db, input),
+    'sheets.save': (input) => saveSheet(db, input),
+    'demo.load': () => loadDemo(db),
+    'audit.list': (input) => listAudit(db, input),
+  };
+}
+
+function appInfo(db: Db, env: AppEnvironment): AppInfo {
+  const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return {
+    appVersion: env.appVersion,
+    dbPath: env.dbPath,
+    schemaVersion: schemaVersion(db),
+    user: currentUser(db),
+    language: language(db),
+    counts: { regions: count('regions'), people: count('people'), sheets: count('sheets') },
+  };
+}
+
+export type InvokeOutcome = { ok: true; result: unknown } | { ok: false; error: ApiFailure };
+
+/** Validate and run one call. Never throws: every failure becomes an ApiFailure with a clear message. */
+export async function invoke(handlers: Handlers, name: unknown, rawInput: unknown): Promise<InvokeOutcome> {
+  if (!isHandlerName(name)) return { ok: false, error: { kind: 'not-found', message: `unknown call ${JSON.stringify(name)}` } };
+  try {
+    const input = parseInput(name, rawInput);
+    const run = handlers[name] as (input: unknown) => unknown;
+    return { ok: true, result: await run(input) };
+  } catch (err) {
+    return { ok: false, error: toFailure(err) };
+  }
+}
+
+export function toFailure(err: unknown): ApiFailure {
+  if (err instanceof InputError) return { kind: 'input', message: err.message, problems: [...err.problems] };
+  if (err instanceof ServiceError) return { kind: err.kind, message: err.message };
+  // Unexpected: keep the detail in the log, give the user one clear line.
+  console.error(err);
+  return { kind: 'internal', message: `Something went wrong: ${err instanceof Error ? err.message : String(err)}` };
+}

@@ -1,0 +1,299 @@
+/**
+ * Reading a table file the user chose: CSV/TXT (comma, semicolon or tab; UTF-8, GB18030 or UTF-16 with a BOM)
+ * or an Excel .xlsx workbook (its first worksheet). An .xlsx is a zip archive, and a small one
+ * can unpack to gigabytes (exceljs dies of out-of-memory on a 530 KB zip bomb), so the archive's
+ * directory is checked first and every entry is test-inflated with a cap before exceljs sees it.
+ */
+import { inflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { CsvSyntaxError, CsvTooLong, parseCsv } from './csv.ts';
+import { decodeText } from './decode.ts';
+import { FileRefused } from './errors.ts';
+
+export interface SheetRow {
+  /** 1-based: the line of a CSV file a record starts on, or the row number of a worksheet. */
+  line: number;
+  cells: string[];
+}
+
+export interface SheetData {
+  /** The text encoding of a CSV file ("UTF-8", "GB18030", …), or "XLSX". */
+  encoding: string;
+  /** The non-blank rows, header included. */
+  rows: SheetRow[];
+}
+
+export interface SheetLimits {
+  /** Largest file accepted, in bytes. */
+  maxFileBytes: number;
+  /** Largest total an .xlsx may unpack to, in bytes. */
+  maxUnpackedBytes: number;
+  /** Largest unpacked/packed ratio of one entry of an .xlsx (checked for entries over 1 MiB). */
+  maxRatio: number;
+  /** Most non-blank rows (header included). */
+  maxRows: number;
+}
+
+export const MB = 1024 * 1024;
+export const DEFAULT_LIMITS: SheetLimits = { maxFileBytes: 10 * MB, maxUnpackedBytes: 100 * MB, maxRatio: 100, maxRows: 20_001 };
+/** Small entries cannot hold a bomb; below this size their ratio is not checked. */
+const RATIO_FLOOR = MB;
+const MAX_ENTRIES = 10_000;
+
+const SAVE_AS = 'open it in Excel and save it as .xlsx or as CSV';
+
+type Kind = 'csv' | 'xlsx';
+
+export function fileKind(fileName: string): Kind {
+  const ext = /\.([^./\\]*)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
+  if (ext === 'xlsx') return 'xlsx';
+  if (ext === 'xls') throw new FileRefused(`a .csv or .xlsx file — "${fileName}" is an old binary Excel workbook (.xls), which this app cannot read: ${SAVE_AS}`);
+  if (ext === 'et' || ext === 'ods' || ext === 'numbers') throw new FileRefused(`a .csv or .xlsx file — "${fileName}" is another program's spreadsheet: ${SAVE_AS}`);
+  throw new FileRefused(`a .csv, .txt or .xlsx file — "${fileName}" has ${ext ? `the extension .${ext}` : 'no extension'}`);
+}
+
+/** Read a CSV/TXT or XLSX file (chosen by its extension) into rows of cell texts. */
+export async function readSheetFile(fileName: string, bytes: Uint8Array, limits: SheetLimits = DEFAULT_LIMITS): Promise<SheetData> {
+  const kind = fileKind(fileName);
+  if (bytes.length === 0) throw new FileRefused(`a file with a header row and people — "${fileName}" is empty`);
+  if (bytes.length > limits.maxFileBytes) {
+    throw new FileRefused(`a file of at most ${formatMb(limits.maxFileBytes)} — "${fileName}" has ${bytes.length.toLocaleString('en-US')} bytes`);
+  }
+  return kind === 'csv' ? readCsv(fileName, bytes, limits) : readXlsx(fileName, bytes, limits);
+}
+
+function readCsv(fileName: string, bytes: Uint8Array, limits: SheetLimits): SheetData {
+  if (isZip(bytes)) throw new FileRefused(`a CSV text file — "${fileName}" is a zip archive, probably an Excel .xlsx workbook: name it .xlsx, or ${SAVE_AS}`);
+  if (isOle(bytes)) throw new FileRefused(`a CSV text file — "${fileName}" is an old binary Excel workbook (.xls) or another Office file: ${SAVE_AS}`);
+  const { text, encoding } = decodeText(bytes);
+  try {
+    const records = parseCsv(text, { skipBlank: true, maxRecords: limits.maxRows });
+    return { encoding, rows: records.map((r) => ({ line: r.line, cells: r.fields })) };
+  } catch (err) {
+    if (err instanceof CsvTooLong) throw tooManyRows(fileName, limits);
+    if (err instanceof CsvSyntaxError) throw new FileRefused(`CSV text — "${fileName}" is not valid CSV: ${err.message}`);
+    throw err;
+  }
+}
+
+function tooManyRows(fileName: string, limits: SheetLimits): FileRefused {
+  return new FileRefused(`a file of at most ${limits.maxRows - 1} people (rows under the header) — "${fileName}" has more; split it into several files`);
+}
+
+// ---- .xlsx ---------------------------------------------------------------------------------
+
+async function readXlsx(fileName: string, bytes: Uint8Array, limits: SheetLimits): Promise<SheetData> {
+  if (isOle(bytes)) {
+    throw new FileRefused(`an .xlsx workbook — "${fileName}" is an old binary Excel workbook (.xls) or a password-protected workbook: ${SAVE_AS} (without a password)`);
+  }
+  if (!isZip(bytes)) throw new FileRefused(`an .xlsx workbook — "${fileName}" is not one (it is not a zip archive, so it may be a CSV or another file renamed to .xlsx)`);
+  const entries = inspectZip(fileName, bytes, limits);
+  if (!entries.some((e) => e.name === 'xl/workbook.xml' || e.name === '/xl/workbook.xml')) {
+    throw new FileRefused(`an .xlsx workbook — "${fileName}" is a zip archive but not an Excel workbook (it has no xl/workbook.xml)`);
+  }
+  verifyInflation(fileName, bytes, entries);
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its input as its own ArrayBuffer-like `Buffer`; a fresh ArrayBuffer copy is that exactly.
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+  } catch (err) {
+    throw new FileRefused(`an .xlsx workbook Excel can open — "${fileName}" could not be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new FileRefused(`a workbook with a worksheet — "${fileName}" has none`);
+  if (sheet.actualRowCount > limits.maxRows) throw tooManyRows(fileName, limits);
+
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      while (cells.length < col - 1) cells.push('');
+      cells[col - 1] = cellText(cell.value);
+    });
+    if (cells.some((c) => c !== '')) rows.push({ line: rowNumber, cells });
+  });
+  return { encoding: 'XLSX', rows };
+}
+
+/** A cell's value as the text a user sees: numbers plain, dates as YYYY-MM, formulas as their result. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    // exceljs gives Excel's date serials as UTC midnight.
+    return `${value.getUTCFullYear()}-${String(value.getUTCMonth() + 1).padStart(2, '0')}`;
+  }
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result ?? null);
+  if ('hyperlink' in value) return cellText((value as { text: ExcelJS.CellValue }).text);
+  if ('error' in value) return value.error;
+  return '';
+}
+
+// ---- zip checks ----------------------------------------------------------------------------
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_ZIP64_EOCD = 0x06064b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_LOCAL = 0x04034b50;
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** OLE2 compound file: old .xls/.doc, and also password-protected .xlsx. */
+function isOle(bytes: Uint8Array): boolean {
+  const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return bytes.length >= 8 && magic.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Read a zip archive's central directory (without unpacking anything) and refuse it when it
+ * would unpack to more than the limit in total, or an entry is packed more tightly than
+ * `maxRatio`:1 — the marks of a zip bomb. Also refuses archives that are damaged or encrypted.
+ */
+export function inspectZip(fileName: string, bytes: Uint8Array, limits: SheetLimits = DEFAULT_LIMITS): ZipEntry[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const damaged = (what: string) => new FileRefused(`an .xlsx workbook — "${fileName}" is a damaged zip archive (${what}); ${SAVE_AS}`);
+
+  // End of central directory: 22 bytes plus a comment of up to 65535, at the end of the file.
+  let eocd = -1;
+  for (let p = buf.length - 22; p >= Math.max(0, buf.length - 22 - 0xffff); p--) {
+    if (buf.readUInt32LE(p) === SIG_EOCD) {
+      eocd = p;
+      break;
+    }
+  }
+  if (eocd < 0) throw damaged('no end of central directory');
+  let count = buf.readUInt16LE(eocd + 10);
+  let cdSize = buf.readUInt32LE(eocd + 12);
+  let cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const locator = eocd - 20;
+    if (locator < 0 || buf.readUInt32LE(locator) !== SIG_ZIP64_LOCATOR) throw damaged('zip64 locator missing');
+    const z64 = safeNumber(buf.readBigUInt64LE(locator + 8));
+    if (z64 === null || z64 + 56 > buf.length || buf.readUInt32LE(z64) !== SIG_ZIP64_EOCD) throw damaged('zip64 directory missing');
+    const c = safeNumber(buf.readBigUInt64LE(z64 + 32));
+    const s = safeNumber(buf.readBigUInt64LE(z64 + 40));
+    const o = safeNumber(buf.readBigUInt64LE(z64 + 48));
+    if (c === null || s === null || o === null) throw damaged('zip64 directory out of range');
+    [count, cdSize, cdOffset] = [c, s, o];
+  }
+  if (count > MAX_ENTRIES) throw new FileRefused(`an .xlsx workbook of at most ${MAX_ENTRIES} parts — "${fileName}" claims ${count}; refused as a possible zip bomb`);
+  if (cdOffset + cdSize > buf.length) throw damaged('central directory outside the file');
+
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== SIG_CENTRAL) throw damaged(`entry ${i + 1} of the central directory is broken`);
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    let compressedSize = buf.readUInt32LE(p + 20);
+    let uncompressedSize = buf.readUInt32LE(p + 24);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    const commentLength = buf.readUInt16LE(p + 32);
+    let localHeaderOffset = buf.readUInt32LE(p + 42);
+    const end = p + 46 + nameLength + extraLength + commentLength;
+    if (end > buf.length) throw damaged(`entry ${i + 1} of the central directory is broken`);
+    const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLength);
+    // Zip64 sizes live in extra field 0x0001, in this order, for the fields set to 0xFFFFFFFF.
+    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
+      const z = zip64Extra(buf, p + 46 + nameLength, extraLength);
+      let q = 0;
+      const next = () => (z && q + 8 <= z.length ? safeNumber(z.readBigUInt64LE((q += 8) - 8)) : null);
+      if (uncompressedSize === 0xffffffff) uncompressedSize = next() ?? Number.MAX_SAFE_INTEGER;
+      if (compressedSize === 0xffffffff) compressedSize = next() ?? Number.MAX_SAFE_INTEGER;
+      if (localHeaderOffset === 0xffffffff) localHeaderOffset = next() ?? Number.MAX_SAFE_INTEGER;
+    }
+    if (flags & 0x1) throw new FileRefused(`an .xlsx workbook without a password — "${fileName}" is encrypted; ${SAVE_AS} (without a password)`);
+    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
+    p = end;
+  }
+
+  const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (total > limits.maxUnpackedBytes) {
+    throw new FileRefused(
+      `an .xlsx workbook that unpacks to at most ${formatMb(limits.maxUnpackedBytes)} — "${fileName}" would unpack to ${formatMb(total)} from ${formatMb(buf.length)}; refused as a possible zip bomb`,
+    );
+  }
+  for (const e of entries) {
+    const ratio = e.uncompressedSize / Math.max(e.compressedSize, 1);
+    if (e.uncompressedSize > RATIO_FLOOR && ratio > limits.maxRatio) {
+      throw new FileRefused(
+        `an .xlsx workbook whose parts are packed at most ${limits.maxRatio}:1 — "${fileName}" has a part (${e.name}) packed ${Math.round(ratio)}:1 (${formatMb(e.compressedSize)} → ${formatMb(e.uncompressedSize)}); refused as a possible zip bomb`,
+      );
+    }
+  }
+  return entries;
+}
+
+/**
+ * The directory's sizes are only claims, and a bomb can understate them: unpack every entry
+ * with an output cap of its claimed size and refuse the archive if any entry is bigger (or broken).
+ * Costs one pass over at most maxUnpackedBytes; nothing is kept.
+ */
+export function verifyInflation(fileName: string, bytes: Uint8Array, entries: readonly ZipEntry[]): void {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const broken = (e: ZipEntry, what: string) => new FileRefused(`an .xlsx workbook — "${fileName}" has a broken part ${e.name} (${what}); ${SAVE_AS}`);
+  for (const e of entries) {
+    const h = e.localHeaderOffset;
+    if (h + 30 > buf.length || buf.readUInt32LE(h) !== SIG_LOCAL) throw broken(e, 'no local header');
+    const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
+    if (start + e.compressedSize > buf.length) throw broken(e, 'its data runs past the end of the file');
+    const data = buf.subarray(start, start + e.compressedSize);
+    if (e.method === 0) {
+      if (e.compressedSize !== e.uncompressedSize) throw broken(e, 'stored with two different sizes');
+      continue;
+    }
+    if (e.method !== 8) throw new FileRefused(`an .xlsx workbook as Excel writes it — "${fileName}" packs ${e.name} with method ${e.method}, which this app does not read; ${SAVE_AS}`);
+    let size: number;
+    try {
+      size = inflateRawSync(data, { maxOutputLength: Math.max(e.uncompressedSize, 1) }).length;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new FileRefused(
+          `an .xlsx workbook whose parts are as big as its directory says — "${fileName}" has a part (${e.name}) that unpacks to more than the ${formatMb(e.uncompressedSize)} it claims; refused as a possible zip bomb`,
+        );
+      }
+      throw broken(e, err instanceof Error ? err.message : String(err));
+    }
+    if (size !== e.uncompressedSize) throw broken(e, `it unpacks to ${size} bytes, not the ${e.uncompressedSize} it claims`);
+  }
+}
+
+function zip64Extra(buf: Buffer, start: number, length: number): Buffer | null {
+  let p = start;
+  while (p + 4 <= start + length) {
+    const id = buf.readUInt16LE(p);
+    const size = buf.readUInt16LE(p + 2);
+    if (id === 0x0001) return buf.subarray(p + 4, Math.min(p + 4 + size, start + length));
+    p += 4 + size;
+  }
+  return null;
+}
+
+function safeNumber(n: bigint): number | null {
+  return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : null;
+}
+
+function formatMb(bytes: number): string {
+  if (bytes < MB) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  const mb = bytes / MB;
+  return `${mb < 10 ? mb.toFixed(1).replace(/\.0$/, '') : Math.round(mb).toLocaleString('en-US')} MB`;
+}

@@ -1,0 +1,62 @@
+/**
+ * The Electron main process: thin. It opens the database, registers the handler map behind one
+ * IPC channel (checking every sender), serves the renderer over app://, and opens one window.
+ */
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DatabaseRefused, openDatabase, type Db } from './db/database.ts';
+import { createHandlers, invoke } from './handlers.ts';
+import { resolveDbPath } from './paths.ts';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/protocol.ts';
+import { createMainWindow, denyAllPermissions } from './shell/window.ts';
+
+let db: Db | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.whenReady().then(start, (err: unknown) => fail(String(err)));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => db?.close());
+}
+
+/** better-sqlite3 built for Electron's ABI, kept apart from the Node build used by tests and the CLI. */
+function electronNativeBinding(): string | undefined {
+  const candidates = [join(process.resourcesPath, 'native', 'better_sqlite3.node'), join(app.getAppPath(), 'out', 'native', 'better_sqlite3.node')];
+  return candidates.find((p) => existsSync(p));
+}
+
+function start(): void {
+  const dbPath = resolveDbPath(process.argv, { ...process.env, SCORECARD_DB: process.env.SCORECARD_DB ?? join(app.getPath('userData'), 'scorecard.db') });
+  try {
+    mkdirSync(dirname(dbPath), { recursive: true });
+    const nativeBinding = electronNativeBinding();
+    db = openDatabase(dbPath, nativeBinding ? { nativeBinding } : {});
+  } catch (err) {
+    return fail(err instanceof DatabaseRefused ? err.message : `Cannot open the database ${dbPath}: ${(err as Error).message}`);
+  }
+  const handlers = createHandlers(db, { dbPath, appVersion: app.getVersion() });
+  ipcMain.handle('invoke', (event, name: unknown, input: unknown) => {
+    // Only the app's own page may call the backend.
+    const origin = event.senderFrame?.url ? new URL(event.senderFrame.url).origin : '';
+    if (origin !== APP_ORIGIN) return { ok: false, error: { kind: 'input', message: 'calls are accepted from the app window only' } };
+    return invoke(handlers, name, input);
+  });
+  denyAllPermissions();
+  serveRenderer(join(__dirname, '..', 'renderer'));
+  createMainWindow(join(__dirname, '..', 'preload', 'preload.cjs'));
+}
+
+function fail(message: string): void {
+  dialog.showErrorBox('绩效考核 · Staff assessment', message);
+  app.exit(1);
+}

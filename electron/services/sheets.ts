@@ -1,0 +1,229 @@
+/** Score sheets: the month grid, one person's sheet, and saving what a manager recorded. */
+import type { MonthRow, Person, SheetEntry, SheetRecord, SheetStatus, User } from '../../shared/api/types.ts';
+import { toHundredths } from '../../shared/decimal.ts';
+import { formatPeriod, parsePeriod, previousPeriod } from '../../shared/period.ts';
+import { InputError } from '../../shared/problems.ts';
+import type { Rubric } from '../../shared/rubric/schema.ts';
+import { doublingCandidates } from '../../shared/scoring/doubling.ts';
+import { countDeductions, scoreSheet, type SheetResult } from '../../shared/scoring/engine.ts';
+import type { HandIn } from '../../shared/scoring/handins.ts';
+import { validateSheetInput, type Absence, type SheetInput } from '../../shared/scoring/input.ts';
+import type { Db } from '../db/database.ts';
+import { appendAudit } from './audit.ts';
+import { ServiceError } from './errors.ts';
+import { activeIn, getPerson } from './people.ts';
+import { listRubrics, rubricForRole, rubricVersion, storeRubric } from './rubrics.ts';
+import { currentUser } from './settings.ts';
+
+interface SheetRow {
+  id: number;
+  person_id: number;
+  period: string;
+  rubric_id: string;
+  rubric_version: number;
+  status: SheetStatus;
+  items: string;
+  result: string;
+  revision: number;
+  updated_at: string;
+}
+
+/** Whose sheets a user works on: a regional manager their region's staff; sales planning, VP and HR everyone. */
+function visibleTo(user: User | null): { sql: string; params: Record<string, unknown> } {
+  if (user?.chainRole === 'manager') return { sql: "AND p.region_id = @region AND p.role <> 'regional-manager'", params: { region: user.regionId } };
+  return { sql: '', params: {} };
+}
+
+export function monthRows(db: Db, input: { period: string }): MonthRow[] {
+  const scope = visibleTo(currentUser(db));
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.employee_no, p.name, p.role, p.region_id, r.name AS region_name,
+              s.status, s.daily_score, s.attendance_score, s.monthly_score, s.deductions, s.flags, s.updated_at
+         FROM people p
+         LEFT JOIN regions r ON r.id = p.region_id
+         LEFT JOIN sheets s ON s.person_id = p.id AND s.period = @period
+        WHERE p.role <> 'executive' AND p.active_from <= @period AND (p.active_to IS NULL OR p.active_to >= @period) ${scope.sql}
+        ORDER BY r.code, p.employee_no`,
+    )
+    .all({ period: input.period, ...scope.params }) as {
+    id: number;
+    employee_no: string;
+    name: string;
+    role: MonthRow['role'];
+    region_id: number | null;
+    region_name: string | null;
+    status: SheetStatus | null;
+    daily_score: number | null;
+    attendance_score: number | null;
+    monthly_score: number | null;
+    deductions: number | null;
+    flags: string | null;
+    updated_at: string | null;
+  }[];
+  const score = (h: number | null) => (h === null ? null : h / 100);
+  return rows.map((r) => ({
+    personId: r.id,
+    employeeNo: r.employee_no,
+    name: r.name,
+    role: r.role,
+    regionId: r.region_id,
+    regionName: r.region_name,
+    status: r.status ?? 'not-started',
+    dailyScore: score(r.daily_score),
+    attendanceScore: score(r.attendance_score),
+    monthlyScore: score(r.monthly_score),
+    deductions: r.deductions ?? 0,
+    flags: r.flags ? (JSON.parse(r.flags) as string[]) : [],
+    updatedAt: r.updated_at,
+  }));
+}
+
+function sheetRow(db: Db, personId: number, period: string): SheetRow | undefined {
+  return db.prepare('SELECT * FROM sheets WHERE person_id = ? AND period = ?').get(personId, period) as SheetRow | undefined;
+}
+
+/** The recorded input of a stored sheet: items, absences and hand-ins, with its pinned rubric version. */
+function storedInput(db: Db, row: SheetRow, person: Person): SheetInput {
+  const absences = (db.prepare('SELECT date, length FROM absences WHERE sheet_id = ? ORDER BY seq').all(row.id) as { date: string | null; length: Absence['length'] }[]).map(
+    (a): Absence => (a.date ? { date: a.date, length: a.length } : { length: a.length }),
+  );
+  const handIns: Record<string, HandIn[]> = {};
+  for (const h of db.prepare('SELECT item_id, handed_in, event_date FROM hand_ins WHERE sheet_id = ? ORDER BY item_id, seq').all(row.id) as {
+    item_id: string;
+    handed_in: string;
+    event_date: string | null;
+  }[]) {
+    (handIns[h.item_id] ??= []).push(h.event_date ? { date: h.handed_in, event: h.event_date } : { date: h.handed_in });
+  }
+  return {
+    rubric: `${row.rubric_id}@${row.rubric_version}`,
+    period: row.period,
+    person: { id: person.employeeNo, name: person.name },
+    absences,
+    items: JSON.parse(row.items),
+    handIns,
+  };
+}
+
+export function getSheet(db: Db, input: { personId: number; period: string }): SheetRecord {
+  const person = getPerson(db, input.personId);
+  const rubrics = listRubrics(db);
+  const row = sheetRow(db, person.id, input.period);
+  let rubric: Rubric;
+  let sheetInput: SheetInput;
+  let result: SheetResult;
+  if (row) {
+    rubric = rubricVersion(rubrics, row.rubric_id, row.rubric_version);
+    sheetInput = storedInput(db, row, person);
+    result = JSON.parse(row.result);
+  } else {
+    rubric = rubricForRole(rubrics, person.role, input.period);
+    sheetInput = { rubric: `${rubric.id}@${rubric.version}`, period: input.period, person: { id: person.employeeNo, name: person.name }, absences: [], items: {}, handIns: {} };
+    result = scoreSheet(sheetInput, rubric);
+  }
+  const prevRow = sheetRow(db, person.id, formatPeriod(previousPeriod(parsePeriod(input.period)!)));
+  const previous: SheetResult | null = prevRow ? JSON.parse(prevRow.result) : null;
+  return {
+    person,
+    period: input.period,
+    rubric,
+    input: sheetInput,
+    result,
+    status: row?.status ?? 'not-started',
+    revision: row?.revision ?? 0,
+    updatedAt: row?.updated_at ?? null,
+    doublingCandidates: doublingCandidates(rubric, result, previous ?? undefined),
+    previous,
+  };
+}
+
+export interface SaveSheetInput {
+  personId: number;
+  period: string;
+  entry: SheetEntry | { items?: unknown; absences?: unknown; handIns?: unknown };
+  status: SheetStatus;
+  expectedRevision: number;
+}
+
+export function saveSheet(db: Db, input: SaveSheetInput): SheetRecord {
+  return db.transaction(() => {
+    const person = getPerson(db, input.personId);
+    if (!activeIn(person, input.period)) {
+      throw new InputError([{ field: 'period', value: input.period, expected: `a month ${person.name} is assessed in (${person.activeFrom} – ${person.activeTo ?? 'now'})` }], 'sheet');
+    }
+    const row = sheetRow(db, person.id, input.period);
+    const revision = row?.revision ?? 0;
+    if (input.expectedRevision !== revision) {
+      throw new ServiceError('conflict', `the sheet of ${person.name} for ${input.period} was changed elsewhere (revision ${revision}, you edited ${input.expectedRevision}); reload it`);
+    }
+    const rubrics = listRubrics(db);
+    const rubric = row ? rubricVersion(rubrics, row.rubric_id, row.rubric_version) : rubricForRole(rubrics, person.role, input.period);
+    const raw = {
+      rubric: `${rubric.id}@${rubric.version}`,
+      period: input.period,
+      person: { id: person.employeeNo, name: person.name },
+      absences: input.entry.absences ?? [],
+      items: input.entry.items ?? {},
+      handIns: input.entry.handIns ?? {},
+    };
+    const checked = validateSheetInput(raw, [rubric]);
+    if (!checked.ok) throw new InputError(checked.problems, 'sheet');
+    const result = scoreSheet(checked.input, rubric);
+    storeRubric(db, rubric);
+
+    const before = row ? { status: row.status, input: storedInput(db, row, person), monthlyScore: (JSON.parse(row.result) as SheetResult).monthlyScore } : null;
+    const now = new Date().toISOString();
+    const actor = currentUser(db)?.name ?? '(not set)';
+    const values = {
+      person_id: person.id,
+      period: input.period,
+      rubric_id: rubric.id,
+      rubric_version: rubric.version,
+      status: input.status,
+      items: JSON.stringify(checked.input.items ?? {}),
+      result: JSON.stringify(result),
+      daily_score: toHundredths(result.dailyScore)!,
+      attendance_score: toHundredths(result.attendance.score)!,
+      monthly_score: toHundredths(result.monthlyScore)!,
+      deductions: countDeductions(result),
+      flags: JSON.stringify(result.flags),
+      revision: revision + 1,
+      updated_at: now,
+      updated_by: actor,
+    };
+    let sheetId: number;
+    if (row) {
+      db.prepare(
+        `UPDATE sheets SET status = @status, items = @items, result = @result, daily_score = @daily_score, attendance_score = @attendance_score,
+           monthly_score = @monthly_score, deductions = @deductions, flags = @flags, revision = @revision, updated_at = @updated_at, updated_by = @updated_by
+         WHERE id = @id`,
+      ).run({ ...values, id: row.id });
+      sheetId = row.id;
+      db.prepare('DELETE FROM absences WHERE sheet_id = ?').run(sheetId);
+      db.prepare('DELETE FROM hand_ins WHERE sheet_id = ?').run(sheetId);
+    } else {
+      sheetId = Number(
+        db
+          .prepare(
+            `INSERT INTO sheets (person_id, period, rubric_id, rubric_version, status, items, result, daily_score, attendance_score, monthly_score, deductions, flags, revision, updated_at, updated_by)
+             VALUES (@person_id, @period, @rubric_id, @rubric_version, @status, @items, @result, @daily_score, @attendance_score, @monthly_score, @deductions, @flags, @revision, @updated_at, @updated_by)`,
+          )
+          .run(values).lastInsertRowid,
+      );
+    }
+    const addAbsence = db.prepare('INSERT INTO absences (sheet_id, seq, date, length) VALUES (?, ?, ?, ?)');
+    (checked.input.absences ?? []).forEach((a, i) => addAbsence.run(sheetId, i, a.date ?? null, a.length));
+    const addHandIn = db.prepare('INSERT INTO hand_ins (sheet_id, item_id, seq, handed_in, event_date) VALUES (?, ?, ?, ?, ?)');
+    for (const [itemId, list] of Object.entries(checked.input.handIns ?? {})) list.forEach((h, i) => addHandIn.run(sheetId, itemId, i, h.date, h.event ?? null));
+
+    appendAudit(db, {
+      action: row ? 'sheet.edit' : 'sheet.add',
+      entity: 'sheet',
+      entityId: `${person.employeeNo}/${input.period}`,
+      before,
+      after: { status: input.status, input: checked.input, monthlyScore: result.monthlyScore },
+    });
+    return getSheet(db, { personId: person.id, period: input.period });
+  })();
+}

@@ -1,0 +1,48 @@
+/**
+ * `npm run web`: browser mode. Opens the database, serves the built renderer and the handlers on
+ * 127.0.0.1, and prints the address to open (with its token, as Jupyter does).
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DatabaseRefused, openDatabase } from '../db/database.ts';
+import { createHandlers } from '../handlers.ts';
+import { resolveDbPath } from '../paths.ts';
+import { startWebServer } from './server.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const dbPath = resolveDbPath(argv);
+  const staticDir = join(root, 'out', 'renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    console.error('The user interface is not built yet: run `npm run build:renderer` (npm run web does it for you).');
+    return 1;
+  }
+  const portArg = argv.indexOf('--port');
+  const port = portArg === -1 ? Number(process.env.SCORECARD_PORT ?? 0) : Number(argv[portArg + 1]);
+  let db;
+  try {
+    if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
+    db = openDatabase(dbPath);
+  } catch (err) {
+    console.error(err instanceof DatabaseRefused ? err.message : `Cannot open the database ${dbPath}: ${(err as Error).message}`);
+    return 1;
+  }
+  const appVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const server = await startWebServer({ handlers: createHandlers(db, { dbPath, appVersion }), staticDir, port });
+  console.log(`Staff assessment (browser mode), database ${dbPath}`);
+  console.log(`Open this address in a browser: ${server.openUrl}`);
+  const stop = () => {
+    void server.close().then(() => {
+      db.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
+}
+
+const code = await main(process.argv.slice(2));
+if (code !== 0) process.exitCode = code;

@@ -1,0 +1,150 @@
+/**
+ * Browser mode: the same renderer and the same handlers over HTTP, on 127.0.0.1 only, with a
+ * random per-launch token required on every call. Requests from another origin or host name are
+ * refused (no CORS, Host checked against DNS rebinding).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { ApiFailure } from '../../shared/api/types.ts';
+import { CONTENT_SECURITY_POLICY } from '../csp.ts';
+import { invoke, type Handlers } from '../handlers.ts';
+
+const MAX_BODY = 20 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export interface WebServer {
+  url: string;
+  /** The address to open: the url with the token. */
+  openUrl: string;
+  token: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+export interface WebServerOptions {
+  handlers: Handlers;
+  staticDir: string;
+  port?: number;
+  token?: string;
+}
+
+const STATUS: Record<ApiFailure['kind'], number> = { input: 400, 'not-found': 404, conflict: 409, internal: 500 };
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  let origin = '';
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error(err);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { kind: 'internal', message: 'Something went wrong on the server' } });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    if (req.headers.host !== new URL(origin).host) return refuse(res, 403, `host ${JSON.stringify(req.headers.host)} is not served here`);
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/api/invoke') return api(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
+    return serveStatic(url.pathname, res);
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'POST') return refuse(res, 405, 'use POST');
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) return refuse(res, 403, `origin ${req.headers.origin} is not allowed`);
+    if (!tokenMatches(req.headers.authorization, token)) return refuse(res, 401, 'missing or wrong token: open the address printed at start-up');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'send JSON (Content-Type: application/json)');
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch (err) {
+      return refuse(res, 400, err instanceof BodyTooLarge ? 'request too large' : 'the request body is not valid JSON');
+    }
+    const { name, input } = (body ?? {}) as { name?: unknown; input?: unknown };
+    const outcome = await invoke(options.handlers, name, input);
+    sendJson(res, outcome.ok ? 200 : STATUS[outcome.error.kind], outcome);
+  }
+
+  function serveStatic(pathname: string, res: ServerResponse) {
+    const root = normalize(options.staticDir);
+    let file = normalize(join(root, decodeURIComponent(pathname)));
+    if (file !== root && !file.startsWith(root + sep)) return refuse(res, 404, 'not found');
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      statSync(file);
+    } catch {
+      // Single-page app: unknown paths without an extension get the index page.
+      if (extname(pathname)) return refuse(res, 404, 'not found');
+      file = join(root, 'index.html');
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'public, max-age=3600',
+      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/`,
+    openUrl: `${origin}/?token=${token}`,
+    token,
+    port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new BodyTooLarge());
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(value));
+}
+
+function refuse(res: ServerResponse, status: number, message: string) {
+  sendJson(res, status, { ok: false, error: { kind: status === 404 ? 'not-found' : 'input', message } });
+}

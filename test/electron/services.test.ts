@@ -1,0 +1,215 @@
+/** Every service against a real SQLite file. */
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../shared/problems.ts';
+import { scoreInput } from '../../shared/scoring/engine.ts';
+import { loadRubric } from '../../shared/rubric/catalog.ts';
+import { salesperson } from '../../shared/rubric/builtin/salesperson.ts';
+import type { Db } from '../../electron/db/database.ts';
+import { listAudit } from '../../electron/services/audit.ts';
+import { loadDemo } from '../../electron/services/demo.ts';
+import { ServiceError } from '../../electron/services/errors.ts';
+import { deactivatePerson, listPeople, savePerson } from '../../electron/services/people.ts';
+import { listRegions, saveRegion, setRegionActive } from '../../electron/services/regions.ts';
+import { listRubrics, storeRubric } from '../../electron/services/rubrics.ts';
+import { currentUser, language, setLanguage, setUser } from '../../electron/services/settings.ts';
+import { getSheet, monthRows, saveSheet } from '../../electron/services/sheets.ts';
+import { tempDb } from '../helpers/db.ts';
+
+function org(db: Db) {
+  const east = saveRegion(db, { code: 'EAST', name: '华东区' });
+  const south = saveRegion(db, { code: 'SOUTH', name: '华南区' });
+  const base = { regionId: east.id, activeFrom: '2026-01', activeTo: null };
+  const manager = savePerson(db, { ...base, employeeNo: 'M-1', name: '李静', role: 'regional-manager', managerId: null });
+  const wang = savePerson(db, { ...base, employeeNo: 'S-1', name: '王磊', role: 'salesperson', managerId: manager.id });
+  const zhao = savePerson(db, { ...base, employeeNo: 'F-1', name: '赵喆', role: 'field-service', managerId: manager.id });
+  const chen = savePerson(db, { ...base, regionId: south.id, employeeNo: 'S-2', name: '陈敏', role: 'salesperson', managerId: null });
+  return { east, south, manager, wang, zhao, chen };
+}
+
+const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+/** What a throw carries, for asserting kind and message together. */
+function failure(fn: () => unknown): { kind: string; message: string } {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof InputError) return { kind: 'input', message: err.message };
+    if (err instanceof ServiceError) return { kind: err.kind, message: err.message };
+    throw err;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('regions', () => {
+  it('add, rename, deactivate, each audited; a duplicate code is refused', () => {
+    const { db } = tempDb();
+    const east = saveRegion(db, { code: 'EAST', name: '华东' });
+    expect(saveRegion(db, { id: east.id, code: 'EAST', name: '华东区' }).name).toBe('华东区');
+    expect(setRegionActive(db, { id: east.id, active: false }).active).toBe(false);
+    expect(failure(() => saveRegion(db, { code: 'EAST', name: 'x' }))).toEqual({ kind: 'input', message: 'Invalid region: code: got "EAST"; expected a code no other region has' });
+    expect(listRegions(db)).toHaveLength(1);
+    expect(listAudit(db, {}).map((a) => a.action)).toEqual(['region.deactivate', 'region.edit', 'region.add']);
+  });
+});
+
+describe('people', () => {
+  it('add, edit, deactivate; the list hides inactive people unless asked', () => {
+    const { db } = tempDb();
+    const { wang } = org(db);
+    expect(savePerson(db, { ...wang, name: '王磊磊' }).name).toBe('王磊磊');
+    deactivatePerson(db, { id: wang.id, activeTo: '2026-06' });
+    expect(listPeople(db).map((p) => p.employeeNo)).not.toContain('S-1');
+    expect(listPeople(db, { includeInactive: true }).find((p) => p.id === wang.id)?.activeTo).toBe('2026-06');
+  });
+  it('refuses a duplicate employee number, unknown region and manager, and an end before the start — all at once', () => {
+    const { db } = tempDb();
+    const { wang } = org(db);
+    const f = failure(() => savePerson(db, { employeeNo: 'S-1', name: 'x', role: 'salesperson', regionId: 99, managerId: 98, activeFrom: '2026-05', activeTo: '2026-04' }));
+    expect(f.kind).toBe('input');
+    for (const field of ['employeeNo: got "S-1"', 'regionId: got 99', 'managerId: got 98', 'activeTo: got "2026-04"']) expect(f.message).toContain(field);
+    expect(failure(() => savePerson(db, { ...wang, managerId: wang.id })).message).toContain('someone other than the person');
+    expect(count(db, 'people')).toBe(4);
+  });
+});
+
+describe('who is using the app', () => {
+  it('stores the user; a regional manager needs an existing region', () => {
+    const { db } = tempDb();
+    const { east } = org(db);
+    expect(failure(() => setUser(db, { name: '李静', chainRole: 'manager', regionId: null })).message).toContain('regionId');
+    expect(failure(() => setUser(db, { name: '李静', chainRole: 'manager', regionId: 77 })).message).toContain('existing region');
+    setUser(db, { name: '李静', chainRole: 'manager', regionId: east.id });
+    expect(currentUser(db)).toEqual({ name: '李静', chainRole: 'manager', regionId: east.id });
+    setLanguage(db, { language: 'en' });
+    expect(language(db)).toBe('en');
+  });
+  it('a manager sees their region’s staff, not regional managers; HR sees everyone', () => {
+    const { db } = tempDb();
+    const { east } = org(db);
+    setUser(db, { name: '李静', chainRole: 'manager', regionId: east.id });
+    expect(monthRows(db, { period: '2026-10' }).map((r) => r.employeeNo)).toEqual(['F-1', 'S-1']);
+    setUser(db, { name: 'HR', chainRole: 'hr', regionId: null });
+    expect(monthRows(db, { period: '2026-10' }).map((r) => r.employeeNo).sort()).toEqual(['F-1', 'M-1', 'S-1', 'S-2']);
+  });
+});
+
+describe('sheets', () => {
+  const entry = {
+    items: { 'dealer.rebate-forms': { violated: true, note: '返利表 10/27 才交' }, 'weekly-report.key-accounts': { occurrences: 1 }, 'weekly-report.visit-records': { points: 8 } },
+    absences: [{ date: '2026-10-09', length: 'full' }, { date: '2026-10-20', length: 'half' }],
+    handIns: { 'ad-plan': [{ date: '2026-10-14' }] },
+  };
+
+  it('a sheet not started scores full marks with the rubric in force', () => {
+    const { db } = tempDb();
+    const { wang } = org(db);
+    const s = getSheet(db, { personId: wang.id, period: '2026-10' });
+    expect(s).toMatchObject({ status: 'not-started', revision: 0, result: { dailyScore: 100, monthlyScore: 100 } });
+    expect(s.rubric.id).toBe('salesperson');
+  });
+
+  it('saves the spec example (late ad plan from its hand-in date) and reads back the same numbers', () => {
+    const { db } = tempDb();
+    const { wang } = org(db);
+    const saved = saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'draft', expectedRevision: 0 });
+    expect(saved.result).toMatchObject({ dailyScore: 88, attendance: { score: 92 }, monthlyScore: 89.2 });
+    expect(saved.result.items.find((i) => i.id === 'ad-plan')).toMatchObject({ points: 3, late: [{ due: { date: '2026-10-13' }, handedIn: '2026-10-14' }] });
+    const again = getSheet(db, { personId: wang.id, period: '2026-10' });
+    expect(again.input).toMatchObject({ absences: entry.absences, handIns: entry.handIns, items: entry.items, rubric: 'salesperson@1' });
+    expect(again.revision).toBe(1);
+    expect(scoreInput(again.input)).toEqual(again.result);
+    expect(monthRows(db, { period: '2026-10' }).find((r) => r.personId === wang.id)).toMatchObject({ status: 'draft', dailyScore: 88, attendanceScore: 92, monthlyScore: 89.2, deductions: 4 });
+    expect(count(db, 'rubric_versions')).toBe(1);
+    expect(listAudit(db, { limit: 1 })[0]).toMatchObject({ action: 'sheet.add', entity: 'sheet', entityId: 'S-1/2026-10', before: null });
+  });
+
+  it('a stale revision is a conflict and changes nothing', () => {
+    const { db } = tempDb();
+    const { wang } = org(db);
+    saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'draft', expectedRevision: 0 });
+    const f = failure(() => saveSheet(db, { personId: wang.id, period: '2026-10', entry: {}, status: 'ready', expectedRevision: 0 }));
+    expect(f.kind).toBe('conflict');
+    expect(getSheet(db, { personId: wang.id, period: '2026-10' }).result.dailyScore).toBe(88);
+  });
+
+  it('bad input is refused with every problem, and nothing is written', () => {
+    const { db } = tempDb();
+    const { wang } = org(db);
+    const auditBefore = count(db, 'audit_log');
+    const f = failure(() =>
+      saveSheet(db, { personId: wang.id, period: '2026-10', entry: { items: { 'ad-plan': { occurrences: -1 }, nope: {} }, absences: [{ length: 'quarter' }] }, status: 'draft', expectedRevision: 0 }),
+    );
+    expect(f.kind).toBe('input');
+    expect(f.message).toContain('3 problems');
+    expect([count(db, 'sheets'), count(db, 'absences'), count(db, 'audit_log')]).toEqual([0, 0, auditBefore]);
+  });
+
+  it('refuses a month the person is not assessed in', () => {
+    const { db } = tempDb();
+    const { wang } = org(db);
+    expect(failure(() => saveSheet(db, { personId: wang.id, period: '2025-12', entry: {}, status: 'draft', expectedRevision: 0 })).message).toContain('a month 王磊 is assessed in (2026-01 – now)');
+    expect(failure(() => getSheet(db, { personId: 999, period: '2026-10' }))).toEqual({ kind: 'not-found', message: 'person 999 does not exist' });
+  });
+
+  it('proposes doubling when a hand-in item was also missed the month before', () => {
+    const { db } = tempDb();
+    const { wang } = org(db);
+    saveSheet(db, { personId: wang.id, period: '2026-09', entry: { items: { 'ad-plan': { occurrences: 1 } } }, status: 'ready', expectedRevision: 0 });
+    const oct = saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'draft', expectedRevision: 0 });
+    expect(oct.doublingCandidates).toEqual(['ad-plan']);
+    expect(oct.previous?.period).toBe('2026-09');
+    const confirmed = saveSheet(db, { personId: wang.id, period: '2026-10', entry: { ...entry, items: { ...entry.items, 'ad-plan': { doubled: true } } }, status: 'draft', expectedRevision: 1 });
+    expect(confirmed.result.items.find((i) => i.id === 'ad-plan')).toMatchObject({ deduction: 4, doubled: true });
+    expect(confirmed.doublingCandidates).toEqual([]);
+  });
+
+  it('a sheet keeps its rubric version when a new version comes into force', () => {
+    const { db } = tempDb();
+    const { wang, chen } = org(db);
+    saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'draft', expectedRevision: 0 });
+    const v2 = loadRubric({ ...structuredClone(salesperson), version: 2, effectiveFrom: '2026-10', weights: { daily: 60, attendance: 40 } });
+    storeRubric(db, v2);
+    expect(listRubrics(db).map((r) => `${r.id}@${r.version}`)).toContain('salesperson@2');
+    const resaved = saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'ready', expectedRevision: 1 });
+    expect(resaved.result.rubric.version).toBe(1);
+    expect(resaved.result.monthlyScore).toBe(89.2);
+    const fresh = saveSheet(db, { personId: chen.id, period: '2026-10', entry, status: 'draft', expectedRevision: 0 });
+    expect(fresh.result.rubric.version).toBe(2);
+    expect(fresh.result.monthlyScore).toBe(89.6); // 88 × 60% + 92 × 40%
+  });
+
+  it('refuses to store a changed rubric under an existing version', () => {
+    const { db } = tempDb();
+    storeRubric(db, loadRubric(salesperson));
+    const changed = loadRubric({ ...structuredClone(salesperson), weights: { daily: 60, attendance: 40 } });
+    expect(failure(() => storeRubric(db, changed)).kind).toBe('conflict');
+  });
+});
+
+describe('demo organisation', () => {
+  it('3 regions, 40 people in three roles, six months of valid sheets that recompute to the stored numbers', () => {
+    const { db } = tempDb();
+    const summary = loadDemo(db, new Date('2026-11-15T12:00:00Z'));
+    expect(summary).toMatchObject({ regions: 3, people: 40 });
+    expect(summary.sheets).toBeGreaterThan(220);
+    const roles = db.prepare('SELECT role, count(*) AS n FROM people GROUP BY role ORDER BY role').all();
+    expect(roles).toEqual([
+      { role: 'field-service', n: 9 },
+      { role: 'regional-manager', n: 3 },
+      { role: 'salesperson', n: 28 },
+    ]);
+    const periods = (db.prepare('SELECT DISTINCT period FROM sheets ORDER BY period').all() as { period: string }[]).map((r) => r.period);
+    expect(periods).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
+    const sheets = db.prepare('SELECT person_id, period FROM sheets').all() as { person_id: number; period: string }[];
+    let withDeductions = 0;
+    for (const s of sheets) {
+      const record = getSheet(db, { personId: s.person_id, period: s.period });
+      expect(scoreInput(record.input)).toEqual(record.result);
+      if (record.result.dailyScore < 100) withDeductions++;
+    }
+    expect(withDeductions).toBeGreaterThan(sheets.length / 3);
+    const notes = db.prepare("SELECT count(*) AS n FROM sheets WHERE items LIKE '%note%'").get() as { n: number };
+    expect(notes.n).toBeGreaterThan(20);
+    expect(failure(() => loadDemo(db)).kind).toBe('conflict');
+  });
+});
