@@ -5,6 +5,7 @@
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DatabaseRefused, openDatabase, type Db } from './db/database.ts';
 import { createHandlers, invoke } from './handlers.ts';
 import { resolveDbPath } from './paths.ts';
@@ -12,6 +13,8 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/protocol.t
 import { createMainWindow, denyAllPermissions } from './shell/window.ts';
 
 let db: Db | undefined;
+/** out/main, where this file runs from once built. */
+const here = dirname(fileURLToPath(import.meta.url));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -52,8 +55,8 @@ function start(): void {
     return invoke(handlers, name, input);
   });
   denyAllPermissions();
-  serveRenderer(join(__dirname, '..', 'renderer'));
-  createMainWindow(join(__dirname, '..', 'preload', 'preload.cjs'));
+  serveRenderer(join(here, '..', 'renderer'));
+  createMainWindow(join(here, '..', 'preload', 'preload.cjs'));
 }
 
 function fail(message: string): void {

@@ -2,13 +2,18 @@
  * `scorecard`: the command line of the staff-assessment app. Exit 0 with JSON (or text) on
  * stdout; exit 1 with one clear message on stderr for bad input or usage; never a stack trace.
  */
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { computeAnnualInput } from '../../shared/annual.ts';
 import { computePayInput } from '../../shared/pay.ts';
 import { InputError } from '../../shared/problems.ts';
 import { BUILTIN_RUBRICS } from '../../shared/rubric/catalog.ts';
 import { rubricAsText, type Lang } from '../../shared/rubric/describe.ts';
 import { scoreInput } from '../../shared/scoring/engine.ts';
+import { DatabaseRefused, openDatabase } from '../db/database.ts';
+import { loadDemo } from '../services/demo.ts';
+import { ServiceError } from '../services/errors.ts';
 
 const USAGE = `Usage: scorecard <command> [options]
 
@@ -19,6 +24,7 @@ Commands:
   rubric list               list the built-in rubrics
   rubric show ID [--json] [--lang zh|en]
                             print a rubric as text, or its full definition as JSON
+  demo --db PATH            create (or fill an empty) database with the demo organisation
 
 FILE is a JSON file, or - for standard input. Output is JSON on standard output.`;
 
@@ -75,8 +81,31 @@ async function dispatch(argv: readonly string[], io: Io): Promise<string> {
       return json(computeAnnualInput(await readJsonArg(rest, io, 'annual')));
     case 'rubric':
       return rubricCommand(rest);
+    case 'demo':
+      return json(demoCommand(rest));
     default:
-      throw new CliError(`unknown command "${command}"; commands: score, pay, annual, rubric (see scorecard --help)`);
+      throw new CliError(`unknown command "${command}"; commands: score, pay, annual, rubric, demo (see scorecard --help)`);
+  }
+}
+
+function demoCommand(args: readonly string[]) {
+  const { positional, flags } = parseFlags(args, [], ['--db']);
+  const path = flags['--db'];
+  if (!path || positional.length) throw new CliError('usage: scorecard demo --db PATH');
+  let db;
+  try {
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+    db = openDatabase(path);
+  } catch (err) {
+    throw new CliError(err instanceof DatabaseRefused ? err.message : `cannot open ${path}: ${(err as Error).message}`);
+  }
+  try {
+    return { database: path, ...loadDemo(db) };
+  } catch (err) {
+    if (err instanceof ServiceError) throw new CliError(err.message);
+    throw err;
+  } finally {
+    db.close();
   }
 }
 

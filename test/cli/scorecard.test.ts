@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoreFileExample } from '../helpers/examples.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const BIN = join('electron', 'cli', 'bin.mjs');
@@ -38,22 +39,6 @@ function expectRefused(r: Run): string {
   return r.stderr;
 }
 
-const scoreFileExample = {
-  rubric: 'salesperson',
-  period: '2026-10',
-  person: { id: 'S-0042', name: '王磊' },
-  absences: [
-    { date: '2026-10-09', length: 'full' },
-    { date: '2026-10-20', length: 'half' },
-  ],
-  items: {
-    'dealer.rebate-forms': { violated: true, note: '返利表 10/27 才交' },
-    'ad-plan': { occurrences: 1 },
-    'weekly-report.key-accounts': { occurrences: 1 },
-    'weekly-report.visit-records': { points: 8 },
-    vehicle: { violated: false },
-  },
-};
 
 function expectExampleScored(r: Run) {
   expect(r.stderr).toBe('');
@@ -171,6 +156,14 @@ describe('scorecard CLI (child process)', { timeout: 60_000 }, () => {
   it('rubric show nope → exit 1', () => {
     const msg = expectRefused(scorecard(['rubric', 'show', 'nope']));
     expect(msg).toContain('"nope" not found');
+  });
+
+  it('demo --db PATH creates a database with the demo organisation; a second run is refused', () => {
+    const db = join(dir, 'nested', 'demo.db');
+    const r = scorecard(['demo', '--db', db]);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ database: db, regions: 3, people: 40 });
+    expect(expectRefused(scorecard(['demo', '--db', db]))).toMatch(/already has people/);
   });
 
   it('npm run -s scorecard -- score FILE works from the repo root', () => {
