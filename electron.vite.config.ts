@@ -3,6 +3,7 @@
  * for Electron) and the renderer (the same config as browser mode's `vite build`).
  */
 import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
 import renderer from './vite.config.ts';
 
 export default defineConfig({
@@ -18,5 +19,9 @@ export default defineConfig({
       rollupOptions: { input: { preload: 'electron/preload.ts' }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },
-  renderer: { ...renderer, build: { ...renderer.build, rollupOptions: { input: 'renderer/index.html' } } },
+  renderer: {
+    ...renderer,
+    root: resolve('renderer'),
+    build: { ...renderer.build, outDir: resolve('out/renderer'), rolldownOptions: { ...renderer.build?.rolldownOptions, input: resolve('renderer/index.html') } },
+  },
 });

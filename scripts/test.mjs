@@ -39,8 +39,9 @@ const reported = (reportFile, count, cmd, ...args) => () => {
 };
 
 const vitestReport = join(tmp, 'vitest.json');
+const playwrightReport = join(tmp, 'playwright.json');
+process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = playwrightReport;
 
-// Add further suites here (e.g. Playwright with --reporter=json and its stats.expected/unexpected).
 const suites = [
   ['typecheck', check(bin('tsc'), '--noEmit', '-p', 'tsconfig.json')],
   ['typecheck (renderer)', check(bin('tsc'), '--noEmit', '-p', 'renderer/tsconfig.json')],
@@ -52,6 +53,12 @@ const suites = [
       (r) => [r.numPassedTests, r.numFailedTests],
       bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`,
     ),
+  ],
+  // The desktop build (main, preload, renderer) also gives browser mode its renderer for the e2e tests.
+  ['build (electron-vite)', check(bin('electron-vite'), 'build', '--logLevel', 'warn')],
+  [
+    'browser (playwright)',
+    reported(playwrightReport, (r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected], bin('playwright'), 'test'),
   ],
 ];
 

@@ -35,7 +35,15 @@ function visibleTo(user: User | null): { sql: string; params: Record<string, unk
 }
 
 export function monthRows(db: Db, input: { period: string }): MonthRow[] {
-  const scope = visibleTo(currentUser(db));
+  return queryMonthRows(db, input.period, visibleTo(currentUser(db)));
+}
+
+/** The month's rows of the people a regional manager manages. */
+function teamRows(db: Db, managerId: number, period: string): MonthRow[] {
+  return queryMonthRows(db, period, { sql: 'AND p.manager_id = @manager', params: { manager: managerId } });
+}
+
+function queryMonthRows(db: Db, period: string, scope: { sql: string; params: Record<string, unknown> }): MonthRow[] {
   const rows = db
     .prepare(
       `SELECT p.id, p.employee_no, p.name, p.role, p.region_id, r.name AS region_name,
@@ -46,7 +54,7 @@ export function monthRows(db: Db, input: { period: string }): MonthRow[] {
         WHERE p.role <> 'executive' AND p.active_from <= @period AND (p.active_to IS NULL OR p.active_to >= @period) ${scope.sql}
         ORDER BY r.code, p.employee_no`,
     )
-    .all({ period: input.period, ...scope.params }) as {
+    .all({ period, ...scope.params }) as {
     id: number;
     employee_no: string;
     name: string;
@@ -135,6 +143,7 @@ export function getSheet(db: Db, input: { personId: number; period: string }): S
     updatedAt: row?.updated_at ?? null,
     doublingCandidates: doublingCandidates(rubric, result, previous ?? undefined),
     previous,
+    team: person.role === 'regional-manager' ? teamRows(db, person.id, input.period) : null,
   };
 }
 

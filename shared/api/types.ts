@@ -76,6 +76,8 @@ export interface SheetRecord {
   doublingCandidates: string[];
   /** The previous month's result, when there is one. */
   previous: SheetResult | null;
+  /** For a regional manager's sheet: their team's rows this month, the basis of `team-management`. */
+  team: MonthRow[] | null;
 }
 
 export interface AuditEntry {

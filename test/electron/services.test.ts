@@ -213,3 +213,17 @@ describe('demo organisation', () => {
     expect(failure(() => loadDemo(db)).kind).toBe('conflict');
   });
 });
+
+describe('a regional manager’s sheet', () => {
+  it('carries the team’s month as the basis of team-management', () => {
+    const { db } = tempDb();
+    const { manager, wang, zhao } = org(db);
+    saveSheet(db, { personId: wang.id, period: '2026-10', entry: { items: { vehicle: { violated: true } } }, status: 'ready', expectedRevision: 0 });
+    const sheet = getSheet(db, { personId: manager.id, period: '2026-10' });
+    expect(sheet.team?.map((r) => [r.employeeNo, r.monthlyScore, r.deductions])).toEqual([
+      ['F-1', null, 0],
+      ['S-1', 96.5, 1],
+    ]);
+    expect(getSheet(db, { personId: zhao.id, period: '2026-10' }).team).toBeNull();
+  });
+});

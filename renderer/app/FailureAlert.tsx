@@ -1,0 +1,58 @@
+/** Shows a failed call: its kind, its message and, for bad input, every problem. Never a stack trace. */
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Button from '@mui/material/Button';
+import type { ReactNode } from 'react';
+import type { ApiFailure } from '../../shared/api/types.ts';
+import { describeValue, type Problem } from '../../shared/problems.ts';
+import { ApiError, toFailure } from '../api/client.ts';
+import { useT, type Messages } from '../i18n/index.tsx';
+
+/** One problem in words: "field: got X; expected Y". */
+export function problemText(p: Problem, t: Messages, withField = true): string {
+  const got = 'value' in p ? `${t.failure.got} ${describeValue(p.value)}` : t.failure.missing;
+  return `${withField ? `${p.field}: ` : ''}${got}; ${t.failure.expected} ${p.expected}`;
+}
+
+export function FailureAlert({
+  error,
+  title,
+  onRetry,
+  onClose,
+  action,
+}: {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+  onClose?: () => void;
+  action?: ReactNode;
+}) {
+  const t = useT();
+  if (error === null || error === undefined) return null;
+  const failure: ApiFailure = toFailure(error);
+  const retry = onRetry ? (
+    <Button color="inherit" onClick={onRetry}>
+      {t.common.retry}
+    </Button>
+  ) : undefined;
+  return (
+    <Alert severity="error" role="alert" {...(onClose ? { onClose } : {})} action={action ?? retry}>
+      <AlertTitle>{title ?? t.failure[failure.kind]}</AlertTitle>
+      {failure.problems?.length ? (
+        <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
+          {failure.problems.map((p, i) => (
+            <li key={i}>{problemText(p, t)}</li>
+          ))}
+        </ul>
+      ) : error instanceof ApiError && error.transport ? (
+        <>
+          {t.app.offline}
+          <br />
+          <small>{failure.message}</small>
+        </>
+      ) : (
+        failure.message
+      )}
+    </Alert>
+  );
+}

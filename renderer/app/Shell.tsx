@@ -1,0 +1,104 @@
+/** The app shell: app bar with navigation, the user and the language; the current screen below. */
+import Alert from '@mui/material/Alert';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { Suspense } from 'react';
+import { useOffline } from '../api/hooks.ts';
+import { useT } from '../i18n/index.tsx';
+import { useApp } from './AppContext.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { defaultPeriod, useRoute, type Route } from './route.ts';
+import { MonthScreen, RosterScreen, RubricsScreen, SettingsScreen, SheetScreen } from './screens.ts';
+
+type Tab = 'scoring' | 'roster' | 'rubrics' | 'settings';
+const TABS: readonly Tab[] = ['scoring', 'roster', 'rubrics', 'settings'];
+
+/** The month last shown, so the Monthly scoring tab returns to it. */
+let lastPeriod: string | null = null;
+
+function tabOf(route: Route): Tab {
+  return route.screen === 'sheet' ? 'scoring' : route.screen;
+}
+
+export function Shell() {
+  const t = useT();
+  const { info } = useApp();
+  const offline = useOffline();
+  const [route, go] = useRoute();
+  if (route.screen === 'scoring' || route.screen === 'sheet') lastPeriod = route.period;
+
+  const open = (tab: Tab) => {
+    if (tab === 'scoring') go({ screen: 'scoring', period: lastPeriod ?? defaultPeriod() });
+    else go({ screen: tab });
+  };
+
+  const user = info.user!;
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <AppBar position="sticky" color="primary">
+        <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Typography variant="h6" component="h1" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+            {t.app.productName}
+          </Typography>
+          <Tabs
+            component="nav"
+            value={tabOf(route)}
+            onChange={(_, tab: Tab) => open(tab)}
+            textColor="inherit"
+            variant="scrollable"
+            scrollButtons={false}
+            sx={{ minHeight: 48, '& .MuiTabs-indicator': { bgcolor: 'common.white', height: 3 }, '& .MuiTab-root': { minHeight: 48 } }}
+          >
+            {TABS.map((tab) => (
+              <Tab key={tab} value={tab} label={t.app.nav[tab]} data-testid={`nav-${tab}`} />
+            ))}
+          </Tabs>
+          <Box sx={{ flexGrow: 1 }} />
+          <Stack sx={{ alignItems: 'flex-end', lineHeight: 1.2 }} data-testid="current-user">
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {user.name}
+            </Typography>
+            <Typography variant="caption" sx={{ opacity: 0.85 }}>
+              {t.chainRoles[user.chainRole]}
+            </Typography>
+          </Stack>
+          <LanguageSwitch dark />
+        </Toolbar>
+        {offline && (
+          <Alert severity="error" square role="alert" data-testid="offline-banner">
+            {t.app.offline}
+          </Alert>
+        )}
+      </AppBar>
+      <Box component="main" sx={{ flex: 1, p: 2, minWidth: 0 }}>
+        <ErrorBoundary key={route.screen} title={t.app.screenFailed} retryLabel={t.common.reload}>
+          <Suspense fallback={<LinearProgress />}>
+            <CurrentScreen route={route} />
+          </Suspense>
+        </ErrorBoundary>
+      </Box>
+    </Box>
+  );
+}
+
+function CurrentScreen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'scoring':
+      return <MonthScreen period={route.period} />;
+    case 'sheet':
+      return <SheetScreen key={`${route.personId}/${route.period}`} personId={route.personId} period={route.period} />;
+    case 'roster':
+      return <RosterScreen />;
+    case 'rubrics':
+      return <RubricsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}

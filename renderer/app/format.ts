@@ -1,0 +1,38 @@
+/** Display helpers: numbers, times and flags in the current language. */
+import type { Language } from '../../shared/api/types.ts';
+import type { Messages } from '../i18n/index.tsx';
+
+/** Scores are exact to 2 decimals already; show them as they are ("89.2", "88"). */
+export function score(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : String(n);
+}
+
+/** A deduction as "−5" (or "0"). */
+export function minus(n: number): string {
+  return n === 0 ? '0' : `−${String(n)}`;
+}
+
+export function dateTime(iso: string | null | undefined, lang: Language): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
+export function timeOfDay(d: Date, lang: Language): string {
+  return d.toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
+/** A sheet flag in words; `doubled:<id>` names the item through `itemTitle` when known. */
+export function flagLabel(flag: string, t: Messages, itemTitle: (id: string) => string = (id) => id): string {
+  if (flag.startsWith('doubled:')) return t.flags.doubled(itemTitle(flag.slice('doubled:'.length)));
+  if (flag === 'transfer-off-post') return t.flags['transfer-off-post'];
+  return flag;
+}
+
+/** `YYYY-MM-DD` (optionally with `THH:MM`) shown short: "10-13" or "10-13 16:30". */
+export function shortDate(text: string): string {
+  const [date = '', time] = text.split('T');
+  const md = date.length === 10 ? date.slice(5) : date;
+  return time ? `${md} ${time}` : md;
+}

@@ -1,0 +1,47 @@
+/** Roster: people, regions, and importing people from a CSV or XLSX file. */
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useApp } from '../../app/AppContext.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { ImportPanel } from './ImportPanel.tsx';
+import { PeoplePanel } from './PeoplePanel.tsx';
+import { RegionsPanel } from './RegionsPanel.tsx';
+
+type Panel = 'people' | 'regions' | 'import';
+const PANELS: readonly Panel[] = ['people', 'regions', 'import'];
+
+/** The panel last shown, kept while visiting other screens. */
+let lastPanel: Panel = 'people';
+
+export default function RosterScreen() {
+  const t = useT();
+  const { refreshInfo } = useApp();
+  const [panel, setPanel] = useState<Panel>(lastPanel);
+  const show = (p: Panel) => {
+    lastPanel = p;
+    setPanel(p);
+  };
+  return (
+    <Stack spacing={1.5}>
+      <Stack direction="row" spacing={3} sx={{ alignItems: 'center' }}>
+        <Typography variant="h6" component="h2">
+          {t.app.nav.roster}
+        </Typography>
+        <Tabs value={panel} onChange={(_, p: Panel) => show(p)}>
+          {PANELS.map((p) => (
+            <Tab key={p} value={p} label={t.roster.tabs[p]} data-testid={`roster-tab-${p}`} />
+          ))}
+        </Tabs>
+      </Stack>
+      <Box>
+        {panel === 'people' && <PeoplePanel />}
+        {panel === 'regions' && <RegionsPanel />}
+        {panel === 'import' && <ImportPanel onImported={() => void refreshInfo()} />}
+      </Box>
+    </Stack>
+  );
+}

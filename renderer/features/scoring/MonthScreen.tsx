@@ -1,0 +1,58 @@
+/** Monthly scoring: a month picker and the grid of the user's people for that month. */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useMemo } from 'react';
+import { useLoad } from '../../api/hooks.ts';
+import { FailureAlert } from '../../app/FailureAlert.tsx';
+import { MonthPicker } from '../../app/MonthPicker.tsx';
+import { useRoute } from '../../app/route.ts';
+import { useT } from '../../i18n/index.tsx';
+import { MonthGrid } from './MonthGrid.tsx';
+import { loadMonth } from './monthData.ts';
+
+export default function MonthScreen({ period }: { period: string }) {
+  const t = useT();
+  const [, go] = useRoute();
+  const month = useLoad(`sheets.month ${period}`, () => loadMonth(period));
+  const rows = useMemo(() => month.data ?? [], [month.data]);
+  const counts = useMemo(
+    () => ({
+      total: rows.length,
+      ready: rows.filter((r) => r.status === 'ready').length,
+      draft: rows.filter((r) => r.status === 'draft').length,
+      notStarted: rows.filter((r) => r.status === 'not-started').length,
+    }),
+    [rows],
+  );
+
+  return (
+    <Stack spacing={1.5} sx={{ height: '100%' }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+        <Typography variant="h6" component="h2">
+          {t.month.title}
+        </Typography>
+        <MonthPicker value={period} onChange={(p) => go({ screen: 'scoring', period: p })} />
+        {month.data && (
+          <Typography variant="body2" color="text.secondary" data-testid="month-summary">
+            {t.month.summary(counts)}
+          </Typography>
+        )}
+        <Box sx={{ flexGrow: 1 }} />
+        <Typography variant="caption" color="text.secondary">
+          {t.month.hint}
+        </Typography>
+      </Stack>
+      <FailureAlert error={month.error} onRetry={month.reload} />
+      {month.data && !month.loading && rows.length === 0 && (
+        <Alert severity="info" data-testid="month-empty">
+          {t.month.empty}
+        </Alert>
+      )}
+      <Box data-testid="month-grid" sx={{ height: 'calc(100vh - 150px)', minHeight: 360 }}>
+        <MonthGrid rows={rows} loading={month.loading} onOpen={(personId) => go({ screen: 'sheet', personId, period })} />
+      </Box>
+    </Stack>
+  );
+}

@@ -1,0 +1,56 @@
+/** Who and what is being scored: person, role, region, month, rubric id@version and status. */
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import type { SheetRecord } from '../../../shared/api/types.ts';
+import { ArrowBackIcon } from '../../app/icons.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { useSheet } from './SheetContext.ts';
+import { StatusChip } from './StatusChip.tsx';
+
+function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <Typography variant="body2" color="text.secondary" data-testid={testId}>
+      {label}:{' '}
+      <Typography component="span" variant="body2" color="text.primary">
+        {value}
+      </Typography>
+    </Typography>
+  );
+}
+
+export function SheetHeader({ regionName, status, onBack }: { regionName: string | null; status: SheetRecord['status']; onBack: () => void }) {
+  const { t, text } = useI18n();
+  const { record } = useSheet();
+  const { person, rubric } = record;
+  return (
+    <Stack spacing={1}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+        <Button startIcon={<ArrowBackIcon />} onClick={onBack} data-testid="back-button">
+          {t.sheet.back}
+        </Button>
+        <Typography variant="h5" component="h2" sx={{ fontWeight: 600 }} data-testid="sheet-person">
+          {person.name}
+        </Typography>
+        <StatusChip status={status} />
+        <Chip label={text(rubric.title)} variant="outlined" />
+      </Stack>
+      <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
+        <Fact label={t.sheet.employeeNo} value={person.employeeNo} />
+        <Fact label={t.sheet.role} value={t.roles[person.role]} />
+        <Fact label={t.sheet.region} value={regionName ?? t.common.none} />
+        <Fact label={t.sheet.period} value={record.period} testId="sheet-period" />
+        <Tooltip title={rubric.hash}>
+          <span>
+            <Fact label={t.sheet.rubric} value={`${rubric.id}@${rubric.version}`} testId="sheet-rubric" />
+          </span>
+        </Tooltip>
+      </Stack>
+      <Typography variant="caption" color="text.secondary">
+        {t.sheet.keyboard}
+      </Typography>
+    </Stack>
+  );
+}

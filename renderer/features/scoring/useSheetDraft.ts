@@ -1,0 +1,206 @@
+/**
+ * The sheet editor's state: the draft, its live score (shared validateSheetInput + scoreSheet),
+ * and saving — explicit (Ctrl+S, buttons), automatic a short while after the last change, and
+ * flushed when the page is hidden, closed or left.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SheetRecord, SheetStatus } from '../../../shared/api/types.ts';
+import type { Problem } from '../../../shared/problems.ts';
+import { scoreSheet, type SheetResult } from '../../../shared/scoring/engine.ts';
+import { validateSheetInput } from '../../../shared/scoring/input.ts';
+import { ApiError, invoke, isElectron, toFailure } from '../../api/client.ts';
+import { candidateInput, draftFromInput, toEntry, type Draft } from './draft.ts';
+import { trackSave } from './pendingSaves.ts';
+
+export const AUTOSAVE_DELAY_MS = 1200;
+
+export interface Evaluation {
+  problems: Problem[];
+  /** The live result, or null while the draft has problems. */
+  result: SheetResult | null;
+}
+
+export function evaluate(record: SheetRecord, draft: Draft): Evaluation {
+  const checked = validateSheetInput(candidateInput(record, draft), [record.rubric]);
+  if (!checked.ok) return { problems: checked.problems, result: null };
+  return { problems: [], result: scoreSheet(checked.input, checked.rubric) };
+}
+
+export interface SheetMeta {
+  status: SheetRecord['status'];
+  revision: number;
+  updatedAt: string | null;
+}
+
+export interface SaveOptions {
+  /** Change the status with this save ('ready' / back to 'draft'). */
+  status?: SheetStatus;
+  keepalive?: boolean;
+  /** An automatic save: skip silently while the draft has problems. */
+  auto?: boolean;
+}
+
+export type SaveOutcome = 'saved' | 'unchanged' | 'invalid' | 'conflict' | 'failed';
+
+export function useSheetDraft(record: SheetRecord) {
+  const [draft, setDraft] = useState<Draft>(() => draftFromInput(record.input));
+  const [meta, setMeta] = useState<SheetMeta>({ status: record.status, revision: record.revision, updatedAt: record.updatedAt });
+  const [dirty, setDirty] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [invalidAttempt, setInvalidAttempt] = useState(false);
+  /** Set when the window tried to close with changes that cannot be saved. */
+  const [closeBlocked, setCloseBlocked] = useState(false);
+
+  const draftRef = useRef(draft);
+  const metaRef = useRef(meta);
+  const version = useRef(0);
+  const savedVersion = useRef(0);
+  const conflictRef = useRef(false);
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const allowUnload = useRef(false);
+
+  const evaluation = useMemo(() => evaluate(record, draft), [record, draft]);
+  const lastGood = useRef<SheetResult>(record.result);
+  if (evaluation.result) lastGood.current = evaluation.result;
+
+  const update = useCallback((change: (d: Draft) => Draft) => {
+    const next = change(draftRef.current);
+    if (next === draftRef.current) return;
+    draftRef.current = next;
+    version.current += 1;
+    setDraft(next);
+    setDirty(true);
+  }, []);
+
+  const saveNow = useCallback(
+    async (options: SaveOptions): Promise<SaveOutcome> => {
+      if (conflictRef.current) return 'conflict';
+      const at = version.current;
+      const current = metaRef.current;
+      const status: SheetStatus = options.status ?? (current.status === 'ready' ? 'ready' : 'draft');
+      if (at === savedVersion.current && (options.status === undefined || options.status === current.status)) return 'unchanged';
+      const entryDraft = draftRef.current;
+      if (evaluate(record, entryDraft).problems.length) {
+        if (!options.auto) setInvalidAttempt(true);
+        return 'invalid';
+      }
+      setSaving(true);
+      try {
+        const saved = await invoke(
+          'sheets.save',
+          { personId: record.person.id, period: record.period, entry: toEntry(entryDraft), status, expectedRevision: current.revision },
+          options.keepalive ? { keepalive: true } : {},
+        );
+        const next = { status: saved.status, revision: saved.revision, updatedAt: saved.updatedAt };
+        metaRef.current = next;
+        setMeta(next);
+        savedVersion.current = at;
+        setDirty(version.current !== at);
+        setSaveError(null);
+        setInvalidAttempt(false);
+        setSavedAt(new Date());
+        return 'saved';
+      } catch (error) {
+        const failure = error instanceof ApiError ? error : new ApiError(toFailure(error));
+        if (failure.kind === 'conflict') {
+          conflictRef.current = true;
+          setConflict(true);
+        }
+        setSaveError(failure);
+        return failure.kind === 'conflict' ? 'conflict' : 'failed';
+      } finally {
+        setSaving(false);
+      }
+    },
+    [record],
+  );
+
+  /** Saves run one after another, each saving the draft as it is when its turn comes. */
+  const save = useCallback(
+    (options: SaveOptions = {}): Promise<SaveOutcome> => {
+      const run = chain.current.then(() => saveNow(options));
+      chain.current = run.catch(() => undefined);
+      return trackSave(run);
+    },
+    [saveNow],
+  );
+
+  const pending = useCallback(() => version.current !== savedVersion.current, []);
+
+  // Autosave a short while after the last change.
+  useEffect(() => {
+    if (!dirty || conflict) return undefined;
+    const timer = window.setTimeout(() => void save({ auto: true }), AUTOSAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [draft, dirty, conflict, save]);
+
+  // Flush when the page is hidden, closed or left.
+  useEffect(() => {
+    const savable = () => !conflictRef.current && evaluate(record, draftRef.current).problems.length === 0;
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden' && pending()) void save({ keepalive: true, auto: true });
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (allowUnload.current || !pending()) return;
+      if (isElectron()) {
+        // Hold the close, save, then close again (the second time nothing is pending).
+        event.preventDefault();
+        event.returnValue = '';
+        if (savable()) {
+          void save().then((outcome) => {
+            if (outcome === 'saved' || outcome === 'unchanged') window.close();
+            else setCloseBlocked(true);
+          });
+        } else {
+          setCloseBlocked(true);
+        }
+        return;
+      }
+      if (savable()) {
+        void save({ keepalive: true });
+        return;
+      }
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      if (pending()) void save({ auto: true }); // leaving the editor inside the app
+    };
+  }, [record, save, pending]);
+
+  /** Close the window without saving (after the user chose to discard). */
+  const discardAndClose = useCallback(() => {
+    allowUnload.current = true;
+    window.close();
+  }, []);
+
+  return {
+    draft,
+    update,
+    meta,
+    evaluation,
+    /** The live result, or the last valid one while the draft has problems. */
+    result: evaluation.result ?? lastGood.current,
+    dirty,
+    saving,
+    saveError,
+    clearSaveError: () => setSaveError(null),
+    conflict,
+    savedAt,
+    invalidAttempt: invalidAttempt && evaluation.problems.length > 0,
+    closeBlocked,
+    dismissCloseBlocked: () => setCloseBlocked(false),
+    discardAndClose,
+    save,
+    pending,
+  };
+}
+
+export type SheetDraft = ReturnType<typeof useSheetDraft>;

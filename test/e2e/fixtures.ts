@@ -1,0 +1,56 @@
+/**
+ * Each test gets browser mode as a user starts it: `node electron/web/main.ts --db <temp file>`,
+ * a child process on a free port, and the printed address (with its token).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface BrowserMode {
+  /** The address printed at start-up, token included. */
+  url: string;
+  origin: string;
+  token: string;
+  dbPath: string;
+  dir: string;
+}
+
+function startBrowserMode(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${out}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Open this address in a browser: (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]! });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+export const test = base.extend<{ app: BrowserMode }>({
+  // eslint-disable-next-line no-empty-pattern
+  app: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'scorecard-e2e-'));
+    const dbPath = join(dir, 'scorecard.db');
+    const { child, url } = await startBrowserMode(dbPath);
+    const parsed = new URL(url);
+    await use({ url, origin: parsed.origin, token: parsed.searchParams.get('token')!, dbPath, dir });
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

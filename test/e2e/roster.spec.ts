@@ -1,0 +1,43 @@
+/** Importing a roster from a GBK-encoded CSV, as Excel on a Chinese Windows saves it. */
+import iconv from 'iconv-lite';
+import { expect, test } from './fixtures.ts';
+
+test('import a GBK CSV roster: preview with the encoding and row errors, nothing written until confirmed', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByTestId('demo-load').click();
+  await expect(page.getByTestId('demo-done')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('identity-name').fill('人事 王芳');
+  await page.getByTestId('identity-role').selectOption('hr');
+  await page.getByTestId('identity-save').click();
+  await page.getByTestId('nav-roster').click();
+  await page.getByTestId('roster-tab-import').click();
+
+  // A file with one bad row first: the preview names the problem and the import stays disabled.
+  const bad = '工号,姓名,岗位,区域,起始月份\r\nS-9001,欧阳娜娜,销售员,华东区,2026-11\r\nS-9002,郑喆,经理,华南区,2026-11\r\n';
+  await page.getByTestId('roster-import-input').setInputFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: iconv.encode(bad, 'gbk') });
+  await expect(page.getByTestId('roster-preview-encoding')).toContainText('GB18030');
+  await expect(page.getByTestId('roster-preview')).toContainText('郑喆'); // the rows with errors are shown first
+  await expect(page.getByTestId('roster-preview')).toContainText('role: "经理" is not a role');
+  await expect(page.getByTestId('roster-preview-errors')).toContainText('1');
+  await expect(page.getByTestId('roster-import-confirm')).toBeDisabled();
+
+  // The corrected file imports.
+  const good = bad.replace('经理', '现场服务代表');
+  await page.getByTestId('roster-import-input').setInputFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: iconv.encode(good, 'gbk') });
+  await expect(page.getByTestId('roster-preview')).toContainText('郑喆');
+  await expect(page.getByTestId('roster-import-confirm')).toBeEnabled();
+  await page.getByTestId('roster-import-confirm').click();
+  await expect(page.getByTestId('roster-import-done')).toContainText('2');
+
+  await page.getByTestId('roster-tab-people').click();
+  await expect(page.getByTestId('roster-grid')).toContainText('共 42'); // 40 demo people + 2
+  const response = await page.request.post(`${app.origin}/api/invoke`, {
+    headers: { Authorization: `Bearer ${app.token}` },
+    data: { name: 'people.list', input: {} },
+  });
+  const people = (await response.json()).result as { employeeNo: string; name: string; role: string }[];
+  expect(people.filter((p) => p.employeeNo.startsWith('S-900'))).toEqual([
+    expect.objectContaining({ employeeNo: 'S-9001', name: '欧阳娜娜', role: 'salesperson' }),
+    expect.objectContaining({ employeeNo: 'S-9002', name: '郑喆', role: 'field-service' }),
+  ]);
+});
