@@ -1,0 +1,539 @@
+/**
+ * The PDF score sheet as a pdfmake document definition: header, person, the score summary with
+ * its formula, every rubric item grouped as the rubric groups them, attendance, flags, KPIs, the
+ * signature panel, and the rubric id, version and hash in small print. It also carries the
+ * machine-readable `scoresheet.json` (docs/spec/score-file.md, "Embedded in the PDF").
+ *
+ * Every number is formatted from the stored result; nothing is recomputed here.
+ */
+import type { ChainRole, Language, Person, SheetRecord } from '../../shared/api/types.ts';
+import { CHAIN_ROLES } from '../../shared/api/types.ts';
+import type { GroupNode, ItemNode, Rubric, RubricNode } from '../../shared/rubric/schema.ts';
+import type { GroupResult, ItemResult, SheetResult } from '../../shared/scoring/engine.ts';
+import type { ItemInput, SheetInput } from '../../shared/scoring/input.ts';
+import { sheetLabels, type SheetLabels } from './labels.ts';
+
+/** One signed step of the approval chain. */
+export interface ChainEntry {
+  role: ChainRole;
+  /** Who signed. */
+  name: string;
+  /** When, ISO 8601. */
+  at: string;
+}
+
+export interface Kpi {
+  name: string;
+  value: string | number;
+}
+
+export interface SheetPdfOptions {
+  language: Language;
+  company?: string;
+  scorer?: string;
+  regionName?: string;
+  /** The steps signed so far; the panel shows an empty box for each step not in it. */
+  chain?: ChainEntry[];
+  kpis?: Kpi[];
+  /** When the file is exported (ISO 8601); now when left out. Also goes into scoresheet.json. */
+  exportedAt?: string;
+}
+
+export const SCORESHEET_FORMAT = 'scoresheet/1';
+export const SCORESHEET_FILE = 'scoresheet.json';
+
+/** The data embedded in every exported sheet, for HR's import and for signing. */
+export interface ScoresheetJson {
+  format: typeof SCORESHEET_FORMAT;
+  input: SheetInput;
+  output: SheetResult;
+  /** The full rubric definition the sheet was scored with, including its hash. */
+  rubric: Rubric;
+  person: Person;
+  chain: ChainEntry[];
+  exportedAt: string;
+}
+
+export function scoresheetJson(record: SheetRecord, chain: readonly ChainEntry[] = [], exportedAt: string = new Date().toISOString()): ScoresheetJson {
+  return {
+    format: SCORESHEET_FORMAT,
+    input: record.input,
+    output: record.result,
+    rubric: record.rubric,
+    person: record.person,
+    chain: [...chain],
+    exportedAt,
+  };
+}
+
+/** A pdfmake node; kept loose on purpose (pdfmake ships no types). */
+export type Content = string | Content[] | { [key: string]: unknown };
+
+export interface DocDefinition {
+  pageSize: 'A4';
+  pageOrientation: 'portrait';
+  pageMargins: [number, number, number, number];
+  info: Record<string, string>;
+  language: string;
+  content: Content[];
+  footer: (currentPage: number, pageCount: number) => Content;
+  styles: Record<string, Record<string, unknown>>;
+  defaultStyle: Record<string, unknown>;
+  files: Record<string, { src: string; name: string; type: string; description: string; creationDate: Date; modifiedDate: Date }>;
+}
+
+/** The family name the document uses; render.ts maps it to the subset or the full font. */
+export const FONT_FAMILY = 'Sheet';
+
+const INK = '#1d2329';
+const MUTED = '#5f6b76';
+const FAINT = '#8a949e';
+const RULE = '#c5ccd3';
+const RED = '#b3261e';
+const HEAD_FILL = '#e9edf1';
+const GROUP_FILL = '#f4f6f8';
+const NUMBER_WIDTH = 34;
+
+/** Points as printed: up to 2 decimals, a real minus sign. */
+export function formatPoints(n: number): string {
+  return n < 0 ? `−${String(-n)}` : String(n);
+}
+
+/** Which approval steps a sheet goes through: a regional manager's own sheet starts at sales planning. */
+export function chainSteps(role: Person['role'], chain: readonly ChainEntry[] = []): ChainRole[] {
+  const steps = new Set<ChainRole>(role === 'regional-manager' ? ['planning', 'vp', 'hr'] : CHAIN_ROLES);
+  for (const entry of chain) steps.add(entry.role);
+  return CHAIN_ROLES.filter((r) => steps.has(r));
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** An ISO time as local `YYYY-MM-DD HH:MM`. */
+function formatTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` as a short date in the sheet's language. */
+function formatDay(text: string, L: SheetLabels): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?/.exec(text);
+  if (!m) return text;
+  const day = L.shortDate(Number(m[2]), Number(m[3]));
+  return m[4] ? `${day} ${m[4]}` : day;
+}
+
+function formatMonth(period: string, L: SheetLabels): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  return m ? L.monthName(Number(m[1]), Number(m[2])) : period;
+}
+
+/** What the scorer recorded for an item, in words (the numbers come from the result). */
+function recorded(item: ItemNode, value: ItemInput | undefined, L: SheetLabels, lang: Language): string[] {
+  if (!value) return [];
+  const out: string[] = [];
+  const r = item.rule;
+  if ((r.kind === 'violation' || r.kind === 'all-or-nothing') && value.violated) out.push(L.violated);
+  if (r.kind === 'falsified' && value.falsified) out.push(L.falsified);
+  if (r.kind === 'per-occurrence' && value.occurrences) out.push(L.occurrences(value.occurrences));
+  if (r.kind === 'penalty' && value.occurrences) out.push(L.found(value.occurrences));
+  if (r.kind === 'grade' && value.grade) {
+    const grade = r.grades.find((g) => g.id === value.grade);
+    if (grade) out.push(grade.title[lang]);
+  }
+  if ((r.kind === 'incidents' || r.kind === 'per-occurrence') && value.incidents) {
+    const kinds = r.incidents ?? [];
+    for (const inc of value.incidents) {
+      const kind = kinds.find((k) => k.id === inc.kind);
+      out.push(L.incident(kind ? kind.title[lang] : inc.kind, String(inc.deduction)) + (inc.note ? ` — ${inc.note}` : ''));
+    }
+  }
+  return out;
+}
+
+interface Row {
+  cells: Content[];
+}
+
+function numberCell(text: string, opts: Record<string, unknown> = {}): Content {
+  return { text, alignment: 'right', noWrap: true, ...opts };
+}
+
+function remarks(parts: Content[]): Content {
+  return parts.length === 0 ? '' : { stack: parts };
+}
+
+function itemRow(node: ItemNode, res: ItemResult | undefined, input: SheetInput, depth: number, L: SheetLabels, lang: Language): Row {
+  const title: Content = { text: node.title[lang], margin: [depth * 10, 0, 0, 0] };
+  if (!res) return { cells: [title, numberCell('—'), numberCell('—'), numberCell('—'), ''] };
+  const parts: Content[] = [];
+  if (res.penalty) parts.push({ text: L.penalty(String(node.points)), color: MUTED });
+  if (res.doubled) parts.push({ text: L.doubled, color: RED, bold: true });
+  if (res.gated) parts.push({ text: L.gatedItem, color: MUTED });
+  for (const late of res.late ?? []) {
+    const due = late.due.time ? `${late.due.date}T${late.due.time}` : late.due.date;
+    parts.push({ text: L.late(formatDay(due, L), formatDay(late.handedIn, L)), color: RED });
+  }
+  const said = recorded(node, input.items?.[node.id], L, lang);
+  const line: Content[] = said.length ? [{ text: said.join(L.listSep), color: MUTED }] : [];
+  if (res.note) line.push(...(line.length ? [{ text: '  ' }] : []), { text: res.note });
+  if (line.length) parts.push({ text: line });
+  const lost = res.deduction > 0;
+  const deduction: Content = lost
+    ? { text: [{ text: formatPoints(res.deduction) }, ...(res.doubled ? [{ text: ' ×2', fontSize: 6.5, bold: true }] : [])], alignment: 'right', noWrap: true, color: RED }
+    : numberCell('0', { color: FAINT });
+  return {
+    cells: [
+      title,
+      numberCell(res.penalty ? '—' : formatPoints(res.max), { color: res.penalty ? FAINT : INK }),
+      deduction,
+      numberCell(formatPoints(res.points), { bold: true, color: res.points < 0 ? RED : INK }),
+      remarks(parts),
+    ],
+  };
+}
+
+function groupRow(node: GroupNode, res: GroupResult | undefined, input: SheetInput, depth: number, L: SheetLabels, lang: Language): Row {
+  const parts: Content[] = [];
+  if (res?.gated && node.gate) parts.push({ text: L.gateFailed(node.gate.title[lang]), color: RED, bold: true });
+  const gateNote = input.items?.[node.id]?.note;
+  if (res?.gated && gateNote) parts.push({ text: gateNote });
+  const fill = { fillColor: GROUP_FILL };
+  return {
+    cells: [
+      { text: node.title[lang], bold: true, margin: [depth * 10, 0, 0, 0], ...fill },
+      numberCell(res ? formatPoints(res.max) : '—', { bold: true, ...fill }),
+      { text: '', ...fill },
+      numberCell(res ? formatPoints(res.points) : '—', { bold: true, color: res?.gated ? RED : INK, ...fill }),
+      { ...(parts.length ? { stack: parts } : { text: '' }), ...fill },
+    ],
+  };
+}
+
+function itemRows(record: SheetRecord, L: SheetLabels, lang: Language): Row[] {
+  const items = new Map(record.result.items.map((i) => [i.id, i]));
+  const groups = new Map(record.result.groups.map((g) => [g.id, g]));
+  const rows: Row[] = [];
+  const walk = (nodes: readonly RubricNode[], depth: number) => {
+    for (const node of nodes) {
+      if (node.type === 'group') {
+        rows.push(groupRow(node, groups.get(node.id), record.input, depth, L, lang));
+        walk(node.children, depth + 1);
+      } else rows.push(itemRow(node, items.get(node.id), record.input, depth, L, lang));
+    }
+  };
+  walk(record.rubric.items, 0);
+  return rows;
+}
+
+function itemsTable(record: SheetRecord, L: SheetLabels, lang: Language): Content {
+  const titleWidth = lang === 'zh' ? 178 : 200;
+  const head = (text: string, alignment = 'left') => ({ text, bold: true, alignment, fillColor: HEAD_FILL, noWrap: alignment === 'right' });
+  const total = [
+    { text: L.dailyTotal(formatPoints(record.rubric.dailyMax)), bold: true, fillColor: HEAD_FILL },
+    numberCell(formatPoints(record.rubric.dailyMax), { bold: true, fillColor: HEAD_FILL }),
+    { text: '', fillColor: HEAD_FILL },
+    numberCell(formatPoints(record.result.dailyScore), { bold: true, fillColor: HEAD_FILL }),
+    { text: '', fillColor: HEAD_FILL },
+  ];
+  return {
+    table: {
+      headerRows: 1,
+      widths: [titleWidth, NUMBER_WIDTH, NUMBER_WIDTH + 6, NUMBER_WIDTH, '*'],
+      body: [
+        [head(L.item), head(L.max, 'right'), head(L.deduction, 'right'), head(L.points, 'right'), head(L.remarks)],
+        ...itemRows(record, L, lang).map((r) => r.cells),
+        total,
+      ],
+    },
+    layout: {
+      hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === 1 || i === node.table.body.length - 1 || i === node.table.body.length ? 0.8 : 0.4),
+      vLineWidth: () => 0,
+      hLineColor: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === 1 || i === node.table.body.length - 1 || i === node.table.body.length ? MUTED : RULE),
+      paddingLeft: () => 4,
+      paddingRight: () => 4,
+      paddingTop: () => 1.9,
+      paddingBottom: () => 1.9,
+    },
+    margin: [0, 8, 0, 0],
+  };
+}
+
+function infoTable(record: SheetRecord, options: SheetPdfOptions, L: SheetLabels): Content {
+  const label = (text: string) => ({ text, color: MUTED, noWrap: true });
+  const value = (text: string) => ({ text, bold: true });
+  return {
+    table: {
+      widths: ['auto', '*', 'auto', 88, 'auto', 76],
+      body: [
+        [label(L.name), value(record.person.name), label(L.employeeNo), value(record.person.employeeNo), label(L.month), value(formatMonth(record.period, L))],
+        [label(L.role), value(L.roles[record.person.role]), label(L.region), value(options.regionName ?? '—'), label(L.scorer), value(options.scorer ?? '—')],
+      ],
+    },
+    layout: {
+      hLineWidth: (i: number) => (i === 0 || i === 2 ? 0.8 : 0.4),
+      vLineWidth: () => 0,
+      hLineColor: (i: number) => (i === 0 || i === 2 ? MUTED : RULE),
+      paddingLeft: (i: number) => (i % 2 === 0 ? 4 : 6),
+      paddingRight: (i: number) => (i % 2 === 0 ? 0 : i === 5 ? 4 : 12),
+      paddingTop: () => 2.5,
+      paddingBottom: () => 2.5,
+    },
+    margin: [0, 8, 0, 0],
+  };
+}
+
+function summary(record: SheetRecord, L: SheetLabels): Content {
+  const r = record.result;
+  const w = record.rubric.weights;
+  const cell = (label: string, value: string, size: number) => ({
+    stack: [
+      { text: label, color: MUTED, fontSize: 7.5, noWrap: true },
+      { text: value, fontSize: size, bold: true, lineHeight: 1 },
+    ],
+  });
+  return {
+    table: {
+      widths: ['auto', 'auto', 'auto', '*'],
+      body: [
+        [
+          cell(`${L.dailyScore} × ${w.daily}%`, formatPoints(r.dailyScore), 14),
+          cell(`${L.attendanceScore} × ${w.attendance}%`, formatPoints(r.attendance.score), 14),
+          cell(L.monthlyScore, formatPoints(r.monthlyScore), 18),
+          {
+            stack: [
+              { text: L.formulaWords(w.daily, w.attendance), color: MUTED, fontSize: 7.5 },
+              { text: L.formula(formatPoints(r.dailyScore), w.daily, formatPoints(r.attendance.score), w.attendance, formatPoints(r.monthlyScore)), fontSize: 10.5, bold: true, margin: [0, 3, 0, 0] },
+            ],
+          },
+        ],
+      ],
+    },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: (i: number) => (i === 1 || i === 2 || i === 3 ? 0.4 : 0),
+      vLineColor: () => RULE,
+      fillColor: () => GROUP_FILL,
+      paddingLeft: (i: number) => (i === 0 ? 8 : 12),
+      paddingRight: () => 12,
+      paddingTop: () => 4,
+      paddingBottom: () => 4,
+    },
+    margin: [0, 8, 0, 0],
+  };
+}
+
+function attendance(record: SheetRecord, L: SheetLabels): Content {
+  const absences = record.input.absences ?? [];
+  const a = record.result.attendance;
+  const full = absences.filter((x) => x.length === 'full').length;
+  const half = absences.length - full;
+  const dates = absences.filter((x) => x.date).map((x) => formatDay(x.date!, L));
+  const words = a.absentDays === 0 ? L.noAbsence : L.absences(a.absentDays, full, half, dates, formatPoints(record.rubric.attendance.deductionPerDay));
+  return {
+    text: [{ text: `${L.attendance}  `, bold: true }, { text: `${words}  ·  ` }, { text: L.score(formatPoints(a.score)), bold: true }],
+    margin: [0, 6, 0, 0],
+  };
+}
+
+function flags(record: SheetRecord, L: SheetLabels, lang: Language): Content | null {
+  if (record.result.flags.length === 0) return null;
+  const titles = new Map<string, string>();
+  const walk = (nodes: readonly RubricNode[]) => {
+    for (const n of nodes) {
+      titles.set(n.id, n.title[lang]);
+      if (n.type === 'group') walk(n.children);
+    }
+  };
+  walk(record.rubric.items);
+  const words = record.result.flags.map((f) => {
+    if (f.startsWith('doubled:')) {
+      const id = f.slice('doubled:'.length);
+      return L.flagDoubled(titles.get(id) ?? id);
+    }
+    if (f === 'transfer-off-post') return L.flagTransfer;
+    return f;
+  });
+  return {
+    table: {
+      widths: ['auto', '*'],
+      body: [[{ text: L.flagsTitle, bold: true, color: RED, noWrap: true }, { ul: words, color: INK }]],
+    },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: (i: number) => (i === 0 ? 2 : 0),
+      vLineColor: () => RED,
+      paddingLeft: (i: number) => (i === 0 ? 8 : 4),
+      paddingTop: () => 2,
+      paddingBottom: () => 2,
+    },
+    margin: [0, 8, 0, 0],
+  };
+}
+
+function kpiTable(kpis: readonly Kpi[], L: SheetLabels): Content | null {
+  if (kpis.length === 0) return null;
+  const perRow = Math.min(3, kpis.length);
+  const rows: Content[][] = [];
+  for (let i = 0; i < kpis.length; i += perRow) {
+    const row: Content[] = [];
+    for (let j = 0; j < perRow; j++) {
+      const k = kpis[i + j];
+      row.push(k ? { text: k.name, color: MUTED } : '', k ? { text: String(k.value), bold: true, alignment: 'right', noWrap: true } : '');
+    }
+    rows.push(row);
+  }
+  return {
+    stack: [
+      { text: L.kpis, bold: true, margin: [0, 0, 0, 2] },
+      {
+        table: { widths: Array.from({ length: perRow }, () => ['*', 'auto']).flat(), body: rows },
+        layout: {
+          hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0.8 : 0.4),
+          vLineWidth: (i: number) => (i === 2 || i === 4 ? 0.4 : 0),
+          hLineColor: () => RULE,
+          vLineColor: () => RULE,
+          paddingLeft: () => 4,
+          paddingRight: () => 6,
+          paddingTop: () => 2,
+          paddingBottom: () => 2,
+        },
+      },
+    ],
+    margin: [0, 8, 0, 0],
+  };
+}
+
+function signaturePanel(record: SheetRecord, chain: readonly ChainEntry[], L: SheetLabels): Content {
+  const steps = chainSteps(record.person.role, chain);
+  /** A label and a line to write on. */
+  const writeIn = (label: string, top: number): Content => ({
+    table: {
+      widths: ['auto', '*'],
+      body: [[{ text: label, color: FAINT, border: [false, false, false, false] }, { text: ' ', border: [false, false, false, true] }]],
+    },
+    layout: { hLineWidth: () => 0.4, hLineColor: () => RULE, vLineWidth: () => 0, paddingLeft: (i: number) => (i === 0 ? 0 : 4), paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 1 },
+    margin: [0, top, 0, 0],
+  });
+  const box = (role: ChainRole): Content => {
+    const signed = [...chain].reverse().find((c) => c.role === role);
+    const lines: Content[] = signed
+      ? [
+          { text: [{ text: `${L.signedBy}  `, color: MUTED }, { text: signed.name, bold: true }], margin: [0, 6, 0, 0] },
+          { text: [{ text: `${L.signedAt}  `, color: MUTED }, { text: formatTime(signed.at) }], margin: [0, 3, 0, 0] },
+        ]
+      : [writeIn(L.signature, 8), writeIn(L.date, 6)];
+    return { stack: [{ text: L.chain[role], bold: true }, ...lines] };
+  };
+  return {
+    stack: [
+      { text: L.approvals, bold: true, margin: [0, 0, 0, 3] },
+      {
+        table: { widths: steps.map(() => '*'), heights: 46, body: [steps.map(box)] },
+        layout: {
+          hLineWidth: () => 0.6,
+          vLineWidth: () => 0.6,
+          hLineColor: () => MUTED,
+          vLineColor: () => MUTED,
+          paddingLeft: () => 6,
+          paddingRight: () => 6,
+          paddingTop: () => 5,
+          paddingBottom: () => 5,
+        },
+      },
+    ],
+    unbreakable: true,
+    margin: [0, 10, 0, 0],
+  };
+}
+
+function header(record: SheetRecord, options: SheetPdfOptions, L: SheetLabels, lang: Language): Content {
+  const ready = record.status === 'ready';
+  return {
+    columns: [
+      {
+        stack: [
+          ...(options.company ? [{ text: options.company, color: MUTED, fontSize: 10, margin: [0, 0, 0, 2] }] : []),
+          { text: L.title, fontSize: 16, bold: true, lineHeight: 1 },
+          { text: record.rubric.title[lang], color: MUTED, fontSize: 9.5, margin: [0, 2, 0, 0] },
+        ],
+      },
+      {
+        width: 'auto',
+        stack: [
+          { text: formatMonth(record.period, L), fontSize: 13, bold: true, alignment: 'right', lineHeight: 1 },
+          {
+            table: { body: [[{ text: L.statusTag(L.statuses[record.status]), color: ready ? MUTED : RED, bold: !ready, noWrap: true }]] },
+            layout: {
+              hLineWidth: () => 0.6,
+              vLineWidth: () => 0.6,
+              hLineColor: () => (ready ? RULE : RED),
+              vLineColor: () => (ready ? RULE : RED),
+              paddingTop: () => 1,
+              paddingBottom: () => 1,
+            },
+            alignment: 'right',
+            margin: [0, 4, 0, 0],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** The pdfmake document definition of one score sheet (without fonts: render.ts adds them). */
+export function sheetDocDefinition(record: SheetRecord, options: SheetPdfOptions): DocDefinition {
+  const lang = options.language;
+  const L = sheetLabels(lang);
+  const chain = options.chain ?? [];
+  const exportedAt = options.exportedAt ?? new Date().toISOString();
+  const json = JSON.stringify(scoresheetJson(record, chain, exportedAt));
+  const r = record.rubric;
+  const smallPrint = `${L.rubric} ${r.id}@${r.version}  ·  ${r.hash}  ·  ${L.exported} ${formatTime(exportedAt)}  ·  ${L.embedded}`;
+  const content: (Content | null)[] = [
+    header(record, options, L, lang),
+    infoTable(record, options, L),
+    summary(record, L),
+    itemsTable(record, L, lang),
+    attendance(record, L),
+    flags(record, L, lang),
+    options.kpis ? kpiTable(options.kpis, L) : null,
+    signaturePanel(record, chain, L),
+  ];
+  const exported = new Date(exportedAt);
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'portrait',
+    pageMargins: [36, 34, 36, 40],
+    info: {
+      title: `${L.title} ${record.person.name} ${record.period}`,
+      subject: `${r.id}@${r.version} ${record.period} ${record.person.employeeNo}`,
+      ...(options.company ? { author: options.company } : {}),
+      creator: 'Staff Assessment',
+    },
+    language: lang === 'zh' ? 'zh-CN' : 'en',
+    content: content.filter((c): c is Content => c !== null),
+    footer: (currentPage: number, pageCount: number) => ({
+      columns: [
+        { text: smallPrint, fontSize: 6, color: FAINT },
+        { text: L.page(currentPage, pageCount), fontSize: 6.5, color: MUTED, alignment: 'right', width: 'auto', noWrap: true },
+      ],
+      columnGap: 12,
+      margin: [36, 12, 36, 0],
+    }),
+    styles: {},
+    defaultStyle: { font: FONT_FAMILY, fontSize: 8.5, lineHeight: 0.92, color: INK },
+    files: {
+      [SCORESHEET_FILE]: {
+        src: `data:application/json;base64,${Buffer.from(json, 'utf8').toString('base64')}`,
+        name: SCORESHEET_FILE,
+        type: 'application/json',
+        description: 'Score sheet data (scoresheet/1): input, output, rubric, person, signer chain',
+        creationDate: exported,
+        modifiedDate: exported,
+      },
+    },
+  };
+}
