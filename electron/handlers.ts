@@ -10,8 +10,22 @@ import { schemaVersion, type Db } from './db/database.ts';
 import { listAudit } from './services/audit.ts';
 import { loadDemo } from './services/demo.ts';
 import { ServiceError } from './services/errors.ts';
+import { exportSheet, startMonthExport } from './services/export.ts';
+import { hrImport } from './services/hr-import.ts';
+import {
+  addTrustedSigner,
+  createStoredIdentity,
+  exportIdentityCertificate,
+  importStoredIdentity,
+  listIdentities,
+  listTrustedSigners,
+  removeTrustedSigner,
+} from './services/identities.ts';
+import { addToInbox, approveInbox, listInbox } from './services/inbox.ts';
+import { getJob } from './services/jobs.ts';
 import { deactivatePerson, listPeople, savePerson } from './services/people.ts';
 import { listRegions, saveRegion, setRegionActive } from './services/regions.ts';
+import { importReturnNotes, listReturnNotes, returnInbox } from './services/return-notes.ts';
 import { importRoster, previewRoster } from './services/roster-import.ts';
 import { listRubrics } from './services/rubrics.ts';
 import { currentUser, language, setLanguage, setUser } from './services/settings.ts';
@@ -41,6 +55,23 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'sheets.month': (input) => monthRows(db, input),
     'sheets.get': (input) => getSheet(db, input),
     'sheets.save': (input) => saveSheet(db, input),
+    'identities.create': (input) => createStoredIdentity(db, input),
+    'identities.import': (input) => importStoredIdentity(db, input),
+    'identities.list': () => listIdentities(db),
+    'identities.exportCertificate': (input) => exportIdentityCertificate(db, input),
+    'trust.add': (input) => addTrustedSigner(db, input),
+    'trust.list': () => listTrustedSigners(db),
+    'trust.remove': (input) => removeTrustedSigner(db, input),
+    'sheets.export': (input) => exportSheet(db, input),
+    'sheets.exportMonth': (input) => startMonthExport(db, input),
+    'jobs.get': (input) => getJob(input),
+    'inbox.add': (input) => addToInbox(db, input),
+    'inbox.list': (input) => listInbox(db, input),
+    'inbox.approve': (input) => approveInbox(db, input),
+    'inbox.return': (input) => returnInbox(db, input),
+    'returns.import': (input) => importReturnNotes(db, input),
+    'returns.list': (input) => listReturnNotes(db, input),
+    'hr.import': (input) => hrImport(db, input),
     'demo.load': () => loadDemo(db),
     'audit.list': (input) => listAudit(db, input),
   };

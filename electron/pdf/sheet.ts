@@ -37,6 +37,8 @@ export interface SheetPdfOptions {
   kpis?: Kpi[];
   /** When the file is exported (ISO 8601); now when left out. Also goes into scoresheet.json. */
   exportedAt?: string;
+  /** The person's region by code and name; goes into scoresheet.json (HR's import files the sheet under it). */
+  region?: { code: string; name: string };
 }
 
 export const SCORESHEET_FORMAT = 'scoresheet/1';
@@ -52,9 +54,16 @@ export interface ScoresheetJson {
   person: Person;
   chain: ChainEntry[];
   exportedAt: string;
+  /** The person's region (code and name), when the exporter knows it. */
+  region?: { code: string; name: string };
 }
 
-export function scoresheetJson(record: SheetRecord, chain: readonly ChainEntry[] = [], exportedAt: string = new Date().toISOString()): ScoresheetJson {
+export function scoresheetJson(
+  record: SheetRecord,
+  chain: readonly ChainEntry[] = [],
+  exportedAt: string = new Date().toISOString(),
+  region?: { code: string; name: string },
+): ScoresheetJson {
   return {
     format: SCORESHEET_FORMAT,
     input: record.input,
@@ -63,6 +72,7 @@ export function scoresheetJson(record: SheetRecord, chain: readonly ChainEntry[]
     person: record.person,
     chain: [...chain],
     exportedAt,
+    ...(region ? { region: { code: region.code, name: region.name } } : {}),
   };
 }
 
@@ -489,7 +499,7 @@ export function sheetDocDefinition(record: SheetRecord, options: SheetPdfOptions
   const L = sheetLabels(lang);
   const chain = options.chain ?? [];
   const exportedAt = options.exportedAt ?? new Date().toISOString();
-  const json = JSON.stringify(scoresheetJson(record, chain, exportedAt));
+  const json = JSON.stringify(scoresheetJson(record, chain, exportedAt, options.region));
   const r = record.rubric;
   const smallPrint = `${L.rubric} ${r.id}@${r.version}  ·  ${r.hash}  ·  ${L.exported} ${formatTime(exportedAt)}  ·  ${L.embedded}`;
   const content: (Content | null)[] = [

@@ -4,7 +4,7 @@ import { enUS as coreEn, zhCN as coreZh } from '@mui/material/locale';
 import { enUS as gridEn, zhCN as gridZh } from '@mui/x-data-grid/locales';
 import type { Language } from '../../shared/api/types.ts';
 
-const FONT_STACK = [
+export const FONT_STACK = [
   '-apple-system',
   'BlinkMacSystemFont',
   '"Segoe UI"',
@@ -38,6 +38,9 @@ export function makeTheme(lang: Language): Theme {
         MuiTable: { defaultProps: { size: 'small' } },
         MuiAppBar: { defaultProps: { elevation: 0 } },
         MuiTooltip: { defaultProps: { arrow: true } },
+        // Where the Latin text falls back to a CJK font (Noto Sans CJK on Linux), its curly quotes
+        // and dashes are full-width ("region’ s"): English asks for the proportional forms.
+        ...(lang === 'en' ? { MuiCssBaseline: { styleOverrides: { body: { fontVariantEastAsian: 'proportional-width' } } } } : {}),
       },
     },
     core,

@@ -7,8 +7,31 @@ import { z } from 'zod';
 import { parsePeriod, PERIOD_EXPECTED } from '../period.ts';
 import { InputError, zodProblems } from '../problems.ts';
 import { ROLE_IDS, type Rubric } from '../rubric/schema.ts';
-import { CHAIN_ROLES, LANGUAGES, SHEET_STATUSES } from './types.ts';
-import type { AppInfo, AuditEntry, Language, MonthRow, Person, Region, RosterPreview, SheetRecord, User } from './types.ts';
+import { CHAIN_ROLES, EDITABLE_SHEET_STATUSES, LANGUAGES, SHEET_STATUSES } from './types.ts';
+import type {
+  ApproveResult,
+  AppInfo,
+  AuditEntry,
+  ChainRole,
+  ExportResult,
+  FileData,
+  HrImportOutcome,
+  IdentityInfo,
+  InboxEntry,
+  InboxState,
+  JobStatus,
+  Language,
+  MonthRow,
+  Person,
+  Region,
+  ReturnImportOutcome,
+  ReturnNoteInfo,
+  RosterPreview,
+  SheetRecord,
+  StoredFile,
+  TrustedSignerInfo,
+  User,
+} from './types.ts';
 
 const period = z.string().refine((text) => parsePeriod(text) !== null, PERIOD_EXPECTED);
 const id = z.number().int().positive();
@@ -16,6 +39,14 @@ const name = z.string().trim().min(1, 'a non-empty text').max(100, 'at most 100 
 const empty = z.strictObject({});
 /** A file sent to the backend: its name and bytes (base64; the renderer has no file system). */
 const upload = z.strictObject({ fileName: z.string().min(1).max(260), dataBase64: z.string().max(14_000_000, 'a file of at most 10 MB') });
+
+/** A passphrase: used to open or create a .p12, never stored, logged or echoed in an error. */
+const passphrase = z.string().min(1, 'a passphrase');
+const fingerprint = z.string().regex(/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'a SHA-256 certificate fingerprint (AB:CD:… or 64 hex digits)');
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a file's SHA-256 (64 lowercase hex digits)");
+const chainRole = z.enum(CHAIN_ROLES);
+const files = z.array(upload).min(1, 'at least one file').max(100, 'at most 100 files per call');
+const comment = z.string().trim().max(2000, 'at most 2000 characters');
 
 /** The score sheet part a manager edits; checked in depth against the rubric by the service. */
 const sheetEntry = z.strictObject({
@@ -63,7 +94,69 @@ export const contract = {
   'sheets.save': handler<
     z.ZodType<{ personId: number; period: string; entry: z.infer<typeof sheetEntry>; status: (typeof SHEET_STATUSES)[number]; expectedRevision: number }>,
     SheetRecord
-  >(z.strictObject({ personId: id, period, entry: sheetEntry, status: z.enum(SHEET_STATUSES), expectedRevision: z.number().int().min(0) })),
+  >(
+    z.strictObject({
+      personId: id,
+      period,
+      entry: sheetEntry,
+      // 'signed', 'returned' and 'approved' come from export, return notes and HR's import, not from an edit.
+      status: z.enum(SHEET_STATUSES).refine((s) => (EDITABLE_SHEET_STATUSES as readonly string[]).includes(s), `one of ${EDITABLE_SHEET_STATUSES.join(', ')}`),
+      expectedRevision: z.number().int().min(0),
+    }),
+  ),
+
+  // Signing identities and trusted signers
+  'identities.create': handler<
+    z.ZodType<{ name: string; role: ChainRole; email?: string; passphrase: string; algorithm?: 'ECDSA-P256' | 'RSA-2048' }>,
+    IdentityInfo
+  >(
+    z.strictObject({
+      name: z.string().trim().min(1, 'a non-empty name').max(64, 'at most 64 characters'),
+      role: chainRole,
+      email: z.string().trim().regex(/^[\x21-\x7e]+@[\x21-\x7e]+$/, 'an ASCII address like name@example.com').optional(),
+      passphrase,
+      algorithm: z.enum(['ECDSA-P256', 'RSA-2048']).optional(),
+    }),
+  ),
+  'identities.import': handler<z.ZodType<{ fileName: string; dataBase64: string; passphrase: string; role?: ChainRole }>, IdentityInfo>(
+    upload.extend({ passphrase, role: chainRole.optional() }),
+  ),
+  'identities.list': handler<typeof empty, IdentityInfo[]>(empty),
+  'identities.exportCertificate': handler<z.ZodType<{ fingerprint: string; format: 'der' | 'pem' }>, FileData>(
+    z.strictObject({ fingerprint, format: z.enum(['der', 'pem']) }),
+  ),
+  'trust.add': handler<z.ZodType<{ fileName: string; dataBase64: string; role?: ChainRole }>, TrustedSignerInfo>(upload.extend({ role: chainRole.optional() })),
+  'trust.list': handler<typeof empty, TrustedSignerInfo[]>(empty),
+  'trust.remove': handler<z.ZodType<{ fingerprint: string }>, TrustedSignerInfo>(z.strictObject({ fingerprint })),
+
+  // Export and sign; a month in the background
+  'sheets.export': handler<z.ZodType<{ personId: number; period: string; fingerprint: string; passphrase: string; language: Language }>, ExportResult>(
+    z.strictObject({ personId: id, period, fingerprint, passphrase, language: z.enum(LANGUAGES) }),
+  ),
+  'sheets.exportMonth': handler<
+    z.ZodType<{ period: string; regionId?: number; fingerprint: string; passphrase: string; language: Language }>,
+    { jobId: string; total: number }
+  >(z.strictObject({ period, regionId: id.optional(), fingerprint, passphrase, language: z.enum(LANGUAGES) })),
+  'jobs.get': handler<z.ZodType<{ jobId: string }>, JobStatus>(z.strictObject({ jobId: z.string().uuid('a job id') })),
+
+  // Review: inbox, approve, return; the manager imports return notes; HR imports approved sheets
+  'inbox.add': handler<z.ZodType<{ files: FileData[] }>, InboxEntry[]>(z.strictObject({ files })),
+  'inbox.list': handler<z.ZodType<{ state?: InboxState }>, InboxEntry[]>(
+    z.strictObject({ state: z.enum(['pending', 'approved', 'returned', 'imported']).optional() }),
+  ),
+  'inbox.approve': handler<z.ZodType<{ sha256: string; fingerprint: string; passphrase: string; comment?: string }>, ApproveResult>(
+    z.strictObject({ sha256, fingerprint, passphrase, comment: comment.optional() }),
+  ),
+  'inbox.return': handler<z.ZodType<{ sha256: string; fingerprint: string; passphrase: string; reason: string; language?: Language }>, StoredFile>(
+    z.strictObject({ sha256, fingerprint, passphrase, reason: comment.min(1, 'a reason'), language: z.enum(LANGUAGES).optional() }),
+  ),
+  'returns.import': handler<z.ZodType<{ files: FileData[] }>, ReturnImportOutcome[]>(z.strictObject({ files })),
+  'returns.list': handler<z.ZodType<{ period?: string }>, ReturnNoteInfo[]>(z.strictObject({ period: period.optional() })),
+  'hr.import': handler<z.ZodType<{ files?: FileData[]; sha256?: string[] }>, HrImportOutcome[]>(
+    z
+      .strictObject({ files: files.optional(), sha256: z.array(sha256).min(1).max(100).optional() })
+      .refine((v) => v.files !== undefined || v.sha256 !== undefined, 'files to import, or the sha256 of files in the inbox'),
+  ),
 
   'demo.load': handler<typeof empty, { regions: number; people: number; sheets: number }>(empty),
   'audit.list': handler<z.ZodType<{ limit?: number }>, AuditEntry[]>(z.strictObject({ limit: z.number().int().min(1).max(1000).optional() })),
@@ -84,5 +177,7 @@ export function isHandlerName(name: unknown): name is HandlerName {
 export function parseInput<N extends HandlerName>(name: N, raw: unknown): InputOf<N> {
   const parsed = contract[name].input.safeParse(raw === undefined ? {} : raw);
   if (parsed.success) return parsed.data as InputOf<N>;
-  throw new InputError(zodProblems(parsed.error, raw), name);
+  // A problem never echoes a passphrase back (it would end up in logs and on screen).
+  const problems = zodProblems(parsed.error, raw).map(({ value, ...p }) => (/passphrase/i.test(p.field) ? p : value === undefined ? p : { ...p, value }));
+  throw new InputError(problems, name);
 }

@@ -38,8 +38,15 @@ export interface Person {
   activeTo: string | null;
 }
 
-export const SHEET_STATUSES = ['draft', 'ready'] as const;
+/**
+ * A sheet's status: 'draft' and 'ready' are set by the scorer; 'signed' when exported and signed
+ * by the first step of the chain; 'returned' when a reviewer's signed return note reopened it
+ * (editable like a draft); 'approved' when HR imported it from a fully approved file (final).
+ */
+export const SHEET_STATUSES = ['draft', 'ready', 'signed', 'returned', 'approved'] as const;
 export type SheetStatus = (typeof SHEET_STATUSES)[number];
+/** The statuses a scorer sets with sheets.save; the others come from signing, returns and HR's import. */
+export const EDITABLE_SHEET_STATUSES = ['draft', 'ready'] as const;
 
 /** One person's line in the month grid. */
 export interface MonthRow {
@@ -123,4 +130,179 @@ export interface ApiFailure {
   kind: 'input' | 'conflict' | 'not-found' | 'internal';
   message: string;
   problems?: Problem[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signed score sheets and the approval chain
+
+/** One of this app's own signing identities (the private key stays in its passphrase-protected .p12). */
+export interface IdentityInfo {
+  /** SHA-256 of the DER certificate, "AB:CD:…". */
+  fingerprint: string;
+  name: string;
+  role: ChainRole;
+  email: string | null;
+  /** The .p12 file's name in the identities folder of the data folder. */
+  p12File: string;
+  source: 'created' | 'imported';
+  createdAt: string;
+  /** The certificate's end of validity (ISO 8601). */
+  notAfter: string;
+}
+
+/** A certificate whose signatures this app accepts, for one step of the chain. */
+export interface TrustedSignerInfo {
+  fingerprint: string;
+  name: string;
+  role: ChainRole;
+  email: string | null;
+  notAfter: string;
+  addedAt: string;
+}
+
+/** A file handed back to the caller: name and bytes (and where the backend keeps it, if it does). */
+export interface FileData {
+  fileName: string;
+  dataBase64: string;
+}
+
+export interface StoredFile extends FileData {
+  /** Where the backend wrote the file. */
+  path: string;
+  /** SHA-256 of the file, hex. */
+  sha256: string;
+}
+
+export interface ExportResult extends StoredFile {
+  personId: number;
+  employeeNo: string;
+  period: string;
+  status: 'signed';
+}
+
+export interface JobFailure {
+  personId: number;
+  employeeNo: string;
+  name: string;
+  message: string;
+}
+
+export interface JobFile {
+  personId: number;
+  employeeNo: string;
+  name: string;
+  period: string;
+  fileName: string;
+  path: string;
+  sha256: string;
+}
+
+/** A background job (a month's batch export) as the progress bar sees it. */
+export interface JobStatus {
+  id: string;
+  kind: 'export-month';
+  /** Sheets handled so far (exported or failed). */
+  done: number;
+  total: number;
+  failures: JobFailure[];
+  /** Sheets of the month not exported, with the reason (draft, not started, another step's, already signed). */
+  skipped: { personId: number; employeeNo: string; name: string; reason: string }[];
+  files: JobFile[];
+  /** The region summary PDF (signed), once the sheets are done; null when there is none. */
+  summary: { fileName: string; path: string; sha256: string } | null;
+  finished: boolean;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+/** One signature of a signed file, as the verifier read it. */
+export interface SignerInfo {
+  name: string;
+  /** The chain role from the trusted list (or, for an untrusted signer, from the certificate). */
+  role: ChainRole | null;
+  fingerprint: string;
+  signingTime: string | null;
+  reason: string;
+  comment: string;
+}
+
+/** The verifier's verdict on a file: ok, or the first failed check with its message. */
+export interface FileVerdict {
+  ok: boolean;
+  failure: { check: string; message: string } | null;
+}
+
+export type InboxState = 'pending' | 'approved' | 'returned' | 'imported';
+
+/** A received signed score sheet, with the verdict and the data it carries. */
+export interface InboxEntry {
+  sha256: string;
+  fileName: string;
+  path: string;
+  receivedAt: string;
+  verdict: FileVerdict;
+  /** From the embedded scoresheet.json when it could be read (check the verdict before trusting it). */
+  person: { employeeNo: string; name: string; role: Person['role'] } | null;
+  region: { code: string; name: string } | null;
+  period: string | null;
+  scores: { dailyScore: number; attendanceScore: number; monthlyScore: number } | null;
+  flags: string[];
+  signers: SignerInfo[];
+  /** The steps this sheet goes through (assessment.md §1), or null when unknown. */
+  steps: ChainRole[] | null;
+  /** The step that signs next; null when complete or unknown. */
+  nextStep: ChainRole | null;
+  /** Every step has signed. */
+  complete: boolean;
+  state: InboxState;
+  handledAt: string | null;
+  /** The return reason or approval comment, once handled. */
+  note: string | null;
+}
+
+export interface ApproveResult {
+  /** The file with the reviewer's signature appended (send it on; HR imports it when complete). */
+  file: StoredFile;
+  /** The signatures the new file carries. */
+  signers: SignerInfo[];
+  /** Every step has now signed. */
+  complete: boolean;
+  nextStep: ChainRole | null;
+  /** The inbox entry approved (now in state 'approved'). */
+  entry: InboxEntry;
+}
+
+/** A signed return note, imported by the manager's app. */
+export interface ReturnNoteInfo {
+  sha256: string;
+  personId: number | null;
+  employeeNo: string;
+  name: string;
+  period: string;
+  reason: string;
+  returnedBy: { name: string; role: ChainRole };
+  returnedAt: string;
+  /** The sheet was reopened by this note ('returned'); false when the note was stale or already applied. */
+  applied: boolean;
+  importedAt: string;
+}
+
+export interface ReturnImportOutcome {
+  fileName: string;
+  sha256: string;
+  outcome: 'reopened' | 'already-imported' | 'refused';
+  message: string;
+  note: ReturnNoteInfo | null;
+}
+
+export interface HrImportOutcome {
+  fileName: string;
+  sha256: string;
+  outcome: 'imported' | 'replaced' | 'already-imported' | 'refused';
+  message: string;
+  employeeNo: string | null;
+  period: string | null;
+  personId: number | null;
+  /** Where the original signed file is kept (the received folder of the data folder). */
+  path: string | null;
 }

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../electron/db/database.ts';
 import { createHandlers } from '../../electron/handlers.ts';
 import { startWebServer, type WebServer } from '../../electron/web/server.ts';
 import { tempDb, tempDir } from '../helpers/db.ts';
@@ -57,7 +58,7 @@ describe('browser-mode server', () => {
     const s = await serve();
     const r = await call(s, 'app.info', {});
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toMatchObject({ ok: true, result: { appVersion: '0.0.0-test', schemaVersion: 1, user: null } });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, result: { appVersion: '0.0.0-test', schemaVersion: LATEST_SCHEMA_VERSION, user: null } });
   });
 
   it('refuses a call without the token, or with a wrong one', async () => {

@@ -1,5 +1,6 @@
 /** The numbered migrations, in order. Migration N brings the schema to user_version N. */
 import { sql as m001 } from './001-initial.ts';
+import { sql as m002 } from './002-signing.ts';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001-initial', sql: m001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '001-initial', sql: m001 },
+  { version: 2, name: '002-signing', sql: m002 },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -18,6 +18,7 @@ import type { RosterPreview, RosterRow } from '../../../shared/api/types.ts';
 import { invoke } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
+import { useFit } from '../../app/fit.ts';
 import { UploadIcon } from '../../app/icons.tsx';
 import { useT } from '../../i18n/index.tsx';
 
@@ -186,18 +187,20 @@ function PreviewView({
 }) {
   const t = useT();
   const tr = t.roster.import;
-  const columns = useMemo<GridColDef<RosterRow>[]>(
-    () => [
-      { field: 'line', headerName: tr.line, type: 'number', width: 70 },
-      { field: 'employeeNo', headerName: t.roster.employeeNo, width: 110 },
-      { field: 'name', headerName: t.roster.name, width: 120 },
-      { field: 'role', headerName: t.roster.role, width: 130 },
-      { field: 'region', headerName: t.roster.region, width: 110 },
-      { field: 'activeFrom', headerName: t.roster.activeFrom, width: 100 },
+  const fit = useFit();
+  const columns = useMemo<GridColDef<RosterRow>[]>(() => {
+    const header = (label: string, min = 0) => Math.max(min, fit.header(label));
+    return [
+      { field: 'line', headerName: tr.line, type: 'number', width: header(tr.line, 70) },
+      { field: 'employeeNo', headerName: t.roster.employeeNo, width: header(t.roster.employeeNo, 90) },
+      { field: 'name', headerName: t.roster.name, flex: 1, minWidth: header(t.roster.name, 100) },
+      { field: 'role', headerName: t.roster.role, flex: 1, minWidth: Math.max(fit.cell(Object.values(t.roles)), header(t.roster.role)) },
+      { field: 'region', headerName: t.roster.region, flex: 1, minWidth: header(t.roster.region, 100) },
+      { field: 'activeFrom', headerName: t.roster.activeFrom, width: header(t.roster.activeFrom, 90) },
       {
         field: 'action',
         headerName: tr.action,
-        width: 100,
+        width: Math.max(header(tr.action), fit.cell(Object.values(tr.actions), 24)),
         valueGetter: (_v, row) => tr.actions[row.action],
         renderCell: ({ row }) => (
           <Chip label={tr.actions[row.action]} color={row.errors.length ? 'default' : row.action === 'add' ? 'primary' : row.action === 'update' ? 'info' : 'default'} variant="outlined" />
@@ -206,7 +209,7 @@ function PreviewView({
       {
         field: 'errors',
         headerName: tr.rowErrors,
-        flex: 1,
+        flex: 3,
         minWidth: 240,
         valueGetter: (_v, row) => row.errors.join('; '),
         renderCell: ({ value }) => (
@@ -215,9 +218,8 @@ function PreviewView({
           </Typography>
         ),
       },
-    ],
-    [t, tr],
-  );
+    ];
+  }, [t, tr, fit]);
   const rows = onlyErrors ? preview.rows.filter((r) => r.errors.length) : preview.rows;
   const blocked = preview.errorCount > 0;
 

@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import type { Person } from '../../../shared/api/types.ts';
 import { useCall } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
+import { useFit } from '../../app/fit.ts';
 import { AddIcon } from '../../app/icons.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { currentPeriod, isActive } from './months.ts';
@@ -31,27 +32,31 @@ export function PeoplePanel() {
     everyone.reload();
   };
 
+  const fit = useFit();
   const columns = useMemo<GridColDef<Person>[]>(() => {
     const now = currentPeriod();
+    // Short values get what their header needs; names, roles, regions and managers share the rest,
+    // the role never less than its longest name in this language.
+    const header = (label: string, min = 0) => Math.max(min, fit.header(label));
     return [
-      { field: 'employeeNo', headerName: t.roster.employeeNo, width: 110 },
-      { field: 'name', headerName: t.roster.name, flex: 1, minWidth: 100 },
-      { field: 'role', headerName: t.roster.role, width: 150, valueGetter: (_v, row) => t.roles[row.role] },
-      { field: 'regionId', headerName: t.roster.region, width: 120, valueGetter: (_v, row) => (row.regionId === null ? '' : (regionName.get(row.regionId) ?? '')) },
-      { field: 'managerId', headerName: t.roster.manager, width: 120, valueGetter: (_v, row) => (row.managerId === null ? '' : (personName.get(row.managerId) ?? '')) },
-      { field: 'activeFrom', headerName: t.roster.activeFrom, width: 100 },
-      { field: 'activeTo', headerName: t.roster.activeTo, width: 100, valueGetter: (v: string | null) => v ?? '' },
+      { field: 'employeeNo', headerName: t.roster.employeeNo, width: header(t.roster.employeeNo, 90) },
+      { field: 'name', headerName: t.roster.name, flex: 1, minWidth: header(t.roster.name, 100) },
+      { field: 'role', headerName: t.roster.role, flex: 1, minWidth: Math.max(fit.cell(Object.values(t.roles)), header(t.roster.role)), valueGetter: (_v, row) => t.roles[row.role] },
+      { field: 'regionId', headerName: t.roster.region, flex: 1, minWidth: header(t.roster.region, 100), valueGetter: (_v, row) => (row.regionId === null ? '' : (regionName.get(row.regionId) ?? '')) },
+      { field: 'managerId', headerName: t.roster.manager, flex: 1, minWidth: header(t.roster.manager, 100), valueGetter: (_v, row) => (row.managerId === null ? '' : (personName.get(row.managerId) ?? '')) },
+      { field: 'activeFrom', headerName: t.roster.activeFrom, width: header(t.roster.activeFrom, 90) },
+      { field: 'activeTo', headerName: t.roster.activeTo, width: header(t.roster.activeTo, 90), valueGetter: (v: string | null) => v ?? '' },
       {
         field: 'state',
         headerName: t.roster.state,
-        width: 90,
+        width: Math.max(header(t.roster.state), fit.cell([t.common.active, t.common.inactive], 24)),
         valueGetter: (_v, row) => (isActive(row, now) ? t.common.active : t.common.inactive),
         renderCell: ({ row }) => (isActive(row, now) ? <Chip label={t.common.active} color="success" variant="outlined" /> : <Chip label={t.common.inactive} />),
       },
       {
         field: 'actions',
         headerName: t.roster.actions,
-        width: 170,
+        width: Math.max(header(t.roster.actions), fit.buttons([t.common.edit, t.roster.deactivate])),
         sortable: false,
         filterable: false,
         renderCell: ({ row }) => (
@@ -68,7 +73,7 @@ export function PeoplePanel() {
         ),
       },
     ];
-  }, [t, regionName, personName]);
+  }, [t, fit, regionName, personName]);
 
   return (
     <Stack spacing={1.5}>

@@ -136,7 +136,7 @@ export function PersonDialog({
               />
               <TextField
                 type="month"
-                label={`${t.roster.activeTo} (${t.common.optional})`}
+                label={t.common.optionalField(t.roster.activeTo)}
                 value={activeTo}
                 onChange={(e) => setActiveTo(e.target.value)}
                 error={Boolean(error('activeTo'))}

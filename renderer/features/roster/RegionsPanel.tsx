@@ -13,6 +13,7 @@ import type { Region } from '../../../shared/api/types.ts';
 import { invoke } from '../../api/client.ts';
 import { useAction, useCall } from '../../api/hooks.ts';
 import { FailureAlert, problemText } from '../../app/FailureAlert.tsx';
+import { useFit } from '../../app/fit.ts';
 import { AddIcon } from '../../app/icons.tsx';
 import { problemsAt, problemsOf } from '../../app/problems.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -23,21 +24,22 @@ export function RegionsPanel() {
   const [editing, setEditing] = useState<Region | 'new' | null>(null);
   const toggle = useAction((region: Region) => invoke('regions.setActive', { id: region.id, active: !region.active }));
 
+  const fit = useFit();
   const columns = useMemo<GridColDef<Region>[]>(
     () => [
-      { field: 'code', headerName: t.roster.code, width: 120 },
-      { field: 'name', headerName: t.roster.regionName, flex: 1, minWidth: 140 },
+      { field: 'code', headerName: t.roster.code, flex: 1, minWidth: Math.max(100, fit.header(t.roster.code)) },
+      { field: 'name', headerName: t.roster.regionName, flex: 2, minWidth: Math.max(160, fit.header(t.roster.regionName)) },
       {
         field: 'active',
         headerName: t.roster.state,
-        width: 100,
+        width: Math.max(fit.header(t.roster.state), fit.cell([t.common.active, t.common.inactive], 24)),
         type: 'boolean',
         renderCell: ({ row }) => (row.active ? <Chip label={t.common.active} color="success" variant="outlined" /> : <Chip label={t.common.inactive} />),
       },
       {
         field: 'actions',
         headerName: t.roster.actions,
-        width: 180,
+        width: Math.max(fit.header(t.roster.actions), fit.buttons([t.common.edit, t.roster.deactivate]), fit.buttons([t.common.edit, t.roster.activate])),
         sortable: false,
         filterable: false,
         renderCell: ({ row }) => (
@@ -57,7 +59,7 @@ export function RegionsPanel() {
         ),
       },
     ],
-    [t, toggle, regions],
+    [t, fit, toggle, regions],
   );
 
   return (
@@ -68,7 +70,7 @@ export function RegionsPanel() {
         </Button>
       </div>
       <FailureAlert error={regions.error ?? toggle.error} onRetry={regions.reload} />
-      <div data-testid="regions-grid" style={{ height: 'calc(100vh - 220px)', minHeight: 300 }}>
+      <div data-testid="regions-grid" style={{ height: 'calc(100vh - 220px)', minHeight: 300, maxWidth: 860 }}>
         <DataGrid
           rows={regions.data ?? []}
           columns={columns}

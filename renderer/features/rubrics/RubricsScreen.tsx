@@ -47,7 +47,7 @@ export default function RubricsScreen() {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography variant="h6" component="h2">
           {t.app.nav.rubrics}
         </Typography>
@@ -76,7 +76,7 @@ function RubricView({ rubric }: { rubric: Rubric }) {
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid={`rubric-${rubric.id}`}>
       <Stack spacing={0.5} sx={{ mb: 1.5 }}>
-        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
           <Typography variant="h6" component="h3">
             {text(rubric.title)}
           </Typography>

@@ -123,7 +123,7 @@ function AbsenceRow({
       />
       <TextField
         type="date"
-        label={`${t.sheet.date} (${t.common.optional})`}
+        label={t.common.optionalField(t.sheet.date)}
         value={absence.date ?? ''}
         onChange={(e) => onChange({ date: e.target.value })}
         error={Boolean(dateProblem)}

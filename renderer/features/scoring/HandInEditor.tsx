@@ -132,7 +132,7 @@ function HandInRow({
   const dueText = due ? shortDate(due.time ? `${due.date}T${due.time}` : due.date) : null;
 
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start', flexWrap: 'wrap', rowGap: 1 }}>
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'flex-start', flexWrap: 'wrap', rowGap: 1 }}>
       {needsEvent && (
         <TextField
           type="date"

@@ -9,10 +9,11 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
-import type { Grade, IncidentKind } from '../../../shared/rubric/schema.ts';
+import { useMemo, useState } from 'react';
+import { leafItems, type Grade, type IncidentKind } from '../../../shared/rubric/schema.ts';
 import { MAX_NOTE_LENGTH } from '../../../shared/scoring/input.ts';
 import { problemText } from '../../app/FailureAlert.tsx';
+import { useFit } from '../../app/fit.ts';
 import { AddIcon, DeleteIcon } from '../../app/icons.tsx';
 import { SelectField } from '../../app/SelectField.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -103,9 +104,27 @@ function gradeLabel(g: Grade, title: string): string {
   return g.deduction === 0 ? title : `${title} (−${g.deduction})`;
 }
 
+/**
+ * One width for every grade select of the sheet: the longest grade label of the rubric shows
+ * whole, and the note fields after the selects line up.
+ */
+function useGradeSelectWidth(): number {
+  const { t, text } = useI18n();
+  const { record } = useSheet();
+  const fit = useFit();
+  return useMemo(() => {
+    const labels = [t.sheet.gradeNone];
+    for (const { item } of leafItems(record.rubric.items)) {
+      if (item.rule.kind === 'grade') labels.push(...item.rule.grades.map((g) => gradeLabel(g, text(g.title))));
+    }
+    return fit.select(labels);
+  }, [record.rubric, t, text, fit]);
+}
+
 export function GradeControl({ id, grades }: { id: string; grades: readonly Grade[] }) {
   const { t, text } = useI18n();
   const { update } = useSheet();
+  const width = useGradeSelectWidth();
   const item = useDraftItem(id);
   const gradeError = useFieldError(paths.field(id, 'grade'));
   const deductionError = useFieldError(paths.field(id, 'deduction'));
@@ -128,7 +147,7 @@ export function GradeControl({ id, grades }: { id: string; grades: readonly Grad
   };
 
   return (
-    <Stack direction="row" spacing={1} sx={{ flexShrink: 0, alignItems: 'flex-start' }}>
+    <Stack direction="row" spacing={1} sx={{ flexShrink: 0, maxWidth: '100%', alignItems: 'flex-start' }}>
       <SelectField
         label={t.sheet.grade}
         value={typeof item.grade === 'string' ? item.grade : ''}
@@ -137,7 +156,7 @@ export function GradeControl({ id, grades }: { id: string; grades: readonly Grad
         testId={`input-${id}-grade`}
         error={Boolean(gradeError)}
         helperText={gradeError}
-        sx={{ minWidth: 220 }}
+        sx={{ width, maxWidth: '100%', minWidth: 0 }}
       />
       {range && (
         <NumberInput
@@ -156,7 +175,7 @@ export function GradeControl({ id, grades }: { id: string; grades: readonly Grad
 }
 
 export function IncidentsControl({ id, kinds }: { id: string; kinds: readonly IncidentKind[] }) {
-  const { t, text } = useI18n();
+  const { t } = useI18n();
   const { update } = useSheet();
   const raw = useDraftItem(id).incidents;
   const list: DraftIncident[] = Array.isArray(raw) ? (raw as DraftIncident[]) : [];
@@ -188,7 +207,6 @@ export function IncidentsControl({ id, kinds }: { id: string; kinds: readonly In
           autoFocus={added === i}
           onChange={(patch) => change(i, patch)}
           onRemove={() => remove(i)}
-          kindLabel={(k) => `${text(k.title)} (${k.min}–${k.max})`}
         />
       ))}
       {listError && <FormHelperText error>{listError}</FormHelperText>}
@@ -216,7 +234,6 @@ function IncidentRow({
   autoFocus,
   onChange,
   onRemove,
-  kindLabel,
 }: {
   id: string;
   index: number;
@@ -225,9 +242,11 @@ function IncidentRow({
   autoFocus: boolean;
   onChange: (patch: Partial<DraftIncident>) => void;
   onRemove: () => void;
-  kindLabel: (k: IncidentKind) => string;
 }) {
-  const { t } = useI18n();
+  const { t, text } = useI18n();
+  const fit = useFit();
+  const kindLabel = (k: IncidentKind) => `${text(k.title)} (${k.min}–${k.max})`;
+  const kindWidth = useMemo(() => fit.select(kinds.map((k) => `${text(k.title)} (${k.min}–${k.max})`)), [fit, kinds, text]);
   const kind = kinds.find((k) => k.id === incident.kind);
   const kindError = useFieldError(paths.incident(id, index, 'kind'));
   const deductionError = useFieldError(paths.incident(id, index, 'deduction'));
@@ -242,7 +261,7 @@ function IncidentRow({
   };
 
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start', flexWrap: 'wrap', rowGap: 1 }}>
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'flex-start', flexWrap: 'wrap', rowGap: 1 }}>
       <SelectField
         label={t.sheet.incidentKind}
         value={incident.kind}
@@ -252,7 +271,7 @@ function IncidentRow({
         error={Boolean(kindError)}
         helperText={kindError}
         autoFocus={autoFocus}
-        sx={{ minWidth: 200 }}
+        sx={{ width: kindWidth, maxWidth: '100%' }}
       />
       <NumberInput
         value={incident.deduction}

@@ -3,13 +3,14 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import { DataGrid, useGridApiRef, type GridColDef, type GridInitialState } from '@mui/x-data-grid';
 import { useEffect, useLayoutEffect, useMemo } from 'react';
-import type { MonthRow } from '../../../shared/api/types.ts';
+import { SHEET_STATUSES, type MonthRow } from '../../../shared/api/types.ts';
+import { useFit } from '../../app/fit.ts';
 import { dateTime, flagLabel, score } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useItemTitles } from './itemTitles.ts';
 import { StatusChip } from './StatusChip.tsx';
 
-const STATUSES: MonthRow['status'][] = ['not-started', 'draft', 'ready'];
+const STATUSES: MonthRow['status'][] = ['not-started', ...SHEET_STATUSES];
 
 /** The grid's sort, filter, page and columns, kept while a sheet is open. */
 let savedState: GridInitialState | null = null;
@@ -26,43 +27,54 @@ export function MonthGrid({ rows, loading, onOpen }: { rows: readonly MonthRow[]
   const apiRef = useGridApiRef();
   const itemTitle = useItemTitles();
 
-  const columns = useMemo<GridColDef<MonthRow>[]>(
-    () => [
-      { field: 'employeeNo', headerName: t.month.columns.employeeNo, width: 110 },
-      { field: 'name', headerName: t.month.columns.name, width: 120 },
-      { field: 'role', headerName: t.month.columns.role, width: 190, valueGetter: (_value, row) => t.roles[row.role] },
-      { field: 'regionName', headerName: t.month.columns.region, width: 120, valueGetter: (value: string | null) => value ?? '' },
+  const fit = useFit();
+  const columns = useMemo<GridColDef<MonthRow>[]>(() => {
+    const c = t.month.columns;
+    const header = (label: string, min = 0) => Math.max(min, fit.header(label));
+    // Numbers: as wide as their header (or a score); texts share the room left with the flags.
+    const number = (label: string) => header(label, fit.cell(['100.00']));
+    return [
+      { field: 'employeeNo', headerName: c.employeeNo, width: header(c.employeeNo, 90) },
+      { field: 'name', headerName: c.name, flex: 1, minWidth: header(c.name, 90) },
+      { field: 'role', headerName: c.role, flex: 1, minWidth: Math.max(fit.cell(Object.values(t.roles)), header(c.role)), valueGetter: (_value, row) => t.roles[row.role] },
+      { field: 'regionName', headerName: c.region, flex: 1, minWidth: header(c.region, 90), valueGetter: (value: string | null) => value ?? '' },
       {
         field: 'status',
-        headerName: t.month.columns.status,
-        width: 110,
+        headerName: c.status,
+        width: Math.max(header(c.status), fit.cell(STATUSES.map((s) => t.status[s]), 24)),
         type: 'singleSelect',
         valueOptions: STATUSES.map((s) => ({ value: s, label: t.status[s] })),
         renderCell: ({ row }) => <StatusChip status={row.status} />,
       },
-      { field: 'dailyScore', headerName: t.month.columns.daily, type: 'number', width: 100, valueFormatter: (v: number | null) => score(v) },
-      { field: 'attendanceScore', headerName: t.month.columns.attendance, type: 'number', width: 110, valueFormatter: (v: number | null) => score(v) },
-      { field: 'monthlyScore', headerName: t.month.columns.monthly, type: 'number', width: 110, valueFormatter: (v: number | null) => score(v) },
-      { field: 'deductions', headerName: t.month.columns.deductions, type: 'number', width: 110 },
+      { field: 'dailyScore', headerName: c.daily, type: 'number', width: number(c.daily), valueFormatter: (v: number | null) => score(v) },
+      { field: 'attendanceScore', headerName: c.attendance, type: 'number', width: number(c.attendance), valueFormatter: (v: number | null) => score(v) },
+      { field: 'monthlyScore', headerName: c.monthly, type: 'number', width: number(c.monthly), valueFormatter: (v: number | null) => score(v) },
+      { field: 'deductions', headerName: c.deductions, type: 'number', width: number(c.deductions) },
       {
         field: 'flags',
-        headerName: t.month.columns.flags,
-        flex: 1,
+        headerName: c.flags,
+        flex: 3,
         minWidth: 200,
         sortable: false,
         valueGetter: (_value, row) => row.flags.map((f) => flagLabel(f, t, (id) => itemTitle(row.role, id))).join(' · '),
         renderCell: ({ row }) => (
           <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%', overflow: 'hidden' }}>
             {row.flags.map((f) => (
-              <Chip key={f} label={flagLabel(f, t, (id) => itemTitle(row.role, id))} color={f === 'transfer-off-post' ? 'error' : 'warning'} variant="outlined" />
+              <Chip
+                key={f}
+                label={flagLabel(f, t, (id) => itemTitle(row.role, id))}
+                title={flagLabel(f, t, (id) => itemTitle(row.role, id))}
+                color={f === 'transfer-off-post' ? 'error' : 'warning'}
+                variant="outlined"
+                sx={{ minWidth: 0 }}
+              />
             ))}
           </Stack>
         ),
       },
-      { field: 'updatedAt', headerName: t.month.columns.updatedAt, width: 150, valueFormatter: (v: string | null) => dateTime(v, lang) },
-    ],
-    [t, lang, itemTitle],
-  );
+      { field: 'updatedAt', headerName: c.updatedAt, width: header(c.updatedAt, 150), valueFormatter: (v: string | null) => dateTime(v, lang) },
+    ];
+  }, [t, lang, fit, itemTitle]);
 
   // Keep the grid's state across a visit to a sheet, and focus the row that was opened.
   useLayoutEffect(() => {

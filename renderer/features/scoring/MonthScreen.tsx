@@ -29,7 +29,7 @@ export default function MonthScreen({ period }: { period: string }) {
 
   return (
     <Stack spacing={1.5} sx={{ height: '100%' }}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography variant="h6" component="h2">
           {t.month.title}
         </Typography>

@@ -15,6 +15,7 @@ import { DoublingControl } from './DoublingControl.tsx';
 import { HandInEditor } from './HandInEditor.tsx';
 import { CheckControl, CounterControl, GradeControl, IncidentsControl, NoteField, PointsControl } from './ItemControls.tsx';
 import { useProblems, useSheet } from './SheetContext.ts';
+import { TEAM_ITEM, TeamBasis } from './TeamBasis.tsx';
 
 export function RubricTree({ nodes }: { nodes: readonly RubricNode[] }) {
   return (
@@ -49,7 +50,7 @@ function GroupBlock({ group }: { group: GroupNode }) {
               {t.sheet.gate}
               {group.deadline ? ` · ${describeDeadline(group.deadline, lang)}` : ''}
             </Typography>
-            <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start', flexWrap: 'wrap', rowGap: 1 }}>
+            <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'flex-start', flexWrap: 'wrap', rowGap: 1 }}>
               <CheckControl id={group.id} field="violated" label={text(group.gate.title)} />
               <NoteField id={group.id} />
             </Stack>
@@ -70,7 +71,7 @@ const SHOWN = ['violated', 'falsified', 'occurrences', 'points', 'grade', 'deduc
 
 function ItemBlock({ item }: { item: ItemNode }) {
   const { t, lang, text } = useI18n();
-  const { items, targets } = useSheet();
+  const { items, targets, record } = useSheet();
   const live = items.get(item.id);
   const target = targets.get(item.id);
   const problems = useProblems(paths.item(item.id));
@@ -99,7 +100,8 @@ function ItemBlock({ item }: { item: ItemNode }) {
         <ItemPoints item={item} live={live} />
       </Stack>
       <Stack spacing={1} sx={{ mt: 1 }}>
-        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start', flexWrap: 'wrap', rowGap: 1 }}>
+        {item.id === TEAM_ITEM && record.person.role === 'regional-manager' && record.team && <TeamBasis team={record.team} />}
+        <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'flex-start', flexWrap: 'wrap', rowGap: 1 }}>
           <ItemControl item={item} />
           <NoteField id={item.id} />
         </Stack>

@@ -27,7 +27,7 @@ export function SheetHeader({ regionName, status, onBack }: { regionName: string
   const { person, rubric } = record;
   return (
     <Stack spacing={1}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Button startIcon={<ArrowBackIcon />} onClick={onBack} data-testid="back-button">
           {t.sheet.back}
         </Button>
@@ -37,7 +37,7 @@ export function SheetHeader({ regionName, status, onBack }: { regionName: string
         <StatusChip status={status} />
         <Chip label={text(rubric.title)} variant="outlined" />
       </Stack>
-      <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
+      <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
         <Fact label={t.sheet.employeeNo} value={person.employeeNo} />
         <Fact label={t.sheet.role} value={t.roles[person.role]} />
         <Fact label={t.sheet.region} value={regionName ?? t.common.none} />

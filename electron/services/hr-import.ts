@@ -1,0 +1,210 @@
+/**
+ * HR's import: fully approved signed score sheets into HR's own database.
+ *
+ * Rule: HR imports files that carry every signature of their chain, HR's last (HR approves in
+ * its inbox, or `scorecard sign`, then imports). A file the verifier refuses, or one still
+ * waiting for a step, is refused with the reason. Idempotent by the file's SHA-256: the same
+ * file twice is one record. The region (by code) and the person (by employee number) are added
+ * when missing (an existing roster entry is kept as HR has it); the rubric version is stored;
+ * the sheet is written with status 'approved' and its absences and hand-ins. A different
+ * approved file for the same person and month replaces the sheet when it was exported later,
+ * and is refused otherwise. The original signed file is kept under <data dir>/received/YYYY-MM/.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileData, HrImportOutcome } from '../../shared/api/types.ts';
+import { toHundredths } from '../../shared/decimal.ts';
+import { loadRubric } from '../../shared/rubric/catalog.ts';
+import { countDeductions } from '../../shared/scoring/engine.ts';
+import type { Db } from '../db/database.ts';
+import type { ScoresheetJson } from '../pdf/sheet.ts';
+import type { TrustedSigner } from '../signing/index.ts';
+import { appendAudit } from './audit.ts';
+import { ServiceError } from './errors.ts';
+import { dataPath, decodeBase64, safeName, sha256Hex } from './files.ts';
+import { fileRow, recordReceived } from './inbox.ts';
+import { yieldToEventLoop } from './jobs.ts';
+import { storeRubric } from './rubrics.ts';
+import { currentUser } from './settings.ts';
+import { type SheetVerification, signerInfo, trustedSigners, verifySheetPdf } from './sheet-verify.ts';
+
+const CODE = /^[A-Za-z0-9-]{1,20}$/;
+
+export interface HrImportOptions {
+  /** Signers trusted for this import beside the database's list (the CLI's --trust folder). */
+  extraTrusted?: TrustedSigner[];
+}
+
+/** hr.import: uploaded files and/or files already in the inbox (by SHA-256). */
+export async function hrImport(db: Db, input: { files?: FileData[]; sha256?: string[] }, options: HrImportOptions = {}): Promise<HrImportOutcome[]> {
+  const items: { fileName: string; bytes: Buffer }[] = [];
+  (input.files ?? []).forEach((f, i) => items.push({ fileName: f.fileName, bytes: decodeBase64(`files[${i}].dataBase64`, f.dataBase64) }));
+  for (const sha of input.sha256 ?? []) {
+    const row = fileRow(db, sha);
+    if (!row) throw new ServiceError('not-found', `there is no file ${sha} in this app`);
+    items.push({ fileName: row.file_name, bytes: readFileSync(row.path) });
+  }
+  return importFiles(db, items, options);
+}
+
+export async function importFiles(db: Db, items: { fileName: string; bytes: Buffer }[], options: HrImportOptions = {}): Promise<HrImportOutcome[]> {
+  const trusted = [...trustedSigners(db), ...(options.extraTrusted ?? [])];
+  const outcomes: HrImportOutcome[] = [];
+  for (const { fileName, bytes } of items) {
+    await yieldToEventLoop();
+    const sha256 = sha256Hex(bytes);
+    const none = { employeeNo: null, period: null, personId: null, path: null };
+    const known = fileRow(db, sha256);
+    if (known?.state === 'imported' && known.sheet_id !== null) {
+      const personId = (db.prepare('SELECT person_id FROM sheets WHERE id = ?').get(known.sheet_id) as { person_id: number }).person_id;
+      outcomes.push({ fileName, sha256, outcome: 'already-imported', message: 'this file was imported before', employeeNo: known.employee_no, period: known.period, personId, path: known.path });
+      continue;
+    }
+    const v = await verifySheetPdf(bytes, trusted);
+    if (!v.verdict.ok || !v.data) {
+      outcomes.push({ fileName, sha256, outcome: 'refused', message: `${v.verdict.failure?.check}: ${v.verdict.failure?.message}`, ...none });
+      continue;
+    }
+    if (!v.complete) {
+      const signed = v.verdict.signatures.map((s) => s.role).join(' → ');
+      outcomes.push({ fileName, sha256, outcome: 'refused', message: `not fully approved: signed by ${signed}; the next step is ${v.nextStep}`, ...none, employeeNo: v.data.person.employeeNo, period: v.data.output.period });
+      continue;
+    }
+    try {
+      outcomes.push(writeImport(db, fileName, bytes, sha256, v));
+    } catch (err) {
+      if (!(err instanceof ServiceError)) throw err;
+      outcomes.push({ fileName, sha256, outcome: 'refused', message: err.message, ...none, employeeNo: v.data.person.employeeNo, period: v.data.output.period });
+    }
+  }
+  return outcomes;
+}
+
+function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v: SheetVerification): HrImportOutcome {
+  const data = v.data as ScoresheetJson;
+  const { person, output, input } = data;
+  const period = output.period;
+  if (!CODE.test(person.employeeNo)) throw new ServiceError('conflict', `the employee number ${JSON.stringify(person.employeeNo)} is not one this app accepts (letters, digits and "-", at most 20)`);
+  if (data.region && !CODE.test(data.region.code)) throw new ServiceError('conflict', `the region code ${JSON.stringify(data.region.code)} is not one this app accepts`);
+  const definition: Record<string, unknown> = { ...data.rubric };
+  delete definition.hash;
+  const rubric = loadRubric(definition);
+
+  return db.transaction((): HrImportOutcome => {
+    const path = join(dataPath(db, 'received', period), `${safeName(person.employeeNo)}-${period}-${sha256.slice(0, 12)}.pdf`);
+    recordReceived(db, bytes, fileName, v, path);
+    const now = new Date().toISOString();
+    const actor = currentUser(db)?.name ?? '(not set)';
+
+    let regionId: number | null = null;
+    if (data.region) {
+      const region = db.prepare('SELECT id FROM regions WHERE code = ?').get(data.region.code) as { id: number } | undefined;
+      if (region) regionId = region.id;
+      else {
+        regionId = Number(db.prepare('INSERT INTO regions (code, name) VALUES (?, ?)').run(data.region.code, data.region.name).lastInsertRowid);
+        appendAudit(db, { action: 'region.add', entity: 'region', entityId: regionId, after: { ...data.region, source: 'hr.import' } });
+      }
+    }
+    let personRow = db.prepare('SELECT id FROM people WHERE employee_no = ?').get(person.employeeNo) as { id: number } | undefined;
+    if (!personRow) {
+      const id = Number(
+        db
+          .prepare('INSERT INTO people (employee_no, name, role, region_id, manager_id, active_from, active_to) VALUES (?, ?, ?, ?, NULL, ?, NULL)')
+          .run(person.employeeNo, person.name, person.role, regionId, period).lastInsertRowid,
+      );
+      appendAudit(db, { action: 'person.add', entity: 'person', entityId: id, after: { employeeNo: person.employeeNo, name: person.name, role: person.role, regionId, activeFrom: period, source: 'hr.import' } });
+      personRow = { id };
+    }
+    storeRubric(db, rubric);
+
+    const existing = db.prepare('SELECT id, status, revision FROM sheets WHERE person_id = ? AND period = ?').get(personRow.id, period) as
+      | { id: number; status: string; revision: number }
+      | undefined;
+    let replaced: { sha256: string; exportedAt: string | null } | null = null;
+    if (existing) {
+      const from = db
+        .prepare("SELECT sha256, verdict FROM sheet_files WHERE sheet_id = ? AND state = 'imported' ORDER BY handled_at DESC LIMIT 1")
+        .get(existing.id) as { sha256: string; verdict: string } | undefined;
+      if (from) {
+        const exportedAt = (JSON.parse(from.verdict) as { exportedAt?: string | null }).exportedAt ?? null;
+        if (exportedAt !== null && exportedAt >= data.exportedAt) {
+          throw new ServiceError('conflict', `an approved sheet of ${person.name} for ${period} exported at ${exportedAt} (file ${from.sha256.slice(0, 12)}…) is already imported; this file was exported at ${data.exportedAt}`);
+        }
+        replaced = { sha256: from.sha256, exportedAt };
+      } else replaced = { sha256: '', exportedAt: null };
+    }
+
+    const values = {
+      person_id: personRow.id,
+      period,
+      rubric_id: rubric.id,
+      rubric_version: rubric.version,
+      items: JSON.stringify(input.items ?? {}),
+      result: JSON.stringify(output),
+      daily_score: toHundredths(output.dailyScore)!,
+      attendance_score: toHundredths(output.attendance.score)!,
+      monthly_score: toHundredths(output.monthlyScore)!,
+      deductions: countDeductions(output),
+      flags: JSON.stringify(output.flags),
+      updated_at: now,
+      updated_by: actor,
+    };
+    let sheetId: number;
+    if (existing) {
+      sheetId = existing.id;
+      db.prepare(
+        `UPDATE sheets SET status = 'approved', rubric_id = @rubric_id, rubric_version = @rubric_version, items = @items, result = @result,
+           daily_score = @daily_score, attendance_score = @attendance_score, monthly_score = @monthly_score, deductions = @deductions,
+           flags = @flags, revision = revision + 1, updated_at = @updated_at, updated_by = @updated_by WHERE id = @id`,
+      ).run({
+        id: sheetId,
+        rubric_id: values.rubric_id,
+        rubric_version: values.rubric_version,
+        items: values.items,
+        result: values.result,
+        daily_score: values.daily_score,
+        attendance_score: values.attendance_score,
+        monthly_score: values.monthly_score,
+        deductions: values.deductions,
+        flags: values.flags,
+        updated_at: values.updated_at,
+        updated_by: values.updated_by,
+      });
+      db.prepare('DELETE FROM absences WHERE sheet_id = ?').run(sheetId);
+      db.prepare('DELETE FROM hand_ins WHERE sheet_id = ?').run(sheetId);
+    } else {
+      sheetId = Number(
+        db
+          .prepare(
+            `INSERT INTO sheets (person_id, period, rubric_id, rubric_version, status, items, result, daily_score, attendance_score, monthly_score, deductions, flags, revision, updated_at, updated_by)
+             VALUES (@person_id, @period, @rubric_id, @rubric_version, 'approved', @items, @result, @daily_score, @attendance_score, @monthly_score, @deductions, @flags, 1, @updated_at, @updated_by)`,
+          )
+          .run(values).lastInsertRowid,
+      );
+    }
+    const addAbsence = db.prepare('INSERT INTO absences (sheet_id, seq, date, length) VALUES (?, ?, ?, ?)');
+    (input.absences ?? []).forEach((a, i) => addAbsence.run(sheetId, i, a.date ?? null, a.length));
+    const addHandIn = db.prepare('INSERT INTO hand_ins (sheet_id, item_id, seq, handed_in, event_date) VALUES (?, ?, ?, ?, ?)');
+    for (const [itemId, list] of Object.entries(input.handIns ?? {})) list.forEach((h, i) => addHandIn.run(sheetId, itemId, i, h.date, h.event ?? null));
+
+    db.prepare("UPDATE sheet_files SET sheet_id = ?, state = 'imported', handled_at = ? WHERE sha256 = ?").run(sheetId, now, sha256);
+    const signers = v.verdict.signatures.map(signerInfo);
+    appendAudit(db, {
+      action: existing ? 'sheet.import-replace' : 'sheet.import',
+      entity: 'sheet',
+      entityId: `${person.employeeNo}/${period}`,
+      before: existing ? { status: existing.status, file: replaced?.sha256 || null } : null,
+      after: { status: 'approved', file: sha256, fileName, monthlyScore: output.monthlyScore, signers: signers.map((s) => ({ role: s.role, name: s.name, at: s.signingTime })) },
+    });
+    return {
+      fileName,
+      sha256,
+      outcome: existing ? 'replaced' : 'imported',
+      message: existing ? `replaced the sheet of ${person.name} for ${period} with a later approved export` : `imported the approved sheet of ${person.name} for ${period}`,
+      employeeNo: person.employeeNo,
+      period,
+      personId: personRow.id,
+      path,
+    };
+  })();
+}

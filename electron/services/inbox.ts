@@ -1,0 +1,193 @@
+/**
+ * The reviewer's inbox (sales planning, the VP, HR): signed score sheets dropped in are verified
+ * (sheet-verify.ts) and kept with their verdict in <data dir>/inbox/<sha256>.pdf; the reviewer
+ * whose step is next approves (appends their signature, with an optional comment, as an
+ * incremental update; the new file goes to <data dir>/approved/YYYY-MM/) or returns the sheet
+ * with a signed return note (return-notes.ts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApproveResult, FileData, InboxEntry, InboxState, SignerInfo, StoredFile } from '../../shared/api/types.ts';
+import type { Db } from '../db/database.ts';
+import { signPdf } from '../signing/index.ts';
+import { appendAudit } from './audit.ts';
+import { ServiceError } from './errors.ts';
+import { exportFileName, reasonFor } from './export.ts';
+import { dataPath, decodeBase64, sha256Hex, writeFileAtomic } from './files.ts';
+import { openStoredIdentity } from './identities.ts';
+import { yieldToEventLoop } from './jobs.ts';
+import { type SheetVerification, describeData, fileVerdict, signerInfo, trustedSigners, verifySheetPdf } from './sheet-verify.ts';
+
+interface FileRow {
+  sha256: string;
+  kind: 'export' | 'received' | 'return-note';
+  sheet_id: number | null;
+  employee_no: string | null;
+  period: string | null;
+  file_name: string;
+  path: string;
+  size: number;
+  chain: string;
+  verdict: string | null;
+  export_sha256: string | null;
+  state: string | null;
+  note: string | null;
+  received_at: string;
+  handled_at: string | null;
+}
+
+/** What the verdict column keeps of a received sheet: the verdict and what the file says. */
+type StoredVerdict = Omit<InboxEntry, 'sha256' | 'fileName' | 'path' | 'receivedAt' | 'signers' | 'state' | 'handledAt' | 'note'> & { exportedAt: string | null };
+
+export function fileRow(db: Db, sha256: string): FileRow | undefined {
+  return db.prepare('SELECT * FROM sheet_files WHERE sha256 = ?').get(sha256) as FileRow | undefined;
+}
+
+function storedVerdict(v: SheetVerification): StoredVerdict {
+  const raw = v.raw as { exportedAt?: unknown } | null;
+  return {
+    verdict: fileVerdict(v.verdict),
+    ...describeData(v.raw),
+    steps: v.steps,
+    nextStep: v.nextStep,
+    complete: v.complete,
+    exportedAt: raw && typeof raw.exportedAt === 'string' ? raw.exportedAt : null,
+  };
+}
+
+export function toEntry(row: FileRow): InboxEntry {
+  const stored = JSON.parse(row.verdict ?? 'null') as StoredVerdict | null;
+  return {
+    sha256: row.sha256,
+    fileName: row.file_name,
+    path: row.path,
+    receivedAt: row.received_at,
+    verdict: stored?.verdict ?? { ok: false, failure: { check: 'pdf-format', message: 'not verified' } },
+    person: stored?.person ?? null,
+    region: stored?.region ?? null,
+    period: stored?.period ?? null,
+    scores: stored?.scores ?? null,
+    flags: stored?.flags ?? [],
+    signers: JSON.parse(row.chain) as SignerInfo[],
+    steps: stored?.steps ?? null,
+    nextStep: stored?.nextStep ?? null,
+    complete: stored?.complete ?? false,
+    state: (row.state ?? 'pending') as InboxState,
+    handledAt: row.handled_at,
+    note: row.note,
+  };
+}
+
+/**
+ * Keep a received signed sheet and its verdict (re-verified when the same file comes again:
+ * the trusted list may have changed). Returns the row.
+ */
+export function recordReceived(db: Db, bytes: Buffer, fileName: string, v: SheetVerification, keepAt?: string): FileRow {
+  const sha256 = sha256Hex(bytes);
+  const path = keepAt ?? dataPath(db, 'inbox', `${sha256}.pdf`);
+  const summary = storedVerdict(v);
+  const chain = JSON.stringify(v.verdict.signatures.map(signerInfo));
+  return db.transaction(() => {
+    const existing = fileRow(db, sha256);
+    if (keepAt || !existsSync(existing?.path ?? path)) writeFileAtomic(path, bytes);
+    if (existing) {
+      if (keepAt) db.prepare('UPDATE sheet_files SET path = ? WHERE sha256 = ?').run(path, sha256);
+      db.prepare('UPDATE sheet_files SET verdict = ?, chain = ?, employee_no = ?, period = ?, export_sha256 = ? WHERE sha256 = ?').run(
+        JSON.stringify(summary),
+        chain,
+        summary.person?.employeeNo ?? null,
+        summary.period,
+        v.exportSha256,
+        sha256,
+      );
+      if (existing.kind !== 'received') {
+        // A file this app wrote (an approval, say) dropped into its own inbox: keep it as received.
+        db.prepare("UPDATE sheet_files SET kind = 'received', state = coalesce(state, 'pending') WHERE sha256 = ?").run(sha256);
+      }
+    } else {
+      db.prepare(
+        `INSERT INTO sheet_files (sha256, kind, sheet_id, employee_no, period, file_name, path, size, chain, verdict, export_sha256, state, note, received_at)
+         VALUES (?, 'received', NULL, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', NULL, ?)`,
+      ).run(sha256, summary.person?.employeeNo ?? null, summary.period, fileName, path, bytes.length, chain, JSON.stringify(summary), v.exportSha256, new Date().toISOString());
+    }
+    appendAudit(db, {
+      action: 'inbox.add',
+      entity: 'file',
+      entityId: sha256,
+      after: { fileName, ok: v.verdict.ok, failure: v.verdict.failure ?? null, employeeNo: summary.person?.employeeNo ?? null, period: summary.period, signatures: v.verdict.signatures.length },
+    });
+    return fileRow(db, sha256)!;
+  })();
+}
+
+/** inbox.add: verify and keep each file; one entry per file, in order. */
+export async function addToInbox(db: Db, input: { files: FileData[] }): Promise<InboxEntry[]> {
+  const trusted = trustedSigners(db);
+  const entries: InboxEntry[] = [];
+  for (const [i, file] of input.files.entries()) {
+    const bytes = decodeBase64(`files[${i}].dataBase64`, file.dataBase64);
+    const v = await verifySheetPdf(bytes, trusted);
+    entries.push(toEntry(recordReceived(db, bytes, file.fileName, v)));
+    await yieldToEventLoop();
+  }
+  return entries;
+}
+
+export function listInbox(db: Db, input: { state?: InboxState }): InboxEntry[] {
+  const rows = db
+    .prepare("SELECT * FROM sheet_files WHERE kind = 'received' AND (@state IS NULL OR coalesce(state, 'pending') = @state) ORDER BY received_at DESC, file_name")
+    .all({ state: input.state ?? null }) as FileRow[];
+  return rows.map(toEntry);
+}
+
+/** A received file, re-verified now, that the given identity may act on as the next step. */
+export async function pendingForReviewer(db: Db, sha256: string, fingerprint: string, passphrase: string) {
+  const row = fileRow(db, sha256);
+  if (!row || row.kind !== 'received') throw new ServiceError('not-found', `there is no received file ${sha256} in the inbox`);
+  if (row.state && row.state !== 'pending') throw new ServiceError('conflict', `${row.file_name} was already ${row.state}`);
+  const identity = await openStoredIdentity(db, fingerprint, passphrase);
+  const bytes = readFileSync(row.path);
+  if (sha256Hex(bytes) !== row.sha256) throw new ServiceError('conflict', `the kept copy of ${row.file_name} (${row.path}) has changed on disk; add the file again`);
+  const v = await verifySheetPdf(bytes, trustedSigners(db));
+  if (!v.verdict.ok || !v.data) {
+    throw new ServiceError('conflict', `${row.file_name} does not verify (${v.verdict.failure?.check}: ${v.verdict.failure?.message})`);
+  }
+  if (v.nextStep === null) throw new ServiceError('conflict', `${row.file_name} is already signed by every step of its chain`);
+  if (v.nextStep !== identity.role) {
+    throw new ServiceError('conflict', `the next step for ${row.file_name} is ${v.nextStep}; the identity ${identity.name} signs for ${identity.role}`);
+  }
+  return { row, bytes, v, identity, data: v.data };
+}
+
+/** inbox.approve: the next step's reviewer appends their signature (with an optional comment). */
+export async function approveInbox(db: Db, input: { sha256: string; fingerprint: string; passphrase: string; comment?: string }): Promise<ApproveResult> {
+  const { row, bytes, identity, data } = await pendingForReviewer(db, input.sha256, input.fingerprint, input.passphrase);
+  const comment = input.comment?.trim() ?? '';
+  const signed = await signPdf(bytes, identity, { reason: reasonFor(identity.role, false), comment });
+  const after = await verifySheetPdf(signed, trustedSigners(db));
+  if (!after.verdict.ok) throw new ServiceError('conflict', `the signed file does not verify (${after.verdict.failure?.check}: ${after.verdict.failure?.message})`);
+  const sha256 = sha256Hex(signed);
+  const fileName = exportFileName(data.person.employeeNo, data.output.period);
+  const path = join(dataPath(db, 'approved', data.output.period), fileName);
+  const signers = after.verdict.signatures.map(signerInfo);
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    const current = fileRow(db, row.sha256)!;
+    if (current.state && current.state !== 'pending') throw new ServiceError('conflict', `${row.file_name} was already ${current.state}`);
+    writeFileAtomic(path, signed);
+    db.prepare(
+      `INSERT INTO sheet_files (sha256, kind, sheet_id, employee_no, period, file_name, path, size, chain, verdict, export_sha256, state, note, received_at)
+       VALUES (?, 'export', NULL, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+    ).run(sha256, data.person.employeeNo, data.output.period, fileName, path, signed.length, JSON.stringify(signers), JSON.stringify(storedVerdict(after)), after.exportSha256, comment || null, now);
+    db.prepare("UPDATE sheet_files SET state = 'approved', handled_at = ?, note = ? WHERE sha256 = ?").run(now, comment || null, row.sha256);
+    appendAudit(db, {
+      action: 'inbox.approve',
+      entity: 'file',
+      entityId: row.sha256,
+      before: { state: 'pending' },
+      after: { state: 'approved', signer: identity.name, role: identity.role, fingerprint: identity.fingerprint, comment, employeeNo: data.person.employeeNo, period: data.output.period, file: path, sha256 },
+    });
+  })();
+  const file: StoredFile = { fileName, path, sha256, dataBase64: signed.toString('base64') };
+  return { file, signers, complete: after.complete, nextStep: after.nextStep, entry: toEntry(fileRow(db, row.sha256)!) };
+}

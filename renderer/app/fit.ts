@@ -1,0 +1,63 @@
+/**
+ * Widths from content: the width a text takes in the app's font, measured in the page (so it
+ * holds for Segoe UI, PingFang or Noto alike). For grid columns and selects that must show their
+ * longest value whole (a role name, a grade) in either language.
+ */
+import { useTheme } from '@mui/material/styles';
+import { useMemo } from 'react';
+
+let probe: HTMLSpanElement | null = null;
+
+/** The rendered width of `text` in a CSS `font`; a rough estimate where there is no page. */
+export function measureText(text: string, font: string): number {
+  if (typeof document === 'undefined' || !document.body) return text.length * 8;
+  if (!probe) {
+    probe = document.createElement('span');
+    probe.setAttribute('aria-hidden', 'true');
+    Object.assign(probe.style, { position: 'absolute', left: '-10000px', top: '0', visibility: 'hidden', whiteSpace: 'pre', pointerEvents: 'none' });
+    document.body.appendChild(probe);
+  }
+  probe.style.font = font;
+  probe.textContent = text;
+  return Math.ceil(probe.getBoundingClientRect().width);
+}
+
+export interface Fit {
+  /** Width of a grid column showing the widest of `texts` (grid body text), padding and `extra` included. */
+  cell: (texts: readonly string[], extra?: number) => number;
+  /** Width of a grid column header `label`, with room for the sort icon. */
+  header: (label: string) => number;
+  /** Width of a grid cell holding small text buttons side by side (64 px minimum each). */
+  buttons: (labels: readonly string[]) => number;
+  /** Width of an outlined select showing the widest of `texts` whole (padding, arrow, border). */
+  select: (texts: readonly string[]) => number;
+}
+
+/** Grid cells: 10 px padding a side (and a pixel of border); headers a little air (the sort icon, once sorted, takes its place). */
+const CELL_PADDING = 22;
+const HEADER_ICON = 8;
+/** Small text buttons: 5 px padding a side, 64 px at least, 4 px apart. */
+const BUTTON_PADDING = 12;
+const BUTTON_MIN = 64;
+/** An outlined select: 14 px left, 32 px right (the arrow), borders, and a little air. */
+const SELECT_CHROME = 14 + 32 + 2 + 6;
+
+export function useFit(): Fit {
+  const theme = useTheme();
+  return useMemo(() => {
+    const { typography } = theme;
+    const font = (variant: { fontSize?: string | number; fontFamily?: string; fontWeight?: string | number }, weight?: string | number) =>
+      `${weight ?? variant.fontWeight ?? 400} ${typeof variant.fontSize === 'number' ? `${variant.fontSize}px` : (variant.fontSize ?? '1rem')} ${variant.fontFamily ?? typography.fontFamily}`;
+    const widest = (texts: readonly string[], css: string) => Math.max(0, ...texts.map((text) => measureText(text, css)));
+    const body = font(typography.body2);
+    const header = font(typography.body2, typography.fontWeightMedium);
+    const button = font({ ...typography.button, fontSize: '0.8125rem' });
+    const input = font(typography.body1);
+    return {
+      cell: (texts, extra = 0) => widest(texts, body) + CELL_PADDING + extra,
+      header: (label) => widest([label], header) + CELL_PADDING + HEADER_ICON,
+      buttons: (labels) => labels.reduce((sum, label) => sum + Math.max(BUTTON_MIN, widest([label], button) + BUTTON_PADDING), 0) + 4 * (labels.length - 1) + CELL_PADDING,
+      select: (texts) => widest(texts, input) + SELECT_CHROME,
+    };
+  }, [theme]);
+}

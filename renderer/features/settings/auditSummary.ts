@@ -1,0 +1,186 @@
+/**
+ * An audit entry in words, in the current language: what kind of change, to what, and a short
+ * summary of the change (the full before / after stays available as JSON).
+ */
+import type { AuditEntry } from '../../../shared/api/types.ts';
+import { score } from '../../app/format.ts';
+import type { Messages } from '../../i18n/index.tsx';
+
+/** What the actor column holds for changes made before anyone said who they are. */
+export const ACTOR_NOT_SET = '(not set)';
+
+export interface AuditLookups {
+  /** An item's or group's title, by the rubric a sheet names (`salesperson@1`). */
+  itemTitle: (rubric: string, id: string) => string;
+  regionName: (id: number) => string | undefined;
+  personName: (id: number) => string | undefined;
+}
+
+type Data = Record<string, unknown>;
+
+function isData(value: unknown): value is Data {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function data(value: unknown): Data {
+  return isData(value) ? value : {};
+}
+
+/** JSON with sorted keys: the same value gives the same text whatever its key order. */
+function canonical(value: unknown): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sort) : isData(v) ? Object.fromEntries(Object.keys(v).sort().filter((k) => v[k] !== undefined).map((k) => [k, sort(v[k])])) : v;
+  return JSON.stringify(sort(value)) ?? '';
+}
+
+/** An empty entry ({} or []) records nothing, as a missing one. */
+function recorded(value: unknown): unknown {
+  return (isData(value) && Object.keys(value).length === 0) || (Array.isArray(value) && value.length === 0) ? undefined : value;
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+/** "A, B, C and 2 more" */
+function list(names: readonly string[], t: Messages, max = 3): string {
+  const shown = names.slice(0, max).join(t.settings.listSeparator);
+  return names.length > max ? `${shown} ${t.settings.more(names.length - max)}` : shown;
+}
+
+function change(before: string, after: string): string {
+  return before === after ? after : `${before} → ${after}`;
+}
+
+export function auditAction(action: string, t: Messages): string {
+  const actions: Record<string, string> = t.settings.actions;
+  return actions[action] ?? action;
+}
+
+export function auditActor(actor: string, t: Messages): string {
+  return actor === ACTOR_NOT_SET || actor.trim() === '' ? t.settings.notSet : actor;
+}
+
+/** The thing changed: "孙明 (F-101)", "孙明 · 2026-10", "华东区 (EAST)". */
+export function auditEntity(entry: AuditEntry, t: Messages): string {
+  const value = data(entry.after ?? entry.before);
+  const labelled = (name: unknown, code: unknown) => (str(name) ? (str(code) ? `${str(name)} (${str(code)})` : str(name)) : `${entry.entity} ${entry.entityId}`);
+  switch (entry.entity) {
+    case 'sheet': {
+      const [employeeNo = entry.entityId, period = ''] = entry.entityId.split('/');
+      const name = str(data(data(value.input).person).name);
+      return t.settings.entities.sheet(name ? `${name} (${employeeNo})` : employeeNo, period);
+    }
+    case 'person':
+      return labelled(value.name, value.employeeNo);
+    case 'region':
+      return labelled(value.name, value.code);
+    case 'user':
+      return t.settings.entities.user;
+    default:
+      return `${entry.entity} ${entry.entityId}`;
+  }
+}
+
+/** The change in a line or two. */
+export function auditSummary(entry: AuditEntry, t: Messages, lookups: AuditLookups): string[] {
+  switch (entry.entity) {
+    case 'sheet':
+      return sheetSummary(entry, t, lookups);
+    case 'person':
+      return fieldsSummary(entry, t, personFields(t, lookups));
+    case 'region':
+      return fieldsSummary(entry, t, regionFields(t));
+    case 'user':
+      return [userSummary(entry.after, t, lookups)];
+    default: {
+      const text = canonical(entry.after ?? entry.before ?? null);
+      return [text.length > 160 ? `${text.slice(0, 157)}…` : text];
+    }
+  }
+}
+
+function statusName(value: unknown, t: Messages): string {
+  const status = str(value);
+  return status in t.status ? t.status[status as keyof Messages['status']] : status || t.common.none;
+}
+
+function scoreText(value: unknown): string {
+  return typeof value === 'number' ? score(value) : '—';
+}
+
+function sheetSummary(entry: AuditEntry, t: Messages, lookups: AuditLookups): string[] {
+  const before = isData(entry.before) ? entry.before : null;
+  const after = data(entry.after);
+  const beforeInput = data(before?.input);
+  const afterInput = data(after.input);
+  const rubric = str(afterInput.rubric) || str(beforeInput.rubric);
+
+  const head = [
+    before ? change(statusName(before.status, t), statusName(after.status, t)) : statusName(after.status, t),
+    t.settings.monthly(before ? change(scoreText(before.monthlyScore), scoreText(after.monthlyScore)) : scoreText(after.monthlyScore)),
+  ].join(' · ');
+
+  // Items whose entry or hand-in dates differ, in the order the sheet records them; then absences.
+  const items = [data(beforeInput.items), data(afterInput.items)];
+  const handIns = [data(beforeInput.handIns), data(afterInput.handIns)];
+  const ids = [...new Set([...Object.keys(items[1]!), ...Object.keys(handIns[1]!), ...Object.keys(items[0]!), ...Object.keys(handIns[0]!)])];
+  const differs = (pair: Data[], id: string) => canonical(recorded(pair[0]![id])) !== canonical(recorded(pair[1]![id]));
+  const changed = ids.filter((id) => differs(items, id) || differs(handIns, id));
+  const names = changed.map((id) => lookups.itemTitle(rubric, id));
+  if (canonical(beforeInput.absences ?? []) !== canonical(afterInput.absences ?? [])) names.push(t.sheet.absences);
+
+  if (!before) return [head, names.length ? t.settings.recorded(list(names, t)) : t.settings.nothingRecorded];
+  if (names.length) return [head, t.settings.changed(list(names, t))];
+  return before.status === after.status ? [head, t.settings.noChange] : [head];
+}
+
+interface Field {
+  key: string;
+  label: string;
+  show: (value: unknown) => string;
+}
+
+function personFields(t: Messages, lookups: AuditLookups): Field[] {
+  const plain = (v: unknown) => str(v) || t.common.none;
+  const byId = (find: (id: number) => string | undefined) => (v: unknown) => (typeof v === 'number' ? (find(v) ?? `#${v}`) : t.common.none);
+  return [
+    { key: 'employeeNo', label: t.roster.employeeNo, show: plain },
+    { key: 'name', label: t.roster.name, show: plain },
+    { key: 'role', label: t.roster.role, show: (v) => (typeof v === 'string' && v in t.roles ? t.roles[v as keyof Messages['roles']] : plain(v)) },
+    { key: 'regionId', label: t.roster.region, show: byId(lookups.regionName) },
+    { key: 'managerId', label: t.roster.manager, show: byId(lookups.personName) },
+    { key: 'activeFrom', label: t.roster.activeFrom, show: plain },
+    { key: 'activeTo', label: t.roster.activeTo, show: plain },
+  ];
+}
+
+function regionFields(t: Messages): Field[] {
+  const plain = (v: unknown) => str(v) || t.common.none;
+  return [
+    { key: 'code', label: t.roster.code, show: plain },
+    { key: 'name', label: t.roster.regionName, show: plain },
+    { key: 'active', label: t.roster.state, show: (v) => (v === false ? t.common.inactive : t.common.active) },
+  ];
+}
+
+/** An edit: each field that changed, "name: 王磊 → 王磊磊". An addition: the fields it was added with. */
+function fieldsSummary(entry: AuditEntry, t: Messages, fields: readonly Field[]): string[] {
+  const before = isData(entry.before) ? entry.before : null;
+  const after = isData(entry.after) ? entry.after : null;
+  if (!before || !after) {
+    const value = data(after ?? before);
+    const shown = fields.filter((f) => value[f.key] !== null && value[f.key] !== undefined && f.key !== 'active');
+    return [shown.map((f) => `${f.label}: ${f.show(value[f.key])}`).join(' · ')];
+  }
+  const lines = fields.filter((f) => canonical(before[f.key]) !== canonical(after[f.key])).map((f) => `${f.label}: ${f.show(before[f.key])} → ${f.show(after[f.key])}`);
+  return lines.length ? lines : [t.settings.noChange];
+}
+
+/** The identity set: "李静 · 区域经理 · 华东区". */
+function userSummary(value: unknown, t: Messages, lookups: AuditLookups): string {
+  const user = data(value);
+  const role = str(user.chainRole);
+  const region = typeof user.regionId === 'number' ? (lookups.regionName(user.regionId) ?? `#${user.regionId}`) : null;
+  return [str(user.name) || t.common.none, role in t.chainRoles ? t.chainRoles[role as keyof Messages['chainRoles']] : role, region].filter(Boolean).join(' · ');
+}
