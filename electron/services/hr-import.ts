@@ -13,9 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileData, HrImportOutcome } from '../../shared/api/types.ts';
-import { toHundredths } from '../../shared/decimal.ts';
 import { loadRubric } from '../../shared/rubric/catalog.ts';
-import { countDeductions } from '../../shared/scoring/engine.ts';
 import type { Db } from '../db/database.ts';
 import type { ScoresheetJson } from '../pdf/sheet.ts';
 import type { TrustedSigner } from '../signing/index.ts';
@@ -25,7 +23,7 @@ import { dataPath, decodeBase64, safeName, sha256Hex } from './files.ts';
 import { fileRow, recordReceived } from './inbox.ts';
 import { yieldToEventLoop } from './jobs.ts';
 import { storeRubric } from './rubrics.ts';
-import { currentUser } from './settings.ts';
+import { writeSheetRow } from './sheets.ts';
 import { type SheetVerification, signerInfo, trustedSigners, verifySheetPdf } from './sheet-verify.ts';
 
 const CODE = /^[A-Za-z0-9-]{1,20}$/;
@@ -94,7 +92,6 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
     const path = join(dataPath(db, 'received', period), `${safeName(person.employeeNo)}-${period}-${sha256.slice(0, 12)}.pdf`);
     recordReceived(db, bytes, fileName, v, path);
     const now = new Date().toISOString();
-    const actor = currentUser(db)?.name ?? '(not set)';
 
     let regionId: number | null = null;
     if (data.region) {
@@ -134,58 +131,7 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
       } else replaced = { sha256: '', exportedAt: null };
     }
 
-    const values = {
-      person_id: personRow.id,
-      period,
-      rubric_id: rubric.id,
-      rubric_version: rubric.version,
-      items: JSON.stringify(input.items ?? {}),
-      result: JSON.stringify(output),
-      daily_score: toHundredths(output.dailyScore)!,
-      attendance_score: toHundredths(output.attendance.score)!,
-      monthly_score: toHundredths(output.monthlyScore)!,
-      deductions: countDeductions(output),
-      flags: JSON.stringify(output.flags),
-      updated_at: now,
-      updated_by: actor,
-    };
-    let sheetId: number;
-    if (existing) {
-      sheetId = existing.id;
-      db.prepare(
-        `UPDATE sheets SET status = 'approved', rubric_id = @rubric_id, rubric_version = @rubric_version, items = @items, result = @result,
-           daily_score = @daily_score, attendance_score = @attendance_score, monthly_score = @monthly_score, deductions = @deductions,
-           flags = @flags, revision = revision + 1, updated_at = @updated_at, updated_by = @updated_by WHERE id = @id`,
-      ).run({
-        id: sheetId,
-        rubric_id: values.rubric_id,
-        rubric_version: values.rubric_version,
-        items: values.items,
-        result: values.result,
-        daily_score: values.daily_score,
-        attendance_score: values.attendance_score,
-        monthly_score: values.monthly_score,
-        deductions: values.deductions,
-        flags: values.flags,
-        updated_at: values.updated_at,
-        updated_by: values.updated_by,
-      });
-      db.prepare('DELETE FROM absences WHERE sheet_id = ?').run(sheetId);
-      db.prepare('DELETE FROM hand_ins WHERE sheet_id = ?').run(sheetId);
-    } else {
-      sheetId = Number(
-        db
-          .prepare(
-            `INSERT INTO sheets (person_id, period, rubric_id, rubric_version, status, items, result, daily_score, attendance_score, monthly_score, deductions, flags, revision, updated_at, updated_by)
-             VALUES (@person_id, @period, @rubric_id, @rubric_version, 'approved', @items, @result, @daily_score, @attendance_score, @monthly_score, @deductions, @flags, 1, @updated_at, @updated_by)`,
-          )
-          .run(values).lastInsertRowid,
-      );
-    }
-    const addAbsence = db.prepare('INSERT INTO absences (sheet_id, seq, date, length) VALUES (?, ?, ?, ?)');
-    (input.absences ?? []).forEach((a, i) => addAbsence.run(sheetId, i, a.date ?? null, a.length));
-    const addHandIn = db.prepare('INSERT INTO hand_ins (sheet_id, item_id, seq, handed_in, event_date) VALUES (?, ?, ?, ?, ?)');
-    for (const [itemId, list] of Object.entries(input.handIns ?? {})) list.forEach((h, i) => addHandIn.run(sheetId, itemId, i, h.date, h.event ?? null));
+    const sheetId = writeSheetRow(db, existing?.id ?? null, { personId: personRow.id, rubric, status: 'approved', input, result: output, revision: (existing?.revision ?? 0) + 1 });
 
     db.prepare("UPDATE sheet_files SET sheet_id = ?, state = 'imported', handled_at = ? WHERE sha256 = ?").run(sheetId, now, sha256);
     const signers = v.verdict.signatures.map(signerInfo);

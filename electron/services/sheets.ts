@@ -182,49 +182,7 @@ export function saveSheet(db: Db, input: SaveSheetInput): SheetRecord {
     storeRubric(db, rubric);
 
     const before = row ? { status: row.status, input: storedInput(db, row, person), monthlyScore: (JSON.parse(row.result) as SheetResult).monthlyScore } : null;
-    const now = new Date().toISOString();
-    const actor = currentUser(db)?.name ?? '(not set)';
-    const values = {
-      person_id: person.id,
-      period: input.period,
-      rubric_id: rubric.id,
-      rubric_version: rubric.version,
-      status: input.status,
-      items: JSON.stringify(checked.input.items ?? {}),
-      result: JSON.stringify(result),
-      daily_score: toHundredths(result.dailyScore)!,
-      attendance_score: toHundredths(result.attendance.score)!,
-      monthly_score: toHundredths(result.monthlyScore)!,
-      deductions: countDeductions(result),
-      flags: JSON.stringify(result.flags),
-      revision: revision + 1,
-      updated_at: now,
-      updated_by: actor,
-    };
-    let sheetId: number;
-    if (row) {
-      db.prepare(
-        `UPDATE sheets SET status = @status, items = @items, result = @result, daily_score = @daily_score, attendance_score = @attendance_score,
-           monthly_score = @monthly_score, deductions = @deductions, flags = @flags, revision = @revision, updated_at = @updated_at, updated_by = @updated_by
-         WHERE id = @id`,
-      ).run({ ...values, id: row.id });
-      sheetId = row.id;
-      db.prepare('DELETE FROM absences WHERE sheet_id = ?').run(sheetId);
-      db.prepare('DELETE FROM hand_ins WHERE sheet_id = ?').run(sheetId);
-    } else {
-      sheetId = Number(
-        db
-          .prepare(
-            `INSERT INTO sheets (person_id, period, rubric_id, rubric_version, status, items, result, daily_score, attendance_score, monthly_score, deductions, flags, revision, updated_at, updated_by)
-             VALUES (@person_id, @period, @rubric_id, @rubric_version, @status, @items, @result, @daily_score, @attendance_score, @monthly_score, @deductions, @flags, @revision, @updated_at, @updated_by)`,
-          )
-          .run(values).lastInsertRowid,
-      );
-    }
-    const addAbsence = db.prepare('INSERT INTO absences (sheet_id, seq, date, length) VALUES (?, ?, ?, ?)');
-    (checked.input.absences ?? []).forEach((a, i) => addAbsence.run(sheetId, i, a.date ?? null, a.length));
-    const addHandIn = db.prepare('INSERT INTO hand_ins (sheet_id, item_id, seq, handed_in, event_date) VALUES (?, ?, ?, ?, ?)');
-    for (const [itemId, list] of Object.entries(checked.input.handIns ?? {})) list.forEach((h, i) => addHandIn.run(sheetId, itemId, i, h.date, h.event ?? null));
+    writeSheetRow(db, row?.id ?? null, { personId: person.id, rubric, status: input.status, input: checked.input, result, revision: revision + 1 });
 
     appendAudit(db, {
       action: row ? 'sheet.edit' : 'sheet.add',
@@ -235,4 +193,64 @@ export function saveSheet(db: Db, input: SaveSheetInput): SheetRecord {
     });
     return getSheet(db, { personId: person.id, period: input.period });
   })();
+}
+
+export interface SheetRowData {
+  personId: number;
+  rubric: Rubric;
+  status: SheetRecord['status'];
+  input: SheetInput;
+  result: SheetResult;
+  revision: number;
+}
+
+/**
+ * Insert or replace a sheet row with its absences and hand-ins (the one place a sheet is
+ * written: saving here and HR's import). Returns the sheet id.
+ */
+export function writeSheetRow(db: Db, existingId: number | null, data: SheetRowData): number {
+  const { result, input } = data;
+  const values = {
+    person_id: data.personId,
+    period: input.period,
+    rubric_id: data.rubric.id,
+    rubric_version: data.rubric.version,
+    status: data.status,
+    items: JSON.stringify(input.items ?? {}),
+    result: JSON.stringify(result),
+    daily_score: toHundredths(result.dailyScore)!,
+    attendance_score: toHundredths(result.attendance.score)!,
+    monthly_score: toHundredths(result.monthlyScore)!,
+    deductions: countDeductions(result),
+    flags: JSON.stringify(result.flags),
+    revision: data.revision,
+    updated_at: new Date().toISOString(),
+    updated_by: currentUser(db)?.name ?? '(not set)',
+  };
+  let sheetId: number;
+  if (existingId !== null) {
+    db.prepare(
+      `UPDATE sheets SET status = @status, rubric_id = @rubric_id, rubric_version = @rubric_version, items = @items, result = @result,
+         daily_score = @daily_score, attendance_score = @attendance_score, monthly_score = @monthly_score, deductions = @deductions,
+         flags = @flags, revision = @revision, updated_at = @updated_at, updated_by = @updated_by
+       WHERE id = @id`,
+    ).run({ ...values, id: existingId });
+    sheetId = existingId;
+    db.prepare('DELETE FROM absences WHERE sheet_id = ?').run(sheetId);
+    db.prepare('DELETE FROM hand_ins WHERE sheet_id = ?').run(sheetId);
+  } else {
+    sheetId = Number(
+      db
+        .prepare(
+          `INSERT INTO sheets (person_id, period, rubric_id, rubric_version, status, items, result, daily_score, attendance_score, monthly_score, deductions, flags, revision, updated_at, updated_by)
+           VALUES (@person_id, @period, @rubric_id, @rubric_version, @status, @items, @result, @daily_score, @attendance_score, @monthly_score, @deductions, @flags, @revision, @updated_at, @updated_by)`,
+        )
+        .run(values).lastInsertRowid,
+    );
+  }
+  const addAbsence = db.prepare('INSERT INTO absences (sheet_id, seq, date, length) VALUES (?, ?, ?, ?)');
+  (input.absences ?? []).forEach((a, i) => addAbsence.run(sheetId, i, a.date ?? null, a.length));
+  const addHandIn = db.prepare('INSERT INTO hand_ins (sheet_id, item_id, seq, handed_in, event_date) VALUES (?, ?, ?, ?, ?)');
+  for (const [itemId, list] of Object.entries(input.handIns ?? {})) list.forEach((h, i) => addHandIn.run(sheetId, itemId, i, h.date, h.event ?? null));
+  return sheetId;
 }
