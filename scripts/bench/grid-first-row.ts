@@ -27,14 +27,31 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const times: number[] = [];
+const warm: number[] = [];
 const heaps: number[] = [];
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 } }); // cold cache each run
   const page = await context.newPage();
+  // The page notes the moment the first row enters it (a mutation observer), so the figure does
+  // not include the time the test driver takes to notice.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstRow?: number };
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-testid="month-grid"] [role="row"][data-rowindex="0"]')) {
+        w.__firstRow = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.goto(`${server.openUrl}#/scoring/${lastMonth()}`);
   await page.waitForSelector('[data-testid="month-grid"] [role="row"][data-rowindex="0"]');
-  times.push(await page.evaluate(() => performance.now()));
+  times.push(await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow));
+  // The same app opened again: the browser's caches (and V8's code cache) are warm.
+  await page.reload();
+  await page.waitForSelector('[data-testid="month-grid"] [role="row"][data-rowindex="0"]');
+  warm.push(await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow));
   const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   heaps.push(usedSize / 1024 / 1024);
   await context.close();
@@ -47,7 +64,8 @@ rmSync(dir, { recursive: true, force: true });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(`month grid, demo organisation (${rows.result.length} rows), ${runs} cold loads in headless Chromium`);
 console.log(`first row visible: median ${median(times).toFixed(0)} ms, best ${Math.min(...times).toFixed(0)} ms, worst ${Math.max(...times).toFixed(0)} ms (target < 1000 ms)`);
-console.log(`renderer JS heap after first row: median ${median(heaps).toFixed(1)} MB`);
+console.log(`opened again (warm caches): median ${median(warm).toFixed(0)} ms, best ${Math.min(...warm).toFixed(0)} ms, worst ${Math.max(...warm).toFixed(0)} ms`);
+console.log(`renderer JS heap after first row and a GC: median ${median(heaps).toFixed(1)} MB`);
 
 function lastMonth(): string {
   const d = new Date();

@@ -1,30 +1,52 @@
-/** The month's people in a DataGrid: filter, sort, and Enter / double-click to open a sheet. */
+/**
+ * The month's people: first as a light, plain table (the same columns and values, shown as soon as
+ * the rows arrive), then — once its chunk has loaded and the browser is idle — the full DataGrid
+ * (filter, sort, pages) takes its place. Enter / double-click opens a sheet in both.
+ */
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import { DataGrid, useGridApiRef, type GridColDef, type GridInitialState } from '@mui/x-data-grid';
-import { useEffect, useLayoutEffect, useMemo } from 'react';
+import type { GridColDef } from '@mui/x-data-grid';
+import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { SHEET_STATUSES, type MonthRow } from '../../../shared/api/types.ts';
 import { useFit } from '../../app/fit.ts';
 import { dateTime, flagLabel, score } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useItemTitles } from './itemTitles.ts';
+import { LightMonthTable } from './LightMonthTable.tsx';
+import { gridMemory } from './monthGridState.ts';
 import { StatusChip } from './StatusChip.tsx';
 
 const STATUSES: MonthRow['status'][] = ['not-started', ...SHEET_STATUSES];
 
-/** The grid's sort, filter, page and columns, kept while a sheet is open. */
-let savedState: GridInitialState | null = null;
-/** The person last opened, focused again on return. */
-let lastOpened: number | null = null;
+type GridModule = typeof import('./MonthDataGrid.tsx');
+type GridComponent = GridModule['default'];
+let gridModule: GridModule | null = null;
+let gridLoading: Promise<GridModule> | null = null;
 
-const defaultState: GridInitialState = {
-  pagination: { paginationModel: { pageSize: 100, page: 0 } },
-  columns: { columnVisibilityModel: { updatedAt: false } },
-};
+/** Load the DataGrid's chunk (once). */
+export function loadMonthDataGrid(): Promise<GridModule> {
+  gridLoading ??= import('./MonthDataGrid.tsx').then((m) => (gridModule = m));
+  return gridLoading;
+}
+
+const SETTLE_MS = 300;
+
+/** Run `fn` when the browser is idle (after the light table has been painted). */
+function whenIdle(fn: () => void): () => void {
+  let idle = 0;
+  // A moment first, so the page answers input (and paints) before the DataGrid's long first render.
+  const timer = window.setTimeout(() => {
+    idle = typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(fn, { timeout: 400 }) : window.setTimeout(fn, 0);
+  }, SETTLE_MS);
+  return () => {
+    window.clearTimeout(timer);
+    if (typeof window.cancelIdleCallback === 'function') window.cancelIdleCallback(idle);
+    window.clearTimeout(idle);
+  };
+}
 
 export function MonthGrid({ rows, loading, onOpen }: { rows: readonly MonthRow[]; loading: boolean; onOpen: (personId: number) => void }) {
   const { t, lang } = useI18n();
-  const apiRef = useGridApiRef();
   const itemTitle = useItemTitles();
 
   const fit = useFit();
@@ -76,54 +98,62 @@ export function MonthGrid({ rows, loading, onOpen }: { rows: readonly MonthRow[]
     ];
   }, [t, lang, fit, itemTitle]);
 
-  // Keep the grid's state across a visit to a sheet, and focus the row that was opened.
-  useLayoutEffect(() => {
-    const api = apiRef.current;
-    return () => {
-      try {
-        if (api) savedState = api.exportState();
-      } catch {
-        savedState = null;
-      }
-    };
-  }, [apiRef]);
-
+  // The DataGrid: at once when its chunk is already here (a return from a sheet), else after the
+  // light table has been painted. It first renders hidden under the light table, and is shown
+  // once it has laid out its rows — no blank frame in between.
+  const [Grid, setGrid] = useState<GridComponent | null>(() => gridModule?.default ?? null);
+  const [shown, setShown] = useState(Grid !== null);
   useEffect(() => {
-    const api = apiRef.current;
-    if (!api || loading || lastOpened === null) return;
-    const id = lastOpened;
-    if (!rows.some((r) => r.personId === id)) return;
-    lastOpened = null;
-    const index = api.getRowIndexRelativeToVisibleRows(id);
-    if (index !== undefined && index >= 0) api.scrollToIndexes({ rowIndex: index });
-    api.setCellFocus(id, 'name');
-  }, [apiRef, rows, loading]);
+    if (Grid) return;
+    let live = true;
+    let cancelIdle = () => undefined as void;
+    // Even the chunk waits: evaluating it is a long task of its own.
+    cancelIdle = whenIdle(() =>
+      loadMonthDataGrid().then(
+        (m) => live && startTransition(() => setGrid(() => m.default)),
+        () => undefined, // the light table stays: rows can still be opened
+      ),
+    );
+    return () => {
+      live = false;
+      cancelIdle();
+    };
+  }, [Grid]);
+
+  const layer = useRef<HTMLDivElement>(null);
+  const light = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (!Grid || shown) return;
+    let frame = 0;
+    let tries = 0;
+    const check = () => {
+      const ready = loading || rows.length === 0 || layer.current?.querySelector('[role="row"][data-rowindex="0"]');
+      if (ready || ++tries > 60) {
+        // Hand the keyboard focus over to the same person's row in the grid.
+        const focused = light.current?.contains(document.activeElement) ? (document.activeElement as HTMLElement).closest<HTMLElement>('[data-id]') : null;
+        if (focused?.dataset.id) gridMemory.lastOpened = Number(focused.dataset.id);
+        setShown(true);
+      } else frame = requestAnimationFrame(check);
+    };
+    frame = requestAnimationFrame(check);
+    return () => cancelAnimationFrame(frame);
+  }, [Grid, shown, loading, rows]);
+
+  const flagText = (row: MonthRow, flag: string) => flagLabel(flag, t, (id) => itemTitle(row.role, id));
 
   const open = (personId: number) => {
-    lastOpened = personId;
+    gridMemory.lastOpened = personId;
     onOpen(personId);
   };
 
   return (
-    <DataGrid
-      apiRef={apiRef}
-      rows={rows}
-      columns={columns}
-      getRowId={(r) => r.personId}
-      loading={loading}
-      density="compact"
-      showToolbar
-      pageSizeOptions={[25, 50, 100]}
-      initialState={savedState ?? defaultState}
-      disableRowSelectionOnClick
-      onRowDoubleClick={({ row }) => open(row.personId)}
-      onCellKeyDown={(params, event) => {
-        if (event.key !== 'Enter') return;
-        event.preventDefault();
-        open(params.row.personId);
-      }}
-      getRowClassName={({ row }) => `status-${row.status}`}
-      sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' } }}
-    />
+    <div style={{ position: 'relative', height: '100%' }}>
+      {!shown && <LightMonthTable ref={light} rows={rows} columns={columns} loading={loading} onOpen={open} flagText={flagText} />}
+      {Grid && (
+        <div ref={layer} style={{ position: 'absolute', inset: 0, visibility: shown ? undefined : 'hidden' }} aria-hidden={shown ? undefined : true} inert={!shown}>
+          <Grid rows={rows} columns={columns} loading={loading} onOpen={onOpen} hidden={!shown} />
+        </div>
+      )}
+    </div>
   );
 }

@@ -18,12 +18,16 @@ function useTitleIndex(): TitleIndex | null {
   const [index, setIndex] = useState<TitleIndex | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([invoke('rubrics.list', {}), import('../rubrics/rubricIndex.ts')]).then(
-      ([rubrics, m]) => live && setIndex({ titles: m.titleIndex(rubrics), key: m.key, roles: new Map(rubrics.map((r) => [r.id, r.role])) }),
-      () => undefined, // titles are a nicety: ids remain
-    );
+    // After the first paint and a moment of quiet: the rubric schema chunk is not needed before.
+    const timer = window.setTimeout(() => {
+      Promise.all([invoke('rubrics.list', {}), import('../rubrics/rubricIndex.ts')]).then(
+        ([rubrics, m]) => live && setIndex({ titles: m.titleIndex(rubrics), key: m.key, roles: new Map(rubrics.map((r) => [r.id, r.role])) }),
+        () => undefined, // titles are a nicety: ids remain
+      );
+    }, 300);
     return () => {
       live = false;
+      window.clearTimeout(timer);
     };
   }, []);
   return index;
