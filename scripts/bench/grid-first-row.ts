@@ -26,6 +26,7 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+const FIRST_ROW = '[data-testid="month-grid"] [role="row"][data-rowindex="0"]';
 const times: number[] = [];
 const warm: number[] = [];
 const heaps: number[] = [];
@@ -34,22 +35,21 @@ for (let i = 0; i < runs; i++) {
   const page = await context.newPage();
   // The page notes the moment the first row enters it (a mutation observer), so the figure does
   // not include the time the test driver takes to notice.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __firstRow?: number };
+  await page.addInitScript(`
     new MutationObserver((_, observer) => {
-      if (document.querySelector('[data-testid="month-grid"] [role="row"][data-rowindex="0"]')) {
-        w.__firstRow = performance.now();
+      if (document.querySelector(${JSON.stringify(FIRST_ROW)})) {
+        window.__firstRow = performance.now();
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
-  });
+  `);
   await page.goto(`${server.openUrl}#/scoring/${lastMonth()}`);
-  await page.waitForSelector('[data-testid="month-grid"] [role="row"][data-rowindex="0"]');
-  times.push(await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow));
+  await page.waitForSelector(FIRST_ROW);
+  times.push((await page.evaluate('window.__firstRow')) as number);
   // The same app opened again: the browser's caches (and V8's code cache) are warm.
   await page.reload();
-  await page.waitForSelector('[data-testid="month-grid"] [role="row"][data-rowindex="0"]');
-  warm.push(await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow));
+  await page.waitForSelector(FIRST_ROW);
+  warm.push((await page.evaluate('window.__firstRow')) as number);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
