@@ -10,6 +10,7 @@ export type Route =
   | { screen: 'sheet'; personId: number; period: string }
   | { screen: 'roster' }
   | { screen: 'rubrics' }
+  | { screen: 'signatures' }
   | { screen: 'settings' };
 
 export type Screen = Route['screen'];
@@ -36,6 +37,7 @@ export function parseRoute(hash: string): Route {
     }
     case 'roster':
     case 'rubrics':
+    case 'signatures':
     case 'settings':
       return { screen };
     default:

@@ -1,0 +1,114 @@
+/** My signing identities: the table, create, import a PKCS#12 and export a certificate. */
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { IdentityInfo } from '../../../shared/api/types.ts';
+import { invoke } from '../../api/client.ts';
+import { useAction, type Loaded } from '../../api/hooks.ts';
+import { FailureAlert } from '../../app/FailureAlert.tsx';
+import { dateTime } from '../../app/format.ts';
+import { AddIcon, UploadIcon } from '../../app/icons.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { Section } from '../settings/Section.tsx';
+import { CreateIdentityDialog, ImportIdentityDialog } from './IdentityDialogs.tsx';
+import { downloadFile, shortFingerprint } from './files.ts';
+import { Fingerprint } from './Fingerprint.tsx';
+
+export function IdentitiesPanel({ identities, onChanged }: { identities: Loaded<IdentityInfo[]>; onChanged: () => void }) {
+  const { t, lang } = useI18n();
+  const [dialog, setDialog] = useState<'create' | 'import' | null>(null);
+  const exporter = useAction(async (fingerprint: string) => {
+    const file = await invoke('identities.exportCertificate', { fingerprint, format: 'der' });
+    downloadFile(file, 'application/pkix-cert');
+    return file;
+  });
+  const rows = identities.data ?? [];
+  const done = () => {
+    setDialog(null);
+    onChanged();
+  };
+
+  return (
+    <Section
+      title={t.signing.identities}
+      action={
+        <Stack direction="row" spacing={1}>
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialog('create')} data-testid="identity-create">
+            {t.signing.create}
+          </Button>
+          <Button startIcon={<UploadIcon />} onClick={() => setDialog('import')} data-testid="identity-import">
+            {t.signing.importP12}
+          </Button>
+        </Stack>
+      }
+    >
+      <Stack spacing={1.5}>
+        <Typography variant="body2" color="text.secondary">
+          {t.signing.identitiesHint}
+        </Typography>
+        <FailureAlert error={identities.error} onRetry={identities.reload} />
+        <FailureAlert error={exporter.error} onClose={exporter.clearError} />
+        {identities.data && rows.length === 0 && (
+          <Typography variant="body2" color="text.secondary">
+            {t.signing.identitiesEmpty}
+          </Typography>
+        )}
+        {rows.length > 0 && (
+          <Table size="small" data-testid="identities-table" sx={{ '& td, & th': { verticalAlign: 'top' } }}>
+            <TableHead>
+              <TableRow>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{t.signing.name}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{t.signing.role}</TableCell>
+                <TableCell>{t.signing.fingerprint}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{t.signing.created}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((identity) => (
+                <TableRow key={identity.fingerprint} hover>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    {identity.name}
+                    {identity.email && (
+                      <Typography variant="caption" color="text.secondary" component="div">
+                        {identity.email}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{t.chainRoles[identity.role]}</TableCell>
+                  <TableCell sx={{ minWidth: 180 }}>
+                    <Fingerprint value={identity.fingerprint} />
+                  </TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    {dateTime(identity.createdAt, lang)}
+                    <Typography variant="caption" color="text.secondary" component="div">
+                      {t.signing.source[identity.source]}
+                    </Typography>
+                  </TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    <Button
+                      size="small"
+                      onClick={() => void exporter.run(identity.fingerprint)}
+                      disabled={exporter.busy}
+                      data-testid={`identity-export-${shortFingerprint(identity.fingerprint)}`}
+                    >
+                      {t.signing.exportCert}
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Stack>
+      {dialog === 'create' && <CreateIdentityDialog onClose={() => setDialog(null)} onCreated={done} />}
+      {dialog === 'import' && <ImportIdentityDialog onClose={() => setDialog(null)} onImported={done} />}
+    </Section>
+  );
+}
