@@ -1,11 +1,6 @@
 /** My signing identities: the table, create, import a PKCS#12 and export a certificate. */
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { IdentityInfo } from '../../../shared/api/types.ts';
@@ -18,7 +13,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Section } from '../settings/Section.tsx';
 import { CreateIdentityDialog, ImportIdentityDialog } from './IdentityDialogs.tsx';
 import { downloadFile, shortFingerprint } from './files.ts';
-import { Fingerprint } from './Fingerprint.tsx';
+import { SignerTable } from './SignerTable.tsx';
 
 export function IdentitiesPanel({ identities, onChanged }: { identities: Loaded<IdentityInfo[]>; onChanged: () => void }) {
   const { t, lang } = useI18n();
@@ -60,51 +55,29 @@ export function IdentitiesPanel({ identities, onChanged }: { identities: Loaded<
           </Typography>
         )}
         {rows.length > 0 && (
-          <Table size="small" data-testid="identities-table" sx={{ '& td, & th': { verticalAlign: 'top' } }}>
-            <TableHead>
-              <TableRow>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{t.signing.name}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{t.signing.role}</TableCell>
-                <TableCell>{t.signing.fingerprint}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{t.signing.created}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((identity) => (
-                <TableRow key={identity.fingerprint} hover>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    {identity.name}
-                    {identity.email && (
-                      <Typography variant="caption" color="text.secondary" component="div">
-                        {identity.email}
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{t.chainRoles[identity.role]}</TableCell>
-                  <TableCell sx={{ minWidth: 180 }}>
-                    <Fingerprint value={identity.fingerprint} />
-                  </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    {dateTime(identity.createdAt, lang)}
-                    <Typography variant="caption" color="text.secondary" component="div">
-                      {t.signing.source[identity.source]}
-                    </Typography>
-                  </TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    <Button
-                      size="small"
-                      onClick={() => void exporter.run(identity.fingerprint)}
-                      disabled={exporter.busy}
-                      data-testid={`identity-export-${shortFingerprint(identity.fingerprint)}`}
-                    >
-                      {t.signing.exportCert}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <SignerTable
+            rows={rows}
+            testId="identities-table"
+            dateLabel={t.signing.created}
+            date={(identity) => (
+              <>
+                {dateTime(identity.createdAt, lang)}
+                <Typography variant="caption" color="text.secondary" component="div">
+                  {t.signing.source[identity.source]}
+                </Typography>
+              </>
+            )}
+            action={(identity) => (
+              <Button
+                size="small"
+                onClick={() => void exporter.run(identity.fingerprint)}
+                disabled={exporter.busy}
+                data-testid={`identity-export-${shortFingerprint(identity.fingerprint)}`}
+              >
+                {t.signing.exportCert}
+              </Button>
+            )}
+          />
         )}
       </Stack>
       {dialog === 'create' && <CreateIdentityDialog onClose={() => setDialog(null)} onCreated={done} />}

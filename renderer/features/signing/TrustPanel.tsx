@@ -7,11 +7,6 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useRef, useState } from 'react';
 import { CHAIN_ROLES, type ChainRole, type TrustedSignerInfo } from '../../../shared/api/types.ts';
@@ -25,6 +20,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { Section } from '../settings/Section.tsx';
 import { hasExtension, readAsBase64, shortFingerprint } from './files.ts';
 import { Fingerprint } from './Fingerprint.tsx';
+import { SignerTable } from './SignerTable.tsx';
 
 const CERT_ACCEPT = '.cer,.crt,.pem';
 
@@ -117,50 +113,26 @@ export function TrustPanel({ trusted }: { trusted: Loaded<TrustedSignerInfo[]> }
           </Typography>
         )}
         {rows.length > 0 && (
-          <Table size="small" data-testid="trust-table" sx={{ '& td, & th': { verticalAlign: 'top' } }}>
-            <TableHead>
-              <TableRow>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{t.signing.name}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{t.signing.role}</TableCell>
-                <TableCell>{t.signing.fingerprint}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{t.signing.added}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((signer) => (
-                <TableRow key={signer.fingerprint} hover>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    {signer.name}
-                    {signer.email && (
-                      <Typography variant="caption" color="text.secondary" component="div">
-                        {signer.email}
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{t.chainRoles[signer.role]}</TableCell>
-                  <TableCell sx={{ minWidth: 180 }}>
-                    <Fingerprint value={signer.fingerprint} />
-                  </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{dateTime(signer.addedAt, lang)}</TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    <Button
-                      size="small"
-                      color="error"
-                      startIcon={<DeleteIcon />}
-                      onClick={() => {
-                        remover.clearError();
-                        setRemoving(signer);
-                      }}
-                      data-testid={`trust-remove-${shortFingerprint(signer.fingerprint)}`}
-                    >
-                      {t.common.remove}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <SignerTable
+            rows={rows}
+            testId="trust-table"
+            dateLabel={t.signing.added}
+            date={(signer) => dateTime(signer.addedAt, lang)}
+            action={(signer) => (
+              <Button
+                size="small"
+                color="error"
+                startIcon={<DeleteIcon />}
+                onClick={() => {
+                  remover.clearError();
+                  setRemoving(signer);
+                }}
+                data-testid={`trust-remove-${shortFingerprint(signer.fingerprint)}`}
+              >
+                {t.common.remove}
+              </Button>
+            )}
+          />
         )}
       </Stack>
       <Dialog open={removing !== null} onClose={remover.busy ? undefined : () => setRemoving(null)} maxWidth="xs" fullWidth>
