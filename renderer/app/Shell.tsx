@@ -15,10 +15,10 @@ import { useApp } from './AppContext.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { defaultPeriod, useRoute, type Route } from './route.ts';
-import { MonthScreen, RosterScreen, RubricsScreen, SettingsScreen, SheetScreen, SignaturesScreen } from './screens.ts';
+import { ApprovalsScreen, MonthScreen, RosterScreen, RubricsScreen, SettingsScreen, SheetScreen, SignaturesScreen } from './screens.ts';
 
-type Tab = 'scoring' | 'roster' | 'rubrics' | 'signatures' | 'settings';
-const TABS: readonly Tab[] = ['scoring', 'roster', 'rubrics', 'signatures', 'settings'];
+type Tab = 'scoring' | 'roster' | 'rubrics' | 'approvals' | 'signatures' | 'settings';
+const TABS: readonly Tab[] = ['scoring', 'roster', 'rubrics', 'approvals', 'signatures', 'settings'];
 
 /** The month last shown, so the Monthly scoring tab returns to it. */
 let lastPeriod: string | null = null;
@@ -98,6 +98,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <RosterScreen />;
     case 'rubrics':
       return <RubricsScreen />;
+    case 'approvals':
+      return <ApprovalsScreen />;
     case 'signatures':
       return <SignaturesScreen />;
     case 'settings':

@@ -10,6 +10,7 @@ export type Route =
   | { screen: 'sheet'; personId: number; period: string }
   | { screen: 'roster' }
   | { screen: 'rubrics' }
+  | { screen: 'approvals' }
   | { screen: 'signatures' }
   | { screen: 'settings' };
 
@@ -37,6 +38,7 @@ export function parseRoute(hash: string): Route {
     }
     case 'roster':
     case 'rubrics':
+    case 'approvals':
     case 'signatures':
     case 'settings':
       return { screen };

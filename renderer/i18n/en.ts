@@ -24,7 +24,7 @@ export const en = {
   },
   app: {
     productName: 'Staff assessment',
-    nav: { scoring: 'Monthly scoring', roster: 'Roster', rubrics: 'Rubrics', signatures: 'Signatures', settings: 'Settings' },
+    nav: { scoring: 'Monthly scoring', roster: 'Roster', rubrics: 'Rubrics', approvals: 'Approvals', signatures: 'Signatures', settings: 'Settings' },
     language: 'Language',
     languages: { zh: '中文', en: 'English' },
     offline: 'Cannot reach the app’s backend. Your last changes may not be saved; the app retries with your next action.',

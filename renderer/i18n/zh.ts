@@ -26,7 +26,7 @@ export const zh: Messages = {
   },
   app: {
     productName: '绩效考核',
-    nav: { scoring: '月度评分', roster: '人员名册', rubrics: '考核细则', signatures: '签名', settings: '设置' },
+    nav: { scoring: '月度评分', roster: '人员名册', rubrics: '考核细则', approvals: '审批', signatures: '签名', settings: '设置' },
     language: '语言',
     languages: { zh: '中文', en: 'English' },
     offline: '无法连接应用后台。最近的修改可能尚未保存;下次操作时将自动重试。',
