@@ -11,6 +11,7 @@ import { listAudit } from './services/audit.ts';
 import { loadDemo } from './services/demo.ts';
 import { ServiceError } from './services/errors.ts';
 import { exportSheet, startMonthExport } from './services/export.ts';
+import { getExportedFile } from './services/export-files.ts';
 import { hrImport } from './services/hr-import.ts';
 import {
   addTrustedSigner,
@@ -65,6 +66,7 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'sheets.export': (input) => exportSheet(db, input),
     'sheets.exportMonth': (input) => startMonthExport(db, input),
     'jobs.get': (input) => getJob(input),
+    'exports.get': (input) => getExportedFile(db, input),
     'inbox.add': (input) => addToInbox(db, input),
     'inbox.list': (input) => listInbox(db, input),
     'inbox.approve': (input) => approveInbox(db, input),

@@ -7,6 +7,7 @@
  * Every number is formatted from the stored result; nothing is recomputed here.
  */
 import type { ChainRole, Language, Person, SheetRecord } from '../../shared/api/types.ts';
+import { chainStepsFor } from '../../shared/api/chain.ts';
 import { CHAIN_ROLES } from '../../shared/api/types.ts';
 import type { GroupNode, ItemNode, Rubric, RubricNode } from '../../shared/rubric/schema.ts';
 import type { GroupResult, ItemResult, SheetResult } from '../../shared/scoring/engine.ts';
@@ -111,7 +112,7 @@ export function formatPoints(n: number): string {
 
 /** Which approval steps a sheet goes through: a regional manager's own sheet starts at sales planning. */
 export function chainSteps(role: Person['role'], chain: readonly ChainEntry[] = []): ChainRole[] {
-  const steps = new Set<ChainRole>(role === 'regional-manager' ? ['planning', 'vp', 'hr'] : CHAIN_ROLES);
+  const steps = new Set<ChainRole>(chainStepsFor(role));
   for (const entry of chain) steps.add(entry.role);
   return CHAIN_ROLES.filter((r) => steps.has(r));
 }

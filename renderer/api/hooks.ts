@@ -16,18 +16,25 @@ function asApiError(error: unknown): ApiError {
 
 /**
  * Load with `fetcher` whenever `key` changes (null: do not load). Keeps the previous data while
- * reloading, so grids do not flash empty.
+ * reloading, so grids do not flash empty. `arrived` may hand over data already at hand for the
+ * first key (the month's rows fetched at boot), which then is not fetched again.
  */
-export function useLoad<R>(key: string | null, fetcher: () => Promise<R>): Loaded<R> {
-  const [data, setData] = useState<R | undefined>(undefined);
+export function useLoad<R>(key: string | null, fetcher: () => Promise<R>, arrived?: () => R | undefined): Loaded<R> {
+  const [initial] = useState(() => (key === null ? undefined : arrived?.()));
+  const [data, setData] = useState<R | undefined>(initial);
   const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(key !== null);
+  const [loading, setLoading] = useState(key !== null && initial === undefined);
   const [round, setRound] = useState(0);
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
+  const skipFirst = useRef(initial !== undefined);
 
   useEffect(() => {
     if (key === null) return undefined;
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return undefined;
+    }
     let live = true;
     setLoading(true);
     fetcherRef.current().then(

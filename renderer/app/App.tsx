@@ -1,6 +1,6 @@
 /**
- * The root: loads app.info, applies the language and theme, then shows the first-run screen
- * (no user yet) or the app shell.
+ * The root: loads app.info (or takes it from the first paint), applies the language and theme, then
+ * shows the first-run screen (no user yet) or the app shell.
  */
 import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -17,10 +17,11 @@ import { FailureAlert } from './FailureAlert.tsx';
 import { Shell } from './Shell.tsx';
 import { makeTheme } from './theme.ts';
 
-export function App({ boot }: { boot: Promise<AppInfo> }) {
-  const [info, setInfo] = useState<AppInfo | null>(null);
+/** `initialInfo`: app.info when it has already arrived (main.tsx), so the first render is the app, not a spinner. */
+export function App({ boot, initialInfo = null }: { boot: Promise<AppInfo>; initialInfo?: AppInfo | null }) {
+  const [info, setInfo] = useState<AppInfo | null>(initialInfo);
   const [bootError, setBootError] = useState<unknown>(null);
-  const [lang, setLangState] = useState<Language>(() => detectLanguage(null));
+  const [lang, setLangState] = useState<Language>(() => detectLanguage(initialInfo?.language));
   const [langError, setLangError] = useState<unknown>(null);
 
   const accept = useCallback((next: AppInfo) => {

@@ -14,18 +14,12 @@ import { useT } from '../i18n/index.tsx';
 import { useApp } from './AppContext.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { defaultPeriod, useRoute, type Route } from './route.ts';
+import { defaultPeriod, TABS, tabOf, useRoute, type Route, type Tab as TabId } from './route.ts';
 import { ApprovalsScreen, MonthScreen, RosterScreen, RubricsScreen, SettingsScreen, SheetScreen, SignaturesScreen } from './screens.ts';
 
-type Tab = 'scoring' | 'roster' | 'rubrics' | 'approvals' | 'signatures' | 'settings';
-const TABS: readonly Tab[] = ['scoring', 'roster', 'rubrics', 'approvals', 'signatures', 'settings'];
 
 /** The month last shown, so the Monthly scoring tab returns to it. */
 let lastPeriod: string | null = null;
-
-function tabOf(route: Route): Tab {
-  return route.screen === 'sheet' ? 'scoring' : route.screen;
-}
 
 export function Shell() {
   const t = useT();
@@ -34,7 +28,7 @@ export function Shell() {
   const [route, go] = useRoute();
   if (route.screen === 'scoring' || route.screen === 'sheet') lastPeriod = route.period;
 
-  const open = (tab: Tab) => {
+  const open = (tab: TabId) => {
     if (tab === 'scoring') go({ screen: 'scoring', period: lastPeriod ?? defaultPeriod() });
     else go({ screen: tab });
   };
@@ -50,7 +44,7 @@ export function Shell() {
           <Tabs
             component="nav"
             value={tabOf(route)}
-            onChange={(_, tab: Tab) => open(tab)}
+            onChange={(_, tab: TabId) => open(tab)}
             textColor="inherit"
             variant="scrollable"
             scrollButtons={false}

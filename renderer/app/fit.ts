@@ -3,8 +3,7 @@
  * holds for Segoe UI, PingFang or Noto alike). For grid columns and selects that must show their
  * longest value whole (a role name, a grade) in either language.
  */
-import { useTheme } from '@mui/material/styles';
-import { useMemo } from 'react';
+import { TEXT } from './palette.ts';
 
 let probe: HTMLSpanElement | null = null;
 
@@ -42,22 +41,27 @@ const BUTTON_MIN = 64;
 /** An outlined select: 14 px left, 32 px right (the arrow), borders, and a little air. */
 const SELECT_CHROME = 14 + 32 + 2 + 6;
 
+type TextStyle = { fontSize: string; fontWeight: number };
+
+/** Fit for the app's text styles (palette.ts; the MUI theme uses the same). No MUI import: the first paint uses it too. */
+export function makeFit(text: typeof TEXT = TEXT): Fit {
+  const font = (variant: TextStyle, weight?: number) => `${weight ?? variant.fontWeight} ${variant.fontSize} ${text.fontFamily}`;
+  const widest = (texts: readonly string[], css: string) => Math.max(0, ...texts.map((t) => measureText(t, css)));
+  const body = font(text.body2);
+  const header = font(text.body2, text.fontWeightMedium);
+  const button = font({ ...text.button, fontSize: '0.8125rem' });
+  const input = font(text.body1);
+  return {
+    cell: (texts, extra = 0) => widest(texts, body) + CELL_PADDING + extra,
+    header: (label) => widest([label], header) + CELL_PADDING + HEADER_ICON,
+    buttons: (labels) => labels.reduce((sum, label) => sum + Math.max(BUTTON_MIN, widest([label], button) + BUTTON_PADDING), 0) + 4 * (labels.length - 1) + CELL_PADDING,
+    select: (texts) => widest(texts, input) + SELECT_CHROME,
+  };
+}
+
+const FIT = makeFit();
+
+/** The app's Fit (one for the whole app: fonts do not change with the language). */
 export function useFit(): Fit {
-  const theme = useTheme();
-  return useMemo(() => {
-    const { typography } = theme;
-    const font = (variant: { fontSize?: string | number; fontFamily?: string; fontWeight?: string | number }, weight?: string | number) =>
-      `${weight ?? variant.fontWeight ?? 400} ${typeof variant.fontSize === 'number' ? `${variant.fontSize}px` : (variant.fontSize ?? '1rem')} ${variant.fontFamily ?? typography.fontFamily}`;
-    const widest = (texts: readonly string[], css: string) => Math.max(0, ...texts.map((text) => measureText(text, css)));
-    const body = font(typography.body2);
-    const header = font(typography.body2, typography.fontWeightMedium);
-    const button = font({ ...typography.button, fontSize: '0.8125rem' });
-    const input = font(typography.body1);
-    return {
-      cell: (texts, extra = 0) => widest(texts, body) + CELL_PADDING + extra,
-      header: (label) => widest([label], header) + CELL_PADDING + HEADER_ICON,
-      buttons: (labels) => labels.reduce((sum, label) => sum + Math.max(BUTTON_MIN, widest([label], button) + BUTTON_PADDING), 0) + 4 * (labels.length - 1) + CELL_PADDING,
-      select: (texts) => widest(texts, input) + SELECT_CHROME,
-    };
-  }, [theme]);
+  return FIT;
 }

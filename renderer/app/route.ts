@@ -16,6 +16,14 @@ export type Route =
 
 export type Screen = Route['screen'];
 
+/** The app bar's tabs, in order (a sheet belongs to the scoring tab). */
+export type Tab = Exclude<Screen, 'sheet'>;
+export const TABS: readonly Tab[] = ['scoring', 'roster', 'rubrics', 'approvals', 'signatures', 'settings'];
+
+export function tabOf(route: Route): Tab {
+  return route.screen === 'sheet' ? 'scoring' : route.screen;
+}
+
 /** Sheets are scored after the month ends: the default month is the one before today's. */
 export function defaultPeriod(today = new Date()): string {
   return formatPeriod(previousPeriod({ year: today.getFullYear(), month: today.getMonth() + 1 }));

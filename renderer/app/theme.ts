@@ -1,34 +1,27 @@
-/** The MUI theme: calm colours, dense controls, system fonts with CJK fallbacks, and the locales. */
+/** The MUI theme: calm colours, dense controls, system fonts with CJK fallbacks (palette.ts), and the locales. */
 import { createTheme, type Theme } from '@mui/material/styles';
 import { enUS as coreEn, zhCN as coreZh } from '@mui/material/locale';
 import { enUS as gridEn, zhCN as gridZh } from '@mui/x-data-grid/locales';
 import type { Language } from '../../shared/api/types.ts';
-
-export const FONT_STACK = [
-  '-apple-system',
-  'BlinkMacSystemFont',
-  '"Segoe UI"',
-  'Roboto',
-  '"Helvetica Neue"',
-  'Arial',
-  '"PingFang SC"',
-  '"Microsoft YaHei"',
-  '"Noto Sans CJK SC"',
-  '"Noto Sans SC"',
-  'sans-serif',
-].join(', ');
+import { BORDER_RADIUS, COLOURS, FONT_STACK } from './palette.ts';
 
 export function makeTheme(lang: Language): Theme {
   const [core, grid] = lang === 'zh' ? [coreZh, gridZh] : [coreEn, gridEn];
   return createTheme(
     {
       palette: {
-        primary: { main: '#1f5f8b' },
-        secondary: { main: '#5b6b7a' },
-        background: { default: '#f4f6f8' },
+        primary: { main: COLOURS.primary },
+        secondary: { main: COLOURS.secondary },
+        background: { default: COLOURS.background, paper: COLOURS.paper },
+        text: { primary: COLOURS.text, secondary: COLOURS.textSecondary },
+        action: { hover: COLOURS.hover, selected: COLOURS.selected },
+        warning: { main: COLOURS.warning },
+        success: { main: COLOURS.success },
+        info: { main: COLOURS.info },
+        error: { main: COLOURS.error },
       },
       typography: { fontFamily: FONT_STACK, fontSize: 14, button: { textTransform: 'none' } },
-      shape: { borderRadius: 6 },
+      shape: { borderRadius: BORDER_RADIUS },
       components: {
         MuiTextField: { defaultProps: { size: 'small' } },
         MuiFormControl: { defaultProps: { size: 'small' } },

@@ -138,6 +138,8 @@ export const contract = {
     { jobId: string; total: number }
   >(z.strictObject({ period, regionId: id.optional(), fingerprint, passphrase, language: z.enum(LANGUAGES) })),
   'jobs.get': handler<z.ZodType<{ jobId: string }>, JobStatus>(z.strictObject({ jobId: z.string().uuid('a job id') })),
+  /** A file this app exported (a signed sheet or a month's region summary), by its SHA-256: to download it. */
+  'exports.get': handler<z.ZodType<{ sha256: string }>, FileData>(z.strictObject({ sha256 })),
 
   // Review: inbox, approve, return; the manager imports return notes; HR imports approved sheets
   'inbox.add': handler<z.ZodType<{ files: FileData[] }>, InboxEntry[]>(z.strictObject({ files })),

@@ -17,7 +17,7 @@ export interface BrowserMode {
   dir: string;
 }
 
-function startBrowserMode(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+export function startBrowserMode(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -1,70 +1,17 @@
 /**
  * The month grid's first paint: the rows as a plain, accessible table (role grid / row / gridcell,
- * the DataGrid's columns, widths and values), drawn with one styled wrapper and plain class names —
- * no MUI component per cell. The DataGrid replaces it once loaded (MonthGrid).
+ * the DataGrid's columns, widths and values), plain elements and a CSS file — no MUI, so the first
+ * paint (app/FirstPaint.tsx) draws it before MUI has loaded. The DataGrid replaces it (MonthGrid).
  */
-import { alpha, styled } from '@mui/material/styles';
 import type { GridColDef } from '@mui/x-data-grid';
 import type { CSSProperties, KeyboardEvent, Ref } from 'react';
 import type { MonthRow } from '../../../shared/api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import './lightMonthTable.css';
 
-/** The DataGrid's compact density: 52 × 0.7 and 56 × 0.7. */
-const ROW_HEIGHT = 36;
-const HEADER_HEIGHT = 39;
 const PAGE_SIZE = 100;
 
 const STATUS_COLOURS = { 'not-started': 'default', draft: 'warning', ready: 'success', signed: 'info', returned: 'error', approved: 'success' } as const;
-
-const Root = styled('div')(({ theme }) => {
-  const border = `1px solid ${theme.palette.mode === 'light' ? '#e0e0e0' : '#515151'}`;
-  const chip = (colour: 'warning' | 'success' | 'info' | 'error') => ({
-    [`&.c-${colour}`]: { backgroundColor: theme.palette[colour].main, color: theme.palette[colour].contrastText },
-    [`&.c-${colour}.o`]: { backgroundColor: 'transparent', color: theme.palette[colour].main, border: `1px solid ${alpha(theme.palette[colour].main, 0.7)}` },
-  });
-  return {
-    height: '100%',
-    display: 'flex',
-    flexDirection: 'column',
-    boxSizing: 'border-box',
-    border,
-    borderRadius: theme.shape.borderRadius,
-    backgroundColor: theme.palette.background.paper,
-    color: theme.palette.text.primary,
-    ...theme.typography.body2,
-    overflow: 'hidden',
-    '& .lt-toolbar': { flex: '0 0 auto', minHeight: 52, borderBottom: border },
-    '& .lt-body': { flex: '1 1 auto', overflow: 'auto', position: 'relative' },
-    '& .lt-footer': { flex: '0 0 auto', minHeight: 52, borderTop: border },
-    '& .lt-row': { display: 'grid', gridTemplateColumns: 'var(--lt-columns)', minWidth: 'fit-content', boxSizing: 'border-box' },
-    '& .lt-head': { position: 'sticky', top: 0, zIndex: 1, height: HEADER_HEIGHT, backgroundColor: theme.palette.background.paper, borderBottom: border, fontWeight: theme.typography.fontWeightMedium },
-    '& .lt-data': { height: ROW_HEIGHT, borderBottom: border, cursor: 'pointer', outline: 'none' },
-    '& .lt-data:hover': { backgroundColor: theme.palette.action.hover },
-    '& .lt-data:focus-visible, & .lt-data:focus': { outline: `1px solid ${alpha(theme.palette.primary.main, 0.5)}`, outlineOffset: -1 },
-    '& .lt-cell': { padding: '0 10px', display: 'flex', alignItems: 'center', minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', gap: 4 },
-    '& .lt-text': { overflow: 'hidden', textOverflow: 'ellipsis' },
-    '& .lt-num': { justifyContent: 'flex-end' },
-    '& .lt-chip': {
-      display: 'inline-flex',
-      alignItems: 'center',
-      boxSizing: 'border-box',
-      height: 24,
-      minWidth: 0,
-      borderRadius: 12,
-      padding: '0 8px',
-      fontSize: theme.typography.pxToRem(13),
-      whiteSpace: 'nowrap',
-      backgroundColor: theme.palette.action.selected,
-      color: theme.palette.text.primary,
-      '& > span': { overflow: 'hidden', textOverflow: 'ellipsis' },
-      '&.o': { backgroundColor: 'transparent', border: `1px solid ${theme.palette.mode === 'light' ? theme.palette.grey[400] : theme.palette.grey[700]}`, padding: '0 7px' },
-      ...chip('warning'),
-      ...chip('success'),
-      ...chip('info'),
-      ...chip('error'),
-    },
-  };
-});
 
 function track(col: GridColDef<MonthRow>): string {
   if (col.flex) return `minmax(${col.minWidth ?? 50}px, ${col.flex}fr)`;
@@ -111,7 +58,7 @@ export function LightMonthTable({
   };
 
   return (
-    <Root ref={ref} role="grid" aria-rowcount={page.length + 1} aria-colcount={shown.length} aria-busy={loading || undefined} style={{ '--lt-columns': shown.map(track).join(' ') } as CSSProperties}>
+    <div className="lt-root" ref={ref} role="grid" aria-rowcount={page.length + 1} aria-colcount={shown.length} aria-busy={loading || undefined} style={{ '--lt-columns': shown.map(track).join(' ') } as CSSProperties}>
       <div className="lt-toolbar" />
       <div className="lt-body">
         <div className="lt-row lt-head" role="row" aria-rowindex={1}>
@@ -157,6 +104,6 @@ export function LightMonthTable({
         ))}
       </div>
       <div className="lt-footer" />
-    </Root>
+    </div>
   );
 }

@@ -7,16 +7,14 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import type { GridColDef } from '@mui/x-data-grid';
 import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { SHEET_STATUSES, type MonthRow } from '../../../shared/api/types.ts';
+import type { MonthRow } from '../../../shared/api/types.ts';
 import { useFit } from '../../app/fit.ts';
-import { dateTime, flagLabel, score } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useItemTitles } from './itemTitles.ts';
 import { LightMonthTable } from './LightMonthTable.tsx';
+import { monthColumns, monthFlagText } from './monthColumns.ts';
 import { gridMemory } from './monthGridState.ts';
 import { StatusChip } from './StatusChip.tsx';
-
-const STATUSES: MonthRow['status'][] = ['not-started', ...SHEET_STATUSES];
 
 type GridModule = typeof import('./MonthDataGrid.tsx');
 type GridComponent = GridModule['default'];
@@ -50,53 +48,31 @@ export function MonthGrid({ rows, loading, onOpen }: { rows: readonly MonthRow[]
   const itemTitle = useItemTitles();
 
   const fit = useFit();
-  const columns = useMemo<GridColDef<MonthRow>[]>(() => {
-    const c = t.month.columns;
-    const header = (label: string, min = 0) => Math.max(min, fit.header(label));
-    // Numbers: as wide as their header (or a score); texts share the room left with the flags.
-    const number = (label: string) => header(label, fit.cell(['100.00']));
-    return [
-      { field: 'employeeNo', headerName: c.employeeNo, width: header(c.employeeNo, 90) },
-      { field: 'name', headerName: c.name, flex: 1, minWidth: header(c.name, 90) },
-      { field: 'role', headerName: c.role, flex: 1, minWidth: Math.max(fit.cell(Object.values(t.roles)), header(c.role)), valueGetter: (_value, row) => t.roles[row.role] },
-      { field: 'regionName', headerName: c.region, flex: 1, minWidth: header(c.region, 90), valueGetter: (value: string | null) => value ?? '' },
-      {
-        field: 'status',
-        headerName: c.status,
-        width: Math.max(header(c.status), fit.cell(STATUSES.map((s) => t.status[s]), 24)),
-        type: 'singleSelect',
-        valueOptions: STATUSES.map((s) => ({ value: s, label: t.status[s] })),
-        renderCell: ({ row }) => <StatusChip status={row.status} />,
-      },
-      { field: 'dailyScore', headerName: c.daily, type: 'number', width: number(c.daily), valueFormatter: (v: number | null) => score(v) },
-      { field: 'attendanceScore', headerName: c.attendance, type: 'number', width: number(c.attendance), valueFormatter: (v: number | null) => score(v) },
-      { field: 'monthlyScore', headerName: c.monthly, type: 'number', width: number(c.monthly), valueFormatter: (v: number | null) => score(v) },
-      { field: 'deductions', headerName: c.deductions, type: 'number', width: number(c.deductions) },
-      {
-        field: 'flags',
-        headerName: c.flags,
-        flex: 3,
-        minWidth: 200,
-        sortable: false,
-        valueGetter: (_value, row) => row.flags.map((f) => flagLabel(f, t, (id) => itemTitle(row.role, id))).join(' · '),
-        renderCell: ({ row }) => (
-          <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%', overflow: 'hidden' }}>
-            {row.flags.map((f) => (
-              <Chip
-                key={f}
-                label={flagLabel(f, t, (id) => itemTitle(row.role, id))}
-                title={flagLabel(f, t, (id) => itemTitle(row.role, id))}
-                color={f === 'transfer-off-post' ? 'error' : 'warning'}
-                variant="outlined"
-                sx={{ minWidth: 0 }}
-              />
-            ))}
-          </Stack>
-        ),
-      },
-      { field: 'updatedAt', headerName: c.updatedAt, width: header(c.updatedAt, 150), valueFormatter: (v: string | null) => dateTime(v, lang) },
-    ];
-  }, [t, lang, fit, itemTitle]);
+  const columns = useMemo<GridColDef<MonthRow>[]>(
+    () =>
+      monthColumns(t, lang, fit, itemTitle).map((col) => {
+        if (col.field === 'status') return { ...col, renderCell: ({ row }) => <StatusChip status={row.status} /> };
+        if (col.field !== 'flags') return col;
+        return {
+          ...col,
+          renderCell: ({ row }) => (
+            <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%', overflow: 'hidden' }}>
+              {row.flags.map((f) => (
+                <Chip
+                  key={f}
+                  label={monthFlagText(t, itemTitle, row, f)}
+                  title={monthFlagText(t, itemTitle, row, f)}
+                  color={f === 'transfer-off-post' ? 'error' : 'warning'}
+                  variant="outlined"
+                  sx={{ minWidth: 0 }}
+                />
+              ))}
+            </Stack>
+          ),
+        };
+      }),
+    [t, lang, fit, itemTitle],
+  );
 
   // The DataGrid: at once when its chunk is already here (a return from a sheet), else after the
   // light table has been painted. It first renders hidden under the light table, and is shown
@@ -139,7 +115,7 @@ export function MonthGrid({ rows, loading, onOpen }: { rows: readonly MonthRow[]
     return () => cancelAnimationFrame(frame);
   }, [Grid, shown, loading, rows]);
 
-  const flagText = (row: MonthRow, flag: string) => flagLabel(flag, t, (id) => itemTitle(row.role, id));
+  const flagText = (row: MonthRow, flag: string) => monthFlagText(t, itemTitle, row, flag);
 
   const open = (personId: number) => {
     gridMemory.lastOpened = personId;

@@ -1,31 +1,30 @@
 /** Monthly scoring: a month picker and the grid of the user's people for that month. */
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useLoad } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { MonthPicker } from '../../app/MonthPicker.tsx';
 import { useRoute } from '../../app/route.ts';
 import { useT } from '../../i18n/index.tsx';
 import { MonthGrid } from './MonthGrid.tsx';
-import { loadMonth } from './monthData.ts';
+import { monthCounts } from './monthColumns.ts';
+import { loadMonth, takeArrivedMonth } from './monthData.ts';
+
+// The export dialog is its own chunk, fetched on the first press of the button.
+const MonthExportDialog = lazy(() => import('../exporting/MonthExportDialog.tsx'));
 
 export default function MonthScreen({ period }: { period: string }) {
   const t = useT();
   const [, go] = useRoute();
-  const month = useLoad(`sheets.month ${period}`, () => loadMonth(period));
+  const month = useLoad(`sheets.month ${period}`, () => loadMonth(period), () => takeArrivedMonth(period));
+  /** null until first opened; then kept mounted, so a running export is still followed when closed. */
+  const [exportOpen, setExportOpen] = useState<boolean | null>(null);
   const rows = useMemo(() => month.data ?? [], [month.data]);
-  const counts = useMemo(
-    () => ({
-      total: rows.length,
-      ready: rows.filter((r) => r.status === 'ready').length,
-      draft: rows.filter((r) => r.status === 'draft').length,
-      notStarted: rows.filter((r) => r.status === 'not-started').length,
-    }),
-    [rows],
-  );
+  const counts = useMemo(() => monthCounts(rows), [rows]);
 
   return (
     <Stack spacing={1.5} sx={{ height: '100%' }}>
@@ -43,7 +42,15 @@ export default function MonthScreen({ period }: { period: string }) {
         <Typography variant="caption" color="text.secondary">
           {t.month.hint}
         </Typography>
+        <Button variant="outlined" onClick={() => setExportOpen(true)} data-testid="month-export">
+          {t.exporting.monthButton}
+        </Button>
       </Stack>
+      {exportOpen !== null && (
+        <Suspense fallback={null}>
+          <MonthExportDialog key={period} open={exportOpen} period={period} onClose={() => setExportOpen(false)} onFinished={month.reload} />
+        </Suspense>
+      )}
       <FailureAlert error={month.error} onRetry={month.reload} />
       {month.data && !month.loading && rows.length === 0 && (
         <Alert severity="info" data-testid="month-empty">

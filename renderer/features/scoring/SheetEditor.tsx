@@ -16,6 +16,7 @@ import { handInTargets } from '../../../shared/scoring/handins.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { useRoute } from '../../app/route.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { exportBlock } from '../exporting/sheetExport.ts';
 import { AbsencesEditor } from './AbsencesEditor.tsx';
 import { RubricTree } from './RubricTree.tsx';
 import { SheetContext, type SheetContextValue } from './SheetContext.ts';
@@ -23,7 +24,18 @@ import { SheetHeader } from './SheetHeader.tsx';
 import { TotalsPanel } from './TotalsPanel.tsx';
 import { useSheetDraft } from './useSheetDraft.ts';
 
-export function SheetEditor({ record, regionName, onReload }: { record: SheetRecord; regionName: string | null; onReload: () => void }) {
+export function SheetEditor({
+  record,
+  regionName,
+  onReload,
+  onExport,
+}: {
+  record: SheetRecord;
+  regionName: string | null;
+  onReload: () => void;
+  /** Open the export dialog: called once the sheet is saved and exportable. */
+  onExport: () => void;
+}) {
   const { t } = useI18n();
   const [, go] = useRoute();
   const sheet = useSheetDraft(record);
@@ -57,6 +69,11 @@ export function SheetEditor({ record, regionName, onReload }: { record: SheetRec
     else setLeaving(true);
   };
   const explicitSave = () => void sheet.save();
+  /** Export and sign: unsaved changes are saved first; a save that leaves the sheet unexportable opens nothing. */
+  const startExport = async () => {
+    const outcome = await sheet.save();
+    if ((outcome === 'saved' || outcome === 'unchanged') && !sheet.pending() && exportBlock(sheet.savedStatus(), 0) === null) onExport();
+  };
   const stay = () => {
     setLeaving(false);
     sheet.dismissCloseBlocked();
@@ -97,6 +114,7 @@ export function SheetEditor({ record, regionName, onReload }: { record: SheetRec
             sheet={sheet}
             onSave={explicitSave}
             onStatus={(status) => void sheet.save({ status })}
+            onExport={() => void startExport()}
             notice={
               sheet.conflict ? (
                 <Alert severity="error" role="alert" data-testid="sheet-conflict">

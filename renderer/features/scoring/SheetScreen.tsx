@@ -9,18 +9,22 @@ import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { ArrowBackIcon } from '../../app/icons.tsx';
 import { useRoute } from '../../app/route.ts';
 import { useT } from '../../i18n/index.tsx';
+import { ExportSheetDialog } from '../exporting/ExportSheetDialog.tsx';
 import { SheetEditor } from './SheetEditor.tsx';
 
 export default function SheetScreen({ personId, period }: { personId: number; period: string }) {
   const t = useT();
   const [, go] = useRoute();
   const [round, setRound] = useState(0);
+  const [exporting, setExporting] = useState(false);
   const sheet = useLoad(`sheets.get ${personId} ${period} ${round}`, () => invoke('sheets.get', { personId, period }));
   const regions = useCall('regions.list', {});
 
-  if (sheet.loading || (!sheet.data && !sheet.error)) return <LinearProgress />;
-  if (!sheet.data) {
-    return (
+  let body;
+  if (sheet.loading || (!sheet.data && !sheet.error)) {
+    body = <LinearProgress />;
+  } else if (!sheet.data) {
+    body = (
       <Stack spacing={2}>
         <div>
           <Button startIcon={<ArrowBackIcon />} onClick={() => go({ screen: 'scoring', period })} data-testid="back-button">
@@ -30,8 +34,18 @@ export default function SheetScreen({ personId, period }: { personId: number; pe
         <FailureAlert error={sheet.error} onRetry={sheet.reload} />
       </Stack>
     );
+  } else {
+    const record = sheet.data;
+    const region = regions.data?.find((r) => r.id === record.person.regionId);
+    body = <SheetEditor key={round} record={record} regionName={region?.name ?? null} onReload={() => setRound((r) => r + 1)} onExport={() => setExporting(true)} />;
   }
-  const record = sheet.data;
-  const region = regions.data?.find((r) => r.id === record.person.regionId);
-  return <SheetEditor key={round} record={record} regionName={region?.name ?? null} onReload={() => setRound((r) => r + 1)} />;
+  return (
+    <>
+      {body}
+      {/* Outside the editor: the dialog stays open (showing the result) while the signed sheet reloads. */}
+      {exporting && sheet.data && (
+        <ExportSheetDialog person={sheet.data.person} period={period} onClose={() => setExporting(false)} onExported={() => setRound((r) => r + 1)} />
+      )}
+    </>
+  );
 }

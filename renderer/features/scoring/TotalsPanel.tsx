@@ -12,8 +12,9 @@ import { useMemo, type ReactNode } from 'react';
 import { allGroups, leafItems } from '../../../shared/rubric/schema.ts';
 import { problemText } from '../../app/FailureAlert.tsx';
 import { flagLabel, score, timeOfDay } from '../../app/format.ts';
-import { CheckIcon, SaveIcon } from '../../app/icons.tsx';
+import { CheckIcon, SaveIcon, SignIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { exportBlock } from '../exporting/sheetExport.ts';
 import { paths } from './draft.ts';
 import { useSheet } from './SheetContext.ts';
 import { StatusChip } from './StatusChip.tsx';
@@ -64,11 +65,14 @@ export function TotalsPanel({
   sheet,
   onSave,
   onStatus,
+  onExport,
   notice,
 }: {
   sheet: SheetDraft;
   onSave: () => void;
   onStatus: (status: 'ready' | 'draft') => void;
+  /** Export and sign (saves unsaved changes first). */
+  onExport: () => void;
   /** A save failure or conflict, shown where the save button is. */
   notice: ReactNode;
 }) {
@@ -91,6 +95,9 @@ export function TotalsPanel({
         : sheet.meta.status === 'not-started'
           ? t.sheet.notSavedYet
           : '';
+
+  const blocked = exportBlock(sheet.meta.status, problems.length);
+  const exportHint = blocked ? t.exporting[blocked] : sheet.dirty ? t.exporting.saveFirst : sheet.meta.status === 'signed' ? t.exporting.signedAgain : null;
 
   return (
     <Paper variant="outlined" sx={{ p: 2, position: { md: 'sticky' }, top: { md: 64 } }} component="aside" aria-label={t.sheet.totals}>
@@ -166,6 +173,21 @@ export function TotalsPanel({
             </Button>
           )}
         </Stack>
+        <Button
+          variant="outlined"
+          color="secondary"
+          startIcon={<SignIcon />}
+          onClick={onExport}
+          disabled={blocked !== null || sheet.conflict || sheet.saving}
+          data-testid="sheet-export"
+        >
+          {t.exporting.sheetButton}
+        </Button>
+        {exportHint && (
+          <Typography variant="caption" color="text.secondary" data-testid="sheet-export-hint">
+            {exportHint}
+          </Typography>
+        )}
       </Stack>
     </Paper>
   );

@@ -6,12 +6,25 @@ import type { MonthRow } from '../../../shared/api/types.ts';
 import { invoke } from '../../api/client.ts';
 import { settledSaves } from './pendingSaves.ts';
 
-let prefetched: { period: string; promise: Promise<MonthRow[]> } | null = null;
+let prefetched: { period: string; promise: Promise<MonthRow[]>; rows?: MonthRow[] } | null = null;
 
-export function prefetchMonth(period: string): void {
+export function prefetchMonth(period: string): Promise<MonthRow[]> {
   const promise = invoke('sheets.month', { period });
-  promise.catch(() => undefined); // the screen reports failures when it takes the result
-  prefetched = { period, promise };
+  const entry: NonNullable<typeof prefetched> = { period, promise };
+  promise.then(
+    (rows) => (entry.rows = rows),
+    () => undefined, // the screen reports failures when it takes the result
+  );
+  prefetched = entry;
+  return promise;
+}
+
+/** The prefetched rows of `period` if they have already arrived (taken once): the screen's first render shows them without a loading frame. */
+export function takeArrivedMonth(period: string): MonthRow[] | undefined {
+  if (prefetched?.period !== period || !prefetched.rows) return undefined;
+  const { rows } = prefetched;
+  prefetched = null;
+  return rows;
 }
 
 export async function loadMonth(period: string): Promise<MonthRow[]> {

@@ -175,6 +175,9 @@ export function useSheetDraft(record: SheetRecord) {
     };
   }, [record, save, pending]);
 
+  /** The status as last saved; read right after awaiting a save, before the next render. */
+  const savedStatus = useCallback(() => metaRef.current.status, []);
+
   /** Close the window without saving (after the user chose to discard). */
   const discardAndClose = useCallback(() => {
     allowUnload.current = true;
@@ -200,6 +203,7 @@ export function useSheetDraft(record: SheetRecord) {
     discardAndClose,
     save,
     pending,
+    savedStatus,
   };
 }
 

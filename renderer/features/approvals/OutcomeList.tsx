@@ -1,0 +1,68 @@
+/**
+ * Per-file outcomes of an import: HR's import of approved sheets (imported / replaced /
+ * already imported / refused) and the manager's import of return notes (reopened / already
+ * imported / refused), each with the backend's message.
+ */
+import Alert from '@mui/material/Alert';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { HrImportOutcome, ReturnImportOutcome } from '../../../shared/api/types.ts';
+import { useT } from '../../i18n/index.tsx';
+import { sha8 } from './availability.ts';
+
+type Outcome = HrImportOutcome['outcome'] | ReturnImportOutcome['outcome'];
+
+const COLOURS: Record<Outcome, 'success' | 'info' | 'error'> = { imported: 'success', replaced: 'success', reopened: 'success', 'already-imported': 'info', refused: 'error' };
+
+/** The outcomes whose message tells more than the chip (the others say the same in the user's language). */
+const SAY_WHY = new Set<Outcome>(['refused', 'replaced']);
+
+interface Row {
+  fileName: string;
+  sha256: string;
+  outcome: Outcome;
+  message: string;
+  /** Who and which month, when known. */
+  about: string | null;
+}
+
+function OutcomeList({ rows, testId, title, onClose }: { rows: readonly Row[]; testId: string; title: string; onClose?: () => void }) {
+  const t = useT();
+  const refused = rows.filter((r) => r.outcome === 'refused').length;
+  return (
+    <Alert severity={refused === 0 ? 'success' : refused === rows.length ? 'error' : 'warning'} data-testid={testId} {...(onClose ? { onClose } : {})}>
+      <Typography variant="body2" sx={{ fontWeight: 600, mb: 0.5 }}>
+        {title}
+      </Typography>
+      <Stack spacing={0.75}>
+        {rows.map((row) => (
+          <Stack key={`${row.sha256}-${row.fileName}`} direction="row" spacing={1} sx={{ alignItems: 'baseline' }} data-testid={`${testId}-${sha8(row.sha256)}`} data-outcome={row.outcome}>
+            <Chip size="small" color={COLOURS[row.outcome]} label={t.approvals.outcomes[row.outcome]} sx={{ flexShrink: 0 }} />
+            <Typography variant="body2" component="div" sx={{ minWidth: 0, wordBreak: 'break-word' }}>
+              <b>{row.fileName}</b>
+              {row.about && ` · ${row.about}`}
+              {SAY_WHY.has(row.outcome) && (
+                <Typography variant="caption" component="div" color={row.outcome === 'refused' ? 'error' : 'text.secondary'}>
+                  {row.message}
+                </Typography>
+              )}
+            </Typography>
+          </Stack>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
+
+export function HrImportResult({ outcomes, onClose }: { outcomes: readonly HrImportOutcome[]; onClose?: () => void }) {
+  const t = useT();
+  const rows = outcomes.map((o) => ({ ...o, about: o.employeeNo ? [o.employeeNo, o.period].filter(Boolean).join(' · ') : null }));
+  return <OutcomeList rows={rows} testId="hr-import-result" title={t.approvals.hr.result(outcomes.length)} {...(onClose ? { onClose } : {})} />;
+}
+
+export function ReturnImportResult({ outcomes, onClose }: { outcomes: readonly ReturnImportOutcome[]; onClose?: () => void }) {
+  const t = useT();
+  const rows = outcomes.map((o) => ({ ...o, about: o.note ? `${o.note.name} (${o.note.employeeNo}) · ${o.note.period}` : null }));
+  return <OutcomeList rows={rows} testId="returns-result" title={t.approvals.returns.result(outcomes.length)} {...(onClose ? { onClose } : {})} />;
+}

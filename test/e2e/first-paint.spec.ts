@@ -1,0 +1,57 @@
+/**
+ * The first paint (renderer/app/FirstPaint.tsx) draws the month's real rows before MUI and the
+ * app's code have loaded. Here the app's code is held back (its chunk refused), so what shows is
+ * the first paint alone: it must carry the real rows, in the saved language, and open a sheet.
+ */
+import { expect, test } from './fixtures.ts';
+
+async function call(origin: string, token: string, name: string, input: unknown): Promise<unknown> {
+  const res = await fetch(`${origin}/api/invoke`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, Origin: origin },
+    body: JSON.stringify({ name, input }),
+  });
+  const body = (await res.json()) as { ok: boolean; result?: unknown };
+  expect(body.ok, `${name} → ${JSON.stringify(body)}`).toBe(true);
+  return body.result;
+}
+
+const PERIOD = '2026-10';
+
+test('before the app has loaded, the first paint shows the real rows and opens a sheet', async ({ page, app }) => {
+  await call(app.origin, app.token, 'demo.load', {});
+  await call(app.origin, app.token, 'user.set', { name: '王芳', chainRole: 'hr', regionId: null });
+  await call(app.origin, app.token, 'settings.setLanguage', { language: 'en' });
+  const rows = (await call(app.origin, app.token, 'sheets.month', { period: PERIOD })) as { personId: number; employeeNo: string; name: string; monthlyScore: number | null }[];
+
+  let appRequested = false;
+  await page.route(/\/assets\/App-[^/]*\.js$/, (route) => {
+    appRequested = true;
+    return route.abort();
+  });
+  await page.goto(`${app.url}#/scoring/${PERIOD}`);
+
+  const grid = page.getByTestId('month-grid');
+  const first = grid.locator('[role="row"][data-rowindex="0"]');
+  await expect(first).toContainText(rows[0]!.employeeNo);
+  await expect(first).toContainText(rows[0]!.name);
+  await expect(grid.locator('[role="row"][data-rowindex]')).toHaveCount(rows.length);
+  await expect(grid.getByRole('columnheader').first()).toHaveText('Employee no.'); // the saved language
+  const scored = rows.findIndex((r) => r.monthlyScore !== null);
+  await expect(grid.locator(`[role="row"][data-rowindex="${scored}"] [data-field="monthlyScore"]`)).toHaveText(String(rows[scored]!.monthlyScore));
+  await expect(page.locator('.MuiAppBar-root')).toHaveCount(0); // still the first paint: no MUI
+  expect(appRequested).toBe(true); // it did try to load the app after painting
+
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/sheet/${rows[0]!.personId}/${PERIOD}$`));
+});
+
+test('the app takes over from the first paint without losing the rows', async ({ page, app }) => {
+  await call(app.origin, app.token, 'demo.load', {});
+  await call(app.origin, app.token, 'user.set', { name: '王芳', chainRole: 'hr', regionId: null });
+  await page.goto(`${app.url}#/scoring/${PERIOD}`);
+  await expect(page.locator('.MuiAppBar-root')).toBeVisible();
+  await expect(page.getByTestId('month-grid').locator('[role="row"][data-rowindex="0"]')).toBeVisible();
+  await expect(page.getByTestId('month-summary')).toContainText('40');
+});
