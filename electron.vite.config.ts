@@ -10,7 +10,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: 'electron/main.ts' }, external: ['better-sqlite3'] },
+      // The XLSX worker and the export worker are entries of their own, built next to main.js where
+      // sheet-file.ts and export-pool.ts look for them. Shared chunks stay next to the entries too,
+      // so a module that finds files from its own URL (the PDF fonts: ../../resources/fonts)
+      // resolves the same from every output file.
+      rollupOptions: {
+        input: { main: 'electron/main.ts', 'xlsx-worker': 'electron/import/xlsx-worker.ts', 'export-worker': 'electron/services/export-worker.ts' },
+        external: ['better-sqlite3'],
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

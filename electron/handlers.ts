@@ -7,7 +7,9 @@ import { isHandlerName, parseInput, type HandlerName, type InputOf, type ResultO
 import type { ApiFailure, AppInfo } from '../shared/api/types.ts';
 import { InputError } from '../shared/problems.ts';
 import { schemaVersion, type Db } from './db/database.ts';
+import { assertIntegrity, BackupError } from './db/backups.ts';
 import { listAudit } from './services/audit.ts';
+import { createDbBackup, listDbBackups, restoreDbBackup } from './services/backups.ts';
 import { loadDemo } from './services/demo.ts';
 import { ServiceError } from './services/errors.ts';
 import { exportSheet, startMonthExport } from './services/export.ts';
@@ -63,8 +65,9 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'trust.add': (input) => addTrustedSigner(db, input),
     'trust.list': () => listTrustedSigners(db),
     'trust.remove': (input) => removeTrustedSigner(db, input),
-    'sheets.export': (input) => exportSheet(db, input),
-    'sheets.exportMonth': (input) => startMonthExport(db, input),
+    // integrity_check before anything is exported from the database.
+    'sheets.export': (input) => (assertIntegrity(db), exportSheet(db, input)),
+    'sheets.exportMonth': (input) => (assertIntegrity(db), startMonthExport(db, input)),
     'jobs.get': (input) => getJob(input),
     'exports.get': (input) => getExportedFile(db, input),
     'inbox.add': (input) => addToInbox(db, input),
@@ -76,6 +79,9 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'hr.import': (input) => hrImport(db, input),
     'demo.load': () => loadDemo(db),
     'audit.list': (input) => listAudit(db, input),
+    'backups.list': () => listDbBackups(env.dbPath),
+    'backups.create': () => createDbBackup(db, env.dbPath),
+    'backups.restore': (input) => restoreDbBackup(db, env.dbPath, input),
   };
 }
 
@@ -108,7 +114,32 @@ export async function invoke(handlers: Handlers, name: unknown, rawInput: unknow
 export function toFailure(err: unknown): ApiFailure {
   if (err instanceof InputError) return { kind: 'input', message: err.message, problems: [...err.problems] };
   if (err instanceof ServiceError) return { kind: err.kind, message: err.message };
+  if (err instanceof BackupError) return { kind: 'storage', message: err.message };
+  const storage = storageFailure(err);
+  if (storage) return storage;
   // Unexpected: keep the detail in the log, give the user one clear line.
   console.error(err);
   return { kind: 'internal', message: `Something went wrong: ${err instanceof Error ? err.message : String(err)}` };
+}
+
+/**
+ * SQLite's storage failures in words. SQLite rolls the failed transaction back, so what was
+ * committed before is intact; only the change being saved is lost (and stays on screen).
+ */
+export function storageFailure(err: unknown): ApiFailure | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  if (code === 'SQLITE_FULL') {
+    return { kind: 'storage', message: 'The disk is full: this change was not saved. Everything saved before is safe. Free some space on the drive that holds the database, then save again.' };
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return { kind: 'storage', message: `The database file could not be read or written (${code}): this change was not saved; everything saved before is safe. Check the drive (space, removed disk, permissions), then try again.` };
+  }
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return { kind: 'storage', message: 'The database file is damaged: this change was not saved. Restore a backup (Settings → Backups).' };
+  }
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) {
+    return { kind: 'storage', message: 'The database file cannot be written (read-only file or folder): this change was not saved. Check its permissions, then try again.' };
+  }
+  return null;
 }

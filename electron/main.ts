@@ -6,11 +6,13 @@ import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFontDirectory } from './pdf/fonts.ts';
 import { DatabaseRefused, openDatabase, type Db } from './db/database.ts';
 import { createHandlers, invoke } from './handlers.ts';
 import { resolveDbPath } from './paths.ts';
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/protocol.ts';
-import { createMainWindow, denyAllPermissions } from './shell/window.ts';
+import { registerAppScheme, serveRenderer } from './shell/protocol.ts';
+import { createMainWindow, denyAllPermissions, lockDownWebContents } from './shell/window.ts';
+import { isTrustedSender } from './security.ts';
 
 let db: Db | undefined;
 /** out/main, where this file runs from once built. */
@@ -20,6 +22,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
+  lockDownWebContents();
   app.on('second-instance', () => {
     const win = BrowserWindow.getAllWindows()[0];
     if (win) {
@@ -39,6 +42,9 @@ function electronNativeBinding(): string | undefined {
 }
 
 function start(): void {
+  // Packaged, the fonts are unpacked from the asar (electron-builder.yml asarUnpack): read them there.
+  const unpackedFonts = join(process.resourcesPath, 'app.asar.unpacked', 'resources', 'fonts');
+  if (app.isPackaged && existsSync(unpackedFonts)) setFontDirectory(unpackedFonts);
   const dbPath = resolveDbPath(process.argv, { ...process.env, SCORECARD_DB: process.env.SCORECARD_DB ?? join(app.getPath('userData'), 'scorecard.db') });
   try {
     mkdirSync(dirname(dbPath), { recursive: true });
@@ -49,9 +55,9 @@ function start(): void {
   }
   const handlers = createHandlers(db, { dbPath, appVersion: app.getVersion() });
   ipcMain.handle('invoke', (event, name: unknown, input: unknown) => {
-    // Only the app's own page may call the backend.
-    const origin = event.senderFrame?.url ? new URL(event.senderFrame.url).origin : '';
-    if (origin !== APP_ORIGIN) return { ok: false, error: { kind: 'input', message: 'calls are accepted from the app window only' } };
+    // Only the app's own page (its top frame, served from app://renderer) may call the backend.
+    const frame = event.senderFrame;
+    if (!isTrustedSender(frame ? { url: frame.url, isTopFrame: frame.parent === null } : null)) return { ok: false, error: { kind: 'input', message: 'calls are accepted from the app window only' } };
     return invoke(handlers, name, input);
   });
   denyAllPermissions();

@@ -16,7 +16,10 @@ function electronBinary() {
 }
 
 if (electronBinary()) {
-  process.exitCode = run(bin('electron-vite'), ['preview', '--', ...args]);
+  // The desktop app needs better-sqlite3 built for Electron's ABI (out/native/); build it once,
+  // beside the Node build that tests and the CLI use.
+  const native = existsSync(join('out', 'native', 'better_sqlite3.node')) ? 0 : run(process.execPath, ['scripts/dist.mjs', '--native-only']);
+  process.exitCode = native === 0 ? run(bin('electron-vite'), ['preview', '--', ...args]) : native;
 } else {
   console.log("Electron's binary is not installed on this machine, so the app starts in browser mode instead.");
   const built = run(bin('vite'), ['build', '--logLevel', 'warn']);

@@ -56,6 +56,8 @@ const suites = [
   ],
   // The desktop build (main, preload, renderer) also gives browser mode its renderer for the e2e tests.
   ['build (electron-vite)', check(bin('electron-vite'), 'build', '--logLevel', 'warn')],
+  // Electron security scan of the build just made: fails on any HIGH/CRITICAL finding (one check).
+  ['electronegativity', check(process.execPath, 'scripts/electronegativity.mjs', 'out')],
   [
     'browser (playwright)',
     reported(playwrightReport, (r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected], bin('playwright'), 'test'),

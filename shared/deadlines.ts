@@ -48,7 +48,11 @@ function dayIn(p: Period, day: number): string {
  * Date-only deadlines are met by the end of the due day; a time-of-day deadline needs the time.
  */
 export function isLate(due: DueDate, handedIn: string): boolean {
-  const [date, time] = handedIn.split('T');
-  if (date! !== due.date) return date! > due.date;
-  return due.time !== undefined && time !== undefined && time > due.time;
+  const t = handedIn.indexOf('T');
+  const date = t === -1 ? handedIn : handedIn.slice(0, t);
+  if (date !== due.date) return date > due.date;
+  if (t === -1) return false;
+  const end = handedIn.indexOf('T', t + 1); // split('T')[1]: up to a second T, if any
+  const time = end === -1 ? handedIn.slice(t + 1) : handedIn.slice(t + 1, end);
+  return due.time !== undefined && time > due.time;
 }

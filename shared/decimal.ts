@@ -24,6 +24,13 @@ export function toScaled(x: number, decimals: number): bigint | null {
 
 /** `x` in hundredths as a safe integer, or null when it has more than 2 decimals. */
 export function toHundredths(x: number): number | null {
+  // Fast path, the same answer without strings or BigInt: x has at most 2 decimals exactly when
+  // some integer n gives n / 100 === x (n / 100 is the double nearest the decimal n/100, and
+  // x·100 is within rounding of n). Beyond 1e13 (x·100 near 2^53) the string path decides.
+  if (typeof x === 'number' && x > -1e13 && x < 1e13) {
+    const n = Math.round(x * 100);
+    if (n / 100 === x) return n + 0; // + 0: never -0
+  }
   const scaled = toScaled(x, 2);
   if (scaled === null) return null;
   const n = Number(scaled);
@@ -44,6 +51,12 @@ export function roundHalfUp(p: bigint, q: bigint): bigint {
 
 /** Round the non-negative integer ratio p / q half-up (numbers small enough to be exact). */
 export function roundHalfUpInt(p: number, q: number): number {
+  // Safe integers: the same integer division in doubles (a % b and the division are exact).
+  if (Number.isSafeInteger(p) && Number.isSafeInteger(q) && p >= 0 && q > 0 && 2 * p + q <= Number.MAX_SAFE_INTEGER) {
+    const a = 2 * p + q;
+    const b = 2 * q;
+    return (a - (a % b)) / b;
+  }
   return Number(roundHalfUp(BigInt(p), BigInt(q)));
 }
 

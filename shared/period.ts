@@ -24,7 +24,14 @@ export function formatPeriod(p: Period): string {
   return `${p.year}-${String(p.month).padStart(2, '0')}`;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(p: Period): number {
+  // Date.UTC reads the years 0–99 as 1900–1999: those keep going through it.
+  if (Number.isInteger(p.year) && p.year >= 100 && Number.isInteger(p.month) && p.month >= 1 && p.month <= 12) {
+    const leap = p.year % 4 === 0 && (p.year % 100 !== 0 || p.year % 400 === 0);
+    return p.month === 2 && leap ? 29 : MONTH_DAYS[p.month - 1]!;
+  }
   return new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
 }
 

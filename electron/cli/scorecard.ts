@@ -29,6 +29,10 @@ Commands:
   rubric show ID [--json] [--lang zh|en]
                             print a rubric as text, or its full definition as JSON
   demo --db PATH            create (or fill an empty) database with the demo organisation
+  db backups --db PATH      list the database's backups (in backups/ next to it), newest first
+  db restore --db PATH --backup NAME
+                            restore a backup over a database (also one the app refuses to open):
+                            the backup is verified, the current file is moved aside unchanged
 
 Signed score sheets (passphrases from SCORECARD_PASSPHRASE, else asked on the terminal):
   identity create --name NAME --role manager|planning|vp|hr --out FILE.p12 [--email ADDRESS] [--rsa]
@@ -163,6 +167,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<string | Outco
       return rubricCommand(rest);
     case 'demo':
       return json(demoCommand(rest));
+    case 'db':
+      return json(await dbCommand(rest));
     case 'identity':
       return json(await identityCommand(rest, io));
     case 'export':
@@ -174,7 +180,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<string | Outco
     case 'import':
       return importCommand(rest);
     default:
-      throw new CliError(`unknown command "${command}"; commands: score, pay, annual, rubric, demo, identity, export, sign, verify, import (see scorecard --help)`);
+      throw new CliError(`unknown command "${command}"; commands: score, pay, annual, rubric, demo, db, identity, export, sign, verify, import (see scorecard --help)`);
   }
 }
 
@@ -197,6 +203,29 @@ function demoCommand(args: readonly string[]) {
   } finally {
     db.close();
   }
+}
+
+/** `db backups` and `db restore`: what a refused database's message points to. */
+async function dbCommand(args: readonly string[]) {
+  const [sub, ...rest] = args;
+  const { positional, flags } = parseFlags(rest, [], ['--db', '--backup']);
+  const path = flags['--db'];
+  const usage = 'usage: scorecard db backups --db PATH | scorecard db restore --db PATH --backup NAME';
+  if (!path || positional.length) throw new CliError(usage);
+  const { listBackups, backupDir, BackupError } = await import('../db/backups.ts');
+  if (sub === 'backups') return { folder: backupDir(resolve(path)), backups: listBackups(resolve(path)) };
+  if (sub === 'restore') {
+    const name = flags['--backup'];
+    if (!name) throw new CliError(usage);
+    const { restoreOffline } = await import('../db/restore.ts');
+    try {
+      return { database: path, ...restoreOffline(resolve(path), name) };
+    } catch (err) {
+      if (err instanceof BackupError) throw new CliError(err.message);
+      throw err;
+    }
+  }
+  throw new CliError(usage);
 }
 
 function rubricCommand(args: readonly string[]): string {

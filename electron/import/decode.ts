@@ -30,6 +30,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     decoded = { text: utf16(bytes.subarray(2), 'utf-16le'), encoding: 'UTF-16 LE' };
   } else if (startsWith(bytes, [0xfe, 0xff])) {
     decoded = { text: utf16(bytes.subarray(2), 'utf-16be'), encoding: 'UTF-16 BE' };
+  } else if (looksLikeBomlessUtf16(bytes)) {
+    throw new FileRefused(
+      'text in UTF-8, GB18030 (GBK), or UTF-16 with its byte-order mark — this file looks like UTF-16 without the mark, so its byte order is unknown; save it as "CSV UTF-8"',
+    );
   } else {
     const text = utf8(bytes);
     if (text !== null) decoded = { text, encoding: 'UTF-8' };
@@ -46,6 +50,19 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     throw new FileRefused('a text file (CSV) — this one contains NUL characters, so it is a binary file or a text encoding this app does not read; save it as "CSV UTF-8"');
   }
   return decoded;
+}
+
+/** UTF-16 text without a BOM: NUL bytes in many of the even or of the odd positions (the high bytes of ASCII characters). */
+function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return Math.max(even, odd) >= n / 8;
 }
 
 function utf8(bytes: Uint8Array): string | null {

@@ -4,11 +4,19 @@
  * can unpack to gigabytes (exceljs dies of out-of-memory on a 530 KB zip bomb), so the archive's
  * directory is checked first and every entry is test-inflated with a cap before exceljs sees it.
  */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { inflateRawSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
 import { CsvSyntaxError, CsvTooLong, parseCsv } from './csv.ts';
 import { decodeText } from './decode.ts';
 import { FileRefused } from './errors.ts';
+import type { XlsxParseResult } from './xlsx-parse.ts';
+import type { XlsxWorkerData } from './xlsx-worker.ts';
+
+export { cellText } from './xlsx-parse.ts';
 
 export interface SheetRow {
   /** 1-based: the line of a CSV file a record starts on, or the row number of a worksheet. */
@@ -32,10 +40,14 @@ export interface SheetLimits {
   maxRatio: number;
   /** Most non-blank rows (header included). */
   maxRows: number;
+  /** Heap cap of the worker thread that parses an .xlsx (V8 old generation), in MB. */
+  workerHeapMb: number;
+  /** Longest an .xlsx may take to parse, in milliseconds. */
+  workerTimeoutMs: number;
 }
 
 export const MB = 1024 * 1024;
-export const DEFAULT_LIMITS: SheetLimits = { maxFileBytes: 10 * MB, maxUnpackedBytes: 100 * MB, maxRatio: 100, maxRows: 20_001 };
+export const DEFAULT_LIMITS: SheetLimits = { maxFileBytes: 10 * MB, maxUnpackedBytes: 100 * MB, maxRatio: 100, maxRows: 20_001, workerHeapMb: 256, workerTimeoutMs: 60_000 };
 /** Small entries cannot hold a bomb; below this size their ratio is not checked. */
 const RATIO_FLOOR = MB;
 const MAX_ENTRIES = 10_000;
@@ -94,45 +106,67 @@ async function readXlsx(fileName: string, bytes: Uint8Array, limits: SheetLimits
   }
   verifyInflation(fileName, bytes, entries);
 
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as its own ArrayBuffer-like `Buffer`; a fresh ArrayBuffer copy is that exactly.
-    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
-  } catch (err) {
-    throw new FileRefused(`an .xlsx workbook Excel can open — "${fileName}" could not be read (${err instanceof Error ? err.message : String(err)})`);
+  const result = await parseInWorker(fileName, bytes, limits);
+  if (!result.ok) {
+    if (result.reason === 'no-sheet') throw new FileRefused(`a workbook with a worksheet — "${fileName}" has none`);
+    if (result.reason === 'too-many-rows') throw tooManyRows(fileName, limits);
+    throw new FileRefused(`an .xlsx workbook Excel can open — "${fileName}" could not be read (${result.message})`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new FileRefused(`a workbook with a worksheet — "${fileName}" has none`);
-  if (sheet.actualRowCount > limits.maxRows) throw tooManyRows(fileName, limits);
-
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      while (cells.length < col - 1) cells.push('');
-      cells[col - 1] = cellText(cell.value);
-    });
-    if (cells.some((c) => c !== '')) rows.push({ line: rowNumber, cells });
-  });
-  return { encoding: 'XLSX', rows };
+  return { encoding: 'XLSX', rows: result.rows };
 }
 
-/** A cell's value as the text a user sees: numbers plain, dates as YYYY-MM, formulas as their result. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return '';
-    // exceljs gives Excel's date serials as UTC midnight.
-    return `${value.getUTCFullYear()}-${String(value.getUTCMonth() + 1).padStart(2, '0')}`;
-  }
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result ?? null);
-  if ('hyperlink' in value) return cellText((value as { text: ExcelJS.CellValue }).text);
-  if ('error' in value) return value.error;
-  return '';
+/**
+ * How to start the worker: the built xlsx-worker.js next to this module (the packaged app), else
+ * the .ts source through tsx's API (tests, the CLI, browser mode; `--import tsx` in a worker's
+ * execArgv does not reach the worker's entry on Node 20).
+ */
+function workerScript(): { script: string; eval: boolean } {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const built = join(here, 'xlsx-worker.js');
+  if (existsSync(built)) return { script: built, eval: false };
+  const source = pathToFileURL(join(here, 'xlsx-worker.ts')).href;
+  const api = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
+  return { script: `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`, eval: true };
+}
+
+/**
+ * exceljs runs in a worker thread with a capped heap (limits.workerHeapMb) and a time limit: a
+ * workbook that passed the zip checks but still explodes in memory ends that thread with
+ * ERR_WORKER_OUT_OF_MEMORY and is refused; the app's own thread never holds its expansion.
+ */
+function parseInWorker(fileName: string, bytes: Uint8Array, limits: SheetLimits): Promise<XlsxParseResult> {
+  const script = workerScript();
+  const data: XlsxWorkerData = { bytes: new Uint8Array(bytes), maxRows: limits.maxRows };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script.script, {
+      eval: script.eval,
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: Math.min(32, limits.workerHeapMb) },
+    });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      fn();
+    };
+    const timer = setTimeout(
+      () => finish(() => reject(new FileRefused(`an .xlsx workbook that can be read in ${limits.workerTimeoutMs >= 1000 ? `${Math.round(limits.workerTimeoutMs / 1000)} seconds` : `${limits.workerTimeoutMs} ms`} — reading "${fileName}" took longer and was stopped; ${SAVE_AS}`))),
+      limits.workerTimeoutMs,
+    );
+    worker.on('message', (result: XlsxParseResult) => finish(() => resolve(result)));
+    worker.on('error', (err: NodeJS.ErrnoException) =>
+      finish(() =>
+        reject(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new FileRefused(`an .xlsx workbook that can be read in ${limits.workerHeapMb} MB of memory — "${fileName}" needs more; refused as a possible zip bomb`)
+            : new FileRefused(`an .xlsx workbook Excel can open — "${fileName}" could not be read (${err.message})`),
+        ),
+      ),
+    );
+    worker.on('exit', (code) => finish(() => reject(new FileRefused(`an .xlsx workbook Excel can open — reading "${fileName}" stopped unexpectedly (exit code ${code})`))));
+  });
 }
 
 // ---- zip checks ----------------------------------------------------------------------------

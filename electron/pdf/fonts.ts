@@ -126,11 +126,56 @@ export function loadFace(face: FontFace): FontkitFont | null {
   try {
     const font = fontkit.create(readFileSync(face.file), face.postscriptName);
     if (!font || !('hasGlyphForCodePoint' in font)) return null; // a collection without that face
+    memoizeLayout(font as FontkitFont & Layoutable);
     parsed.set(key, font);
     return font;
   } catch {
     return null;
   }
+}
+
+// --- Shaped text, shared across documents.
+//
+// pdfkit shapes every word it measures or prints (font.layout: cmap lookup, GSUB, GPOS) and keeps
+// the result only for the one document. Shaping depends on nothing but the font and the text, so
+// the runs are kept here per font, and every caller gets its own copy (pdfkit scales the positions
+// of the run it is given in place).
+
+interface GlyphPositionLike {
+  [key: string]: number;
+}
+interface GlyphRunLike {
+  glyphs: object[];
+  positions: GlyphPositionLike[];
+}
+interface Layoutable {
+  layout(text: string, ...rest: unknown[]): GlyphRunLike;
+}
+
+/** Distinct texts kept per font before the cache starts over (words and phrases: a few KB each at most). */
+const LAYOUT_CACHE_LIMIT = 20_000;
+
+function copyRun(run: GlyphRunLike): GlyphRunLike {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRunLike, run);
+  copy.glyphs = run.glyphs.slice();
+  copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as GlyphPositionLike, p));
+  return copy;
+}
+
+function memoizeLayout(font: Layoutable): void {
+  const shape = font.layout.bind(font);
+  const runs = new Map<string, GlyphRunLike>();
+  font.layout = (text: string, ...rest: unknown[]): GlyphRunLike => {
+    // Only plain calls (no features, script, language or direction) are shared.
+    if (typeof text !== 'string' || rest.some((r) => r !== undefined)) return shape(text, ...rest);
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= LAYOUT_CACHE_LIMIT) runs.clear();
+      run = shape(text);
+      runs.set(text, run);
+    }
+    return copyRun(run);
+  };
 }
 
 /** The token pdfkit gets instead of the font file (see CachedFontFormat). Load the face first. */

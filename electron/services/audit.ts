@@ -1,6 +1,7 @@
 /** The append-only audit log: who changed what, when, before and after. */
 import type { AuditEntry } from '../../shared/api/types.ts';
 import type { Db } from '../db/database.ts';
+import { statement } from '../db/statements.ts';
 import { currentUser } from './settings.ts';
 
 export interface AuditRecord {
@@ -12,7 +13,7 @@ export interface AuditRecord {
 }
 
 export function appendAudit(db: Db, record: AuditRecord): void {
-  db.prepare('INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     new Date().toISOString(),
     currentUser(db)?.name ?? '(not set)',
     record.action,
@@ -35,7 +36,7 @@ interface AuditRow {
 }
 
 export function listAudit(db: Db, input: { limit?: number }): AuditEntry[] {
-  const rows = db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(input.limit ?? 200) as AuditRow[];
+  const rows = statement(db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(input.limit ?? 200) as AuditRow[];
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

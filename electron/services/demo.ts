@@ -14,7 +14,7 @@ import { saveRegion } from './regions.ts';
 import { getSheet, saveSheet } from './sheets.ts';
 
 /** mulberry32: a small seeded generator, so the demo is the same every time. */
-function seeded(seed: number) {
+export function seeded(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -29,7 +29,7 @@ function seeded(seed: number) {
     pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
   };
 }
-type Rng = ReturnType<typeof seeded>;
+export type Rng = ReturnType<typeof seeded>;
 
 const REGIONS = [
   { code: 'EAST', name: '华东区' },
@@ -114,7 +114,8 @@ function person(employeeNo: string, name: string, role: 'regional-manager' | 'sa
   return { employeeNo, name, role, regionId, managerId, activeFrom: '2024-01', activeTo: null };
 }
 
-function randomEntry(rng: Rng, rubric: Rubric, period: string) {
+/** A plausible month for one person: what a manager might record (the demo and the benchmark use it). */
+export function randomEntry(rng: Rng, rubric: Rubric, period: string) {
   const items: Record<string, ItemInput> = {};
   for (const { item } of leafItems(rubric.items)) {
     const value = randomItem(rng, item);

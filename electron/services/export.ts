@@ -9,17 +9,22 @@
  * reviewer must return it (a return note reopens the sheet). Editing a signed sheet (sheets.save)
  * sets it back to draft/ready, so the next export carries the edit.
  *
- * A month's batch runs as a job, one sheet at a time, yielding to the event loop between sheets.
+ * A month's batch runs as a job: the sheets are rendered and signed by a pool of worker threads
+ * (one per core; export-pool.ts) while this thread reads them and keeps the files in order,
+ * yielding to the event loop between sheets.
  */
 import { join } from 'node:path';
 import type { ChainRole, ExportResult, JobStatus, Language, Person, SheetRecord } from '../../shared/api/types.ts';
 import type { Db } from '../db/database.ts';
-import { renderDocument, renderSheetPdf } from '../pdf/render.ts';
+import { statement } from '../db/statements.ts';
+import { renderDocument } from '../pdf/render.ts';
 import { FONT_FAMILY, formatPoints, type ChainEntry } from '../pdf/sheet.ts';
 import { sheetLabels } from '../pdf/labels.ts';
 import { type SigningIdentity, signPdf } from '../signing/index.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
+import { type ExportPool, PoolUnavailable, openExportPool, poolSizeFor } from './export-pool.ts';
+import { type SheetExportTask, renderAndSignSheet } from './export-render.ts';
 import { dataPath, safeName, sha256Hex, writeFileAtomic } from './files.ts';
 import { openStoredIdentity } from './identities.ts';
 import { createJob, finishJob, yieldToEventLoop } from './jobs.ts';
@@ -51,7 +56,7 @@ export function exportFileName(employeeNo: string, period: string): string {
 
 function regionOf(db: Db, person: Person): { code: string; name: string } | undefined {
   if (person.regionId === null) return undefined;
-  return db.prepare('SELECT code, name FROM regions WHERE id = ?').get(person.regionId) as { code: string; name: string } | undefined;
+  return statement(db, 'SELECT code, name FROM regions WHERE id = ?').get(person.regionId) as { code: string; name: string } | undefined;
 }
 
 /** Why a sheet cannot be exported by this signer now, or null. */
@@ -65,15 +70,14 @@ function exportRefusal(db: Db, record: SheetRecord, role: ChainRole): string | n
     case 'ready':
       return null;
     case 'signed': {
-      const countersigned = db
-        .prepare(
-          `SELECT 1 FROM sheet_files r
+      const countersigned = statement(
+        db,
+        `SELECT 1 FROM sheet_files r
              JOIN sheet_files e ON e.sha256 = r.export_sha256 AND e.kind = 'export'
              JOIN sheets s ON s.id = e.sheet_id
              JOIN people p ON p.id = s.person_id
             WHERE p.id = ? AND s.period = ? AND r.kind = 'received' AND json_array_length(r.chain) >= 2`,
-        )
-        .get(record.person.id, record.period);
+      ).get(record.person.id, record.period);
       return countersigned ? `the sheet of ${who} has been countersigned already; ask the reviewer to return it before exporting it again` : null;
     }
     case 'not-started':
@@ -85,8 +89,17 @@ function exportRefusal(db: Db, record: SheetRecord, role: ChainRole): string | n
   }
 }
 
-/** Export one sheet with an opened identity: render, sign, keep the file, set the status 'signed'. */
-export async function exportWithIdentity(db: Db, options: ExportOptions): Promise<ExportResult> {
+/** A sheet checked and read for export: what to render and sign, and where the file goes. */
+interface PreparedExport {
+  record: SheetRecord;
+  task: SheetExportTask;
+  exportedAt: string;
+  fileName: string;
+  path: string;
+}
+
+/** Read and check a sheet for export (throws ServiceError when this signer may not export it now). */
+function prepareExport(db: Db, options: ExportOptions): PreparedExport {
   const record = getSheet(db, { personId: options.personId, period: options.period });
   const role = options.identity.role;
   const refusal = exportRefusal(db, record, role);
@@ -95,26 +108,38 @@ export async function exportWithIdentity(db: Db, options: ExportOptions): Promis
   const region = regionOf(db, record.person);
   const exportedAt = new Date().toISOString();
   const chain: ChainEntry[] = [{ role, name: options.identity.name, at: exportedAt }];
-  const pdf = await renderSheetPdf(
-    { ...record, status: 'ready' },
-    { language: options.language, scorer: options.identity.name, regionName: region?.name, region, chain, exportedAt },
-  );
-  const signed = await signPdf(pdf, options.identity, { reason: reasonFor(role, true), signingTime: new Date(exportedAt) });
-  const sha256 = sha256Hex(signed);
   const fileName = exportFileName(record.person.employeeNo, record.period);
-  const path = join(options.outDir ?? dataPath(db, 'exports', record.period), fileName);
+  return {
+    record,
+    task: {
+      record: { ...record, status: 'ready' },
+      pdf: { language: options.language, scorer: options.identity.name, regionName: region?.name, region, chain, exportedAt },
+      reason: reasonFor(role, true),
+      signingTime: exportedAt,
+    },
+    exportedAt,
+    fileName,
+    path: join(options.outDir ?? dataPath(db, 'exports', record.period), fileName),
+  };
+}
 
+/** Keep a signed export: the file, its record, the status 'signed' and the audit entry, in one transaction. */
+function commitExport(db: Db, prepared: PreparedExport, signed: Buffer, identity: Signer): ExportResult {
+  const { record, exportedAt, fileName, path } = prepared;
+  const role = identity.role;
+  const sha256 = sha256Hex(signed);
   db.transaction(() => {
-    const row = db.prepare('SELECT id, status, revision FROM sheets WHERE person_id = ? AND period = ?').get(record.person.id, record.period) as
+    const row = statement(db, 'SELECT id, status, revision FROM sheets WHERE person_id = ? AND period = ?').get(record.person.id, record.period) as
       | { id: number; status: string; revision: number }
       | undefined;
     if (!row || row.revision !== record.revision || row.status !== record.status) {
       throw new ServiceError('conflict', `the sheet of ${record.person.name} for ${record.period} changed while it was being exported; export it again`);
     }
     const now = new Date().toISOString();
-    const actor = currentUser(db)?.name ?? options.identity.name;
-    db.prepare("UPDATE sheets SET status = 'signed', revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?").run(now, actor, row.id);
-    db.prepare(
+    const actor = currentUser(db)?.name ?? identity.name;
+    statement(db, "UPDATE sheets SET status = 'signed', revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?").run(now, actor, row.id);
+    statement(
+      db,
       `INSERT INTO sheet_files (sha256, kind, sheet_id, employee_no, period, file_name, path, size, chain, verdict, export_sha256, state, note, received_at)
        VALUES (?, 'export', ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, NULL, ?)`,
     ).run(
@@ -125,7 +150,7 @@ export async function exportWithIdentity(db: Db, options: ExportOptions): Promis
       fileName,
       path,
       signed.length,
-      JSON.stringify([{ name: options.identity.name, role, fingerprint: options.identity.fingerprint, signingTime: exportedAt, reason: reasonFor(role, true), comment: '' }]),
+      JSON.stringify([{ name: identity.name, role, fingerprint: identity.fingerprint, signingTime: exportedAt, reason: reasonFor(role, true), comment: '' }]),
       sha256,
       now,
     );
@@ -135,7 +160,7 @@ export async function exportWithIdentity(db: Db, options: ExportOptions): Promis
       entity: 'sheet',
       entityId: `${record.person.employeeNo}/${record.period}`,
       before: { status: record.status },
-      after: { status: 'signed', signer: options.identity.name, role, fingerprint: options.identity.fingerprint, file: path, sha256, monthlyScore: record.result.monthlyScore },
+      after: { status: 'signed', signer: identity.name, role, fingerprint: identity.fingerprint, file: path, sha256, monthlyScore: record.result.monthlyScore },
     });
   })();
   return {
@@ -148,6 +173,13 @@ export async function exportWithIdentity(db: Db, options: ExportOptions): Promis
     sha256,
     dataBase64: signed.toString('base64'),
   };
+}
+
+/** Export one sheet with an opened identity: render, sign, keep the file, set the status 'signed'. */
+export async function exportWithIdentity(db: Db, options: ExportOptions): Promise<ExportResult> {
+  const prepared = prepareExport(db, options);
+  const signed = await renderAndSignSheet(prepared.task, options.identity);
+  return commitExport(db, prepared, signed, options.identity);
 }
 
 /** sheets.export: one sheet, signed with one of this app's identities. */
@@ -167,20 +199,19 @@ export interface MonthPlan {
 
 /** The sheets of a month (optionally one region) this signer would export, and the others with why not. */
 export function planMonthExport(db: Db, input: { period: string; regionId?: number; role: ChainRole; includeSigned?: boolean }): MonthPlan {
-  if (input.regionId !== undefined && !db.prepare('SELECT 1 FROM regions WHERE id = ?').get(input.regionId)) {
+  if (input.regionId !== undefined && !statement(db, 'SELECT 1 FROM regions WHERE id = ?').get(input.regionId)) {
     throw new ServiceError('not-found', `region ${input.regionId} does not exist`);
   }
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.employee_no, p.name, p.role, s.status
+  const rows = statement(
+    db,
+    `SELECT p.id, p.employee_no, p.name, p.role, s.status
          FROM people p
          LEFT JOIN regions r ON r.id = p.region_id
          LEFT JOIN sheets s ON s.person_id = p.id AND s.period = @period
         WHERE p.role <> 'executive' AND p.active_from <= @period AND (p.active_to IS NULL OR p.active_to >= @period)
           AND (@region IS NULL OR p.region_id = @region)
         ORDER BY r.code, p.employee_no`,
-    )
-    .all({ period: input.period, region: input.regionId ?? null }) as { id: number; employee_no: string; name: string; role: Person['role']; status: string | null }[];
+  ).all({ period: input.period, region: input.regionId ?? null }) as { id: number; employee_no: string; name: string; role: Person['role']; status: string | null }[];
   const plan: MonthPlan = { targets: [], skipped: [] };
   for (const r of rows) {
     const who = { personId: r.id, employeeNo: r.employee_no, name: r.name };
@@ -200,22 +231,54 @@ export interface MonthExportOptions {
   outDir?: string;
   /** Also a signed summary PDF of the exported sheets (<data dir>/exports/YYYY-MM/summary/). */
   summary?: boolean;
+  /**
+   * Worker threads that render and sign (export-pool.ts); default one per core for a batch of at
+   * least POOL_MIN_SHEETS sheets. 0 renders every sheet in this thread.
+   */
+  workers?: number;
 }
 
-/** Run a month's export into `job` (progress as it goes); never throws for one sheet's failure. */
+/** Below this many sheets a batch renders in the app's thread: starting workers costs more than it saves. */
+export const POOL_MIN_SHEETS = 12;
+
+/**
+ * Run a month's export into `job` (progress as it goes); never throws for one sheet's failure.
+ *
+ * With workers, the app's thread reads each sheet, hands it to the pool, and keeps the signed
+ * files in plan order as they come back (the same checks and transaction as one sheet's export);
+ * a few sheets are in flight per worker. A sheet the pool cannot take (a worker stopped) is
+ * rendered here instead.
+ */
 export async function runMonthExport(db: Db, options: MonthExportOptions, job: JobStatus, plan: MonthPlan): Promise<void> {
+  let pool: ExportPool | null = null;
   try {
     job.skipped = plan.skipped;
-    for (const target of plan.targets) {
+    const workers = options.workers ?? (plan.targets.length >= POOL_MIN_SHEETS ? poolSizeFor(plan.targets.length) : 0);
+    if (workers > 0 && plan.targets.length > 0) pool = openExportPool(options.identity, Math.min(workers, plan.targets.length));
+
+    const inFlight: { target: MonthPlan['targets'][number]; work: Promise<{ prepared: PreparedExport; signed: Buffer }> }[] = [];
+    const window = pool ? pool.size * 3 : 1;
+    const settle = async () => {
+      const { target, work } = inFlight.shift()!;
       try {
-        const result = await exportWithIdentity(db, { personId: target.personId, period: options.period, identity: options.identity, language: options.language, outDir: options.outDir });
+        const { prepared, signed } = await work;
+        const result = commitExport(db, prepared, signed, options.identity);
         job.files.push({ ...target, period: options.period, fileName: result.fileName, path: result.path, sha256: result.sha256 });
       } catch (err) {
         job.failures.push({ ...target, message: err instanceof Error ? err.message : String(err) });
       }
       job.done += 1;
       await yieldToEventLoop();
+    };
+    for (const target of plan.targets) {
+      const exportOptions: ExportOptions = { personId: target.personId, period: options.period, identity: options.identity, language: options.language, outDir: options.outDir };
+      const work = renderForBatch(db, exportOptions, pool);
+      work.catch(() => undefined); // its failure is recorded when it is settled, in plan order
+      inFlight.push({ target, work });
+      // Files are kept (committed) in plan order, as the sheets come back.
+      while (inFlight.length >= window) await settle();
     }
+    while (inFlight.length > 0) await settle();
     if (options.summary && job.files.length > 0) {
       try {
         job.summary = await writeSummary(db, options, job);
@@ -224,8 +287,22 @@ export async function runMonthExport(db: Db, options: MonthExportOptions, job: J
       }
     }
   } finally {
+    await pool?.close();
     finishJob(job);
   }
+}
+
+/** One sheet of a batch, read here and rendered and signed by the pool (or here, without a pool or when the pool cannot). */
+async function renderForBatch(db: Db, options: ExportOptions, pool: ExportPool | null): Promise<{ prepared: PreparedExport; signed: Buffer }> {
+  const prepared = prepareExport(db, options);
+  if (pool) {
+    try {
+      return { prepared, signed: await pool.run(prepared.task) };
+    } catch (err) {
+      if (!(err instanceof PoolUnavailable)) throw err;
+    }
+  }
+  return { prepared, signed: await renderAndSignSheet(prepared.task, options.identity) };
 }
 
 /** sheets.exportMonth: start the batch; returns at once with the job id (progress: jobs.get). */
@@ -246,7 +323,7 @@ export async function startMonthExport(
 async function writeSummary(db: Db, options: MonthExportOptions, job: JobStatus): Promise<NonNullable<JobStatus['summary']>> {
   const L = sheetLabels(options.language);
   const zh = options.language === 'zh';
-  const region = options.regionId === undefined ? undefined : (db.prepare('SELECT code, name FROM regions WHERE id = ?').get(options.regionId) as { code: string; name: string });
+  const region = options.regionId === undefined ? undefined : (statement(db, 'SELECT code, name FROM regions WHERE id = ?').get(options.regionId) as { code: string; name: string });
   const rows = job.files.map((f) => {
     const r = getSheet(db, { personId: f.personId, period: options.period });
     return [r.person.employeeNo, r.person.name, L.roles[r.person.role], formatPoints(r.result.dailyScore), formatPoints(r.result.attendance.score), formatPoints(r.result.monthlyScore), r.result.flags.join(', ')];

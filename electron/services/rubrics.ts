@@ -2,34 +2,53 @@
 import { BUILTIN_RUBRICS, loadRubric, resolveRubric } from '../../shared/rubric/catalog.ts';
 import type { RoleId, Rubric } from '../../shared/rubric/schema.ts';
 import type { Db } from '../db/database.ts';
+import { statement } from '../db/statements.ts';
 import { ServiceError } from './errors.ts';
 
-/** Parsed definitions by their stored text: validating and hashing once per process is enough. */
+/** Parsed stored versions by id@version#hash: validating and hashing once per process is enough. */
 const parsed = new Map<string, Rubric>();
 
-function parseStored(definition: string): Rubric {
-  let rubric = parsed.get(definition);
-  if (!rubric) parsed.set(definition, (rubric = loadRubric(JSON.parse(definition))));
-  return rubric;
-}
+/**
+ * Each connection's rubric list and the stored versions it was built from: a stored version is
+ * never changed (storeRubric refuses another content under the same id and version), so the list
+ * holds until a version is added (here or by another process), which the key notices.
+ */
+const lists = new WeakMap<Db, { key: string; rubrics: Rubric[] }>();
 
 export function listRubrics(db: Db): Rubric[] {
-  const stored = (db.prepare('SELECT definition FROM rubric_versions').all() as { definition: string }[]).map((r) => parseStored(r.definition));
+  const versions = statement(db, 'SELECT rubric_id, version, hash FROM rubric_versions ORDER BY rubric_id, version').all() as { rubric_id: string; version: number; hash: string }[];
+  const key = versions.map((v) => `${v.rubric_id}@${v.version}#${v.hash}`).join('\n');
+  const cached = lists.get(db);
+  if (cached?.key === key) return [...cached.rubrics];
+  const stored = versions.map((v) => {
+    const id = `${v.rubric_id}@${v.version}#${v.hash}`;
+    let rubric = parsed.get(id);
+    if (!rubric) {
+      const row = statement(db, 'SELECT definition FROM rubric_versions WHERE rubric_id = ? AND version = ?').get(v.rubric_id, v.version) as { definition: string };
+      parsed.set(id, (rubric = loadRubric(JSON.parse(row.definition))));
+    }
+    return rubric;
+  });
   const byKey = new Map<string, Rubric>();
   for (const r of [...BUILTIN_RUBRICS, ...stored]) byKey.set(`${r.id}@${r.version}`, r);
-  return [...byKey.values()].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version);
+  const rubrics = [...byKey.values()].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version);
+  lists.set(db, { key, rubrics });
+  return [...rubrics];
 }
 
-/** Make sure the exact definition a sheet uses is in the database, so it recomputes the same forever. */
-export function storeRubric(db: Db, rubric: Rubric): void {
+/**
+ * Make sure the exact definition a sheet uses is in the database, so it recomputes the same
+ * forever. Returns whether it was added now.
+ */
+export function storeRubric(db: Db, rubric: Rubric): boolean {
   const { hash, ...definition } = rubric;
-  const existing = db.prepare('SELECT hash FROM rubric_versions WHERE rubric_id = ? AND version = ?').get(rubric.id, rubric.version) as { hash: string } | undefined;
+  const existing = statement(db, 'SELECT hash FROM rubric_versions WHERE rubric_id = ? AND version = ?').get(rubric.id, rubric.version) as { hash: string } | undefined;
   if (existing && existing.hash !== hash) {
     throw new ServiceError('conflict', `rubric ${rubric.id}@${rubric.version} is stored with another content (${existing.hash}); a changed rubric needs a new version`);
   }
-  if (!existing) {
-    db.prepare('INSERT INTO rubric_versions (rubric_id, version, effective_from, hash, definition) VALUES (?, ?, ?, ?, ?)').run(rubric.id, rubric.version, rubric.effectiveFrom, hash, JSON.stringify(definition));
-  }
+  if (existing) return false;
+  statement(db, 'INSERT INTO rubric_versions (rubric_id, version, effective_from, hash, definition) VALUES (?, ?, ?, ?, ?)').run(rubric.id, rubric.version, rubric.effectiveFrom, hash, JSON.stringify(definition));
+  return true;
 }
 
 /** The rubric in force for a role in a period. */

@@ -1,16 +1,17 @@
 /** Who is using this copy of the app, and their preferences (the settings table). */
 import type { Language, User } from '../../shared/api/types.ts';
 import type { Db } from '../db/database.ts';
+import { statement } from '../db/statements.ts';
 import { InputError } from '../../shared/problems.ts';
 import { appendAudit } from './audit.ts';
 
 function getSetting<T>(db: Db, key: string): T | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as T) : null;
 }
 
 function putSetting(db: Db, key: string, value: unknown): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  statement(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }
 
 export function currentUser(db: Db): User | null {
@@ -18,7 +19,7 @@ export function currentUser(db: Db): User | null {
 }
 
 export function setUser(db: Db, user: User): User {
-  if (user.regionId !== null && !db.prepare('SELECT 1 FROM regions WHERE id = ?').get(user.regionId)) {
+  if (user.regionId !== null && !statement(db, 'SELECT 1 FROM regions WHERE id = ?').get(user.regionId)) {
     throw new InputError([{ field: 'regionId', value: user.regionId, expected: 'the id of an existing region' }], 'user');
   }
   if (user.chainRole === 'manager' && user.regionId === null) {

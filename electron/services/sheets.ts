@@ -9,6 +9,7 @@ import { countDeductions, scoreSheet, type SheetResult } from '../../shared/scor
 import type { HandIn } from '../../shared/scoring/handins.ts';
 import { validateSheetInput, type Absence, type SheetInput } from '../../shared/scoring/input.ts';
 import type { Db } from '../db/database.ts';
+import { statement } from '../db/statements.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import { activeIn, getPerson } from './people.ts';
@@ -44,17 +45,16 @@ function teamRows(db: Db, managerId: number, period: string): MonthRow[] {
 }
 
 function queryMonthRows(db: Db, period: string, scope: { sql: string; params: Record<string, unknown> }): MonthRow[] {
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.employee_no, p.name, p.role, p.region_id, r.name AS region_name,
+  const rows = statement(
+    db,
+    `SELECT p.id, p.employee_no, p.name, p.role, p.region_id, r.name AS region_name,
               s.status, s.daily_score, s.attendance_score, s.monthly_score, s.deductions, s.flags, s.updated_at
          FROM people p
          LEFT JOIN regions r ON r.id = p.region_id
          LEFT JOIN sheets s ON s.person_id = p.id AND s.period = @period
         WHERE p.role <> 'executive' AND p.active_from <= @period AND (p.active_to IS NULL OR p.active_to >= @period) ${scope.sql}
         ORDER BY r.code, p.employee_no`,
-    )
-    .all({ period, ...scope.params }) as {
+  ).all({ period, ...scope.params }) as {
     id: number;
     employee_no: string;
     name: string;
@@ -88,16 +88,16 @@ function queryMonthRows(db: Db, period: string, scope: { sql: string; params: Re
 }
 
 function sheetRow(db: Db, personId: number, period: string): SheetRow | undefined {
-  return db.prepare('SELECT * FROM sheets WHERE person_id = ? AND period = ?').get(personId, period) as SheetRow | undefined;
+  return statement(db, 'SELECT * FROM sheets WHERE person_id = ? AND period = ?').get(personId, period) as SheetRow | undefined;
 }
 
 /** The recorded input of a stored sheet: items, absences and hand-ins, with its pinned rubric version. */
 function storedInput(db: Db, row: SheetRow, person: Person): SheetInput {
-  const absences = (db.prepare('SELECT date, length FROM absences WHERE sheet_id = ? ORDER BY seq').all(row.id) as { date: string | null; length: Absence['length'] }[]).map(
+  const absences = (statement(db, 'SELECT date, length FROM absences WHERE sheet_id = ? ORDER BY seq').all(row.id) as { date: string | null; length: Absence['length'] }[]).map(
     (a): Absence => (a.date ? { date: a.date, length: a.length } : { length: a.length }),
   );
   const handIns: Record<string, HandIn[]> = {};
-  for (const h of db.prepare('SELECT item_id, handed_in, event_date FROM hand_ins WHERE sheet_id = ? ORDER BY item_id, seq').all(row.id) as {
+  for (const h of statement(db, 'SELECT item_id, handed_in, event_date FROM hand_ins WHERE sheet_id = ? ORDER BY item_id, seq').all(row.id) as {
     item_id: string;
     handed_in: string;
     event_date: string | null;
@@ -118,32 +118,63 @@ export function getSheet(db: Db, input: { personId: number; period: string }): S
   const person = getPerson(db, input.personId);
   const rubrics = listRubrics(db);
   const row = sheetRow(db, person.id, input.period);
-  let rubric: Rubric;
-  let sheetInput: SheetInput;
-  let result: SheetResult;
-  if (row) {
-    rubric = rubricVersion(rubrics, row.rubric_id, row.rubric_version);
-    sheetInput = storedInput(db, row, person);
-    result = JSON.parse(row.result);
-  } else {
-    rubric = rubricForRole(rubrics, person.role, input.period);
-    sheetInput = { rubric: `${rubric.id}@${rubric.version}`, period: input.period, person: { id: person.employeeNo, name: person.name }, absences: [], items: {}, handIns: {} };
-    result = scoreSheet(sheetInput, rubric);
+  if (!row) {
+    const rubric = rubricForRole(rubrics, person.role, input.period);
+    const sheetInput: SheetInput = { rubric: `${rubric.id}@${rubric.version}`, period: input.period, person: { id: person.employeeNo, name: person.name }, absences: [], items: {}, handIns: {} };
+    return sheetRecord(db, person, input.period, { rubric, input: sheetInput, result: scoreSheet(sheetInput, rubric), status: 'not-started', revision: 0, updatedAt: null });
   }
-  const prevRow = sheetRow(db, person.id, formatPeriod(previousPeriod(parsePeriod(input.period)!)));
+  return sheetRecord(db, person, input.period, {
+    rubric: rubricVersion(rubrics, row.rubric_id, row.rubric_version),
+    input: storedInput(db, row, person),
+    result: JSON.parse(row.result),
+    status: row.status,
+    revision: row.revision,
+    updatedAt: row.updated_at,
+  });
+}
+
+/** A sheet as stored (or, not started, as it would start). */
+type SheetState = Pick<SheetRecord, 'rubric' | 'input' | 'result' | 'status' | 'revision' | 'updatedAt'>;
+
+/** The full record of a sheet: its state, last month's result, the doubling proposals, and a regional manager's team. */
+function sheetRecord(db: Db, person: Person, period: string, state: SheetState): SheetRecord {
+  const prevRow = statement(db, 'SELECT result FROM sheets WHERE person_id = ? AND period = ?').get(person.id, formatPeriod(previousPeriod(parsePeriod(period)!))) as
+    | { result: string }
+    | undefined;
   const previous: SheetResult | null = prevRow ? JSON.parse(prevRow.result) : null;
   return {
     person,
-    period: input.period,
-    rubric,
-    input: sheetInput,
-    result,
-    status: row?.status ?? 'not-started',
-    revision: row?.revision ?? 0,
-    updatedAt: row?.updated_at ?? null,
-    doublingCandidates: doublingCandidates(rubric, result, previous ?? undefined),
+    period,
+    rubric: state.rubric,
+    input: state.input,
+    result: state.result,
+    status: state.status,
+    revision: state.revision,
+    updatedAt: state.updatedAt,
+    doublingCandidates: doublingCandidates(state.rubric, state.result, previous ?? undefined),
     previous,
-    team: person.role === 'regional-manager' ? teamRows(db, person.id, input.period) : null,
+    team: person.role === 'regional-manager' ? teamRows(db, person.id, period) : null,
+  };
+}
+
+/**
+ * What storedInput reads back for a sheet just written from `input`: absences with their date
+ * when they have one, the items as stored (JSON), the hand-ins grouped by item in item order.
+ */
+function inputAsStored(input: SheetInput, rubric: Rubric, person: Person, itemsJson: string): SheetInput {
+  const handIns: Record<string, HandIn[]> = {};
+  const given = input.handIns ?? {};
+  for (const itemId of Object.keys(given).sort()) {
+    const list = given[itemId]!;
+    if (list.length > 0) handIns[itemId] = list.map((h) => (h.event ? { date: h.date, event: h.event } : { date: h.date }));
+  }
+  return {
+    rubric: `${rubric.id}@${rubric.version}`,
+    period: input.period,
+    person: { id: person.employeeNo, name: person.name },
+    absences: (input.absences ?? []).map((a): Absence => (a.date ? { date: a.date, length: a.length } : { length: a.length })),
+    items: JSON.parse(itemsJson),
+    handIns,
   };
 }
 
@@ -179,10 +210,10 @@ export function saveSheet(db: Db, input: SaveSheetInput): SheetRecord {
     const checked = validateSheetInput(raw, [rubric]);
     if (!checked.ok) throw new InputError(checked.problems, 'sheet');
     const result = scoreSheet(checked.input, rubric);
-    storeRubric(db, rubric);
+    const stored = storeRubric(db, rubric);
 
     const before = row ? { status: row.status, input: storedInput(db, row, person), monthlyScore: (JSON.parse(row.result) as SheetResult).monthlyScore } : null;
-    writeSheetRow(db, row?.id ?? null, { personId: person.id, rubric, status: input.status, input: checked.input, result, revision: revision + 1 });
+    const written = writeSheet(db, row?.id ?? null, { personId: person.id, rubric, status: input.status, input: checked.input, result, revision: revision + 1 });
 
     appendAudit(db, {
       action: row ? 'sheet.edit' : 'sheet.add',
@@ -191,7 +222,16 @@ export function saveSheet(db: Db, input: SaveSheetInput): SheetRecord {
       before,
       after: { status: input.status, input: checked.input, monthlyScore: result.monthlyScore },
     });
-    return getSheet(db, { personId: person.id, period: input.period });
+    // The saved sheet as getSheet would read it back, from what was just written (same transaction).
+    return sheetRecord(db, person, input.period, {
+      // Once stored, the list holds the stored copy of the rubric (getSheet finds that one).
+      rubric: rubricVersion(stored ? listRubrics(db) : rubrics, rubric.id, rubric.version),
+      input: inputAsStored(checked.input, rubric, person, written.itemsJson),
+      result: JSON.parse(written.resultJson),
+      status: input.status,
+      revision: revision + 1,
+      updatedAt: written.updatedAt,
+    });
   })();
 }
 
@@ -209,6 +249,11 @@ export interface SheetRowData {
  * written: saving here and HR's import). Returns the sheet id.
  */
 export function writeSheetRow(db: Db, existingId: number | null, data: SheetRowData): number {
+  return writeSheet(db, existingId, data).id;
+}
+
+/** writeSheetRow, with what it wrote: the JSON of the items and the result, and the time. */
+function writeSheet(db: Db, existingId: number | null, data: SheetRowData): { id: number; itemsJson: string; resultJson: string; updatedAt: string } {
   const { result, input } = data;
   const values = {
     person_id: data.personId,
@@ -229,28 +274,28 @@ export function writeSheetRow(db: Db, existingId: number | null, data: SheetRowD
   };
   let sheetId: number;
   if (existingId !== null) {
-    db.prepare(
+    statement(
+      db,
       `UPDATE sheets SET status = @status, rubric_id = @rubric_id, rubric_version = @rubric_version, items = @items, result = @result,
          daily_score = @daily_score, attendance_score = @attendance_score, monthly_score = @monthly_score, deductions = @deductions,
          flags = @flags, revision = @revision, updated_at = @updated_at, updated_by = @updated_by
        WHERE id = @id`,
     ).run({ ...values, id: existingId });
     sheetId = existingId;
-    db.prepare('DELETE FROM absences WHERE sheet_id = ?').run(sheetId);
-    db.prepare('DELETE FROM hand_ins WHERE sheet_id = ?').run(sheetId);
+    statement(db, 'DELETE FROM absences WHERE sheet_id = ?').run(sheetId);
+    statement(db, 'DELETE FROM hand_ins WHERE sheet_id = ?').run(sheetId);
   } else {
     sheetId = Number(
-      db
-        .prepare(
-          `INSERT INTO sheets (person_id, period, rubric_id, rubric_version, status, items, result, daily_score, attendance_score, monthly_score, deductions, flags, revision, updated_at, updated_by)
+      statement(
+        db,
+        `INSERT INTO sheets (person_id, period, rubric_id, rubric_version, status, items, result, daily_score, attendance_score, monthly_score, deductions, flags, revision, updated_at, updated_by)
            VALUES (@person_id, @period, @rubric_id, @rubric_version, @status, @items, @result, @daily_score, @attendance_score, @monthly_score, @deductions, @flags, @revision, @updated_at, @updated_by)`,
-        )
-        .run(values).lastInsertRowid,
+      ).run(values).lastInsertRowid,
     );
   }
-  const addAbsence = db.prepare('INSERT INTO absences (sheet_id, seq, date, length) VALUES (?, ?, ?, ?)');
+  const addAbsence = statement(db, 'INSERT INTO absences (sheet_id, seq, date, length) VALUES (?, ?, ?, ?)');
   (input.absences ?? []).forEach((a, i) => addAbsence.run(sheetId, i, a.date ?? null, a.length));
-  const addHandIn = db.prepare('INSERT INTO hand_ins (sheet_id, item_id, seq, handed_in, event_date) VALUES (?, ?, ?, ?, ?)');
+  const addHandIn = statement(db, 'INSERT INTO hand_ins (sheet_id, item_id, seq, handed_in, event_date) VALUES (?, ?, ?, ?, ?)');
   for (const [itemId, list] of Object.entries(input.handIns ?? {})) list.forEach((h, i) => addHandIn.run(sheetId, itemId, i, h.date, h.event ?? null));
-  return sheetId;
+  return { id: sheetId, itemsJson: values.items, resultJson: values.result, updatedAt: values.updated_at };
 }

@@ -6,9 +6,9 @@ import { net, protocol } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
+import { APP_SCHEME } from '../security.ts';
 
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://renderer`;
+export { APP_ORIGIN, APP_SCHEME } from '../security.ts';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

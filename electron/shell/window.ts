@@ -1,6 +1,6 @@
 /** The main window, locked down as Electron's security checklist asks. */
-import { BrowserWindow, session, shell } from 'electron';
-import { APP_ORIGIN } from './protocol.ts';
+import { app, BrowserWindow, session, type WebContents } from 'electron';
+import { APP_ORIGIN, isAppUrl } from '../security.ts';
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
   const win = new BrowserWindow({
@@ -17,25 +17,42 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      // Middle-click (auxclick) could open a link in a new window: off.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
   win.once('ready-to-show', () => win.show());
-  // Nothing navigates away from the app, and no new windows open.
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    // Only plain web links to documentation leave the app, in the user's browser.
-    if (/^https:\/\/[^/]+\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
+}
+
+/**
+ * Every web contents the app ever creates (the window, and anything a page might try to open):
+ * no navigation away from the app's own pages, no new windows (the app has no external links, so
+ * nothing is ever handed to shell.openExternal), no <webview>.
+ */
+export function lockDownWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => restrictNavigation(contents));
+}
+
+function restrictNavigation(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
 /** No camera, microphone, notifications, geolocation…: the app asks for none. */
 export function denyAllPermissions(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
 }

@@ -3,7 +3,7 @@
  * signed attributes contentType, messageDigest and ESS signing-certificate-v2, the signer's
  * certificate included, no signing-time attribute (PAdES takes the claimed time from /M).
  */
-import { createHash, createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { type KeyObject, createHash, createPublicKey, verify as nodeVerify } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { type CryptoKey, DIGEST_BY_OID, type HashName, OID, cryptoEngine, digest, nodeHashName, toArrayBuffer } from './crypto.ts';
@@ -23,7 +23,7 @@ export async function buildDetachedCms(
   hash: HashName | 'SHA-1' = 'SHA-256',
 ): Promise<Buffer> {
   const engine = cryptoEngine();
-  const certificate = pkijs.Certificate.fromBER(toArrayBuffer(certificateDer));
+  const certificate = parsedCertificate(certificateDer);
   // SHA-1 is only ever requested by the tests that check the verifier refuses it.
   const messageDigest = signedChunks.reduce((h, chunk) => h.update(chunk), createHash(nodeHashName(hash))).digest();
 
@@ -50,6 +50,23 @@ export async function buildDetachedCms(
   await signedData.sign(privateKey, 0, hash, undefined, engine);
   const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
   return Buffer.from(contentInfo.toSchema().toBER(false));
+}
+
+/**
+ * Certificates parsed once per process, by their DER: a signer signs many sheets, and a verifier
+ * sees the same few signers in every file. The parsed objects are only read, never changed.
+ */
+const parsedCertificates = new Map<string, pkijs.Certificate>();
+const CERTIFICATES_KEPT = 256;
+function parsedCertificate(der: Buffer): pkijs.Certificate {
+  const key = der.toString('base64');
+  let certificate = parsedCertificates.get(key);
+  if (!certificate) {
+    certificate = pkijs.Certificate.fromBER(toArrayBuffer(der)); // throws for what is not a certificate (not kept)
+    if (parsedCertificates.size >= CERTIFICATES_KEPT) parsedCertificates.clear();
+    parsedCertificates.set(key, certificate);
+  }
+  return certificate;
 }
 
 /** ESS SigningCertificateV2 { certs SEQUENCE OF ESSCertIDv2 } with hashAlgorithm = SHA-256 (the DEFAULT, so omitted). */
@@ -148,11 +165,7 @@ export function verifyDetachedCms(cms: Uint8Array, signedChunks: Uint8Array[]): 
   const signatureOid = signerInfo.signatureAlgorithm.algorithmId;
   if (SHA1_OIDS.has(signatureOid)) throw new CmsError('SHA-1 signatures are refused (SHA-256 or stronger required)');
   const scheme = signatureScheme(signatureOid, digestAlgorithm);
-  const publicKey = createPublicKey({
-    key: Buffer.from(certificate.subjectPublicKeyInfo.toSchema().toBER(false)),
-    format: 'der',
-    type: 'spki',
-  });
+  const publicKey = publicKeyOf(certificate, certificateDer);
   if (publicKey.asymmetricKeyType !== scheme.keyType) {
     throw new CmsError(`signature algorithm ${signatureOid} does not match the certificate's ${publicKey.asymmetricKeyType} key`);
   }
@@ -171,16 +184,29 @@ export function verifyDetachedCms(cms: Uint8Array, signedChunks: Uint8Array[]): 
   return { certificate: certificateDer, digestAlgorithm };
 }
 
-/**
- * Finds the signer's certificate among those embedded in the CMS, keeping its original DER bytes
- * (pkijs would re-encode the parsed certificate; the trust check compares exact bytes).
- */
+/** The public key of a certificate, made once per certificate (KeyObjects are immutable). */
+const publicKeys = new Map<string, KeyObject>();
+function publicKeyOf(certificate: pkijs.Certificate, der: Buffer): KeyObject {
+  const key = der.toString('base64');
+  let publicKey = publicKeys.get(key);
+  if (!publicKey) {
+    publicKey = createPublicKey({ key: Buffer.from(certificate.subjectPublicKeyInfo.toSchema().toBER(false)), format: 'der', type: 'spki' });
+    if (publicKeys.size >= CERTIFICATES_KEPT) publicKeys.clear();
+    publicKeys.set(key, publicKey);
+  }
+  return publicKey;
+}
+
 /** Hash, ECDSA and PKCS#1 v1.5 algorithm identifiers take no parameters, or NULL. */
 function absentOrNullParameters(algorithm: pkijs.AlgorithmIdentifier): boolean {
   const params = algorithm.algorithmParams as asn1js.BaseBlock | undefined;
   return params === undefined || params instanceof asn1js.Null || params.constructor === asn1js.Any;
 }
 
+/**
+ * Finds the signer's certificate among those embedded in the CMS, keeping its original DER bytes
+ * (pkijs would re-encode the parsed certificate; the trust check compares exact bytes).
+ */
 function findSignerCertificate(contentInfo: asn1js.AsnType, signerInfo: pkijs.SignerInfo): { certificate: pkijs.Certificate; der: Buffer } {
   // ContentInfo ::= SEQUENCE { contentType, [0] EXPLICIT SignedData }; SignedData's certificates are [0] IMPLICIT SET.
   const content = (contentInfo as asn1js.Sequence).valueBlock.value[1] as asn1js.Constructed | undefined;
@@ -191,7 +217,7 @@ function findSignerCertificate(contentInfo: asn1js.AsnType, signerInfo: pkijs.Si
     if (!(element instanceof asn1js.Sequence)) continue; // other certificate formats
     const der = Buffer.from(element.valueBeforeDecodeView);
     try {
-      embedded.push({ certificate: pkijs.Certificate.fromBER(toArrayBuffer(der)), der });
+      embedded.push({ certificate: parsedCertificate(der), der });
     } catch {
       // not an X.509 certificate
     }

@@ -334,6 +334,22 @@ async function importSigningKey(keyInfo: pkijs.PrivateKeyInfo, pkcs8: Buffer): P
 
 export function readCertificate(input: Buffer | Uint8Array | string): CertificateInfo {
   const der = certificateToDer(input);
+  // Every signature and every verification reads the same few certificates: parse each once.
+  const key = der.toString('base64');
+  let info = readCertificates.get(key);
+  if (!info) {
+    info = parseCertificate(der);
+    if (readCertificates.size >= READ_CERTIFICATES_KEPT) readCertificates.clear();
+    readCertificates.set(key, info);
+  }
+  return { ...info, notBefore: new Date(info.notBefore), notAfter: new Date(info.notAfter) };
+}
+
+/** Certificates read so far, by their DER (base64); the cache starts over when it is full. */
+const readCertificates = new Map<string, CertificateInfo>();
+const READ_CERTIFICATES_KEPT = 256;
+
+function parseCertificate(der: Buffer): CertificateInfo {
   let certificate: pkijs.Certificate;
   try {
     certificate = pkijs.Certificate.fromBER(toArrayBuffer(der));

@@ -2,8 +2,8 @@
  * verifyPdf: the one verifier for signed score sheets. Checks run in a fixed order and the first
  * failure is reported with its check id:
  *
- *   pdf-format        %PDF- header and a final %%EOF
- *   pdf-structure     the strict object/xref scan of pdf-objects.ts
+ *   pdf-format        at most maxBytes (20 MB), %PDF- header and a final %%EOF
+ *   pdf-structure     the strict object/xref scan of pdf-objects.ts; not encrypted
  *   signature-present at least one signature dictionary
  *   byte-range        every /ByteRange is [0 a b c], the gap [a, b) is exactly the /Contents hex
  *                     string (brackets included), b + c ends a revision inside the file, and the
@@ -50,7 +50,15 @@ export interface VerifyOptions {
   expectedChain?: Role[];
   /** Recomputes/validates the embedded data; returns a failure reason, or null when it is fine. */
   checkData?: (json: unknown) => string | null;
+  /** Largest file accepted, in bytes (default MAX_PDF_BYTES): a score sheet is tens of KB. */
+  maxBytes?: number;
 }
+
+/** A signed score sheet is 20–150 KB; anything near this is not one (and is not read into the parser). */
+export const MAX_PDF_BYTES = 20 * 1024 * 1024;
+
+/** An /Encrypt entry pointing at an encryption dictionary, as an encrypted PDF's trailer has. */
+const ENCRYPT_REF = /\/Encrypt\s*(\d+\s+\d+\s+R|<<)/;
 
 export interface SignatureReport {
   /** Certificate common name. */
@@ -118,6 +126,10 @@ export async function verifyPdf(pdf: Buffer, options: VerifyOptions): Promise<Ve
 
 async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, stage: { check: CheckId }): Promise<void> {
   // pdf-format
+  const maxBytes = options.maxBytes ?? MAX_PDF_BYTES;
+  if (Buffer.isBuffer(pdf) && pdf.length > maxBytes) {
+    throw new CheckFailure('pdf-format', `the file has ${pdf.length.toLocaleString('en-US')} bytes; a signed score sheet has at most ${maxBytes.toLocaleString('en-US')}`);
+  }
   if (!Buffer.isBuffer(pdf) || pdf.length < 16 || pdf.toString('latin1', 0, 5) !== '%PDF-') {
     throw new CheckFailure('pdf-format', 'not a PDF file (no %PDF- header)');
   }
@@ -131,9 +143,12 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
   try {
     parsed = parsePdf(pdf);
   } catch (error) {
+    // An encrypted file (often with cross-reference streams this parser refuses) gets its own reason.
+    if (error instanceof PdfParseError && ENCRYPT_REF.test(pdf.toString('latin1'))) throw encrypted();
     if (error instanceof PdfParseError) throw new CheckFailure('pdf-structure', `malformed PDF: ${error.message}`);
     throw error;
   }
+  if (parsed.sections.some((section) => section.trailer.entries.has('Encrypt'))) throw encrypted();
 
   // signature-present
   stage.check = 'signature-present';
@@ -220,7 +235,8 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
     if (report.signingTime < info.notBefore || report.signingTime > info.notAfter) {
       throw new CheckFailure(
         'trust',
-        `signature #${k + 1}: the certificate of "${info.name}" was not valid at the signing time ${report.signingTime.toISOString()}`,
+        `signature #${k + 1}: the certificate of "${info.name}" was not valid at the signing time ${report.signingTime.toISOString()} ` +
+          (report.signingTime > info.notAfter ? `(it expired on ${info.notAfter.toISOString()})` : `(it is valid only from ${info.notBefore.toISOString()})`),
       );
     }
   }
@@ -262,6 +278,10 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
   stage.check = 'data-check';
   const problem = options.checkData?.(verdict.data);
   if (problem !== null && problem !== undefined) throw new CheckFailure('data-check', problem || 'the data check failed');
+}
+
+function encrypted(): CheckFailure {
+  return new CheckFailure('pdf-structure', 'the PDF is encrypted (/Encrypt): signed score sheets are never encrypted, and an encrypted file cannot be checked');
 }
 
 function checkByteRange(object: PdfObject, fileLength: number, revisionEnds: Set<number>): FoundSignature {

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DatabaseRefused, openDatabase } from '../db/database.ts';
+import { DatabaseRefused, openDatabase, openReport } from '../db/database.ts';
 import { createHandlers } from '../handlers.ts';
 import { resolveDbPath } from '../paths.ts';
 import { startWebServer } from './server.ts';
@@ -32,6 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const appVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const server = await startWebServer({ handlers: createHandlers(db, { dbPath, appVersion }), staticDir, port });
   console.log(`Staff assessment (browser mode), database ${dbPath}`);
+  for (const name of openReport(db).backups) console.log(`Backed up to backups/${name}`);
   console.log(`Open this address in a browser: ${server.openUrl}`);
   const stop = () => {
     void server.close().then(() => {

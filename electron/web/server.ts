@@ -40,7 +40,7 @@ export interface WebServerOptions {
   token?: string;
 }
 
-const STATUS: Record<ApiFailure['kind'], number> = { input: 400, 'not-found': 404, conflict: 409, internal: 500 };
+const STATUS: Record<ApiFailure['kind'], number> = { input: 400, 'not-found': 404, conflict: 409, internal: 500, storage: 507 };
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('hex');

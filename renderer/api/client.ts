@@ -161,7 +161,7 @@ function transportError(message: string): ApiError {
   return new ApiError({ kind: 'internal', message }, true);
 }
 
-const KINDS: readonly string[] = ['input', 'conflict', 'not-found', 'internal'];
+const KINDS: readonly string[] = ['input', 'conflict', 'not-found', 'internal', 'storage'];
 
 function isFailure(value: unknown): value is ApiFailure {
   return isRecord(value) && typeof value.kind === 'string' && KINDS.includes(value.kind) && typeof value.message === 'string';

@@ -37,7 +37,7 @@ export function FailureAlert({
   ) : undefined;
   return (
     <Alert severity="error" role="alert" {...(onClose ? { onClose } : {})} action={action ?? retry}>
-      <AlertTitle>{title ?? t.failure[failure.kind]}</AlertTitle>
+      <AlertTitle>{title ?? (failure.kind === 'storage' ? t.backups.storage : t.failure[failure.kind])}</AlertTitle>
       {failure.problems?.length ? (
         <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
           {failure.problems.map((p, i) => (

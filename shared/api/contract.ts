@@ -12,6 +12,8 @@ import type {
   ApproveResult,
   AppInfo,
   AuditEntry,
+  BackupInfo,
+  BackupList,
   ChainRole,
   ExportResult,
   FileData,
@@ -25,6 +27,7 @@ import type {
   Person,
   Region,
   ReturnImportOutcome,
+  RestoreResult,
   ReturnNoteInfo,
   RosterPreview,
   SheetRecord,
@@ -162,6 +165,12 @@ export const contract = {
 
   'demo.load': handler<typeof empty, { regions: number; people: number; sheets: number }>(empty),
   'audit.list': handler<z.ZodType<{ limit?: number }>, AuditEntry[]>(z.strictObject({ limit: z.number().int().min(1).max(1000).optional() })),
+
+  'backups.list': handler<typeof empty, BackupList>(empty),
+  'backups.create': handler<typeof empty, BackupInfo>(empty),
+  'backups.restore': handler<z.ZodType<{ name: string }>, RestoreResult>(
+    z.strictObject({ name: z.string().regex(/^[^/\\]{1,200}\.db$/, "a backup's file name, as backups.list gives it") }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -125,9 +125,32 @@ export interface AppInfo {
   counts: { regions: number; people: number; sheets: number };
 }
 
-/** How a failed call reaches the caller (renderer, CLI, tests). */
+/** A backup of the database (`backups/` next to it). */
+export interface BackupInfo {
+  /** File name in the backups folder; what `backups.restore` takes. */
+  name: string;
+  /** daily and pre-migration: automatic; manual: from Settings; pre-restore: the database as it was before a restore. */
+  kind: 'daily' | 'pre-migration' | 'manual' | 'pre-restore';
+  createdAt: string;
+  bytes: number;
+  schemaVersion: number;
+}
+
+export interface BackupList {
+  folder: string;
+  backups: BackupInfo[];
+}
+
+export interface RestoreResult {
+  restored: string;
+  /** The backup holding the database as it was just before the restore. */
+  keptAs: string;
+  schemaVersion: number;
+}
+
+/** How a failed call reaches the caller (renderer, CLI, tests). `storage`: disk full, I/O error, damaged file, backup problems. */
 export interface ApiFailure {
-  kind: 'input' | 'conflict' | 'not-found' | 'internal';
+  kind: 'input' | 'conflict' | 'not-found' | 'internal' | 'storage';
   message: string;
   problems?: Problem[];
 }

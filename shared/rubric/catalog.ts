@@ -27,18 +27,26 @@ export type Resolution = { ok: true; rubric: Rubric } | { ok: false; problem: Pr
  * for `period` (effectiveFrom ≤ period).
  */
 export function resolveRubric(ref: string, period: string, rubrics: readonly Rubric[] = BUILTIN_RUBRICS): Resolution {
-  const fail = (expected: string): Resolution => ({ ok: false, problem: { field: 'rubric', value: ref, expected } });
   const m = REF_PATTERN.exec(ref);
-  const ids = [...new Set(rubrics.map((r) => r.id))];
-  if (!m) return fail(`a rubric id, optionally with @version (known: ${ids.join(', ')})`);
+  if (!m) return unresolved(ref, `a rubric id, optionally with @version (known: ${knownIds(rubrics)})`);
   const [, id, version] = m;
-  const versions = rubrics.filter((r) => r.id === id).sort((a, b) => a.version - b.version);
-  if (versions.length === 0) return fail(`one of the known rubrics: ${ids.join(', ')}`);
+  const versions = rubrics.filter((r) => r.id === id);
+  if (versions.length > 1) versions.sort((a, b) => a.version - b.version);
+  if (versions.length === 0) return unresolved(ref, `one of the known rubrics: ${knownIds(rubrics)}`);
   if (version !== undefined) {
     const exact = versions.find((r) => r.version === Number(version));
-    return exact ? { ok: true, rubric: exact } : fail(`a version of ${id} that exists: ${versions.map((r) => r.version).join(', ')}`);
+    return exact ? { ok: true, rubric: exact } : unresolved(ref, `a version of ${id} that exists: ${versions.map((r) => r.version).join(', ')}`);
   }
-  const inForce = versions.filter((r) => r.effectiveFrom <= period).at(-1);
-  if (!inForce) return fail(`a rubric in force for ${period} (${id} starts ${versions[0]!.effectiveFrom})`);
+  let inForce: Rubric | undefined;
+  for (const r of versions) if (r.effectiveFrom <= period) inForce = r;
+  if (!inForce) return unresolved(ref, `a rubric in force for ${period} (${id} starts ${versions[0]!.effectiveFrom})`);
   return { ok: true, rubric: inForce };
+}
+
+function knownIds(rubrics: readonly Rubric[]): string {
+  return [...new Set(rubrics.map((r) => r.id))].join(', ');
+}
+
+function unresolved(ref: string, expected: string): Resolution {
+  return { ok: false, problem: { field: 'rubric', value: ref, expected } };
 }

@@ -3,7 +3,8 @@
  * hand-in item's deduction when the same item also lost points the month before; the manager
  * decides. This only finds the candidates.
  */
-import { allGroups, leafItems, type Rubric } from '../rubric/schema.ts';
+import type { Rubric } from '../rubric/schema.ts';
+import { compileRubric } from './compiled.ts';
 import type { SheetResult } from './engine.ts';
 
 function missedIds(result: SheetResult): Set<string> {
@@ -16,7 +17,7 @@ function missedIds(result: SheetResult): Set<string> {
 /** Hand-in items (or gates) missed this month and the previous one, and not doubled yet. */
 export function doublingCandidates(rubric: Rubric, current: SheetResult, previous: SheetResult | undefined): string[] {
   if (!previous) return [];
-  const handIn = new Set([...leafItems(rubric.items).map((l) => l.item), ...allGroups(rubric.items)].filter((n) => n.handIn).map((n) => n.id));
+  const handIn = compileRubric(rubric).handInIds;
   const before = missedIds(previous);
   const doubled = new Set(current.flags.filter((f) => f.startsWith('doubled:')).map((f) => f.slice('doubled:'.length)));
   return [...missedIds(current)].filter((id) => handIn.has(id) && before.has(id) && !doubled.has(id));

@@ -6,7 +6,8 @@
 import { dueDate, isLate, type DueDate } from '../deadlines.ts';
 import { parseDate } from '../period.ts';
 import { fieldPath, isPlainObject, unknownKeys, type Problem } from '../problems.ts';
-import { allGroups, leafItems, type Deadline, type Rubric } from '../rubric/schema.ts';
+import type { Deadline, Rubric } from '../rubric/schema.ts';
+import { compileRubric, type CompiledRubric } from './compiled.ts';
 import type { ItemInput, SheetInput } from './input.ts';
 
 export interface HandIn {
@@ -26,20 +27,12 @@ const HAND_IN_PATTERN = /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):[0-5]\d)?$/;
 
 /** The nodes (items or gated groups) that take hand-in dates, with their deadline and the field a late hand-in sets. */
 export function handInTargets(rubric: Rubric): Map<string, { deadline: Deadline; effect: 'violated' | 'occurrence' }> {
-  const targets = new Map<string, { deadline: Deadline; effect: 'violated' | 'occurrence' }>();
-  for (const { item } of leafItems(rubric.items)) {
-    if (!item.deadline) continue;
-    const k = item.rule.kind;
-    if (k === 'violation' || k === 'all-or-nothing') targets.set(item.id, { deadline: item.deadline, effect: 'violated' });
-    if (k === 'per-occurrence') targets.set(item.id, { deadline: item.deadline, effect: 'occurrence' });
-  }
-  for (const g of allGroups(rubric.items)) if (g.gate && g.deadline) targets.set(g.id, { deadline: g.deadline, effect: 'violated' });
-  return targets;
+  return new Map(compileRubric(rubric).handInTargets);
 }
 
 export function checkHandIns(raw: unknown, rubric: Rubric, period: string | undefined): Problem[] {
   if (!isPlainObject(raw)) return [{ field: 'handIns', value: raw, expected: 'an object keyed by item id, each a list of { "date", "event"? }' }];
-  const targets = handInTargets(rubric);
+  const targets = compileRubric(rubric).handInTargets;
   const problems: Problem[] = [];
   for (const [id, list] of Object.entries(raw)) {
     const at = fieldPath('handIns', id);
@@ -78,20 +71,52 @@ export function checkHandIns(raw: unknown, rubric: Rubric, period: string | unde
  * per item (shown on the sheet as automatic deductions).
  */
 export function applyHandIns(input: SheetInput, rubric: Rubric): { items: Record<string, ItemInput>; late: Map<string, LateHandIn[]> } {
-  const items: Record<string, ItemInput> = { ...(input.items ?? {}) };
+  const applied = lateHandIns(input, rubric);
+  return { items: applied.items === input.items || applied.items === NO_ITEMS ? { ...applied.items } : applied.items, late: applied.late };
+}
+
+const NO_ITEMS: Record<string, ItemInput> = Object.freeze({});
+
+/**
+ * applyHandIns for the engine, which only reads the items: without late hand-ins the recorded
+ * items themselves come back (not a copy).
+ */
+export function lateHandIns(input: SheetInput, rubric: Rubric): { items: Readonly<Record<string, ItemInput>>; late: Map<string, LateHandIn[]> } {
   const late = new Map<string, LateHandIn[]>();
-  const targets = handInTargets(rubric);
-  for (const [id, list] of Object.entries(input.handIns ?? {})) {
-    const target = targets.get(id);
-    if (!target) continue;
-    const missed = list.flatMap((h): LateHandIn[] => {
-      const due = dueDate(target.deadline, input.period, h.event);
-      return due && isLate(due, h.date) ? [{ due, handedIn: h.date }] : [];
-    });
-    if (missed.length === 0) continue;
+  let items: Record<string, ItemInput> = input.items ?? NO_ITEMS;
+  if (!input.handIns) return { items, late };
+  let copied = false;
+  const compiled = compileRubric(rubric);
+  for (const id in input.handIns) {
+    if (!Object.hasOwn(input.handIns, id)) continue;
+    const list = input.handIns[id]!;
+    const target = compiled.handInTargets.get(id);
+    if (!target || list.length === 0) continue;
+    let missed: LateHandIn[] | undefined;
+    for (const h of list) {
+      const due = h.event === undefined ? dueWithoutEvent(compiled, id, target.deadline, input.period) : dueDate(target.deadline, input.period, h.event);
+      if (due && isLate(due, h.date)) (missed ??= []).push({ due: { ...due }, handedIn: h.date });
+    }
+    if (!missed) continue;
     late.set(id, missed);
+    if (!copied) {
+      items = { ...items };
+      copied = true;
+    }
     const recorded = items[id] ?? {};
     items[id] = target.effect === 'violated' ? { ...recorded, violated: true } : { ...recorded, occurrences: (recorded.occurrences ?? 0) + missed.length };
   }
   return { items, late };
+}
+
+/** dueDate for a deadline that needs no event date: the same for every sheet of a month, so kept per rubric. */
+function dueWithoutEvent(compiled: CompiledRubric, id: string, deadline: Deadline, period: string): DueDate | null {
+  let month = compiled.dueDates.get(period);
+  if (!month) {
+    if (compiled.dueDates.size > 240) compiled.dueDates.clear();
+    compiled.dueDates.set(period, (month = new Map()));
+  }
+  let due = month.get(id);
+  if (due === undefined) month.set(id, (due = dueDate(deadline, period)));
+  return due;
 }

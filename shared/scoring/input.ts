@@ -7,7 +7,8 @@ import { daysInMonth, formatPeriod, parseDate, parsePeriod, PERIOD_EXPECTED } fr
 import { fieldPath, isPlainObject, unknownKeys, type Problem } from '../problems.ts';
 import { resolveRubric, BUILTIN_RUBRICS } from '../rubric/catalog.ts';
 import { checkHandIns, type HandIn } from './handins.ts';
-import { allGroups, DEFAULT_MAX_OCCURRENCES, leafItems, type GroupNode, type IncidentKind, type ItemNode, type Rubric } from '../rubric/schema.ts';
+import { DEFAULT_MAX_OCCURRENCES, leafItems, type GroupNode, type IncidentKind, type ItemNode, type Rubric } from '../rubric/schema.ts';
+import { compileRubric } from './compiled.ts';
 
 export type AbsenceLength = 'full' | 'half';
 export const ABSENCE_LENGTHS: readonly AbsenceLength[] = ['full', 'half'];
@@ -146,12 +147,12 @@ export function fieldsOf(item: ItemNode): string[] {
 }
 
 function checkItems(items: Record<string, unknown>, rubric: Rubric): Problem[] {
-  const leaves = new Map(leafItems(rubric.items).map(({ item }) => [item.id, item]));
-  const groups = new Map(allGroups(rubric.items).map((g) => [g.id, g]));
+  const { leafById: leaves, groupById: groups, itemPaths } = compileRubric(rubric);
   const problems: Problem[] = [];
-  const handInIds = [...leaves.values(), ...groups.values()].filter((n) => n.handIn).map((n) => n.id);
-  for (const [id, value] of Object.entries(items)) {
-    const at = fieldPath('items', id);
+  for (const id in items) {
+    if (!Object.hasOwn(items, id)) continue;
+    const value = items[id];
+    const at = itemPaths.get(id) ?? fieldPath('items', id);
     const item = leaves.get(id);
     const group = groups.get(id);
     if (!item && !group) {
@@ -168,10 +169,10 @@ function checkItems(items: Record<string, unknown>, rubric: Rubric): Problem[] {
       continue;
     }
     const node = (item ?? group)!;
-    const fields = [...(item ? fieldsOf(item) : ['violated']), 'note', ...(node.handIn ? ['doubled'] : [])];
+    const fields = fieldsWithExtras(node, item);
     for (const key of Object.keys(value)) {
       if (fields.includes(key)) continue;
-      if (key === 'doubled') problems.push({ field: `${at}.doubled`, value: value.doubled, expected: `no doubling here: it applies to hand-in items only (${handInIds.join(', ')})` });
+      if (key === 'doubled') problems.push({ field: `${at}.doubled`, value: value.doubled, expected: `no doubling here: it applies to hand-in items only (${handInIds(rubric).join(', ')})` });
       else problems.push({ field: fieldPath(at, key), value: value[key], expected: `a field of this item (${fields.join(', ')})` });
     }
     if ('note' in value && (typeof value.note !== 'string' || value.note.length > MAX_NOTE_LENGTH)) {
@@ -180,47 +181,60 @@ function checkItems(items: Record<string, unknown>, rubric: Rubric): Problem[] {
     if ('doubled' in value && node.handIn && typeof value.doubled !== 'boolean') {
       problems.push({ field: `${at}.doubled`, value: value.doubled, expected: 'true or false' });
     }
-    problems.push(...(item ? checkItemValue(item, value, at) : checkGate(group!, value, at)));
+    if (item) checkItemValue(item, value, at, problems);
+    else problems.push(...checkGate(group!, value, at));
   }
   return problems;
+}
+
+function handInIds(rubric: Rubric): string[] {
+  const { leafById, groupById } = compileRubric(rubric);
+  return [...leafById.values(), ...groupById.values()].filter((n) => n.handIn).map((n) => n.id);
+}
+
+/** The fields an item (or a gated group) takes: its rule's, `note`, and `doubled` on hand-in nodes. Kept per node. */
+const nodeFields = new WeakMap<ItemNode | GroupNode, readonly string[]>();
+function fieldsWithExtras(node: ItemNode | GroupNode, item: ItemNode | undefined): readonly string[] {
+  let fields = nodeFields.get(node);
+  if (!fields) {
+    fields = [...(item ? fieldsOf(item) : ['violated']), 'note', ...(node.handIn ? ['doubled'] : [])];
+    nodeFields.set(node, fields);
+  }
+  return fields;
 }
 
 function checkGate(_group: GroupNode, value: Record<string, unknown>, at: string): Problem[] {
   return 'violated' in value && typeof value.violated !== 'boolean' ? [{ field: `${at}.violated`, value: value.violated, expected: 'true or false' }] : [];
 }
 
-function checkItemValue(item: ItemNode, v: Record<string, unknown>, at: string): Problem[] {
-  const problems: Problem[] = [];
-  const bool = (key: string) => {
-    if (key in v && typeof v[key] !== 'boolean') problems.push({ field: `${at}.${key}`, value: v[key], expected: 'true or false' });
-  };
+/** The problems of one item's value, added to `problems`. */
+function checkItemValue(item: ItemNode, v: Record<string, unknown>, at: string, problems: Problem[]): void {
   const r = item.rule;
   switch (r.kind) {
     case 'violation':
     case 'all-or-nothing':
-      bool('violated');
+      checkBoolean(v, 'violated', at, problems);
       break;
     case 'falsified':
-      bool('falsified');
+      checkBoolean(v, 'falsified', at, problems);
       break;
     case 'per-occurrence':
     case 'penalty':
-      problems.push(...checkCount(v, 'occurrences', at, r.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES));
-      if (r.kind === 'per-occurrence' && r.incidents) problems.push(...checkIncidents(v, r.incidents, at));
+      if ('occurrences' in v) problems.push(...checkCount(v, 'occurrences', at, r.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES));
+      if (r.kind === 'per-occurrence' && r.incidents && 'incidents' in v) problems.push(...checkIncidents(v, r.incidents, at));
       break;
     case 'incidents':
-      problems.push(...checkIncidents(v, r.incidents, at));
+      if ('incidents' in v) problems.push(...checkIncidents(v, r.incidents, at));
       break;
     case 'judged':
-      if ('points' in v) problems.push(...checkAmount(v.points, `${at}.points`, 0, item.points, 'points'));
+      if ('points' in v && !amountOk(v.points, 0, item.points)) problems.push(amountProblem(v.points, `${at}.points`, 0, item.points, 'points'));
       break;
     case 'grade': {
-      const ids = r.grades.map((g) => g.id);
       const grade = r.grades.find((g) => g.id === v.grade);
-      if ('grade' in v && !grade) problems.push({ field: `${at}.grade`, value: v.grade, expected: `one of ${ids.map((g) => `"${g}"`).join(', ')}` });
+      if ('grade' in v && !grade) problems.push({ field: `${at}.grade`, value: v.grade, expected: `one of ${r.grades.map((g) => `"${g.id}"`).join(', ')}` });
       if (grade && 'range' in grade) {
         if (!('deduction' in v)) problems.push({ field: `${at}.deduction`, expected: `a deduction from ${grade.range.min} to ${grade.range.max} for grade "${grade.id}"` });
-        else problems.push(...checkAmount(v.deduction, `${at}.deduction`, grade.range.min, grade.range.max, `deduction for grade "${grade.id}"`));
+        else if (!amountOk(v.deduction, grade.range.min, grade.range.max)) problems.push(amountProblem(v.deduction, `${at}.deduction`, grade.range.min, grade.range.max, `deduction for grade "${grade.id}"`));
       } else if ('deduction' in v) {
         const fixed = grade ? `grade "${grade.id}" has a fixed outcome` : 'deduction only with a grade that has a range';
         problems.push({ field: `${at}.deduction`, value: v.deduction, expected: `no deduction: ${fixed} (ranged grades: ${r.grades.filter((g) => 'range' in g).map((g) => g.id).join(', ') || 'none'})` });
@@ -228,7 +242,10 @@ function checkItemValue(item: ItemNode, v: Record<string, unknown>, at: string):
       break;
     }
   }
-  return problems;
+}
+
+function checkBoolean(v: Record<string, unknown>, key: string, at: string, problems: Problem[]): void {
+  if (key in v && typeof v[key] !== 'boolean') problems.push({ field: `${at}.${key}`, value: v[key], expected: 'true or false' });
 }
 
 function checkCount(v: Record<string, unknown>, key: string, at: string, max: number): Problem[] {
@@ -239,8 +256,15 @@ function checkCount(v: Record<string, unknown>, key: string, at: string, max: nu
 }
 
 function checkAmount(value: unknown, field: string, min: number, max: number, what: string): Problem[] {
-  const ok = typeof value === 'number' && toHundredths(value) !== null && value >= min && value <= max;
-  return ok ? [] : [{ field, value, expected: `${what} from ${min} to ${max}, at most 2 decimals` }];
+  return amountOk(value, min, max) ? [] : [amountProblem(value, field, min, max, what)];
+}
+
+function amountOk(value: unknown, min: number, max: number): boolean {
+  return typeof value === 'number' && toHundredths(value) !== null && value >= min && value <= max;
+}
+
+function amountProblem(value: unknown, field: string, min: number, max: number, what: string): Problem {
+  return { field, value, expected: `${what} from ${min} to ${max}, at most 2 decimals` };
 }
 
 function checkIncidents(v: Record<string, unknown>, kinds: readonly IncidentKind[], at: string): Problem[] {

@@ -1,7 +1,8 @@
 /**
  * The approval chain end to end, in the browser, across two databases:
  *   server 1 — the regional manager's database: demo organisation, a manager identity, two
- *   salespeople's sheets exported and signed (sheets.export over HTTP);
+ *   salespeople's sheets exported and signed: S-101 through its UI (the sheet screen's "Export
+ *   and sign", the signed PDF downloaded), S-102 with sheets.export over HTTP;
  *   the middle of the chain — sales planning, then the VP — with the `scorecard` command line;
  *   server 2 — HR's database, all through its UI: trust the certificates, drop the files into
  *   the Approvals inbox, see them verified with their chain, approve (HR signs last) and import
@@ -87,9 +88,11 @@ let manager: Server | undefined;
 let hr: Server | undefined;
 let work: string;
 const PERIOD = period();
-/** The two sheets, signed by the manager, sales planning and the VP. */
+/** The two sheets, signed by the manager, sales planning and the VP (S-101 by the first test). */
 const sheets = {} as Record<'S-101' | 'S-102', { name: string; file: string; bytes: Buffer; monthlyScore: number }>;
 let managerCert: Buffer;
+let planningP12: string;
+let vpP12: string;
 let planningCert: string;
 let vpCert: string;
 
@@ -107,36 +110,32 @@ test.beforeAll(async () => {
   const cert = await call<{ dataBase64: string }>(manager, 'identities.exportCertificate', { fingerprint: identity.fingerprint, format: 'der' });
   managerCert = Buffer.from(cert.dataBase64, 'base64');
 
-  // Export and sign two salespeople's sheets (the sheet screen's export button is another screen's test).
+  // Both sheets are ready; S-102 is exported and signed here, S-101 through the UI by the first test.
   const rows = await call<MonthRow[]>(manager, 'sheets.month', { period: PERIOD });
   for (const employeeNo of ['S-101', 'S-102'] as const) {
     const row = rows.find((r) => r.employeeNo === employeeNo)!;
     expect(row.status).toBe('ready');
-    const exported = await call<{ fileName: string; dataBase64: string }>(manager, 'sheets.export', {
-      personId: row.personId,
-      period: PERIOD,
-      fingerprint: identity.fingerprint,
-      passphrase: PASS,
-      language: 'zh',
-    });
-    const file = join(work, exported.fileName);
-    writeFileSync(file, Buffer.from(exported.dataBase64, 'base64'));
-    sheets[employeeNo] = { name: row.name, file, bytes: Buffer.alloc(0), monthlyScore: row.monthlyScore! };
+    sheets[employeeNo] = { name: row.name, file: '', bytes: Buffer.alloc(0), monthlyScore: row.monthlyScore! };
   }
+  const exported = await call<{ fileName: string; dataBase64: string }>(manager, 'sheets.export', {
+    personId: rows.find((r) => r.employeeNo === 'S-102')!.personId,
+    period: PERIOD,
+    fingerprint: identity.fingerprint,
+    passphrase: PASS,
+    language: 'zh',
+  });
+  sheets['S-102'].file = join(work, exported.fileName);
+  writeFileSync(sheets['S-102'].file, Buffer.from(exported.dataBase64, 'base64'));
 
-  // Sales planning and the VP sign with the command line (the chain of assessment.md §1).
-  const planningP12 = join(work, 'planning.p12');
-  const vpP12 = join(work, 'vp.p12');
+  // The identities of sales planning and the VP, who sign with the command line (the chain of assessment.md §1).
+  planningP12 = join(work, 'planning.p12');
+  vpP12 = join(work, 'vp.p12');
   await Promise.all([
     scorecard('identity', 'create', '--name', '赵计划', '--role', 'planning', '--out', planningP12),
     scorecard('identity', 'create', '--name', '钱副总', '--role', 'vp', '--out', vpP12),
   ]);
   planningCert = join(work, 'planning.cer');
   vpCert = join(work, 'vp.cer');
-  const files = [sheets['S-101'].file, sheets['S-102'].file];
-  await scorecard('sign', ...files, '--identity', planningP12, '--comment', '计划部同意');
-  await scorecard('sign', ...files, '--identity', vpP12, '--comment', '同意');
-  for (const s of Object.values(sheets)) s.bytes = readFileSync(s.file);
 });
 
 test.afterAll(async () => {
@@ -176,15 +175,57 @@ async function openInbox(page: Page) {
   await page.getByTestId('approvals-tab-inbox').click();
 }
 
-test('HR receives the signed sheets in the inbox, approves one (signing last) and imports it into its database', async ({ page }) => {
-  test.setTimeout(180_000);
+/**
+ * The regional manager exports and signs S-101 in server 1's UI: the month grid, the sheet, its
+ * "Export and sign" dialog; the signed PDF is downloaded into the work folder.
+ */
+async function exportThroughUi(browser: Browser, errors: string[]) {
+  const s = sheets['S-101'];
+  const page = await openManager(browser);
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${manager!.origin}/#/scoring/${PERIOD}`);
+  const row = page.getByTestId('month-grid').getByRole('row').filter({ hasText: 'S-101' });
+  await expect(row).toContainText('已完成');
+  await row.dblclick();
+  await expect(page.getByTestId('sheet-person')).toContainText(s.name);
+
+  await page.getByTestId('sheet-export').click();
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('export-identity').locator('option:checked')).toContainText('王磊');
+  await page.getByTestId('export-language').selectOption('zh');
+  await page.getByTestId('export-passphrase').fill(PASS);
+  await page.getByTestId('export-confirm').click();
+  await expect(page.getByTestId('export-done')).toBeVisible({ timeout: 30_000 });
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-download').click();
+  const download = await downloading;
+  s.file = join(work, download.suggestedFilename());
+  await download.saveAs(s.file);
+  expect(readFileSync(s.file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await page.getByTestId('export-close').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('sheet-person').locator('xpath=..').locator('[data-status]')).toHaveAttribute('data-status', 'signed');
+  await page.close();
+}
+
+test('HR receives the signed sheets in the inbox, approves one (signing last) and imports it into its database', async ({ page, browser }) => {
+  test.setTimeout(240_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+
+  // Server 1's UI: the manager exports and signs S-101; then sales planning and the VP sign both files.
+  await exportThroughUi(browser, errors);
+  const files = [sheets['S-101'].file, sheets['S-102'].file];
+  await scorecard('sign', ...files, '--identity', planningP12, '--comment', '计划部同意');
+  await scorecard('sign', ...files, '--identity', vpP12, '--comment', '同意');
+  for (const s of Object.values(sheets)) s.bytes = readFileSync(s.file);
+
   await setUpHr(page);
   await openInbox(page);
   await expect(page.getByTestId('inbox-empty')).toBeVisible();
 
-  // Both files at once through the file dialog; each is verified with its chain.
+  // Both files at once through the file dialog (S-101 as the manager's UI downloaded it, signed since); each is verified with its chain.
   const a = sheets['S-101'];
   const b = sheets['S-102'];
   await page.getByTestId('inbox-input').setInputFiles([

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type CreatedIdentity,
   type Role,
@@ -516,3 +516,176 @@ describe('the verifier refuses', () => {
     );
   }, 60_000);
 });
+
+// ---------------------------------------------------------------------------------------------
+// The crafted set (hardening): every file refused, each for its own specific reason.
+
+/** Replace `from` by `to` (same length, so no offset moves) in the last place it occurs. */
+function sameLengthEdit(pdf: Buffer, from: string, to: string): Buffer {
+  expect(to.length).toBe(from.length);
+  const at = pdf.lastIndexOf(from, undefined, 'latin1');
+  expect(at, from).toBeGreaterThan(0);
+  const copy = Buffer.from(pdf);
+  copy.write(to, at, 'latin1');
+  return copy;
+}
+
+/** The last /ByteRange array of a file as written, padding included: "[0 a b c   ]". */
+function lastByteRange(pdf: Buffer): { text: string; a: number; b: number; c: number } {
+  const text = pdf.toString('latin1');
+  const m = /\[0 (\d+) (\d+) (\d+) *\]/.exec(text.slice(text.lastIndexOf('/ByteRange [')))!;
+  return { text: m[0], a: Number(m[1]), b: Number(m[2]), c: Number(m[3]) };
+}
+
+/** The data check HR's import does in spirit: the total must be the sum of the rows. */
+const totalsAddUp = (json: unknown) => {
+  const sheet = json as typeof SHEET;
+  const sum = sheet.rows.reduce((s, r) => s + r.score, 0);
+  return sum === sheet.total ? null : `total ${sheet.total} does not match the recomputed ${sum}`;
+};
+
+describe('the crafted set: refused, each with a specific reason', () => {
+  it('refuses every crafted or broken file with its own check and reason; valid 2-, 3- and 4-signature chains pass', { timeout: 120_000 }, async () => {
+    const { pageContents, embeddedFile } = objectNumbers(base);
+    const full = signed[3]!;
+    const range = lastByteRange(full);
+
+    // An identity whose certificate expired years ago (created with the clock set back).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2012-03-01T00:00:00Z'));
+    let expired: SigningIdentity;
+    try {
+      const made = await createIdentity({ name: '王磊', role: 'manager' }, 'old');
+      expired = await openIdentity(made.p12, 'old');
+      trustedExpired = { certificate: made.certificate, role: 'manager' };
+    } finally {
+      vi.useRealTimers();
+    }
+    const qpdfEncrypt = (pdf: Buffer) => {
+      const input = join(dir, 'to-encrypt.pdf');
+      const output = join(dir, 'encrypted.pdf');
+      writeFileSync(input, pdf);
+      const r = run('qpdf', ['--encrypt', '', 'owner-secret', '256', '--', input, output]);
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(output);
+    };
+    const flipped = (() => {
+      const copy = Buffer.from(full);
+      const at = copy.indexOf('(pdfmake)');
+      copy[at + 1] = 'P'.charCodeAt(0);
+      return copy;
+    })();
+    const mismatched = await (async () => {
+      let pdf = await makeScoreSheet({ ...SHEET, total: 999 });
+      for (const signer of signers) pdf = await signPdf(pdf, signer);
+      return pdf;
+    })();
+    const huge = Buffer.concat([full.subarray(0, full.length - 6), Buffer.alloc(21 * 1024 * 1024, 0x20), Buffer.from('\n%%EOF\n')]);
+    const pad = (s: string) => s.padEnd(range.text.length - 1, ' ') + ']';
+
+    const crafted: { name: string; pdf: () => Buffer | Promise<Buffer>; check: string; reason: RegExp; trust?: TrustedSigner[] }[] = [
+      { name: 'not a PDF (a PNG)', pdf: () => Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), check: 'pdf-format', reason: /not a PDF file \(no %PDF- header\)/ },
+      { name: 'empty file', pdf: () => Buffer.alloc(0), check: 'pdf-format', reason: /not a PDF file/ },
+      { name: 'truncated', pdf: () => full.subarray(0, full.length - 500), check: 'pdf-format', reason: /does not end with %%EOF \(truncated or damaged\)/ },
+      { name: 'huge file (21 MB)', pdf: () => huge, check: 'pdf-format', reason: /the file has 22,\d{3},\d{3} bytes; a signed score sheet has at most 20,971,520/ },
+      { name: 'encrypted (qpdf, AES-256)', pdf: () => qpdfEncrypt(full), check: 'pdf-structure', reason: /the PDF is encrypted \(\/Encrypt\)/ },
+      {
+        name: 'broken cross-reference',
+        pdf: () => {
+          const copy = Buffer.from(full);
+          const at = copy.lastIndexOf('startxref\n') + 'startxref\n'.length;
+          copy[at + 3] = copy[at + 3] === 0x30 ? 0x31 : 0x30;
+          return copy;
+        },
+        check: 'pdf-structure',
+        reason: /startxref/,
+      },
+      { name: 'unsigned', pdf: () => base, check: 'signature-present', reason: /the PDF is not signed/ },
+      {
+        name: 'ByteRange with an extra gap (six numbers)',
+        pdf: () => sameLengthEdit(full, range.text, pad(`[0 ${range.a} ${range.b} ${range.c - 10} 5 5`)),
+        check: 'byte-range',
+        reason: /\/ByteRange is not four non-negative integers/,
+      },
+      {
+        name: 'ByteRange gap wider than /Contents',
+        pdf: () => sameLengthEdit(full, range.text, pad(`[0 ${range.a - 1} ${range.b + 1} ${range.c - 1}`)),
+        check: 'byte-range',
+        reason: /gap \[\d+, \d+\) is not exactly the \/Contents string/,
+      },
+      {
+        name: 'ByteRange not reaching the end of the file',
+        pdf: () => sameLengthEdit(full, range.text, pad(`[0 ${range.a} ${range.b} ${range.c - 7}`)),
+        check: 'byte-range',
+        reason: /does not end at the end of a revision/,
+      },
+      { name: 'a flipped byte in a signed range', pdf: () => flipped, check: 'cms', reason: /signature #1: the signed bytes were modified/ },
+      { name: 'SHA-1 digest', pdf: () => signPdfWithDigest(base, signers[0]!, {}, 'SHA-1'), check: 'cms', reason: /SHA-1/ },
+      {
+        name: 'appended unsigned revision (page replaced)',
+        pdf: () => appendRevision(full, [{ num: pageContents, body: streamBody('', 'BT /F1 24 Tf 72 720 Td (All scores: 100) Tj ET') }]),
+        check: 'coverage',
+        reason: /bytes were added after it without a signature/,
+      },
+      {
+        name: 'appended unsigned revision (JSON replaced)',
+        pdf: () => appendRevision(full, [{ num: embeddedFile, body: streamBody('/Type /EmbeddedFile', Buffer.from(JSON.stringify({ ...SHEET, total: 999 }))) }]),
+        check: 'coverage',
+        reason: /bytes were added after it without a signature/,
+      },
+      {
+        name: 'a later signer replacing the page in a signed update',
+        pdf: () => signPdf(appendRevision(signed[0]!, [{ num: pageContents, body: streamBody('', 'BT (x) Tj ET') }]), signers[1]!),
+        check: 'revisions',
+        reason: /adds or replaces a stream/,
+      },
+      { name: 'untrusted certificate with a trusted name', pdf: () => signPdf(base, impostor), check: 'trust', reason: /signature #1 by "王磊" \(.+\) is not from a trusted certificate/ },
+      {
+        name: 'expired certificate (trusted, but expired in 2017)',
+        pdf: () => signPdf(base, expired),
+        check: 'trust',
+        reason: /the certificate of "王磊" was not valid at the signing time \S+ \(it expired on 2017-/,
+        trust: [...trusted, trustedExpired!],
+      },
+      { name: 'signing time before the certificate', pdf: () => signPdf(base, signers[0]!, { signingTime: new Date('2001-01-01T00:00:00Z') }), check: 'trust', reason: /not valid at the signing time 2001-01-01\S+ \(it is valid only from 20/ },
+      { name: 'wrong order (manager → vp)', pdf: async () => signPdf(await signPdf(base, signers[0]!), signers[2]!), check: 'signer-order', reason: /signature #2 is by vp "张伟" but step 2 is planning/ },
+      { name: 'duplicate signer', pdf: () => signPdf(signed[0]!, signers[0]!), check: 'signer-duplicate', reason: /"王磊" signed twice \(signatures #1 and #2\)/ },
+      {
+        name: 'no embedded scoresheet.json',
+        pdf: async () => {
+          pdfmake.setFonts({ Helvetica: { normal: HELVETICA[0], bold: HELVETICA[1], italics: HELVETICA[2], bolditalics: HELVETICA[3] } });
+          return signPdf(await pdfmake.createPdf({ content: ['no data'], defaultStyle: { font: 'Helvetica' } }).getBuffer(), signers[0]!);
+        },
+        check: 'embedded-data',
+        reason: /scoresheet\.json in the first signed revision/,
+      },
+      { name: 'JSON that does not recompute (total 999)', pdf: () => mismatched, check: 'data-check', reason: /total 999 does not match the recomputed 180.5/ },
+    ];
+
+    const lines: string[] = [];
+    for (const c of crafted) {
+      const verdict = await verifyPdf(await c.pdf(), { trusted: c.trust ?? trusted, checkData: totalsAddUp });
+      expect(verdict.ok, c.name).toBe(false);
+      expect(verdict.failure?.check, `${c.name}: ${verdict.failure?.message}`).toBe(c.check);
+      expect(verdict.failure?.message, c.name).toMatch(c.reason);
+      expect(verdict.failure?.message, c.name).not.toMatch(/unexpected error/);
+      lines.push(`  ${c.name}: ${c.check} — ${verdict.failure!.message}`);
+    }
+    console.log(`[signing] crafted set: ${crafted.length} files, all refused:\n${lines.join('\n')}`);
+    expect(crafted.length).toBeGreaterThanOrEqual(15);
+
+    // Valid chains: 2, 3 and 4 signatures; and a regional manager's own sheet (planning → vp → hr).
+    for (const k of [2, 3, 4]) {
+      const verdict = await verifyPdf(signed[k - 1]!, { trusted, checkData: totalsAddUp });
+      expect(verdict.failure, `${k} signatures`).toBeUndefined();
+      expect(verdict.signatures.map((s) => s.role)).toEqual(PEOPLE.slice(0, k).map((p) => p.role));
+    }
+    let own = base;
+    for (const signer of signers.slice(1)) own = await signPdf(own, signer);
+    const ownVerdict = await verifyPdf(own, { trusted, expectedChain: ['planning', 'vp', 'hr'], checkData: totalsAddUp });
+    expect(ownVerdict.failure).toBeUndefined();
+    expect(ownVerdict.signatures).toHaveLength(3);
+  });
+});
+
+let trustedExpired: TrustedSigner | undefined;

@@ -17,15 +17,16 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import type { ApproveResult, ChainRole, HrImportOutcome, InboxEntry } from '../../../shared/api/types.ts';
 import { invoke } from '../../api/client.ts';
-import { useAction } from '../../api/hooks.ts';
+import { useAction, useCall } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { score } from '../../app/format.ts';
 import { DownloadIcon } from '../../app/icons.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { downloadFile } from '../signing/files.ts';
+import { passphraseProblem, SignerFields, type Signer } from '../signing/SignerFields.tsx';
 import { sha8 } from './availability.ts';
+import { fieldsOnly, useFieldError } from './fieldErrors.ts';
 import { HrImportResult } from './OutcomeList.tsx';
-import { ReviewerFields, fieldsOnly, useFieldError } from './ReviewerFields.tsx';
 
 export function entryTitle(entry: InboxEntry): string {
   return entry.person ? `${entry.person.name} (${entry.person.employeeNo}) · ${entry.period ?? ''}` : entry.fileName;
@@ -36,13 +37,15 @@ export function ApproveDialog({ entry, role, onClose }: { entry: InboxEntry; rol
   const td = t.approvals.dialog;
   const step = entry.nextStep!;
   const lastStep = entry.steps !== null && entry.steps[entry.steps.length - 1] === step;
-  const [fingerprint, setFingerprint] = useState('');
-  const [passphrase, setPassphrase] = useState('');
+  const identities = useCall('identities.list', {});
+  const [signer, setSigner] = useState<Signer>({ fingerprint: '', passphrase: '' });
   const [comment, setComment] = useState('');
   const [importAfter, setImportAfter] = useState(role === 'hr' && lastStep);
   const [result, setResult] = useState<ApproveResult | null>(null);
   const [outcomes, setOutcomes] = useState<HrImportOutcome[] | null>(null);
-  const approve = useAction(() => invoke('inbox.approve', { sha256: entry.sha256, fingerprint, passphrase, ...(comment.trim() ? { comment: comment.trim() } : {}) }));
+  const approve = useAction(() =>
+    invoke('inbox.approve', { sha256: entry.sha256, fingerprint: signer.fingerprint, passphrase: signer.passphrase, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+  );
   const hrImport = useAction((sha256: string) => invoke('hr.import', { sha256: [sha256] }));
   const commentError = useFieldError(approve.error, 'comment');
   const busy = approve.busy || hrImport.busy;
@@ -54,10 +57,10 @@ export function ApproveDialog({ entry, role, onClose }: { entry: InboxEntry; rol
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!fingerprint || passphrase === '') return;
+    if (!signer.fingerprint || signer.passphrase === '') return;
     const approved = await approve.run();
     if (!approved) return;
-    setPassphrase('');
+    setSigner((s) => ({ ...s, passphrase: '' }));
     setResult(approved);
     if (importAfter && approved.complete && role === 'hr') await importFile(approved.file.sha256);
   };
@@ -77,14 +80,14 @@ export function ApproveDialog({ entry, role, onClose }: { entry: InboxEntry; rol
                 <Typography variant="body2" color="text.secondary">
                   {td.approveIntro(t.chainRoles[step])}
                 </Typography>
-                <ReviewerFields
-                  prefix="approve"
+                <SignerFields
+                  testId="approve"
+                  purpose="review"
+                  identities={identities}
                   step={step}
-                  fingerprint={fingerprint}
-                  onFingerprint={setFingerprint}
-                  passphrase={passphrase}
-                  onPassphrase={setPassphrase}
-                  error={approve.error}
+                  value={signer}
+                  onChange={(c) => setSigner((s) => ({ ...s, ...c }))}
+                  passphraseError={passphraseProblem(approve.error) ? td.wrongPassphrase : undefined}
                   disabled={busy}
                 />
                 <TextField
@@ -152,7 +155,7 @@ export function ApproveDialog({ entry, role, onClose }: { entry: InboxEntry; rol
               <Button onClick={() => onClose(false)} disabled={busy}>
                 {t.common.cancel}
               </Button>
-              <Button type="submit" variant="contained" disabled={busy || !fingerprint || passphrase === ''} data-testid="approve-confirm">
+              <Button type="submit" variant="contained" disabled={busy || !signer.fingerprint || signer.passphrase === ''} data-testid="approve-confirm">
                 {approve.busy ? td.signing : td.approveConfirm}
               </Button>
             </>

@@ -14,34 +14,37 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import type { InboxEntry, StoredFile } from '../../../shared/api/types.ts';
 import { invoke } from '../../api/client.ts';
-import { useAction } from '../../api/hooks.ts';
+import { useAction, useCall } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { DownloadIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { downloadFile } from '../signing/files.ts';
+import { passphraseProblem, SignerFields, type Signer } from '../signing/SignerFields.tsx';
 import { entryTitle } from './ApproveDialog.tsx';
-import { ReviewerFields, fieldsOnly, useFieldError } from './ReviewerFields.tsx';
+import { fieldsOnly, useFieldError } from './fieldErrors.ts';
 
 export function ReturnDialog({ entry, onClose }: { entry: InboxEntry; onClose: (changed: boolean) => void }) {
   const { t, lang } = useI18n();
   const td = t.approvals.dialog;
   const step = entry.nextStep!;
   const [reason, setReason] = useState('');
-  const [fingerprint, setFingerprint] = useState('');
-  const [passphrase, setPassphrase] = useState('');
+  const identities = useCall('identities.list', {});
+  const [signer, setSigner] = useState<Signer>({ fingerprint: '', passphrase: '' });
   const [submitted, setSubmitted] = useState(false);
   const [note, setNote] = useState<StoredFile | null>(null);
-  const returner = useAction(() => invoke('inbox.return', { sha256: entry.sha256, fingerprint, passphrase, reason: reason.trim(), language: lang }));
+  const returner = useAction(() =>
+    invoke('inbox.return', { sha256: entry.sha256, fingerprint: signer.fingerprint, passphrase: signer.passphrase, reason: reason.trim(), language: lang }),
+  );
   const reasonProblem = useFieldError(returner.error, 'reason');
   const reasonError = submitted && reason.trim() === '' ? td.reasonRequired : reasonProblem;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
-    if (reason.trim() === '' || !fingerprint || passphrase === '') return;
+    if (reason.trim() === '' || !signer.fingerprint || signer.passphrase === '') return;
     const done = await returner.run();
     if (!done) return;
-    setPassphrase('');
+    setSigner((s) => ({ ...s, passphrase: '' }));
     setNote(done);
   };
 
@@ -73,14 +76,14 @@ export function ReturnDialog({ entry, onClose }: { entry: InboxEntry; onClose: (
                   slotProps={{ htmlInput: { 'data-testid': 'return-reason', maxLength: 2000 } }}
                   fullWidth
                 />
-                <ReviewerFields
-                  prefix="return"
+                <SignerFields
+                  testId="return"
+                  purpose="review"
+                  identities={identities}
                   step={step}
-                  fingerprint={fingerprint}
-                  onFingerprint={setFingerprint}
-                  passphrase={passphrase}
-                  onPassphrase={setPassphrase}
-                  error={returner.error}
+                  value={signer}
+                  onChange={(c) => setSigner((s) => ({ ...s, ...c }))}
+                  passphraseError={passphraseProblem(returner.error) ? td.wrongPassphrase : undefined}
                   disabled={returner.busy}
                 />
                 {returner.error && !fieldsOnly(returner.error, ['passphrase', 'reason']) && <FailureAlert error={returner.error} />}
@@ -114,7 +117,7 @@ export function ReturnDialog({ entry, onClose }: { entry: InboxEntry; onClose: (
               <Button onClick={() => onClose(false)} disabled={returner.busy}>
                 {t.common.cancel}
               </Button>
-              <Button type="submit" variant="contained" color="warning" disabled={returner.busy || !fingerprint || passphrase === ''} data-testid="return-confirm">
+              <Button type="submit" variant="contained" color="warning" disabled={returner.busy || !signer.fingerprint || signer.passphrase === ''} data-testid="return-confirm">
                 {returner.busy ? td.signing : td.returnConfirm}
               </Button>
             </>

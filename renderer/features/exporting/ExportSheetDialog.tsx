@@ -12,14 +12,15 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { firstStepFor } from '../../../shared/api/chain.ts';
 import type { ExportResult, Person } from '../../../shared/api/types.ts';
 import { invoke } from '../../api/client.ts';
 import { useAction, useCall } from '../../api/hooks.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { downloadFile } from '../signing/files.ts';
-import { ExportFailure, passphraseProblem, preferredIdentity, SignerFields, type SignerChoice } from './SignerFields.tsx';
+import { passphraseProblem, SignerFields, signsOtherStep, type SignerChoice } from '../signing/SignerFields.tsx';
+import { ExportFailure } from './ExportFailure.tsx';
 import { WrittenTo } from './WrittenTo.tsx';
 
 export function ExportSheetDialog({
@@ -42,13 +43,8 @@ export function ExportSheetDialog({
   const passphraseRef = useRef<HTMLInputElement>(null);
   const exporter = useAction(() => invoke('sheets.export', { personId: person.id, period, ...choice }));
 
-  const list = identities.data;
-  useEffect(() => {
-    if (list?.length) setChoice((c) => (c.fingerprint ? c : { ...c, fingerprint: preferredIdentity(list, step) }));
-  }, [list, step]);
-
-  const selected = list?.find((i) => i.fingerprint === choice.fingerprint);
-  const wrongStep = selected !== undefined && selected.role !== step;
+  const selected = identities.data?.find((i) => i.fingerprint === choice.fingerprint);
+  const wrongStep = signsOtherStep(identities.data, choice.fingerprint, step);
   const passphraseError = passphraseProblem(exporter.error) !== null;
 
   const change = (c: Partial<SignerChoice>) => {
@@ -94,18 +90,19 @@ export function ExportSheetDialog({
                 {t.exporting.sheetIntro}
               </Typography>
               <SignerFields
+                testId="export"
+                purpose="export"
                 identities={identities}
+                step={step}
                 value={choice}
                 onChange={change}
+                language
+                warnWrongStep
                 passphraseError={passphraseError}
                 passphraseRef={passphraseRef}
+                autoFocus
                 disabled={exporter.busy}
               />
-              {wrongStep && (
-                <Alert severity="warning" data-testid="export-wrong-step">
-                  {t.exporting.wrongStep(t.chainRoles[step])}
-                </Alert>
-              )}
               <ExportFailure error={exporter.error} />
             </Stack>
           )}

@@ -23,7 +23,8 @@ import { SelectField } from '../../app/SelectField.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { JobProgress, JobResult } from './JobResult.tsx';
 import { forgetJob, rememberedJob, rememberJob } from './monthJobs.ts';
-import { ExportFailure, passphraseProblem, preferredIdentity, SignerFields, type SignerChoice } from './SignerFields.tsx';
+import { passphraseProblem, SignerFields, type SignerChoice } from '../signing/SignerFields.tsx';
+import { ExportFailure } from './ExportFailure.tsx';
 import { useJob } from './useJob.ts';
 
 export default function MonthExportDialog({
@@ -56,11 +57,6 @@ export default function MonthExportDialog({
   );
   const { job, error: jobError } = useJob(jobId, onFinished);
   const lost = jobError?.kind === 'not-found';
-
-  const list = identities.data;
-  useEffect(() => {
-    if (list?.length) setPicked((c) => (c.fingerprint ? c : { ...c, fingerprint: preferredIdentity(list, user?.chainRole) }));
-  }, [list, user?.chainRole]);
 
   // A job the backend no longer knows (it was restarted) is not followed again.
   useEffect(() => {
@@ -136,11 +132,16 @@ export default function MonthExportDialog({
                 fullWidth
               />
               <SignerFields
+                testId="export"
+                purpose="export"
                 identities={identities}
+                step={user?.chainRole}
                 value={choice}
                 onChange={change}
+                language
                 passphraseError={passphraseProblem(starter.error) !== null}
                 passphraseRef={passphraseRef}
+                autoFocus
                 disabled={starter.busy}
               />
               <ExportFailure error={starter.error} />

@@ -1,4 +1,4 @@
-/** Settings: language, who you are, this copy's database, and the audit log. */
+/** Settings: language, who you are, this copy's database and its backups, and the audit log. */
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
@@ -11,6 +11,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { IdentityForm } from '../setup/IdentityForm.tsx';
 import { AuditLog } from './AuditLog.tsx';
+import { BackupsSection } from './BackupsSection.tsx';
 import { Section } from './Section.tsx';
 
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
@@ -31,6 +32,8 @@ export default function SettingsScreen() {
   const { info, refreshInfo } = useApp();
   const regions = useCall('regions.list', {});
   const [saved, setSaved] = useState(false);
+  // Bumped by a restore: the forms and lists below start again from the restored database.
+  const [generation, setGeneration] = useState(0);
 
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '420px minmax(0, 1fr)' }, alignItems: 'start' }}>
@@ -42,6 +45,7 @@ export default function SettingsScreen() {
           <Stack spacing={1.5}>
             {regions.data && (
               <IdentityForm
+                key={generation}
                 initial={info.user}
                 regions={regions.data}
                 submitLabel={t.common.save}
@@ -68,7 +72,16 @@ export default function SettingsScreen() {
           </Stack>
         </Section>
       </Stack>
-      <AuditLog regions={regions.data ?? []} />
+      <Stack spacing={2} sx={{ minWidth: 0 }}>
+        <BackupsSection
+          onRestored={() => {
+            setSaved(false);
+            setGeneration((g) => g + 1);
+            regions.reload();
+          }}
+        />
+        <AuditLog key={generation} regions={regions.data ?? []} />
+      </Stack>
     </Box>
   );
 }

@@ -53,7 +53,7 @@ function change(before: string, after: string): string {
 }
 
 export function auditAction(action: string, t: Messages): string {
-  const actions: Record<string, string> = t.settings.actions;
+  const actions: Record<string, string> = { ...t.settings.actions, 'backup.restore': t.backups.auditAction };
   return actions[action] ?? action;
 }
 
@@ -77,6 +77,8 @@ export function auditEntity(entry: AuditEntry, t: Messages): string {
       return labelled(value.name, value.code);
     case 'user':
       return t.settings.entities.user;
+    case 'database':
+      return t.backups.auditEntity;
     default:
       return `${entry.entity} ${entry.entityId}`;
   }
@@ -93,6 +95,8 @@ export function auditSummary(entry: AuditEntry, t: Messages, lookups: AuditLooku
       return fieldsSummary(entry, t, regionFields(t));
     case 'user':
       return [userSummary(entry.after, t, lookups)];
+    case 'database':
+      return [t.backups.auditSummary(entry.entityId, str(data(entry.before).keptAs))];
     default: {
       const text = canonical(entry.after ?? entry.before ?? null);
       return [text.length > 160 ? `${text.slice(0, 157)}…` : text];

@@ -1,0 +1,102 @@
+/**
+ * Restoring a backup.
+ *
+ * - `restoreLive` (the app, browser mode): the running connection stays open. The backup is
+ *   verified, the current database is kept as a `pre-restore` backup, then SQLite's online backup
+ *   API copies the backup *into* the live database: one write transaction on it, so the change is
+ *   atomic (all or nothing, even if the app is killed half-way) and the open connection sees the
+ *   restored data at once. No restart, no reopen. Older backups are then migrated up.
+ * - `restoreOffline` (the command line, for a database that cannot be opened): the refused file
+ *   (with its -wal/-shm) is moved, unchanged, into the backups folder, and the verified backup is
+ *   copied to a temporary file beside the database and renamed into place.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { BackupError, backupDir, backupPath, createBackup, headerInt } from './backups.ts';
+import { APPLICATION_ID, LATEST_SCHEMA_VERSION, migrate, nativeBindingOf, schemaVersion, type Db } from './database.ts';
+
+export interface RestoreOutcome {
+  /** The backup restored. */
+  restored: string;
+  /** The copy of the database as it was before (in the backups folder). */
+  keptAs: string;
+  /** The schema version after the restore (backups of older versions are migrated). */
+  schemaVersion: number;
+}
+
+/** Check a backup file before it replaces anything: complete, ours, not newer than this app. Returns its schema version. */
+export function verifyBackupFile(path: string, latest = LATEST_SCHEMA_VERSION, nativeBinding?: string): number {
+  const name = basename(path);
+  let src: Db;
+  try {
+    src = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (err) {
+    throw new BackupError(`The backup ${name} cannot be opened (${(err as Error).message}); nothing was changed.`);
+  }
+  try {
+    let appId: number, version: number, check: string[];
+    try {
+      appId = src.pragma('application_id', { simple: true }) as number;
+      version = src.pragma('user_version', { simple: true }) as number;
+      check = (src.pragma('quick_check(5)') as { quick_check: string }[]).map((r) => r.quick_check);
+    } catch (err) {
+      throw new BackupError(`The backup ${name} is damaged (${(err as Error).message}); nothing was changed. Choose another backup.`);
+    }
+    if (check.length !== 1 || check[0] !== 'ok') throw new BackupError(`The backup ${name} is damaged (${check.slice(0, 2).join('; ')}); nothing was changed. Choose another backup.`);
+    if (appId !== APPLICATION_ID) throw new BackupError(`The file ${name} is not a database of this app (application_id ${appId}); nothing was changed.`);
+    if (version > latest) throw new BackupError(`The backup ${name} was written by a newer version of this app (schema ${version}; this app knows up to ${latest}); nothing was changed. Update the app first.`);
+    return version;
+  } finally {
+    src.close();
+  }
+}
+
+/** Restore a backup into the open database (see the file comment). */
+export async function restoreLive(db: Db, dbPath: string, name: string): Promise<RestoreOutcome> {
+  const from = backupPath(dbPath, name);
+  const nativeBinding = nativeBindingOf(db);
+  verifyBackupFile(from, LATEST_SCHEMA_VERSION, nativeBinding);
+  if (db.inTransaction) throw new BackupError('The database is busy; try the restore again.');
+  // The database as it is now, even if damaged: the user may want it back.
+  const keptAs = await createBackup(db, dbPath, 'pre-restore', { checkIntegrity: false });
+  const src = new Database(from, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    // All pages in one step: one write transaction on the live database.
+    await src.backup(dbPath, { progress: () => 0x7fffffff });
+  } catch (err) {
+    throw new BackupError(`The restore of ${name} failed (${(err as Error).message}); the database was not changed.`);
+  } finally {
+    src.close();
+  }
+  migrate(db);
+  return { restored: name, keptAs, schemaVersion: schemaVersion(db) };
+}
+
+/** Restore a backup over a database that is not open (the command line; see the file comment). */
+export function restoreOffline(dbPath: string, name: string, nativeBinding?: string): RestoreOutcome {
+  const from = backupPath(dbPath, name);
+  verifyBackupFile(from, LATEST_SCHEMA_VERSION, nativeBinding);
+  const stamp = new Date().toISOString().replace(/[-:.]/g, '');
+  const keptAs = `${basename(dbPath)}.replaced-${stamp}`;
+  const tmp = `${dbPath}.restoring`;
+  rmSync(tmp, { force: true });
+  const src = new Database(from, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    // A consistent copy of the backup (VACUUM INTO writes a whole new database file and syncs it).
+    src.prepare('VACUUM INTO ?').run(tmp);
+  } finally {
+    src.close();
+  }
+  if (headerInt(tmp, 68) !== APPLICATION_ID) {
+    rmSync(tmp, { force: true });
+    throw new BackupError(`The copy of ${name} came out wrong; nothing was changed.`);
+  }
+  // Move the current file (and its journal files) aside unchanged, then put the copy in its place.
+  const dir = backupDir(dbPath);
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, join(dir, keptAs + suffix));
+  }
+  renameSync(tmp, dbPath);
+  return { restored: name, keptAs, schemaVersion: headerInt(dbPath, 60) ?? 0 };
+}

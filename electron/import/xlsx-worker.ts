@@ -1,0 +1,18 @@
+/**
+ * The XLSX worker: parses one workbook (already past the size and zip-ratio checks) in its own
+ * thread with a capped heap, so a workbook that still explodes in exceljs kills only this thread,
+ * never the app. Started by readXlsx (sheet-file.ts) once per file.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseXlsxRows } from './xlsx-parse.ts';
+
+export interface XlsxWorkerData {
+  bytes: Uint8Array;
+  maxRows: number;
+}
+
+const { bytes, maxRows } = workerData as XlsxWorkerData;
+parseXlsxRows(bytes, maxRows).then(
+  (result) => parentPort?.postMessage(result),
+  (err: unknown) => parentPort?.postMessage({ ok: false, reason: 'unreadable', message: err instanceof Error ? err.message : String(err) }),
+);
