@@ -17,7 +17,7 @@ import { randomEntry, seeded, type Rng } from '../../electron/services/demo.ts';
 import { savePerson } from '../../electron/services/people.ts';
 import { saveRegion } from '../../electron/services/regions.ts';
 import { listRubrics, rubricForRole, storeRubric } from '../../electron/services/rubrics.ts';
-import { writeSheetRow, type SaveSheetInput } from '../../electron/services/sheets.ts';
+import { writeSheetRow } from '../../electron/services/sheets.ts';
 
 export const COMPANY_SIZE = 5000;
 export const MONTHS = 12;
@@ -36,7 +36,7 @@ export interface Company {
   people: Person[];
   regions: { id: number; code: string; name: string; people: number }[];
   /** What the managers record for the last month, one entry per person (saved by the saving benchmark). */
-  lastMonth: { personId: number; entry: SaveSheetInput['entry'] }[];
+  lastMonth: { personId: number; entry: ReturnType<typeof randomEntry> }[];
 }
 
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蔡蒋余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
@@ -135,6 +135,7 @@ export async function buildCompany(dir: string, log: (line: string) => void, siz
     return { personId: person.id, entry };
   });
   db.pragma('wal_checkpoint(TRUNCATE)');
+  listRubrics(db); // as a running app has: the stored rubric versions read and checked once
   return { dir, dbPath, db, handlers, months, last, people, regions, lastMonth };
 }
 

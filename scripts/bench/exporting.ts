@@ -2,7 +2,7 @@
  * Export + sign, through the services the app uses, with an identity stored and opened as
  * sheets.export opens it:
  *   - one sheet: exportWithIdentity (read, render, sign, write the file, record it, audit), one
- *     sheet at a time in the app's thread; the median of 20 after one warm-up export;
+ *     sheet at a time in the app's thread; the median of 20 after 30 warm-up exports (reported);
  *   - a batch: the 500 ready sheets of one region, exported by its manager as sheets.exportMonth
  *     runs it (planMonthExport + runMonthExport: a worker thread per core), progress polled from
  *     the job as the renderer does.
@@ -23,12 +23,17 @@ import { convertAll, sofficeVersion, writeSheetXlsx } from './libreoffice.ts';
 import { median, progress, since } from './measure.ts';
 
 export const SINGLE_RUNS = 20;
+/** Exports before the measured ones: the first loads the fonts; JIT and caches settle over the next ones. */
+export const SINGLE_WARMUP = 30;
 const PASSPHRASE = 'bench passphrase';
 
 export interface ExportResultRow {
-  /** One sheet: the first (cold: fonts loaded and parsed) and the median of the rest, ms. */
+  /** One sheet: the first (fonts loaded and parsed), the median of the other warm-up exports, and of the measured ones, ms. */
   singleFirstMs: number;
+  warmupMs: number;
+  warmup: number;
   singleMs: number;
+  singleRuns: number;
   batchSheets: number;
   batchMs: number;
   workers: number;
@@ -52,7 +57,7 @@ export async function measureExports(company: Company): Promise<ExportResultRow>
   const otherRegion = company.regions.find((r) => r.code !== BATCH_REGION)!;
   const manager = await openIdentity(company, 'manager', company.people.find((p) => p.regionId === batchRegion.id && p.role === 'regional-manager')!.name);
   const plan = planMonthExport(db, { period: last, regionId: batchRegion.id, role: 'manager' });
-  const singles = planMonthExport(db, { period: last, regionId: otherRegion.id, role: 'manager' }).targets.slice(0, SINGLE_RUNS + 1);
+  const singles = planMonthExport(db, { period: last, regionId: otherRegion.id, role: 'manager' }).targets.slice(0, SINGLE_WARMUP + SINGLE_RUNS);
 
   // The XLSX twins of the same sheets (before they are exported), for LibreOffice.
   const soffice = sofficeVersion();
@@ -81,7 +86,9 @@ export async function measureExports(company: Company): Promise<ExportResultRow>
     singleFiles.push(result.path);
   }
   const [singleFirstMs, ...rest] = times;
-  progress(`  one sheet: first ${singleFirstMs!.toFixed(0)} ms (fonts loaded), then median ${median(rest).toFixed(1)} ms over ${rest.length}`);
+  const warm = rest.slice(0, SINGLE_WARMUP - 1);
+  const measured = rest.slice(SINGLE_WARMUP - 1);
+  progress(`  one sheet: first ${singleFirstMs!.toFixed(0)} ms (fonts loaded), next ${warm.length} median ${median(warm).toFixed(1)} ms, then median ${median(measured).toFixed(1)} ms over ${measured.length}`);
 
   // A region's month as one job.
   const batchDir = join(company.dir, 'exports-batch');
@@ -108,7 +115,10 @@ export async function measureExports(company: Company): Promise<ExportResultRow>
 
   const row: ExportResultRow = {
     singleFirstMs: singleFirstMs!,
-    singleMs: median(rest),
+    warmupMs: median(warm),
+    warmup: SINGLE_WARMUP,
+    singleMs: median(measured),
+    singleRuns: measured.length,
     batchSheets: job.files.length,
     batchMs,
     workers,

@@ -25,6 +25,8 @@ export interface Machine {
   libreoffice: string;
   pdfsig: string;
   date: string;
+  /** The 1-minute load average when the run started: other work on the machine skews the figures. */
+  load: number;
 }
 
 function firstLine(cmd: string, args: string[]): string {
@@ -33,7 +35,7 @@ function firstLine(cmd: string, args: string[]): string {
   return `${r.stdout}${r.stderr}`.split('\n').find((l) => l.trim())?.trim() ?? 'unknown';
 }
 
-export function machine(chromium: string): Machine {
+export function machine(chromium: string, load: number): Machine {
   return {
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     cores: availableParallelism(),
@@ -44,6 +46,7 @@ export function machine(chromium: string): Machine {
     libreoffice: firstLine(process.env.SOFFICE_PATH ?? 'soffice', ['--version']),
     pdfsig: firstLine('pdfsig', ['-v']),
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    load,
   };
 }
 
@@ -79,7 +82,8 @@ the product is faster.
 ## Results
 
 Run ${m.date} on: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, ${m.os}; Node ${m.node};
-${m.chromium}; ${m.libreoffice}; pdfsig ${m.pdfsig.replace(/^pdfsig version /, '')}.
+${m.chromium}; ${m.libreoffice}; pdfsig ${m.pdfsig.replace(/^pdfsig version /, '')}. Load average
+when the run started: ${m.load.toFixed(2)}${m.load > m.cores / 2 ? ' (the machine was busy with other work: the figures are noisy)' : ''}.
 
 ${table(rows)}
 

@@ -30,13 +30,15 @@ export function resolveRubric(ref: string, period: string, rubrics: readonly Rub
   const m = REF_PATTERN.exec(ref);
   if (!m) return unresolved(ref, `a rubric id, optionally with @version (known: ${knownIds(rubrics)})`);
   const [, id, version] = m;
+  if (version !== undefined) {
+    // Exactly id@version (the usual case: a stored or exported sheet names its version).
+    const wanted = Number(version);
+    for (const r of rubrics) if (r.id === id && r.version === wanted) return { ok: true, rubric: r };
+  }
   const versions = rubrics.filter((r) => r.id === id);
   if (versions.length > 1) versions.sort((a, b) => a.version - b.version);
   if (versions.length === 0) return unresolved(ref, `one of the known rubrics: ${knownIds(rubrics)}`);
-  if (version !== undefined) {
-    const exact = versions.find((r) => r.version === Number(version));
-    return exact ? { ok: true, rubric: exact } : unresolved(ref, `a version of ${id} that exists: ${versions.map((r) => r.version).join(', ')}`);
-  }
+  if (version !== undefined) return unresolved(ref, `a version of ${id} that exists: ${versions.map((r) => r.version).join(', ')}`);
   let inForce: Rubric | undefined;
   for (const r of versions) if (r.effectiveFrom <= period) inForce = r;
   if (!inForce) return unresolved(ref, `a rubric in force for ${period} (${id} starts ${versions[0]!.effectiveFrom})`);

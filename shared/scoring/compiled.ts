@@ -40,6 +40,8 @@ export interface CompiledRubric {
   hasGates: boolean;
   /** The nodes (items or gated groups) that take hand-in dates. */
   handInTargets: ReadonlyMap<string, HandInTarget>;
+  /** fieldPath('handIns', id) of each of them. */
+  handInPaths: ReadonlyMap<string, string>;
   /** The ids of the items and groups about handing in material (`handIn`: doubling applies). */
   handInIds: ReadonlySet<string>;
   dailyMax: number;
@@ -87,6 +89,7 @@ function build(rubric: Rubric): CompiledRubric {
     groupMax: groupMembers.map((members) => members.reduce((sum, i) => sum + itemMax[i]!, 0)),
     hasGates: groups.some((g) => g.gate),
     handInTargets,
+    handInPaths: new Map([...handInTargets.keys()].map((id) => [id, fieldPath('handIns', id)])),
     handInIds: new Set([...leaves.map((l) => l.item), ...groups].filter((n) => n.handIn).map((n) => n.id)),
     dailyMax: toHundredths(rubric.dailyMax)!,
     attendanceFull: toHundredths(rubric.attendance.full)!,

@@ -32,10 +32,10 @@ export function handInTargets(rubric: Rubric): Map<string, { deadline: Deadline;
 
 export function checkHandIns(raw: unknown, rubric: Rubric, period: string | undefined): Problem[] {
   if (!isPlainObject(raw)) return [{ field: 'handIns', value: raw, expected: 'an object keyed by item id, each a list of { "date", "event"? }' }];
-  const targets = compileRubric(rubric).handInTargets;
+  const { handInTargets: targets, handInPaths } = compileRubric(rubric);
   const problems: Problem[] = [];
   for (const [id, list] of Object.entries(raw)) {
-    const at = fieldPath('handIns', id);
+    const at = handInPaths.get(id) ?? fieldPath('handIns', id);
     const target = targets.get(id);
     if (!target) {
       problems.push({ field: at, value: list, expected: `an item with a deadline: ${[...targets.keys()].join(', ')}` });

@@ -48,37 +48,45 @@ export interface SheetInput {
 
 export const MAX_NOTE_LENGTH = 2000;
 const TOP_FIELDS = ['rubric', 'period', 'person', 'absences', 'items', 'handIns'];
+const PERSON_FIELDS = ['id', 'name'];
 
 export type Validated = { ok: true; input: SheetInput; rubric: Rubric } | { ok: false; problems: Problem[] };
 
 /** Check a sheet input against the contract and the rubric it names. */
 export function validateSheetInput(raw: unknown, rubrics: readonly Rubric[] = BUILTIN_RUBRICS): Validated {
   if (!isPlainObject(raw)) return { ok: false, problems: [{ field: '(input)', value: raw, expected: 'a JSON object with rubric, period and items' }] };
-  const problems: Problem[] = unknownKeys(raw, TOP_FIELDS, '');
+  const problems: Problem[] = onlyKeys(raw, TOP_FIELDS) ? [] : unknownKeys(raw, TOP_FIELDS, '');
 
   const period = parsePeriod(raw.period);
   if (!period) problems.push(present(raw, 'period', PERIOD_EXPECTED));
+  const periodText = period ? formatPeriod(period) : undefined;
 
   let rubric: Rubric | undefined;
   if (typeof raw.rubric !== 'string') {
     problems.push(present(raw, 'rubric', `a rubric id: ${[...new Set(rubrics.map((r) => r.id))].join(', ')}`));
   } else {
     // Without a valid period, still check the items against the newest version.
-    const found = resolveRubric(raw.rubric, period ? formatPeriod(period) : '9999-12', rubrics);
+    const found = resolveRubric(raw.rubric, periodText ?? '9999-12', rubrics);
     if (found.ok) rubric = found.rubric;
     else problems.push(found.problem);
   }
 
   if ('person' in raw) problems.push(...checkPerson(raw.person));
-  if ('absences' in raw) problems.push(...checkAbsences(raw.absences, period ? { days: daysInMonth(period), period: formatPeriod(period) } : undefined));
+  if ('absences' in raw) problems.push(...checkAbsences(raw.absences, period ? { days: daysInMonth(period), period: periodText! } : undefined));
   if ('items' in raw) {
     if (!isPlainObject(raw.items)) problems.push({ field: 'items', value: raw.items, expected: 'an object keyed by item id' });
     else if (rubric) problems.push(...checkItems(raw.items, rubric));
   }
-  if ('handIns' in raw && rubric) problems.push(...checkHandIns(raw.handIns, rubric, period ? formatPeriod(period) : undefined));
+  if ('handIns' in raw && rubric) problems.push(...checkHandIns(raw.handIns, rubric, periodText));
 
   if (problems.length || !rubric) return { ok: false, problems };
   return { ok: true, input: raw as unknown as SheetInput, rubric };
+}
+
+/** Whether `obj` has no own keys but `allowed` (then unknownKeys has nothing to say). */
+function onlyKeys(obj: Record<string, unknown>, allowed: readonly string[]): boolean {
+  for (const key in obj) if (Object.hasOwn(obj, key) && !allowed.includes(key)) return false;
+  return true;
 }
 
 function present(obj: Record<string, unknown>, key: string, expected: string): Problem {
@@ -88,8 +96,8 @@ function present(obj: Record<string, unknown>, key: string, expected: string): P
 function checkPerson(person: unknown): Problem[] {
   const expected = 'an object { "id": string, "name": string }';
   if (!isPlainObject(person)) return [{ field: 'person', value: person, expected }];
-  const problems = unknownKeys(person, ['id', 'name'], 'person');
-  for (const key of ['id', 'name']) {
+  const problems = onlyKeys(person, PERSON_FIELDS) ? [] : unknownKeys(person, PERSON_FIELDS, 'person');
+  for (const key of PERSON_FIELDS) {
     const v = person[key];
     if (typeof v !== 'string' || v.trim() === '' || v.length > 200) {
       problems.push({ ...present(person, key, 'a non-empty text of at most 200 characters'), field: `person.${key}` });
@@ -170,8 +178,8 @@ function checkItems(items: Record<string, unknown>, rubric: Rubric): Problem[] {
     }
     const node = (item ?? group)!;
     const fields = fieldsWithExtras(node, item);
-    for (const key of Object.keys(value)) {
-      if (fields.includes(key)) continue;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key) || fields.includes(key)) continue;
       if (key === 'doubled') problems.push({ field: `${at}.doubled`, value: value.doubled, expected: `no doubling here: it applies to hand-in items only (${handInIds(rubric).join(', ')})` });
       else problems.push({ field: fieldPath(at, key), value: value[key], expected: `a field of this item (${fields.join(', ')})` });
     }
