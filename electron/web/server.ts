@@ -82,7 +82,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   function serveStatic(pathname: string, res: ServerResponse) {
     const root = normalize(options.staticDir);
-    let file = normalize(join(root, decodeURIComponent(pathname)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return refuse(res, 404, 'not found'); // a malformed %-escape
+    }
+    let file = normalize(join(root, decoded));
     if (file !== root && !file.startsWith(root + sep)) return refuse(res, 404, 'not found');
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -93,12 +99,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       file = join(root, 'index.html');
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, {
-      'Content-Type': type,
-      'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'public, max-age=3600',
-      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
+    const stream = createReadStream(file);
+    // The file can vanish between stat and read (a rebuild of the renderer): answer 404, never crash.
+    stream.once('error', () => {
+      if (res.headersSent) res.destroy();
+      else refuse(res, 404, 'not found');
     });
-    createReadStream(file).pipe(res);
+    stream.once('open', () => {
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'public, max-age=3600',
+        ...(type.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
+      });
+      stream.pipe(res);
+    });
   }
 
   await new Promise<void>((resolve, reject) => {

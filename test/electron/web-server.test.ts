@@ -47,6 +47,17 @@ const call = (server: WebServer, name: string, input: unknown, headers: Record<s
   });
 
 describe('browser-mode server', () => {
+  it('answers a malformed address with 404 and keeps serving', async () => {
+    const s = await serve();
+    const bad = await http(s, { path: '/assets/%E0%A4%A.js' });
+    expect(bad.status).toBe(404);
+    const missing = await http(s, { path: '/assets/gone.js' });
+    expect(missing.status).toBe(404);
+    const ok = await http(s, { path: '/assets/app.js' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toBe('console.log(1)');
+  });
+
   it('listens on 127.0.0.1 and prints an address with a long random token', async () => {
     const s = await serve();
     expect(s.openUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
