@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { decodeText } from '../../electron/import/decode.ts';
 import { FileRefused } from '../../electron/import/errors.ts';
 import { cellText, fileKind, readSheetFile } from '../../electron/import/sheet-file.ts';
 import { listAudit } from '../../electron/services/audit.ts';
+import { buildZip, smallPart, zeros } from '../helpers/zip.ts';
 import { listPeople, savePerson } from '../../electron/services/people.ts';
 import { saveRegion, setRegionActive } from '../../electron/services/regions.ts';
 import { importRoster, parseMonth, previewRoster, type RosterUpload } from '../../electron/services/roster-import.ts';
@@ -20,6 +20,9 @@ import { InputError } from '../../shared/problems.ts';
 import type { Person, RosterPreview } from '../../shared/api/types.ts';
 
 const MB = 1024 * 1024;
+
+/** `megabytes` of zero bytes as a zip part. */
+const zerosPart = (name: string, megabytes: number) => zeros(name, megabytes, 0);
 const MONTH = { currentMonth: '2026-05' };
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 const upload = (fileName: string, bytes: Uint8Array): RosterUpload => ({ fileName, dataBase64: Buffer.from(bytes).toString('base64') });
@@ -134,73 +137,6 @@ describe('decodeText', () => {
 
 // ---- XLSX and file kinds --------------------------------------------------------------------
 
-/** A zip archive from parts whose (raw deflate) data and claimed sizes the test chooses. */
-interface ZipPart {
-  name: string;
-  data: Buffer;
-  crc: number;
-  size: number;
-  method?: number;
-}
-
-function buildZip(parts: ZipPart[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const name = Buffer.from(p.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(p.method ?? 8, 8);
-    local.writeUInt32LE(p.crc >>> 0, 14);
-    local.writeUInt32LE(p.data.length, 18);
-    local.writeUInt32LE(p.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(p.method ?? 8, 10);
-    central.writeUInt32LE(p.crc >>> 0, 16);
-    central.writeUInt32LE(p.data.length, 20);
-    central.writeUInt32LE(p.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, p.data);
-    centrals.push(central, name);
-    offset += local.length + name.length + p.data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(parts.length, 8);
-  eocd.writeUInt16LE(parts.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
-}
-
-const smallPart = (name: string, text: string): ZipPart => ({ name, data: deflateRawSync(utf8(text)), crc: crc32(utf8(text)), size: Buffer.byteLength(text) });
-
-/** `megabytes` of zeros, deflated as a stream (never held unpacked), as a zip part. */
-async function zeros(name: string, megabytes: number): Promise<ZipPart> {
-  const chunk = Buffer.alloc(MB);
-  const deflate = createDeflateRaw({ level: 9 });
-  const out: Buffer[] = [];
-  deflate.on('data', (b: Buffer) => out.push(b));
-  const done = new Promise((resolve) => deflate.on('end', resolve));
-  let crc = 0;
-  for (let i = 0; i < megabytes; i++) {
-    deflate.write(chunk);
-    crc = crc32(chunk, crc);
-  }
-  deflate.end();
-  await done;
-  return { name, data: Buffer.concat(out), crc, size: megabytes * MB };
-}
 
 async function xlsxOf(rows: unknown[][], sheetName = 'Roster'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -271,18 +207,18 @@ describe('zip bombs and files that are not workbooks', () => {
   };
 
   it('refuses a real zip bomb: 200 MB of zeros packed into a few hundred KB', async () => {
-    const bomb = buildZip([smallPart('[Content_Types].xml', '<Types/>'), smallPart('xl/workbook.xml', '<workbook/>'), await zeros('xl/worksheets/sheet1.xml', 200)]);
+    const bomb = buildZip([smallPart('[Content_Types].xml', '<Types/>'), smallPart('xl/workbook.xml', '<workbook/>'), await zerosPart('xl/worksheets/sheet1.xml', 200)]);
     expect(bomb.length).toBeLessThan(MB);
     expect(await refusedXlsx(bomb)).toMatch(/unpacks to at most 100 MB — "roster.xlsx" would unpack to 200 MB from \d+ KB; refused as a possible zip bomb/);
   });
 
   it('refuses one part packed more tightly than 100:1 even when the total is small', async () => {
-    const bomb = buildZip([smallPart('xl/workbook.xml', '<workbook/>'), await zeros('xl/sharedStrings.xml', 20)]);
+    const bomb = buildZip([smallPart('xl/workbook.xml', '<workbook/>'), await zerosPart('xl/sharedStrings.xml', 20)]);
     expect(await refusedXlsx(bomb)).toMatch(/a part \(xl\/sharedStrings\.xml\) packed \d+:1 .*refused as a possible zip bomb/);
   });
 
   it('refuses a directory that understates a part’s size (checked by unpacking with a cap)', async () => {
-    const part = await zeros('xl/worksheets/sheet1.xml', 20);
+    const part = await zerosPart('xl/worksheets/sheet1.xml', 20);
     const lying = buildZip([smallPart('xl/workbook.xml', '<workbook/>'), { ...part, size: part.data.length * 50 }]);
     expect(await refusedXlsx(lying)).toMatch(/unpacks to more than the \d+ (KB|MB) it claims; refused as a possible zip bomb/);
   });
@@ -520,7 +456,7 @@ describe('previewRoster', () => {
   });
 
   it('refuses a zip bomb and a non-workbook named .xlsx with a clear InputError', async () => {
-    const bomb = buildZip([smallPart('xl/workbook.xml', '<workbook/>'), await zeros('xl/worksheets/sheet1.xml', 200)]);
+    const bomb = buildZip([smallPart('xl/workbook.xml', '<workbook/>'), await zerosPart('xl/worksheets/sheet1.xml', 200)]);
     const err = await refusal(previewRoster(db, upload('bomb.xlsx', bomb), MONTH));
     expect(err.problems).toEqual([{ field: 'file', value: 'bomb.xlsx', expected: expect.stringMatching(/refused as a possible zip bomb/) }]);
     const fake = await refusal(previewRoster(db, csv('工号,姓名\n', 'fake.xlsx'), MONTH));
