@@ -43,6 +43,12 @@ export function fileRow(db: Db, sha256: string): FileRow | undefined {
   return db.prepare('SELECT * FROM sheet_files WHERE sha256 = ?').get(sha256) as FileRow | undefined;
 }
 
+/** Inside the transaction that handles it: refuse an entry someone approved or returned meanwhile. */
+export function assertStillPending(db: Db, row: FileRow): void {
+  const current = fileRow(db, row.sha256)!;
+  if (current.state && current.state !== 'pending') throw new ServiceError('conflict', `${row.file_name} was already ${current.state}`);
+}
+
 function storedVerdict(v: SheetVerification): StoredVerdict {
   const raw = v.raw as { exportedAt?: unknown } | null;
   return {
@@ -172,8 +178,7 @@ export async function approveInbox(db: Db, input: { sha256: string; fingerprint:
   const signers = after.verdict.signatures.map(signerInfo);
   const now = new Date().toISOString();
   db.transaction(() => {
-    const current = fileRow(db, row.sha256)!;
-    if (current.state && current.state !== 'pending') throw new ServiceError('conflict', `${row.file_name} was already ${current.state}`);
+    assertStillPending(db, row);
     writeFileAtomic(path, signed);
     db.prepare(
       `INSERT INTO sheet_files (sha256, kind, sheet_id, employee_no, period, file_name, path, size, chain, verdict, export_sha256, state, note, received_at)

@@ -18,9 +18,8 @@ import { FONT_FAMILY } from '../pdf/sheet.ts';
 import { sheetLabels } from '../pdf/labels.ts';
 import { type Role, type TrustedSigner, type Verdict, signPdf, verifyPdf } from '../signing/index.ts';
 import { appendAudit } from './audit.ts';
-import { ServiceError } from './errors.ts';
 import { dataPath, decodeBase64, safeName, sha256Hex, writeFileAtomic } from './files.ts';
-import { fileRow, pendingForReviewer } from './inbox.ts';
+import { assertStillPending, fileRow, pendingForReviewer } from './inbox.ts';
 import { yieldToEventLoop } from './jobs.ts';
 import { RETURN_NOTE_FORMAT, isChainRole, signerInfo, trustedSigners } from './sheet-verify.ts';
 import { currentUser } from './settings.ts';
@@ -137,8 +136,7 @@ export async function returnInbox(
   const fileName = `${safeName(data.person.employeeNo)}-${note.period}-return-${sha256.slice(0, 8)}.pdf`;
   const path = join(dataPath(db, 'returns', note.period), fileName);
   db.transaction(() => {
-    const current = fileRow(db, row.sha256)!;
-    if (current.state && current.state !== 'pending') throw new ServiceError('conflict', `${row.file_name} was already ${current.state}`);
+    assertStillPending(db, row);
     writeFileAtomic(path, signed);
     db.prepare(
       `INSERT INTO sheet_files (sha256, kind, sheet_id, employee_no, period, file_name, path, size, chain, verdict, export_sha256, state, note, received_at)

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, firstRun, test } from './fixtures.ts';
 
 const SHOTS = 'test-results/screenshots';
 const PASSPHRASE = 'correct horse battery';
@@ -44,13 +44,7 @@ test('export and sign a sheet, then the rest of the region’s month as a job', 
   page.on('pageerror', (e) => errors.push(e.message));
 
   // First run: demo organisation, a regional manager of the East region.
-  await page.goto(app.url);
-  await page.getByTestId('demo-load').click();
-  await expect(page.getByTestId('demo-done')).toBeVisible({ timeout: 30_000 });
-  await page.getByTestId('identity-name').fill('王磊');
-  await page.getByTestId('identity-role').selectOption('manager');
-  await page.getByTestId('identity-region').selectOption({ label: '华东区 (EAST)' });
-  await page.getByTestId('identity-save').click();
+  await firstRun(page, app.url, { name: '王磊', role: 'manager', region: '华东区 (EAST)' });
   await expect(page.getByTestId('month-grid')).toBeVisible();
   const monthUrl = page.url();
 

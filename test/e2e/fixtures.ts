@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 
 export interface BrowserMode {
   /** The address printed at start-up, token included. */
@@ -53,4 +53,17 @@ export const test = base.extend<{ app: BrowserMode }>({
   },
 });
 
-export { expect } from '@playwright/test';
+/** The first-run screen: the demo organisation when asked, then who the user is (role and region as given). */
+export async function firstRun(page: Page, url: string, who: { name: string; role?: 'manager' | 'planning' | 'vp' | 'hr'; region?: string; demo?: boolean }) {
+  await page.goto(url);
+  if (who.demo ?? true) {
+    await page.getByTestId('demo-load').click();
+    await expect(page.getByTestId('demo-done')).toBeVisible({ timeout: 30_000 });
+  }
+  await page.getByTestId('identity-name').fill(who.name);
+  if (who.role) await page.getByTestId('identity-role').selectOption(who.role);
+  if (who.region) await page.getByTestId('identity-region').selectOption({ label: who.region });
+  await page.getByTestId('identity-save').click();
+}
+
+export { expect };

@@ -1,14 +1,9 @@
 /** Importing a roster from a GBK-encoded CSV, as Excel on a Chinese Windows saves it. */
 import iconv from 'iconv-lite';
-import { expect, test } from './fixtures.ts';
+import { expect, firstRun, test } from './fixtures.ts';
 
 test('import a GBK CSV roster: preview with the encoding and row errors, nothing written until confirmed', async ({ page, app }) => {
-  await page.goto(app.url);
-  await page.getByTestId('demo-load').click();
-  await expect(page.getByTestId('demo-done')).toBeVisible({ timeout: 30_000 });
-  await page.getByTestId('identity-name').fill('人事 王芳');
-  await page.getByTestId('identity-role').selectOption('hr');
-  await page.getByTestId('identity-save').click();
+  await firstRun(page, app.url, { name: '人事 王芳', role: 'hr' });
   await page.getByTestId('nav-roster').click();
   await page.getByTestId('roster-tab-import').click();
 

@@ -3,7 +3,7 @@
  * mode on a real temporary database.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, firstRun, test } from './fixtures.ts';
 
 const thisMonth = () => {
   const now = new Date();
@@ -12,12 +12,7 @@ const thisMonth = () => {
 
 /** First run: load the demo, say who we are (a regional manager of the first region). */
 async function setUpAsManager(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByTestId('demo-load').click();
-  await expect(page.getByTestId('demo-done')).toBeVisible({ timeout: 30_000 });
-  await page.getByTestId('identity-name').fill('李静');
-  await page.getByTestId('identity-region').selectOption({ label: '华东区 (EAST)' });
-  await page.getByTestId('identity-save').click();
+  await firstRun(page, url, { name: '李静', region: '华东区 (EAST)' });
   await expect(page.getByTestId('month-grid')).toBeVisible();
 }
 

@@ -3,20 +3,14 @@
  * trusted signers and trust it again from the exported .cer.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures.ts';
+import { expect, firstRun, test } from './fixtures.ts';
 
 const SHOTS = 'test-results/screenshots';
 
 test('create an identity, export its certificate and trust it again from the file', async ({ page, app }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(app.url);
-  await page.getByTestId('demo-load').click();
-  await expect(page.getByTestId('demo-done')).toBeVisible({ timeout: 30_000 });
-  await page.getByTestId('identity-name').fill('王磊');
-  await page.getByTestId('identity-role').selectOption('manager');
-  await page.getByTestId('identity-region').selectOption({ label: '华东区 (EAST)' });
-  await page.getByTestId('identity-save').click();
+  await firstRun(page, app.url, { name: '王磊', role: 'manager', region: '华东区 (EAST)' });
   await page.getByTestId('nav-signatures').click();
   await expect(page).toHaveURL(/#\/signatures$/);
 
