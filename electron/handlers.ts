@@ -25,7 +25,12 @@ import {
   removeTrustedSigner,
 } from './services/identities.ts';
 import { addToInbox, approveInbox, listInbox } from './services/inbox.ts';
+import { importFigures, monthFigures, previewFigures, saveFigures } from './services/figures.ts';
 import { getJob } from './services/jobs.ts';
+import { listPaySettings, savePaySettings } from './services/pay-settings.ts';
+import { reportFile } from './services/report-files.ts';
+import { annualReport, dashboard, fairness, payReport } from './services/reports.ts';
+import { exportRubricJson, importRubricJson, saveRubricVersion } from './services/rubric-editing.ts';
 import { deactivatePerson, listPeople, savePerson } from './services/people.ts';
 import { listRegions, saveRegion, setRegionActive } from './services/regions.ts';
 import { importReturnNotes, listReturnNotes, returnInbox } from './services/return-notes.ts';
@@ -55,6 +60,9 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'roster.preview': (input) => previewRoster(db, input),
     'roster.import': (input) => importRoster(db, input),
     'rubrics.list': () => listRubrics(db),
+    'rubrics.save': (input) => saveRubricVersion(db, input),
+    'rubrics.exportJson': (input) => exportRubricJson(db, input),
+    'rubrics.import': (input) => importRubricJson(db, input),
     'sheets.month': (input) => monthRows(db, input),
     'sheets.get': (input) => getSheet(db, input),
     'sheets.save': (input) => saveSheet(db, input),
@@ -77,6 +85,17 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'returns.import': (input) => importReturnNotes(db, input),
     'returns.list': (input) => listReturnNotes(db, input),
     'hr.import': (input) => hrImport(db, input),
+    'figures.month': (input) => monthFigures(db, input),
+    'figures.save': (input) => saveFigures(db, input),
+    'figures.preview': (input) => previewFigures(db, input),
+    'figures.import': (input) => importFigures(db, input),
+    'paySettings.list': () => listPaySettings(db),
+    'paySettings.save': (input) => savePaySettings(db, input),
+    'reports.pay': (input) => payReport(db, input),
+    'reports.annual': (input) => annualReport(db, input),
+    'reports.dashboard': (input) => dashboard(db, input),
+    'reports.fairness': (input) => fairness(db, input),
+    'reports.file': (input) => reportFile(db, input),
     'demo.load': () => loadDemo(db),
     'audit.list': (input) => listAudit(db, input),
     'backups.list': () => listDbBackups(env.dbPath),

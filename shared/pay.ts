@@ -97,6 +97,21 @@ export function validatePayInput(raw: unknown): Problem[] {
   return problems;
 }
 
+/** Check a settings object { split, bonus, scoreRate } (all three required). */
+export function validatePaySettings(raw: unknown, base = 'settings'): Problem[] {
+  const at = (f: string) => (base ? `${base}.${f}` : f);
+  if (!isPlainObject(raw)) return [{ field: base || '(input)', value: raw, expected: 'pay settings { "split", "bonus", "scoreRate" }' }];
+  const problems = unknownKeys(raw, ['split', 'bonus', 'scoreRate'], base);
+  if (!('split' in raw)) problems.push({ field: at('split'), expected: 'percents { "base", "plan", "assessment" } summing to 100' });
+  else problems.push(...validateSplit(raw.split).map((p) => ({ ...p, field: base ? `${base}.${p.field}` : p.field })));
+  if (!('bonus' in raw)) problems.push({ field: at('bonus'), expected: '{ "policy": "none" } or { "policy": "per-point", "percentPerPoint": number }' });
+  else problems.push(...validateBonus(raw.bonus).map((p) => ({ ...p, field: base ? `${base}.${p.field}` : p.field })));
+  if (raw.scoreRate !== 'monthly' && raw.scoreRate !== 'daily') {
+    problems.push({ field: at('scoreRate'), ...('scoreRate' in raw ? { value: raw.scoreRate } : {}), expected: '"monthly" (the monthly score) or "daily" (the daily-work score)' });
+  }
+  return problems;
+}
+
 function validateSplit(split: unknown): Problem[] {
   const expected = 'percents { "base", "plan", "assessment" }, each 0–100 with at most 2 decimals, summing to 100';
   if (!isPlainObject(split)) return [{ field: 'split', value: split, expected }];

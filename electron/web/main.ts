@@ -14,7 +14,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export async function main(argv: readonly string[]): Promise<number> {
   const dbPath = resolveDbPath(argv);
-  const staticDir = join(root, 'out', 'renderer');
+  // SCORECARD_STATIC_DIR serves another build of the renderer (benchmarks, parallel test runs).
+  const staticDir = process.env.SCORECARD_STATIC_DIR || join(root, 'out', 'renderer');
   if (!existsSync(join(staticDir, 'index.html'))) {
     console.error('The user interface is not built yet: run `npm run build:renderer` (npm run web does it for you).');
     return 1;

@@ -1,5 +1,11 @@
 /** English strings. This object defines the shape every language must have (see zh.ts). */
+import { figuresEn } from '../features/figures/figuresMessages.ts';
+import { reportsEn } from '../features/reports/reportsMessages.ts';
+import { rubricEditorEn } from '../features/rubrics/rubricEditorMessages.ts';
 export const en = {
+  figures: figuresEn,
+  reports: reportsEn,
+  rubricEditor: rubricEditorEn,
   common: {
     save: 'Save',
     saving: 'Saving…',

@@ -1,7 +1,13 @@
 /** 简体中文. Typed as Messages: TypeScript refuses a missing or extra key. */
 import type { Messages } from './en.ts';
+import { figuresZh } from '../features/figures/figuresMessages.ts';
+import { reportsZh } from '../features/reports/reportsMessages.ts';
+import { rubricEditorZh } from '../features/rubrics/rubricEditorMessages.ts';
 
 export const zh: Messages = {
+  figures: figuresZh,
+  reports: reportsZh,
+  rubricEditor: rubricEditorZh,
   common: {
     save: '保存',
     saving: '正在保存…',

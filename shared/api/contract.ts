@@ -4,10 +4,11 @@
  * input against it before a service runs.
  */
 import { z } from 'zod';
-import { parsePeriod, PERIOD_EXPECTED } from '../period.ts';
+import { MAX_YEAR, MIN_YEAR, parsePeriod, PERIOD_EXPECTED } from '../period.ts';
 import { InputError, zodProblems } from '../problems.ts';
 import { ROLE_IDS, type Rubric } from '../rubric/schema.ts';
 import { CHAIN_ROLES, EDITABLE_SHEET_STATUSES, LANGUAGES, SHEET_STATUSES } from './types.ts';
+import type { AnnualReport, DashboardData, FairnessReport, FiguresPreview, MonthFigures, PayReport, PaySettingsVersion } from './report-types.ts';
 import type {
   ApproveResult,
   AppInfo,
@@ -40,6 +41,7 @@ const period = z.string().refine((text) => parsePeriod(text) !== null, PERIOD_EX
 const id = z.number().int().positive();
 const name = z.string().trim().min(1, 'a non-empty text').max(100, 'at most 100 characters');
 const empty = z.strictObject({});
+const year = z.number().int().min(MIN_YEAR, `a year from ${MIN_YEAR} to ${MAX_YEAR}`).max(MAX_YEAR, `a year from ${MIN_YEAR} to ${MAX_YEAR}`);
 /** A file sent to the backend: its name and bytes (base64; the renderer has no file system). */
 const upload = z.strictObject({ fileName: z.string().min(1).max(260), dataBase64: z.string().max(14_000_000, 'a file of at most 10 MB') });
 
@@ -57,6 +59,16 @@ const sheetEntry = z.strictObject({
   absences: z.array(z.unknown()).optional(),
   handIns: z.record(z.string(), z.unknown()).optional(),
 });
+
+/** Which report file: pay needs `period` (xlsx or csv), annual needs `year` (xlsx, csv or pdf). */
+export interface ReportFileInput {
+  report: 'pay' | 'annual';
+  period?: string;
+  year?: number;
+  basis?: 'approved' | 'all';
+  format: 'xlsx' | 'csv' | 'pdf';
+  language: Language;
+}
 
 function handler<I extends z.ZodType, R>(input: I) {
   return { input, result: undefined as unknown as R };
@@ -91,6 +103,11 @@ export const contract = {
   'roster.import': handler<typeof upload, { added: number; updated: number; unchanged: number }>(upload),
 
   'rubrics.list': handler<typeof empty, Rubric[]>(empty),
+  /** A new version of a rubric (the definition's id, the next version number), in force from its effectiveFrom. Checked in depth by the rubric schema. */
+  'rubrics.save': handler<z.ZodType<{ definition: unknown }>, Rubric>(z.strictObject({ definition: z.unknown() })),
+  /** A rubric version as a JSON file HQ hands to every manager; its hash names the exact content. */
+  'rubrics.exportJson': handler<z.ZodType<{ id: string; version: number }>, FileData>(z.strictObject({ id: z.string().min(1).max(200), version: z.number().int().min(1) })),
+  'rubrics.import': handler<typeof upload, Rubric>(upload),
 
   'sheets.month': handler<z.ZodType<{ period: string }>, MonthRow[]>(z.strictObject({ period })),
   'sheets.get': handler<z.ZodType<{ personId: number; period: string }>, SheetRecord>(z.strictObject({ personId: id, period })),
@@ -161,6 +178,55 @@ export const contract = {
     z
       .strictObject({ files: files.optional(), sha256: z.array(sha256).min(1).max(100).optional() })
       .refine((v) => v.files !== undefined || v.sha256 !== undefined, 'files to import, or the sha256 of files in the inbox'),
+  ),
+
+  // Salary totals and KPIs per person and month (checked in depth by the service: shared/kpi.ts).
+  'figures.month': handler<z.ZodType<{ period: string }>, MonthFigures[]>(z.strictObject({ period })),
+  'figures.save': handler<
+    z.ZodType<{ personId: number; period: string; salaryTotal: number | null; kpis: Record<string, number | null>; expectedRevision: number }>,
+    MonthFigures
+  >(
+    z.strictObject({
+      personId: id,
+      period,
+      salaryTotal: z.number().nullable(),
+      kpis: z.record(z.string(), z.number().nullable()),
+      expectedRevision: z.number().int().min(0),
+    }),
+  ),
+  'figures.preview': handler<z.ZodType<{ fileName: string; dataBase64: string; period: string }>, FiguresPreview>(upload.extend({ period })),
+  'figures.import': handler<z.ZodType<{ fileName: string; dataBase64: string; period: string }>, { added: number; updated: number; unchanged: number }>(
+    upload.extend({ period }),
+  ),
+
+  // Pay settings, versioned: each version is in force from a month.
+  'paySettings.list': handler<typeof empty, PaySettingsVersion[]>(empty),
+  'paySettings.save': handler<z.ZodType<{ effectiveFrom: string; settings: unknown }>, PaySettingsVersion>(
+    z.strictObject({ effectiveFrom: period, settings: z.unknown() }),
+  ),
+
+  // Reports: pay, annual, dashboards, fairness; and their files for payroll and HR.
+  'reports.pay': handler<z.ZodType<{ period: string }>, PayReport>(z.strictObject({ period })),
+  'reports.annual': handler<z.ZodType<{ year: number; basis?: 'approved' | 'all' }>, AnnualReport>(
+    z.strictObject({ year, basis: z.enum(['approved', 'all']).optional() }),
+  ),
+  'reports.dashboard': handler<z.ZodType<{ period: string }>, DashboardData>(z.strictObject({ period })),
+  'reports.fairness': handler<z.ZodType<{ period: string }>, FairnessReport>(z.strictObject({ period })),
+  'reports.file': handler<z.ZodType<ReportFileInput>, FileData>(
+    z
+      .strictObject({
+        report: z.enum(['pay', 'annual']),
+        period: period.optional(),
+        year: year.optional(),
+        basis: z.enum(['approved', 'all']).optional(),
+        format: z.enum(['xlsx', 'csv', 'pdf']),
+        language: z.enum(LANGUAGES),
+      })
+      .superRefine((v, ctx) => {
+        if (v.report === 'pay' && v.period === undefined) ctx.addIssue({ code: 'custom', path: ['period'], message: 'the month of the pay report (YYYY-MM)' });
+        if (v.report === 'pay' && v.format === 'pdf') ctx.addIssue({ code: 'custom', path: ['format'], message: '"xlsx" or "csv" for the pay report' });
+        if (v.report === 'annual' && v.year === undefined) ctx.addIssue({ code: 'custom', path: ['year'], message: 'the year of the annual report' });
+      }),
   ),
 
   'demo.load': handler<typeof empty, { regions: number; people: number; sheets: number }>(empty),

@@ -1,6 +1,7 @@
 /** The numbered migrations, in order. Migration N brings the schema to user_version N. */
 import { sql as m001 } from './001-initial.ts';
 import { sql as m002 } from './002-signing.ts';
+import { sql as m003 } from './003-figures.ts';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001-initial', sql: m001 },
   { version: 2, name: '002-signing', sql: m002 },
+  { version: 3, name: '003-figures', sql: m003 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

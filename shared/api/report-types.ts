@@ -1,0 +1,140 @@
+/** Types of the figures (salary, KPIs), pay, annual, dashboard and fairness calls of the contract. */
+import type { KpiValues } from '../kpi.ts';
+import type { PayResult, PaySettings } from '../pay.ts';
+import type { RoleId } from '../rubric/schema.ts';
+import type { SheetStatus } from './types.ts';
+
+/** What is recorded beside a person's sheet for a month. */
+export interface MonthFigures {
+  personId: number;
+  period: string;
+  /** 工资总额 in yuan (exact to the fen), or null when not recorded. */
+  salaryTotal: number | null;
+  kpis: KpiValues;
+  /** 0 when nothing is stored yet; a save names the revision it edits. */
+  revision: number;
+  updatedAt: string | null;
+}
+
+export interface FiguresRow {
+  /** 1-based row number in the file (the header is row 1). */
+  row: number;
+  employeeNo: string;
+  name: string | null;
+  personId: number | null;
+  salaryTotal: number | null;
+  kpis: KpiValues;
+  action: 'add' | 'update' | 'unchanged' | 'error';
+  problems: { field: string; value?: unknown; expected: string }[];
+}
+
+export interface FiguresPreview {
+  fileName: string;
+  encoding: string;
+  period: string;
+  rows: FiguresRow[];
+  errorCount: number;
+}
+
+/** One version of the pay settings, in force from a month. Version 0 is the built-in default. */
+export interface PaySettingsVersion {
+  version: number;
+  effectiveFrom: string;
+  settings: PaySettings;
+  hash: string;
+  createdAt: string | null;
+  createdBy: string | null;
+}
+
+export type PayMissing = 'sheet' | 'salary' | 'plan' | 'actual';
+
+export interface PayRow {
+  personId: number;
+  employeeNo: string;
+  name: string;
+  role: RoleId;
+  regionName: string | null;
+  status: SheetStatus | 'not-started';
+  salaryTotal: number | null;
+  plan: number | null;
+  actual: number | null;
+  monthlyScore: number | null;
+  dailyScore: number | null;
+  /** The computed pay, or null with what is missing. */
+  pay: PayResult | null;
+  missing: PayMissing[];
+}
+
+export interface PayReport {
+  period: string;
+  settings: PaySettingsVersion;
+  rows: PayRow[];
+  /** Sums over the rows with pay, in yuan. */
+  totals: { base: number; plan: number; assessment: number; bonus: number; total: number; people: number };
+}
+
+export interface AnnualRow {
+  personId: number;
+  employeeNo: string;
+  name: string;
+  role: RoleId;
+  regionName: string | null;
+  /** The 12 monthly scores, January first; null where the month has no sheet counted. */
+  months: (number | null)[];
+  annualScore: number;
+  missing: string[];
+  /** Rank among the people of the same region and role (1 = best; ties share a rank). */
+  rank: number;
+  rankOf: number;
+}
+
+export interface AnnualReport {
+  year: number;
+  /** Which sheets count: 'approved' (HR's rule) or 'all' (every scored sheet, for a manager's preview). */
+  basis: 'approved' | 'all';
+  rows: AnnualRow[];
+}
+
+export interface Distribution {
+  key: string;
+  label: string;
+  count: number;
+  mean: number | null;
+  /** Population standard deviation, 2 decimals. */
+  spread: number | null;
+  min: number | null;
+  max: number | null;
+  /** Counts per score band: [<60, 60–69.99, 70–79.99, 80–89.99, 90–100]. */
+  bands: number[];
+}
+
+export interface DashboardData {
+  period: string;
+  company: Distribution;
+  byRegion: Distribution[];
+  byScorer: Distribution[];
+  /** Monthly mean per region for the 12 months ending with `period`, oldest first. */
+  trend: { periods: string[]; series: { key: string; label: string; means: (number | null)[] }[] };
+  /** The items that lost points most often in the month. */
+  topDeductions: { itemId: string; rubricId: string; title: { zh: string; en: string }; count: number; points: number }[];
+  /** Sheets of the month not yet signed; overdue once the 8th of the next month has passed. */
+  unsigned: { personId: number; name: string; regionName: string | null; status: SheetStatus | 'not-started'; overdue: boolean }[];
+  handInDue: string;
+}
+
+export interface CalibrationRow {
+  scorer: string;
+  count: number;
+  mean: number;
+  spread: number;
+  /** Why the scorer is flagged: mean or spread far from the company's. */
+  flags: ('mean-high' | 'mean-low' | 'spread-low' | 'spread-high')[];
+}
+
+export interface FairnessReport {
+  period: string;
+  company: { count: number; mean: number | null; spread: number | null };
+  calibration: CalibrationRow[];
+  /** Deductions recorded without a note. */
+  unexplained: { personId: number; name: string; itemId: string; title: { zh: string; en: string }; deduction: number }[];
+}

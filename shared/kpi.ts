@@ -1,0 +1,77 @@
+/**
+ * The KPIs the source lists (assessment.md, "KPIs the source lists"), recorded per person and
+ * month beside the score sheet. They are shown on the sheet and in reports and never mixed into
+ * the rubric score; plan and actual quantity also feed pay (plan completion).
+ */
+import { roundHalfUp, toScaled } from './decimal.ts';
+import { isPlainObject, type Problem } from './problems.ts';
+
+export type KpiUnit = 'quantity' | 'percent' | 'yuan';
+
+export interface KpiDefinition {
+  id: string;
+  zh: string;
+  en: string;
+  unit: KpiUnit;
+  min: number;
+  max: number;
+  decimals: number;
+}
+
+const percent = (id: string, zh: string, en: string, min = 0, max = 100): KpiDefinition => ({ id, zh, en, unit: 'percent', min, max, decimals: 2 });
+
+/** In the order reports and sheets show them. Ids are stable (they are stored and imported). */
+export const KPIS: readonly KpiDefinition[] = [
+  { id: 'plan-quantity', zh: '销售计划数量', en: 'Sales plan (quantity)', unit: 'quantity', min: 0, max: 1_000_000_000, decimals: 4 },
+  { id: 'actual-quantity', zh: '实际销售数量', en: 'Actual sales (quantity)', unit: 'quantity', min: 0, max: 1_000_000_000, decimals: 4 },
+  percent('sales-growth', '销售额增长率', 'Sales growth', -100, 10_000),
+  percent('price-retention', '销售价格保持率', 'Price retention', 0, 1000),
+  { id: 'sales-expense', zh: '销售费用', en: 'Sales expense', unit: 'yuan', min: 0, max: 100_000_000, decimals: 2 },
+  percent('receivables-collection', '欠款回收率', 'Receivables collection', 0, 1000),
+  percent('visit-success', '访问成功率', 'Visit success'),
+  percent('complaint-rate', '顾客意见发生率', 'Complaint rate'),
+  percent('new-customer-rate', '新顾客开发率', 'New-customer rate', 0, 1000),
+  percent('retention-rate', '老顾客保持率', 'Customer retention'),
+  percent('customer-info-completeness', '客户信息完整度', 'Customer-information completeness'),
+  percent('churn-rate', '客户流失率', 'Customer churn'),
+  percent('return-rate', '退货率', 'Return rate'),
+  percent('satisfaction', '客户满意度', 'Customer satisfaction'),
+];
+
+export type KpiId = string;
+/** Recorded KPI values by id; a KPI not recorded is absent. */
+export type KpiValues = Record<KpiId, number>;
+
+export const KPI_BY_ID: ReadonlyMap<string, KpiDefinition> = new Map(KPIS.map((k) => [k.id, k]));
+
+export function kpiExpected(k: KpiDefinition): string {
+  const unit = k.unit === 'percent' ? ' (percent)' : k.unit === 'yuan' ? ' (yuan)' : '';
+  return `a number from ${k.min} to ${k.max}${unit}, at most ${k.decimals} decimals`;
+}
+
+/** Problems of one KPI value, or none. */
+export function checkKpiValue(k: KpiDefinition, value: unknown, field: string): Problem[] {
+  const ok = typeof value === 'number' && toScaled(value, k.decimals) !== null && value >= k.min && value <= k.max;
+  return ok ? [] : [{ field, value, expected: kpiExpected(k) }];
+}
+
+/** Check a record of KPI values (`null` clears a value where `allowNull`). */
+export function checkKpiValues(raw: unknown, field = 'kpis', allowNull = false): Problem[] {
+  if (!isPlainObject(raw)) return [{ field, value: raw, expected: `an object keyed by KPI id (${KPIS.map((k) => k.id).join(', ')})` }];
+  const problems: Problem[] = [];
+  for (const [id, value] of Object.entries(raw)) {
+    const k = KPI_BY_ID.get(id);
+    if (!k) problems.push({ field: `${field}.${id}`, value, expected: `a KPI id: ${KPIS.map((x) => x.id).join(', ')}` });
+    else if (!(allowNull && value === null)) problems.push(...checkKpiValue(k, value, `${field}.${id}`));
+  }
+  return problems;
+}
+
+/** Plan completion in percent (half-up, 2 decimals) when both quantities are recorded and the plan is above 0. */
+export function planCompletionPercent(kpis: KpiValues): number | null {
+  const plan = kpis['plan-quantity'];
+  const actual = kpis['actual-quantity'];
+  if (plan === undefined || actual === undefined || plan <= 0) return null;
+  // The same figure pay shows (pay.ts completionPercent): actual ÷ plan in hundredths of a percent.
+  return Number(roundHalfUp(toScaled(actual, 4)! * 10000n, toScaled(plan, 4)!)) / 100;
+}
