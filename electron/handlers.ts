@@ -7,7 +7,7 @@ import { isHandlerName, parseInput, type HandlerName, type InputOf, type ResultO
 import type { ApiFailure, AppInfo } from '../shared/api/types.ts';
 import { InputError } from '../shared/problems.ts';
 import { schemaVersion, type Db } from './db/database.ts';
-import { assertIntegrity, BackupError } from './db/backups.ts';
+import { assertIntegrityRecent, BackupError } from './db/backups.ts';
 import { listAudit } from './services/audit.ts';
 import { createDbBackup, listDbBackups, restoreDbBackup } from './services/backups.ts';
 import { loadDemo } from './services/demo.ts';
@@ -73,9 +73,9 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'trust.add': (input) => addTrustedSigner(db, input),
     'trust.list': () => listTrustedSigners(db),
     'trust.remove': (input) => removeTrustedSigner(db, input),
-    // integrity_check before anything is exported from the database.
-    'sheets.export': (input) => (assertIntegrity(db), exportSheet(db, input)),
-    'sheets.exportMonth': (input) => (assertIntegrity(db), startMonthExport(db, input)),
+    // integrity_check before anything is exported from the database (a pass is trusted for 10 minutes).
+    'sheets.export': (input) => (assertIntegrityRecent(db), exportSheet(db, input)),
+    'sheets.exportMonth': (input) => (assertIntegrityRecent(db), startMonthExport(db, input)),
     'jobs.get': (input) => getJob(input),
     'exports.get': (input) => getExportedFile(db, input),
     'inbox.add': (input) => addToInbox(db, input),

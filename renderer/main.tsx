@@ -30,11 +30,13 @@ function Root() {
   const [app, setApp] = useState<AppModule | null>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [rows, setRows] = useState<MonthRow[] | null>(null);
+  const [firstRows, setFirstRows] = useState<MonthRow[] | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     const fail = () => setFailed(true);
     void start.info.then(setInfo, fail);
+    void start.firstRows?.then(setFirstRows, () => undefined);
     void start.rows?.then(setRows, fail);
   }, []);
   // Whatever the answers, the app follows once they are drawn: it shows the first-run screen, the
@@ -47,7 +49,7 @@ function Root() {
   }, [drawn]);
 
   if (app) return <app.App boot={start.info} initialInfo={info} />;
-  return <FirstPaint info={info} rows={rows} route={start.route} />;
+  return <FirstPaint info={info} rows={rows ?? firstRows} complete={rows !== null} route={start.route} />;
 }
 
 for (const [name, value] of Object.entries(cssVariables())) document.documentElement.style.setProperty(name, value);

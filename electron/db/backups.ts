@@ -114,6 +114,22 @@ export function assertIntegrity(db: Db, what = 'The database'): void {
   }
 }
 
+/** How long a passed integrity_check is trusted before exports run it again. */
+export const INTEGRITY_TRUSTED_MS = 10 * 60_000;
+const lastIntegrityOk = new WeakMap<Db, number>();
+
+/**
+ * assertIntegrity for exports: a full integrity_check reads the whole file (hundreds of ms on a
+ * company's database), so a pass is trusted for INTEGRITY_TRUSTED_MS on this connection; a
+ * failure is never cached. Backups and restores always check.
+ */
+export function assertIntegrityRecent(db: Db, now = Date.now()): void {
+  const last = lastIntegrityOk.get(db);
+  if (last !== undefined && now - last < INTEGRITY_TRUSTED_MS && now >= last) return;
+  assertIntegrity(db);
+  lastIntegrityOk.set(db, now);
+}
+
 function newBackupPath(dbPath: string, kind: BackupKind, schema: number, now: Date): string {
   const dir = backupDir(dbPath);
   mkdirSync(dir, { recursive: true });
@@ -128,7 +144,7 @@ function newBackupPath(dbPath: string, kind: BackupKind, schema: number, now: Da
  * online backup API; driven here in one synchronous step, for the backups taken while opening
  * (`openDatabase` is synchronous). Undefined if a future better-sqlite3 hides it.
  */
-function nativeHandle(db: Db): { backup: (db: Db, attached: string, dest: string, unlink: boolean) => { transfer(pages: number): { remainingPages: number }; close(): void } } | undefined {
+function nativeHandle(db: Db): { backup: (db: Db, attached: string, dest: string, unlink: boolean) => { transfer(pages: number): { remainingPages: number; totalPages: number }; close(): void } } | undefined {
   for (const s of Object.getOwnPropertySymbols(db)) {
     const v = (db as unknown as Record<symbol, unknown>)[s];
     if (v && typeof (v as { backup?: unknown }).backup === 'function') return v as ReturnType<typeof nativeHandle>;
@@ -141,22 +157,32 @@ function backupSyncTo(db: Db, dest: string): void {
   const tmp = `${dest}.partial`;
   rmSync(tmp, { force: true });
   try {
-    const native = nativeHandle(db);
-    if (native) {
-      const b = native.backup(db, 'main', tmp, true);
-      try {
-        b.transfer(-1);
-      } finally {
-        b.close();
-      }
-    } else {
-      db.prepare('VACUUM INTO ?').run(tmp);
-    }
+    if (!copyAllPages(db, tmp, true)) db.prepare('VACUUM INTO ?').run(tmp);
     renameSync(tmp, dest);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
   }
+}
+
+/**
+ * Copy every page of `src` into the database file `dest` with SQLite's online backup API in one
+ * synchronous step: one write transaction on `dest`, so it is all or nothing and no other write
+ * can slip in between steps. `unlinkOnFailure` deletes `dest` if the copy fails (never for a live
+ * database). Returns false when the native handle is not available (the caller falls back).
+ */
+export function copyAllPages(src: Db, dest: string, unlinkOnFailure: boolean): boolean {
+  const native = nativeHandle(src);
+  if (!native) return false;
+  const b = native.backup(src, 'main', dest, unlinkOnFailure);
+  try {
+    const step = b.transfer(-1);
+    // SQLITE_BUSY comes back as a step that copied nothing: never take it for a finished copy.
+    if (step.remainingPages !== 0 || step.totalPages === 0) throw new BackupError('The database is busy (another program holds a lock on it); nothing was copied. Try again.');
+  } finally {
+    b.close();
+  }
+  return true;
 }
 
 /** A backup taken synchronously (while opening). Checks integrity first; rotates. Returns the file name. */

@@ -67,8 +67,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const isNew = memory || !existsSync(path);
   if (!isNew) {
     try {
-      checkFileLooksOurs(path);
-      checkReadOnly(path, latest, options.nativeBinding);
+      checkDatabaseFile(path, latest, options.nativeBinding);
     } catch (err) {
       if (err instanceof DatabaseRefused) throw new DatabaseRefused(`${err.message} ${recoveryAdvice(path)}`);
       throw err;
@@ -133,6 +132,16 @@ function refuseNetworkShare(path: string, detect: (absolutePath: string) => Netw
  * Look at an existing file through a read-only connection (nothing can be written to it):
  * ours, not newer than this app, and `PRAGMA quick_check` ok.
  */
+/**
+ * Every check an existing file passes before this app writes to it (or restores it), without
+ * changing it: an SQLite file of this app, whole, not newer than `latest`, passing quick_check.
+ * Throws DatabaseRefused naming the file and the problem.
+ */
+export function checkDatabaseFile(path: string, latest: number, nativeBinding?: string): void {
+  checkFileLooksOurs(path);
+  checkReadOnly(path, latest, nativeBinding);
+}
+
 function checkReadOnly(path: string, latest: number, nativeBinding: string | undefined): void {
   let ro: Db;
   try {

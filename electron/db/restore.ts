@@ -13,8 +13,8 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { BackupError, backupDir, backupPath, createBackup, headerInt } from './backups.ts';
-import { APPLICATION_ID, LATEST_SCHEMA_VERSION, migrate, nativeBindingOf, schemaVersion, type Db } from './database.ts';
+import { BackupError, backupDir, backupPath, copyAllPages, createBackup, headerInt } from './backups.ts';
+import { APPLICATION_ID, checkDatabaseFile, DatabaseRefused, LATEST_SCHEMA_VERSION, migrate, nativeBindingOf, schemaVersion, type Db } from './database.ts';
 
 export interface RestoreOutcome {
   /** The backup restored. */
@@ -25,31 +25,17 @@ export interface RestoreOutcome {
   schemaVersion: number;
 }
 
-/** Check a backup file before it replaces anything: complete, ours, not newer than this app. Returns its schema version. */
+/** Check a backup file before it replaces anything: the same checks as opening a database (database.ts). Returns its schema version. */
 export function verifyBackupFile(path: string, latest = LATEST_SCHEMA_VERSION, nativeBinding?: string): number {
-  const name = basename(path);
-  let src: Db;
   try {
-    src = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    checkDatabaseFile(path, latest, nativeBinding);
   } catch (err) {
-    throw new BackupError(`The backup ${name} cannot be opened (${(err as Error).message}); nothing was changed.`);
+    if (!(err instanceof DatabaseRefused)) throw err;
+    // "<path> is damaged … It was not changed." → about the backup, by its name.
+    const what = err.message.replace(path, '').replace(/\s*It was not changed\.\s*$/, '').trim();
+    throw new BackupError(`The backup ${basename(path)} ${what}; nothing was changed. Choose another backup.`);
   }
-  try {
-    let appId: number, version: number, check: string[];
-    try {
-      appId = src.pragma('application_id', { simple: true }) as number;
-      version = src.pragma('user_version', { simple: true }) as number;
-      check = (src.pragma('quick_check(5)') as { quick_check: string }[]).map((r) => r.quick_check);
-    } catch (err) {
-      throw new BackupError(`The backup ${name} is damaged (${(err as Error).message}); nothing was changed. Choose another backup.`);
-    }
-    if (check.length !== 1 || check[0] !== 'ok') throw new BackupError(`The backup ${name} is damaged (${check.slice(0, 2).join('; ')}); nothing was changed. Choose another backup.`);
-    if (appId !== APPLICATION_ID) throw new BackupError(`The file ${name} is not a database of this app (application_id ${appId}); nothing was changed.`);
-    if (version > latest) throw new BackupError(`The backup ${name} was written by a newer version of this app (schema ${version}; this app knows up to ${latest}); nothing was changed. Update the app first.`);
-    return version;
-  } finally {
-    src.close();
-  }
+  return headerInt(path, 60) ?? 0;
 }
 
 /** Restore a backup into the open database (see the file comment). */
@@ -62,8 +48,10 @@ export async function restoreLive(db: Db, dbPath: string, name: string): Promise
   const keptAs = await createBackup(db, dbPath, 'pre-restore', { checkIntegrity: false });
   const src = new Database(from, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    // All pages in one step: one write transaction on the live database.
-    await src.backup(dbPath, { progress: () => 0x7fffffff });
+    // All pages in one synchronous step: one write transaction on the live database, taken and
+    // released within this call (the asynchronous backup's first step holds the write lock while
+    // copying nothing, and a save landing in that gap would wait for the busy timeout).
+    if (!copyAllPages(src, dbPath, false)) await src.backup(dbPath, { progress: () => 0x7fffffff });
   } catch (err) {
     throw new BackupError(`The restore of ${name} failed (${(err as Error).message}); the database was not changed.`);
   } finally {

@@ -35,8 +35,8 @@ function visibleTo(user: User | null): { sql: string; params: Record<string, unk
   return { sql: '', params: {} };
 }
 
-export function monthRows(db: Db, input: { period: string }): MonthRow[] {
-  return queryMonthRows(db, input.period, visibleTo(currentUser(db)));
+export function monthRows(db: Db, input: { period: string; limit?: number }): MonthRow[] {
+  return queryMonthRows(db, input.period, visibleTo(currentUser(db)), input.limit);
 }
 
 /** The month's rows of the people a regional manager manages. */
@@ -44,7 +44,7 @@ function teamRows(db: Db, managerId: number, period: string): MonthRow[] {
   return queryMonthRows(db, period, { sql: 'AND p.manager_id = @manager', params: { manager: managerId } });
 }
 
-function queryMonthRows(db: Db, period: string, scope: { sql: string; params: Record<string, unknown> }): MonthRow[] {
+function queryMonthRows(db: Db, period: string, scope: { sql: string; params: Record<string, unknown> }, limit?: number): MonthRow[] {
   const rows = statement(
     db,
     `SELECT p.id, p.employee_no, p.name, p.role, p.region_id, r.name AS region_name,
@@ -53,8 +53,9 @@ function queryMonthRows(db: Db, period: string, scope: { sql: string; params: Re
          LEFT JOIN regions r ON r.id = p.region_id
          LEFT JOIN sheets s ON s.person_id = p.id AND s.period = @period
         WHERE p.role <> 'executive' AND p.active_from <= @period AND (p.active_to IS NULL OR p.active_to >= @period) ${scope.sql}
-        ORDER BY r.code, p.employee_no`,
-  ).all({ period, ...scope.params }) as {
+        ORDER BY r.code, p.employee_no
+        ${limit === undefined ? '' : 'LIMIT @limit'}`,
+  ).all({ period, ...scope.params, ...(limit === undefined ? {} : { limit }) }) as {
     id: number;
     employee_no: string;
     name: string;

@@ -15,7 +15,8 @@ import { navigate, TABS, tabOf, type Route } from './route.ts';
 const noTitles = (_role: string, id: string) => id; // item titles load later, as in the grid
 const ignore = () => undefined;
 
-export function FirstPaint({ info, rows, route }: { info: AppInfo | null; rows: readonly MonthRow[] | null; route: Route }) {
+/** `rows` may be the month's first page (`complete` false) until the whole list arrives. */
+export function FirstPaint({ info, rows, complete, route }: { info: AppInfo | null; rows: readonly MonthRow[] | null; complete: boolean; route: Route }) {
   const lang = detectLanguage(info?.language);
   const t = DICTIONARIES[lang];
   const user = info?.user;
@@ -53,14 +54,14 @@ export function FirstPaint({ info, rows, route }: { info: AppInfo | null; rows: 
           </span>
         </header>
         <main className="fp-main">
-          {route.screen === 'scoring' && rows ? <FirstMonth rows={rows} period={route.period} lang={lang} /> : <div className="fp-progress" role="progressbar" />}
+          {route.screen === 'scoring' && rows ? <FirstMonth rows={rows} complete={complete} period={route.period} lang={lang} /> : <div className="fp-progress" role="progressbar" />}
         </main>
       </div>
     </I18nProvider>
   );
 }
 
-function FirstMonth({ rows, period, lang }: { rows: readonly MonthRow[]; period: string; lang: 'zh' | 'en' }) {
+function FirstMonth({ rows, complete, period, lang }: { rows: readonly MonthRow[]; complete: boolean; period: string; lang: 'zh' | 'en' }) {
   const t = DICTIONARIES[lang];
   const fit = useFit();
   return (
@@ -75,7 +76,8 @@ function FirstMonth({ rows, period, lang }: { rows: readonly MonthRow[]; period:
           </span>
           <span className="fp-chevron">›</span>
         </span>
-        <span className="fp-secondary">{t.month.summary(monthCounts(rows))}</span>
+        {/* The counts need the whole list; the first page alone would show wrong ones. */}
+        {complete && <span className="fp-secondary">{t.month.summary(monthCounts(rows))}</span>}
         <span className="fp-grow" />
         <small className="fp-secondary">{t.month.hint}</small>
       </div>

@@ -4,12 +4,15 @@
  */
 import type { AppInfo, MonthRow } from '../../shared/api/types.ts';
 import { captureToken, invoke } from '../api/client.ts';
-import { prefetchMonth } from '../features/scoring/monthData.ts';
+import { fetchFirstRows, prefetchMonth } from '../features/scoring/monthData.ts';
 import { parseRoute, type Route } from './route.ts';
 
 export interface Start {
   info: Promise<AppInfo>;
   route: Route;
+  /** The month's first rows (asked first: a small answer the first paint draws at once). */
+  firstRows: Promise<MonthRow[]> | null;
+  /** All the month's rows. */
   rows: Promise<MonthRow[]> | null;
 }
 
@@ -18,7 +21,10 @@ function begin(): Start {
   const info = invoke('app.info', {});
   info.catch(() => undefined); // App shows the failure
   const route = parseRoute(window.location.hash);
-  return { info, route, rows: route.screen === 'scoring' ? prefetchMonth(route.period) : null };
+  if (route.screen !== 'scoring') return { info, route, firstRows: null, rows: null };
+  const firstRows = fetchFirstRows(route.period);
+  firstRows.catch(() => undefined); // the whole list reports failures
+  return { info, route, firstRows, rows: prefetchMonth(route.period) };
 }
 
 export const start: Start = begin();

@@ -109,7 +109,10 @@ export const contract = {
   'rubrics.exportJson': handler<z.ZodType<{ id: string; version: number }>, FileData>(z.strictObject({ id: z.string().min(1).max(200), version: z.number().int().min(1) })),
   'rubrics.import': handler<typeof upload, Rubric>(upload),
 
-  'sheets.month': handler<z.ZodType<{ period: string }>, MonthRow[]>(z.strictObject({ period })),
+  /** The month grid's rows, in the grid's order; `limit` gives only the first rows (the first paint asks for a page before the whole list). */
+  'sheets.month': handler<z.ZodType<{ period: string; limit?: number }>, MonthRow[]>(
+    z.strictObject({ period, limit: z.number().int().min(1).max(1000).optional() }),
+  ),
   'sheets.get': handler<z.ZodType<{ personId: number; period: string }>, SheetRecord>(z.strictObject({ personId: id, period })),
   'sheets.save': handler<
     z.ZodType<{ personId: number; period: string; entry: z.infer<typeof sheetEntry>; status: (typeof SHEET_STATUSES)[number]; expectedRevision: number }>,

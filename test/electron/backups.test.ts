@@ -2,8 +2,8 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
-import { backupDir, BackupError, createBackup, createBackupSync, DAY_MS, KEEP, listBackups } from '../../electron/db/backups.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { assertIntegrityRecent, backupDir, BackupError, createBackup, createBackupSync, DAY_MS, INTEGRITY_TRUSTED_MS, KEEP, listBackups } from '../../electron/db/backups.ts';
 import { APPLICATION_ID, LATEST_SCHEMA_VERSION, openDatabase, openReport, schemaVersion } from '../../electron/db/database.ts';
 import { MIGRATIONS } from '../../electron/db/migrations/index.ts';
 import { restoreOffline } from '../../electron/db/restore.ts';
@@ -92,8 +92,28 @@ describe('automatic backups', () => {
     const broken = new Database(path);
     await expect(createBackup(broken, path, 'manual')).rejects.toThrow(BackupError);
     await expect(createBackup(broken, path, 'manual')).rejects.toThrow(/failed its integrity check/);
+    // exports check too, and a failure is never trusted: every attempt checks again
+    expect(() => assertIntegrityRecent(broken)).toThrow(/failed its integrity check/);
+    expect(() => assertIntegrityRecent(broken)).toThrow(/failed its integrity check/);
     broken.close();
     expect(listBackups(path)).toEqual([]);
+  });
+});
+
+describe('integrity before exports', () => {
+  it('a pass is trusted for INTEGRITY_TRUSTED_MS on the connection, then checked again', async () => {
+    const { path } = await withData();
+    const db = track(openDatabase(path, { backups: false }));
+    const pragma = vi.spyOn(db, 'pragma');
+    const checks = () => pragma.mock.calls.filter(([sql]) => String(sql).startsWith('integrity_check')).length;
+    const t0 = 1_000_000;
+    assertIntegrityRecent(db, t0);
+    assertIntegrityRecent(db, t0 + INTEGRITY_TRUSTED_MS - 1);
+    expect(checks()).toBe(1);
+    assertIntegrityRecent(db, t0 + INTEGRITY_TRUSTED_MS);
+    expect(checks()).toBe(2);
+    assertIntegrityRecent(db, t0 - 1); // the clock went back: check
+    expect(checks()).toBe(3);
   });
 });
 
@@ -155,6 +175,31 @@ describe('backups through the handlers', () => {
     expect(readMark(reopened, ids[1]!, '2026-03')).toBe('after the restore');
   });
 
+  it('a restore while another program holds a write lock is refused as busy, and changes nothing', async () => {
+    const { path, ids } = await withData();
+    const db = track(openDatabase(path, { backups: false }));
+    const h = handlersFor(db, path);
+    const made = await call<{ name: string }>(h, 'backups.create', {});
+    await writeMark(h, ids[0]!, '2026-01', 'second');
+    const other = new Database(path);
+    other.pragma('busy_timeout = 0');
+    other.prepare('BEGIN IMMEDIATE').run(); // another connection mid-write
+    try {
+      const started = Date.now();
+      const outcome = await invoke(h, 'backups.restore', { name: made.name });
+      expect(outcome).toMatchObject({ ok: false, error: { kind: 'storage', message: expect.stringMatching(/busy|locked/i) } });
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    expect(readMark(db, ids[0]!, '2026-01')).toBe('second');
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // once the lock is gone the same restore works
+    await call(h, 'backups.restore', { name: made.name });
+    expect(readMark(db, ids[0]!, '2026-01')).toBe('first');
+  });
+
   it('a backup of an older schema is migrated up after the restore', async () => {
     const path = join(tempDir(), 'scorecard.db');
     const v1 = openDatabase(path, { migrations: MIGRATIONS.slice(0, 1) });
@@ -201,7 +246,7 @@ describe('backups through the handlers', () => {
       return out.ok ? null : out.error;
     };
     expect(await refused(stamp(1))).toMatchObject({ kind: 'storage', message: expect.stringMatching(/is damaged/) });
-    expect(await refused(stamp(2))).toMatchObject({ kind: 'storage', message: expect.stringMatching(/not a database of this app \(application_id 0\)/) });
+    expect(await refused(stamp(2))).toMatchObject({ kind: 'storage', message: expect.stringMatching(/of another application \(application_id 0\)/) });
     expect(await refused(stamp(3))).toMatchObject({ kind: 'storage', message: expect.stringMatching(/written by a newer version of this app/) });
     expect(await refused('scorecard-manual-20990101T000000000Z-v2.db')).toMatchObject({ kind: 'not-found' });
     expect(await refused('../scorecard.db')).toMatchObject({ kind: 'input' });

@@ -53,6 +53,9 @@ describe('handler map', () => {
     const rows: { personId: number; role: string }[] = await call('sheets.month', { period });
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.every((r) => r.role !== 'regional-manager')).toBe(true);
+    // the first paint's page: the first rows of the same list, in the same order
+    expect(await call('sheets.month', { period, limit: 3 })).toEqual(rows.slice(0, 3));
+    expect(await invoke(h, 'sheets.month', { period, limit: 0 })).toMatchObject({ ok: false, error: { kind: 'input', problems: [{ field: 'limit' }] } });
     const person = rows.find((r) => r.role === 'salesperson')!;
     const saved: { result: { dailyScore: number }; revision: number } = await call('sheets.save', {
       personId: person.personId,

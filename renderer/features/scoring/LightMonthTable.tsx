@@ -8,8 +8,8 @@ import type { CSSProperties, KeyboardEvent, Ref } from 'react';
 import type { MonthRow } from '../../../shared/api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import './lightMonthTable.css';
+import { FIRST_PAGE_ROWS } from './monthData.ts';
 
-const PAGE_SIZE = 100;
 
 const STATUS_COLOURS = { 'not-started': 'default', draft: 'warning', ready: 'success', signed: 'info', returned: 'error', approved: 'success' } as const;
 
@@ -44,7 +44,7 @@ export function LightMonthTable({
   const { t } = useI18n();
   // The DataGrid's default: the last-updated column hidden.
   const shown = columns.filter((c) => c.field !== 'updatedAt');
-  const page = loading ? [] : rows.slice(0, PAGE_SIZE);
+  const page = loading ? [] : rows.slice(0, FIRST_PAGE_ROWS);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, personId: number) => {
     if (event.key === 'Enter') {

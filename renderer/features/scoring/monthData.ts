@@ -19,6 +19,14 @@ export function prefetchMonth(period: string): Promise<MonthRow[]> {
   return promise;
 }
 
+/** The first rows of a month, for the first paint: a small answer that arrives well before the whole list. */
+export function fetchFirstRows(period: string): Promise<MonthRow[]> {
+  return invoke('sheets.month', { period, limit: FIRST_PAGE_ROWS });
+}
+
+/** How many rows the light table (the first paint) draws. */
+export const FIRST_PAGE_ROWS = 100;
+
 /** The prefetched rows of `period` if they have already arrived (taken once): the screen's first render shows them without a loading frame. */
 export function takeArrivedMonth(period: string): MonthRow[] | undefined {
   if (prefetched?.period !== period || !prefetched.rows) return undefined;
