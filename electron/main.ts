@@ -13,6 +13,7 @@ import { resolveDbPath } from './paths.ts';
 import { registerAppScheme, serveRenderer } from './shell/protocol.ts';
 import { createMainWindow, denyAllPermissions, lockDownWebContents } from './shell/window.ts';
 import { isTrustedSender } from './security.ts';
+import { warmUpWhenIdle } from './pdf/render.ts';
 
 let db: Db | undefined;
 /** out/main, where this file runs from once built. */
@@ -63,6 +64,7 @@ function start(): void {
   denyAllPermissions();
   serveRenderer(join(here, '..', 'renderer'));
   createMainWindow(join(here, '..', 'preload', 'preload.cjs'));
+  warmUpWhenIdle();
 }
 
 function fail(message: string): void {

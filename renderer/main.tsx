@@ -32,6 +32,7 @@ function Root() {
   const [rows, setRows] = useState<MonthRow[] | null>(null);
   const [firstRows, setFirstRows] = useState<MonthRow[] | null>(null);
   const [failed, setFailed] = useState(false);
+  const [appFailed, setAppFailed] = useState(false);
 
   useEffect(() => {
     const fail = () => setFailed(true);
@@ -44,12 +45,12 @@ function Root() {
   const drawn = failed || (info !== null && (!info.user || start.rows === null || rows !== null));
   useEffect(() => {
     if (!drawn) return;
-    // If the app's code cannot load, the first paint stays; a reload retries.
-    afterPaint(() => void loadApp().then((m) => setApp(() => m), () => undefined));
+    // If the app's code cannot load, the first paint stays with a message; a reload retries.
+    afterPaint(() => void loadApp().then((m) => setApp(() => m), () => setAppFailed(true)));
   }, [drawn]);
 
   if (app) return <app.App boot={start.info} initialInfo={info} />;
-  return <FirstPaint info={info} rows={rows ?? firstRows} complete={rows !== null} route={start.route} />;
+  return <FirstPaint info={info} rows={rows ?? firstRows} complete={rows !== null} route={start.route} loadFailed={appFailed} />;
 }
 
 for (const [name, value] of Object.entries(cssVariables())) document.documentElement.style.setProperty(name, value);

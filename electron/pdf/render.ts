@@ -141,6 +141,15 @@ export async function renderSheetPdf(record: SheetRecord, options: SheetPdfOptio
 }
 
 /**
+ * Warm the renderer up once the app has been idle for `delayMs` after start (the first export of
+ * a session then does not pay for font loading). Failures are ignored: the first export loads the
+ * fonts itself and reports any problem.
+ */
+export function warmUpWhenIdle(delayMs = 3000): void {
+  setTimeout(() => void warmUpSheetRenderer().catch(() => undefined), delayMs).unref();
+}
+
+/**
  * Load and parse the sheet fonts ahead of the first export (the first sheet otherwise takes
  * ~0.5 s more); call it once, e.g. after the app window shows.
  */

@@ -7,7 +7,7 @@
  * The caller names a hash, never a path; the bytes read must hash to it (a sheet exported again
  * replaces its file: the old hash then finds nothing).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileData } from '../../shared/api/types.ts';
 import type { Db } from '../db/database.ts';
@@ -23,6 +23,18 @@ function readIfHash(path: string, sha256: string): Buffer | null {
   return sha256Hex(bytes) === sha256 ? bytes : null;
 }
 
+/** Summary files' hashes by path, valid while the file's size and mtime are unchanged: each file is hashed once, not at every download. */
+const summaryHashes = new Map<string, { size: number; mtimeMs: number; sha256: string }>();
+
+function summaryHash(path: string): string {
+  const st = statSync(path);
+  const known = summaryHashes.get(path);
+  if (known && known.size === st.size && known.mtimeMs === st.mtimeMs) return known.sha256;
+  const sha256 = sha256Hex(readFileSync(path));
+  summaryHashes.set(path, { size: st.size, mtimeMs: st.mtimeMs, sha256 });
+  return sha256;
+}
+
 /** A region summary PDF with this hash, from the summary folders of the exports folder. */
 function findSummary(db: Db, sha256: string): { fileName: string; bytes: Buffer } | null {
   const exports = dataPath(db, 'exports');
@@ -33,7 +45,10 @@ function findSummary(db: Db, sha256: string): { fileName: string; bytes: Buffer 
     if (!existsSync(folder)) continue;
     for (const file of readdirSync(folder, { withFileTypes: true })) {
       if (!file.isFile() || !file.name.toLowerCase().endsWith('.pdf')) continue;
-      const bytes = readIfHash(join(folder, file.name), sha256);
+      const path = join(folder, file.name);
+      if (summaryHash(path) !== sha256) continue;
+      // Read and hashed again: what is handed back is exactly what was asked for.
+      const bytes = readIfHash(path, sha256);
       if (bytes) return { fileName: file.name, bytes };
     }
   }

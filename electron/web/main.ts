@@ -9,6 +9,7 @@ import { DatabaseRefused, openDatabase, openReport } from '../db/database.ts';
 import { createHandlers } from '../handlers.ts';
 import { resolveDbPath } from '../paths.ts';
 import { startWebServer } from './server.ts';
+import { warmUpWhenIdle } from '../pdf/render.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   console.log(`Staff assessment (browser mode), database ${dbPath}`);
   for (const name of openReport(db).backups) console.log(`Backed up to backups/${name}`);
   console.log(`Open this address in a browser: ${server.openUrl}`);
+  warmUpWhenIdle();
   const stop = () => {
     void server.close().then(() => {
       db.close();

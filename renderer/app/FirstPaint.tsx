@@ -16,10 +16,16 @@ const noTitles = (_role: string, id: string) => id; // item titles load later, a
 const ignore = () => undefined;
 
 /** `rows` may be the month's first page (`complete` false) until the whole list arrives. */
-export function FirstPaint({ info, rows, complete, route }: { info: AppInfo | null; rows: readonly MonthRow[] | null; complete: boolean; route: Route }) {
+export function FirstPaint({ info, rows, complete, route, loadFailed = false }: { info: AppInfo | null; rows: readonly MonthRow[] | null; complete: boolean; route: Route; loadFailed?: boolean }) {
   const lang = detectLanguage(info?.language);
   const t = DICTIONARIES[lang];
   const user = info?.user;
+  const failure = loadFailed && (
+    <div className="fp-failure" role="alert">
+      {t.app.loadFailed} <button onClick={() => window.location.reload()}>{t.common.reload}</button>
+    </div>
+  );
+  if (!user && failure) return <div className="fp-center">{failure}</div>;
   if (!user) {
     return (
       <div className="fp-center">
@@ -54,6 +60,7 @@ export function FirstPaint({ info, rows, complete, route }: { info: AppInfo | nu
           </span>
         </header>
         <main className="fp-main">
+          {failure}
           {route.screen === 'scoring' && rows ? <FirstMonth rows={rows} complete={complete} period={route.period} lang={lang} /> : <div className="fp-progress" role="progressbar" />}
         </main>
       </div>

@@ -41,6 +41,9 @@ test('before the app has loaded, the first paint shows the real rows and opens a
   await expect(grid.locator(`[role="row"][data-rowindex="${scored}"] [data-field="monthlyScore"]`)).toHaveText(String(rows[scored]!.monthlyScore));
   await expect(page.locator('.MuiAppBar-root')).toHaveCount(0); // still the first paint: no MUI
   expect(appRequested).toBe(true); // it did try to load the app after painting
+  // the app's code did not arrive: the first paint says so (and stays usable)
+  await expect(page.getByRole('alert')).toContainText('could not finish loading');
+  await expect(page.getByRole('alert').getByRole('button', { name: 'Reload' })).toBeVisible();
 
   await first.focus();
   await page.keyboard.press('Enter');
