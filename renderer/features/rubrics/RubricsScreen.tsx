@@ -1,6 +1,10 @@
-/** The rubric in force for a role and month: groups, items, points, rules in words, deadlines. */
+/**
+ * The rubric in force for a role and month: groups, items, points, rules in words, deadlines;
+ * the role's versions (export, import) and, for HQ, the editor that saves a new version.
+ */
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
@@ -22,7 +26,10 @@ import { score } from '../../app/format.ts';
 import { MonthPicker } from '../../app/MonthPicker.tsx';
 import { defaultPeriod } from '../../app/route.ts';
 import { SelectField } from '../../app/SelectField.tsx';
+import { useApp } from '../../app/AppContext.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { RubricEditor } from './RubricEditor.tsx';
+import { ImportRubric, VersionsPanel } from './VersionsPanel.tsx';
 
 /** For each rubric id of the role, the version in force in `period`. */
 function inForce(rubrics: readonly Rubric[], role: RoleId, period: string): Rubric[] {
@@ -35,15 +42,30 @@ function inForce(rubrics: readonly Rubric[], role: RoleId, period: string): Rubr
 
 let lastChoice: { role: RoleId; period: string } | null = null;
 
+const HQ_ROLES: readonly string[] = ['planning', 'vp', 'hr'];
+
 export default function RubricsScreen() {
   const { t } = useI18n();
+  const { info } = useApp();
   const rubrics = useCall('rubrics.list', {});
   const [choice, setChoice] = useState(lastChoice ?? { role: 'salesperson' as RoleId, period: defaultPeriod() });
+  const [editing, setEditing] = useState<Rubric | null>(null);
+  const [saved, setSaved] = useState<Rubric | null>(null);
   const choose = (next: { role: RoleId; period: string }) => {
     lastChoice = next;
     setChoice(next);
+    setEditing(null);
   };
   const shown = useMemo(() => inForce(rubrics.data ?? [], choice.role, choice.period), [rubrics.data, choice]);
+  const versions = useMemo(() => (rubrics.data ?? []).filter((r) => r.role === choice.role), [rubrics.data, choice.role]);
+  const latest = versions.at(-1);
+  const hq = HQ_ROLES.includes(info.user?.chainRole ?? '');
+
+  const onSaved = (rubric: Rubric) => {
+    setEditing(null);
+    setSaved(rubric);
+    rubrics.reload();
+  };
 
   return (
     <Stack spacing={2}>
@@ -60,13 +82,32 @@ export default function RubricsScreen() {
           sx={{ minWidth: 200 }}
         />
         <MonthPicker value={choice.period} onChange={(period) => choose({ ...choice, period })} testId="rubric-month" />
+        {hq && latest && !editing && (
+          <Button variant="contained" onClick={() => (setSaved(null), setEditing(latest))} data-testid="rubric-edit">
+            {t.rubricEditor.edit}
+          </Button>
+        )}
       </Stack>
       <FailureAlert error={rubrics.error} onRetry={rubrics.reload} />
       {rubrics.loading && !rubrics.data && <LinearProgress />}
-      {rubrics.data && shown.length === 0 && <Alert severity="info">{t.rubrics.none}</Alert>}
-      {shown.map((r) => (
-        <RubricView key={`${r.id}@${r.version}`} rubric={r} />
-      ))}
+      {saved && (
+        <Alert severity="success" onClose={() => setSaved(null)} data-testid="rubric-saved">
+          {t.rubricEditor.saved(`${saved.id}@${saved.version}`, saved.effectiveFrom)}
+        </Alert>
+      )}
+      {!hq && <Alert severity="info">{t.rubricEditor.hqOnly}</Alert>}
+      {versions.length > 0 && <VersionsPanel versions={versions} period={choice.period} />}
+      <ImportRubric known={rubrics.data ?? []} onImported={rubrics.reload} />
+      {editing ? (
+        <RubricEditor key={`${editing.id}@${editing.version}`} base={editing} onSaved={onSaved} onCancel={() => setEditing(null)} />
+      ) : (
+        <>
+          {rubrics.data && shown.length === 0 && <Alert severity="info">{t.rubrics.none}</Alert>}
+          {shown.map((r) => (
+            <RubricView key={`${r.id}@${r.version}`} rubric={r} />
+          ))}
+        </>
+      )}
     </Stack>
   );
 }

@@ -1,0 +1,141 @@
+/**
+ * The versions of a role's rubric (each with the month it is in force from and its short hash),
+ * each exportable as JSON, and importing a JSON file HQ handed out (for every chain role).
+ */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useRef, useState } from 'react';
+import type { Rubric } from '../../../shared/rubric/schema.ts';
+import { BUILTIN_RUBRICS, resolveRubric } from '../../../shared/rubric/catalog.ts';
+import { invoke } from '../../api/client.ts';
+import { useAction } from '../../api/hooks.ts';
+import { FailureAlert } from '../../app/FailureAlert.tsx';
+import { DownloadIcon, UploadIcon } from '../../app/icons.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { downloadFile, readAsBase64 } from '../signing/files.ts';
+
+/** "sha256:1a2b3c4d5e6f…" → "1a2b3c4d5e6f": enough to tell versions apart at a glance. */
+export const shortHash = (hash: string) => hash.replace(/^sha256:/, '').slice(0, 12);
+const ref = (r: Rubric) => `${r.id}@${r.version}`;
+
+export function VersionsPanel({ versions, period }: { versions: readonly Rubric[]; period: string }) {
+  const t = useT().rubricEditor;
+  const [exported, setExported] = useState<{ fileName: string; hash: string } | null>(null);
+  const exporter = useAction(async (r: Rubric) => {
+    const file = await invoke('rubrics.exportJson', { id: r.id, version: r.version });
+    downloadFile(file, 'application/json');
+    setExported({ fileName: file.fileName, hash: r.hash });
+  });
+  const current = versions.length ? resolveRubric(versions[0]!.id, period, versions) : null;
+  const builtin = (r: Rubric) => BUILTIN_RUBRICS.some((b) => b.hash === r.hash);
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid="rubric-versions">
+      <Typography variant="subtitle1" component="h3" sx={{ mb: 1 }}>
+        {t.versions}
+      </Typography>
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t.versionCol}</TableCell>
+              <TableCell>{t.effectiveCol}</TableCell>
+              <TableCell>{t.hashCol}</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {versions.map((r) => (
+              <TableRow key={ref(r)} data-testid={`rubric-version-${r.version}`}>
+                <TableCell>
+                  <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                    <span>{ref(r)}</span>
+                    {current?.ok && current.rubric.version === r.version && <Chip size="small" color="primary" label={t.inForceIn(period)} />}
+                    {builtin(r) && <Chip size="small" variant="outlined" label={t.builtIn} />}
+                  </Stack>
+                </TableCell>
+                <TableCell data-testid={`rubric-version-${r.version}-from`}>{r.effectiveFrom}</TableCell>
+                <TableCell sx={{ fontFamily: 'monospace' }} title={r.hash} data-testid={`rubric-version-${r.version}-hash`}>
+                  {shortHash(r.hash)}
+                </TableCell>
+                <TableCell align="right">
+                  <Button size="small" startIcon={<DownloadIcon />} disabled={exporter.busy} onClick={() => void exporter.run(r)} data-testid={`rubric-export-${r.version}`}>
+                    {t.exportJson}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
+      {exported && (
+        <Alert severity="success" sx={{ mt: 1 }} onClose={() => setExported(null)} data-testid="rubric-exported">
+          {t.exported(exported.fileName)} · {t.hash}: <span style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{exported.hash}</span>
+        </Alert>
+      )}
+      <FailureAlert error={exporter.error} onClose={exporter.clearError} />
+    </Paper>
+  );
+}
+
+/** Import a rubric JSON file: shows its hash, and whether it was new or the same as a version already here. */
+export function ImportRubric({ known, onImported }: { known: readonly Rubric[]; onImported: () => void }) {
+  const t = useT().rubricEditor;
+  const input = useRef<HTMLInputElement>(null);
+  const [outcome, setOutcome] = useState<{ rubric: Rubric; same: boolean } | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const importer = useAction(async (file: File) => {
+    const rubric = await invoke('rubrics.import', { fileName: file.name, dataBase64: await readAsBase64(file) });
+    setOutcome({ rubric, same: known.some((r) => r.hash === rubric.hash) });
+    onImported();
+  });
+  const choose = (file: File | undefined) => {
+    setOutcome(null);
+    setFileError(null);
+    importer.clearError();
+    if (!file) return;
+    if (!/\.json$/i.test(file.name)) return setFileError(t.wrongType);
+    void importer.run(file);
+  };
+  return (
+    <Stack spacing={1}>
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Button variant="outlined" startIcon={<UploadIcon />} disabled={importer.busy} onClick={() => input.current?.click()} data-testid="rubric-import">
+          {importer.busy ? t.importing : t.importJson}
+        </Button>
+        <Typography variant="body2" color="text.secondary">
+          {t.importHint}
+        </Typography>
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="rubric-import-input"
+          onChange={(e) => {
+            choose(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </Stack>
+      {fileError && <Alert severity="error">{fileError}</Alert>}
+      <FailureAlert error={importer.error} onClose={importer.clearError} />
+      {outcome && (
+        <Alert severity={outcome.same ? 'info' : 'success'} onClose={() => setOutcome(null)} data-testid="rubric-imported">
+          {outcome.same ? t.sameAs(ref(outcome.rubric)) : t.imported(ref(outcome.rubric), outcome.rubric.effectiveFrom)}
+          <br />
+          {t.hash}: <span style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{outcome.rubric.hash}</span>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,282 @@
+/**
+ * Rubric editing through the handler map on real database files: a new version in force from a
+ * month leaves earlier sheets on their version, a JSON file carries the exact version (and its
+ * hash) to another database, and bad edits and bad files are refused, naming the field, with
+ * nothing written.
+ */
+import { describe, expect, it } from 'vitest';
+import { createHandlers, invoke } from '../../electron/handlers.ts';
+import type { Db } from '../../electron/db/database.ts';
+import { MAX_RUBRIC_FILE_BYTES } from '../../electron/services/rubric-editing.ts';
+import type { ApiFailure, FileData, SheetRecord } from '../../shared/api/types.ts';
+import { contentHash } from '../../shared/canonical.ts';
+import type { ItemNode, Rubric, RubricDefinition, RubricNode } from '../../shared/rubric/schema.ts';
+import { tempDb } from '../helpers/db.ts';
+
+type Role = 'manager' | 'planning' | 'vp' | 'hr';
+
+/** A database with one region and one salesperson, and the current user in `role`. */
+async function setup(role: Role = 'planning') {
+  const { db, path } = tempDb();
+  const h = createHandlers(db, { dbPath: path, appVersion: 'test' });
+  const call = async <T>(name: string, input: unknown): Promise<T> => {
+    const r = await invoke(h, name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.result as T;
+  };
+  const fail = async (name: string, input: unknown, what = ''): Promise<ApiFailure> => {
+    const r = await invoke(h, name, input);
+    if (r.ok) throw new Error(`${name} succeeded, expected a failure ${what}`);
+    return r.error;
+  };
+  const region = await call<{ id: number }>('regions.save', { code: 'EAST', name: '华东区' });
+  const asUser = (chainRole: Role) => call('user.set', { name: chainRole === 'manager' ? '李静' : '张总部', chainRole, regionId: chainRole === 'manager' ? region.id : null });
+  await asUser(role);
+  const person = await call<{ id: number }>('people.save', {
+    employeeNo: 'S-0042',
+    name: '王磊',
+    role: 'salesperson',
+    regionId: region.id,
+    managerId: null,
+    activeFrom: '2026-01',
+    activeTo: null,
+  });
+  const saveSheet = async (period: string, items: Record<string, unknown>) => {
+    const before = await call<SheetRecord>('sheets.get', { personId: person.id, period });
+    return call<SheetRecord>('sheets.save', { personId: person.id, period, entry: { items, absences: [{ length: 'half' }] }, status: 'ready', expectedRevision: before.revision });
+  };
+  return { db, call, fail, asUser, person, saveSheet };
+}
+
+const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+function latest(rubrics: Rubric[], id: string): Rubric {
+  return rubrics.filter((r) => r.id === id).sort((a, b) => b.version - a.version)[0]!;
+}
+
+/** The definition of a rubric (no hash), as a fresh copy to edit. */
+function definitionOf(rubric: Rubric): RubricDefinition {
+  const { hash: _hash, ...definition } = structuredClone(rubric);
+  void _hash;
+  return definition;
+}
+
+function findItem(nodes: RubricNode[], id: string): ItemNode {
+  for (const n of nodes) {
+    if (n.type === 'item' && n.id === id) return n;
+    if (n.type === 'group') {
+      try {
+        return findItem(n.children, id);
+      } catch {
+        /* not in this group */
+      }
+    }
+  }
+  throw new Error(`no item ${id}`);
+}
+
+/** salesperson v2: an ad plan handed in late costs 3 points instead of 2, in force from 2026-09. */
+function adPlanCosts3(v1: Rubric): RubricDefinition {
+  const next = definitionOf(v1);
+  next.version = v1.version + 1;
+  next.effectiveFrom = '2026-09';
+  const item = findItem(next.items, 'ad-plan');
+  if (item.rule.kind !== 'per-occurrence') throw new Error('ad-plan is per occurrence');
+  item.rule.deduction = 3;
+  return next;
+}
+
+const decode = (file: FileData) => JSON.parse(Buffer.from(file.dataBase64, 'base64').toString('utf8')) as { format: string; hash: string; definition: RubricDefinition };
+const encode = (json: unknown): FileData => ({ fileName: 'rubric.json', dataBase64: Buffer.from(JSON.stringify(json), 'utf8').toString('base64') });
+
+describe('saving a new rubric version', () => {
+  it('earlier sheets keep their version and numbers; sheets from the effective month use the new deduction', async () => {
+    const { db, call, saveSheet } = await setup('planning');
+    const august = await saveSheet('2026-08', { 'ad-plan': { occurrences: 1 } });
+    expect(august.rubric).toMatchObject({ id: 'salesperson', version: 1 });
+    expect(august.result).toMatchObject({ dailyScore: 98, attendance: { score: 96 }, monthlyScore: 97.4 });
+    const augustRead = await call<SheetRecord>('sheets.get', { personId: august.person.id, period: '2026-08' });
+
+    const v1 = latest(await call<Rubric[]>('rubrics.list', {}), 'salesperson');
+    const saved = await call<Rubric>('rubrics.save', { definition: adPlanCosts3(v1) });
+    expect(saved).toMatchObject({ id: 'salesperson', version: 2, effectiveFrom: '2026-09' });
+    expect(saved.hash).toBe(contentHash(definitionOf(saved)));
+    expect(saved.hash).not.toBe(v1.hash);
+    const listed = (await call<Rubric[]>('rubrics.list', {})).filter((r) => r.id === 'salesperson');
+    expect(listed.map((r) => [r.version, r.effectiveFrom, r.hash])).toEqual([
+      [1, v1.effectiveFrom, v1.hash],
+      [2, '2026-09', saved.hash],
+    ]);
+
+    // The August sheet reads back exactly as before, and saving it again recomputes on v1.
+    expect(await call<SheetRecord>('sheets.get', { personId: august.person.id, period: '2026-08' })).toEqual(augustRead);
+    const resaved = await saveSheet('2026-08', { 'ad-plan': { occurrences: 1 } });
+    expect(resaved.rubric).toMatchObject({ version: 1, hash: v1.hash });
+    expect(resaved.result).toEqual(august.result);
+
+    // A September sheet takes v2: the same late ad plan now costs 3.
+    const september = await saveSheet('2026-09', { 'ad-plan': { occurrences: 1 } });
+    expect(september.rubric).toMatchObject({ id: 'salesperson', version: 2, hash: saved.hash });
+    expect(september.result).toMatchObject({ rubric: { version: 2, hash: saved.hash }, dailyScore: 97, monthlyScore: 96.7 });
+    expect(september.result.items.find((i) => i.id === 'ad-plan')).toMatchObject({ deduction: 3, points: 2 });
+
+    const audit = db.prepare("SELECT actor, entity_id, before, after FROM audit_log WHERE action = 'rubric.save'").all() as { actor: string; entity_id: string; before: string; after: string }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: '张总部', entity_id: 'salesperson@2' });
+    expect(JSON.parse(audit[0]!.before)).toMatchObject({ version: 1, hash: v1.hash });
+    expect(JSON.parse(audit[0]!.after)).toMatchObject({ version: 2, effectiveFrom: '2026-09', hash: saved.hash });
+  });
+
+  it('refuses each bad definition naming the field, and stores nothing', async () => {
+    const { db, call, fail } = await setup('vp');
+    const v1 = latest(await call<Rubric[]>('rubrics.list', {}), 'salesperson');
+    await call('rubrics.save', { definition: adPlanCosts3(v1) }); // v2 from 2026-09
+    const v2 = latest(await call<Rubric[]>('rubrics.list', {}), 'salesperson');
+    const edit = (change: (d: RubricDefinition) => void) => {
+      const d = definitionOf(v2);
+      d.version = 3;
+      d.effectiveFrom = '2026-10';
+      findItem(d.items, 'vehicle').title.en = 'Pool vehicles'; // a real change, so only `change` is wrong
+      change(d);
+      return d;
+    };
+    const adPlan = (d: RubricDefinition) => findItem(d.items, 'ad-plan');
+    const cases: [string, unknown, RegExp][] = [
+      ['deduction not a number', edit((d) => Object.assign(adPlan(d).rule, { deduction: 'three' })), /^items\.1\.children\.\d+\.rule\.deduction$/],
+      ['deduction above the item', edit((d) => Object.assign(adPlan(d).rule, { deduction: 6 })), /^items\.1\.children\.\d+\.rule\.deduction$/],
+      ['points with 3 decimals', edit((d) => Object.assign(adPlan(d), { points: 4.999 })), /^items\.1\.children\.\d+\.points$/],
+      ['empty title', edit((d) => (adPlan(d).title.zh = '')), /^items\.1\.children\.\d+\.title\.zh$/],
+      ['weights not 100', edit((d) => (d.weights = { daily: 60, attendance: 30 })), /^weights$/],
+      ['deadline day 32', edit((d) => (adPlan(d).deadline = { kind: 'day-of-month', day: 32 })), /^items\.1\.children\.\d+\.deadline\.day$/],
+      ['items no longer add up', edit((d) => Object.assign(adPlan(d), { points: 6 })), /^dailyMax$/],
+      ['duplicate id', edit((d) => (findItem(d.items, 'vehicle').id = 'ad-plan')), /^items\.1\.children\.\d+\.id$/],
+      ['unknown field', edit((d) => Object.assign(adPlan(d).rule, { bonus: 1 })), /^items\.1\.children\.\d+\.rule$/],
+      ['version skipped', edit((d) => (d.version = 4)), /^version$/],
+      ['month not a month', edit((d) => (d.effectiveFrom = '2026-13')), /^effectiveFrom$/],
+      ['before the previous version', edit((d) => (d.effectiveFrom = '2026-08')), /^effectiveFrom$/],
+      ['another role', edit((d) => (d.role = 'field-service')), /^role$/],
+      ['a second rubric for the role', edit((d) => ((d.id = 'salesperson-east'), (d.version = 1))), /^id$/],
+      ['nothing changed', Object.assign(definitionOf(v2), { version: 3, effectiveFrom: '2026-10' }), /^definition$/],
+      ['not a rubric', 'salesperson', /^\(input\)$/],
+    ];
+    const rows = count(db, 'rubric_versions');
+    const audits = count(db, 'audit_log');
+    for (const [what, definition, field] of cases) {
+      const error = await fail('rubrics.save', { definition }, what);
+      expect(error.kind, what).toBe('input');
+      expect(error.problems?.map((p) => p.field).some((f) => field.test(f)), `${what}: ${JSON.stringify(error.problems)}`).toBe(true);
+    }
+    expect(count(db, 'rubric_versions')).toBe(rows);
+    expect(count(db, 'audit_log')).toBe(audits);
+
+    // A version someone else saved first is a conflict, not a second v2.
+    expect(await fail('rubrics.save', { definition: Object.assign(adPlanCosts3(v1), { effectiveFrom: '2026-10' }) })).toMatchObject({ kind: 'conflict', message: /salesperson@2 already exists/ });
+    // The same month as the previous version is allowed: the new one replaces it from then on.
+    expect(await call('rubrics.save', { definition: edit((d) => (d.effectiveFrom = '2026-09')) })).toMatchObject({ version: 3, effectiveFrom: '2026-09' });
+  });
+
+  it('a regional manager may not save edits', async () => {
+    const { db, call, fail } = await setup('manager');
+    const v1 = latest(await call<Rubric[]>('rubrics.list', {}), 'salesperson');
+    const rows = count(db, 'rubric_versions');
+    const error = await fail('rubrics.save', { definition: adPlanCosts3(v1) });
+    expect(error).toMatchObject({ kind: 'input', problems: [{ field: 'user.chainRole', value: 'manager' }] });
+    expect(error.message).toMatch(/HQ/);
+    expect(count(db, 'rubric_versions')).toBe(rows);
+  });
+});
+
+describe('rubric JSON files', () => {
+  it('export → import into another database: the same hash and the same scores', async () => {
+    const hq = await setup('planning');
+    const v1 = latest(await hq.call<Rubric[]>('rubrics.list', {}), 'salesperson');
+    const saved = await hq.call<Rubric>('rubrics.save', { definition: adPlanCosts3(v1) });
+    const file = await hq.call<FileData>('rubrics.exportJson', { id: 'salesperson', version: 2 });
+    expect(file.fileName).toBe('rubric-salesperson-v2.json');
+    const json = decode(file);
+    expect(json).toMatchObject({ format: 'scorecard-rubric', hash: saved.hash, definition: { id: 'salesperson', version: 2 } });
+    expect(contentHash(json.definition)).toBe(saved.hash);
+    const hqSheet = await hq.saveSheet('2026-09', { 'ad-plan': { occurrences: 1 }, vehicle: { violated: true } });
+
+    // A regional manager's copy of the app imports it.
+    const branch = await setup('manager');
+    const imported = await branch.call<Rubric>('rubrics.import', file);
+    expect(imported.hash).toBe(saved.hash);
+    expect(imported).toEqual(saved);
+    const rows = count(branch.db, 'rubric_versions');
+    const audits = count(branch.db, 'audit_log');
+    expect(await branch.call<Rubric>('rubrics.import', file)).toEqual(saved); // again: nothing new
+    expect(count(branch.db, 'rubric_versions')).toBe(rows);
+    expect(count(branch.db, 'audit_log')).toBe(audits);
+    const branchSheet = await branch.saveSheet('2026-09', { 'ad-plan': { occurrences: 1 }, vehicle: { violated: true } });
+    expect(branchSheet.rubric.hash).toBe(saved.hash);
+    expect(branchSheet.result).toEqual(hqSheet.result);
+    expect(branchSheet.result).toMatchObject({ dailyScore: 92, monthlyScore: 93.2 });
+
+    // The built-in version exports too, and importing it where it ships changes nothing.
+    const builtin = await branch.call<FileData>('rubrics.exportJson', { id: 'salesperson', version: 1 });
+    expect(decode(builtin).hash).toBe(v1.hash);
+    expect(await branch.call<Rubric>('rubrics.import', builtin)).toEqual(v1);
+    expect(await branch.fail('rubrics.exportJson', { id: 'salesperson', version: 9 })).toMatchObject({ kind: 'not-found' });
+  });
+
+  it('refuses a tampered file, naming the hash it has and the one its content has', async () => {
+    const hq = await setup('planning');
+    const v1 = latest(await hq.call<Rubric[]>('rubrics.list', {}), 'salesperson');
+    await hq.call('rubrics.save', { definition: adPlanCosts3(v1) });
+    const json = decode(await hq.call<FileData>('rubrics.exportJson', { id: 'salesperson', version: 2 }));
+    const tampered = structuredClone(json);
+    const rule = findItem(tampered.definition.items, 'ad-plan').rule;
+    if (rule.kind === 'per-occurrence') rule.deduction = 1;
+    const branch = await setup('manager');
+    const rows = count(branch.db, 'rubric_versions');
+    const error = await branch.fail('rubrics.import', encode(tampered));
+    expect(error).toMatchObject({ kind: 'input', problems: [{ field: 'hash', value: json.hash }] });
+    expect(error.message).toContain(contentHash(tampered.definition));
+    expect(error.message).toMatch(/changed after it was exported/);
+    expect(count(branch.db, 'rubric_versions')).toBe(rows);
+  });
+
+  it('refuses another content under a version that is already here', async () => {
+    const hq = await setup('planning');
+    const v1 = latest(await hq.call<Rubric[]>('rubrics.list', {}), 'salesperson');
+    await hq.call('rubrics.save', { definition: adPlanCosts3(v1) });
+    const file = await hq.call<FileData>('rubrics.exportJson', { id: 'salesperson', version: 2 });
+    const other = await setup('hr');
+    await other.call('rubrics.save', { definition: Object.assign(adPlanCosts3(v1), { effectiveFrom: '2026-10' }) });
+    const rows = count(other.db, 'rubric_versions');
+    expect(await other.fail('rubrics.import', file)).toMatchObject({ kind: 'conflict', message: /salesperson@2 is already here with another content/ });
+    expect(count(other.db, 'rubric_versions')).toBe(rows);
+  });
+
+  it('refuses files that are not rubric files, with a clear message, storing nothing', async () => {
+    const { db, call, fail } = await setup('manager');
+    const v1 = latest(await call<Rubric[]>('rubrics.list', {}), 'salesperson');
+    const good = decode(await call<FileData>('rubrics.exportJson', { id: 'salesperson', version: 1 }));
+    const invalid = structuredClone(good);
+    invalid.definition.weights.daily = 80;
+    const raw = (text: string | Buffer): FileData => ({ fileName: 'x.json', dataBase64: Buffer.from(text).toString('base64') });
+    const cases: [string, FileData, string, RegExp][] = [
+      ['not JSON', raw('{"format": "scorecard-rubric",'), 'file', /valid JSON/],
+      ['not UTF-8', raw(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])), 'file', /UTF-8/],
+      ['too large', raw(' '.repeat(MAX_RUBRIC_FILE_BYTES + 1)), 'file', /at most 1024 KB/],
+      ['not base64', { fileName: 'x.json', dataBase64: '%%%' }, 'dataBase64', /base64/],
+      ['a JSON array', raw('[1, 2]'), 'format', /scorecard-rubric/],
+      ['a bare definition', encode(definitionOf(v1)), 'format', /scorecard-rubric/],
+      ['no hash', encode({ format: 'scorecard-rubric', definition: good.definition }), 'hash', /sha256/],
+      ['no definition', encode({ format: 'scorecard-rubric', hash: good.hash }), 'definition', /rubric definition/],
+      ['an extra field', encode({ ...good, signedBy: 'me' }), 'signedBy', /no such field/],
+      ['an invalid rubric, hash matching', encode({ ...invalid, hash: contentHash(invalid.definition) }), 'definition.weights', /add up to 100/],
+    ];
+    const rows = count(db, 'rubric_versions');
+    for (const [what, file, field, message] of cases) {
+      const error = await fail('rubrics.import', file, what);
+      expect(error.kind, what).toBe('input');
+      expect(error.problems?.map((p) => p.field), what).toContain(field);
+      expect(error.message, what).toMatch(message);
+    }
+    expect(count(db, 'rubric_versions')).toBe(rows);
+    // A byte-order mark (Windows Notepad) is fine.
+    expect(await call<Rubric>('rubrics.import', raw(`\uFEFF${JSON.stringify(good)}`))).toEqual(v1);
+  });
+});
