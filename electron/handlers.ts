@@ -25,7 +25,8 @@ import {
   removeTrustedSigner,
 } from './services/identities.ts';
 import { addToInbox, approveInbox, listInbox } from './services/inbox.ts';
-import { importFigures, monthFigures, previewFigures, saveFigures } from './services/figures.ts';
+import { monthFigures, saveFigures } from './services/figures.ts';
+import { importFigures, previewFigures } from './services/figures-import.ts';
 import { getJob } from './services/jobs.ts';
 import { listPaySettings, savePaySettings } from './services/pay-settings.ts';
 import { reportFile } from './services/report-files.ts';

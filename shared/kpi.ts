@@ -32,7 +32,7 @@ export const KPIS: readonly KpiDefinition[] = [
   percent('complaint-rate', '顾客意见发生率', 'Complaint rate'),
   percent('new-customer-rate', '新顾客开发率', 'New-customer rate', 0, 1000),
   percent('retention-rate', '老顾客保持率', 'Customer retention'),
-  percent('customer-info-completeness', '客户信息完整度', 'Customer-information completeness'),
+  percent('customer-info-completeness', '客户信息完整度', 'Customer-info completeness'),
   percent('churn-rate', '客户流失率', 'Customer churn'),
   percent('return-rate', '退货率', 'Return rate'),
   percent('satisfaction', '客户满意度', 'Customer satisfaction'),
@@ -74,4 +74,60 @@ export function planCompletionPercent(kpis: KpiValues): number | null {
   if (plan === undefined || actual === undefined || plan <= 0) return null;
   // The same figure pay shows (pay.ts completionPercent): actual ÷ plan in hundredths of a percent.
   return Number(roundHalfUp(toScaled(actual, 4)! * 10000n, toScaled(plan, 4)!)) / 100;
+}
+
+// ---- salary total (工资总额) ------------------------------------------------------------------
+
+/** The largest salary total a person's month may record, in yuan. */
+export const SALARY_MAX = 10_000_000;
+export const SALARY_EXPECTED = `a salary total in yuan from 0 to ${SALARY_MAX.toLocaleString('en-US')}, at most 2 decimals (or nothing)`;
+
+/** A salary total in yuan as integer fen, or null when it is not one (negative, too large, more than 2 decimals). */
+export function salaryFen(yuan: unknown): number | null {
+  if (typeof yuan !== 'number' || yuan < 0 || yuan > SALARY_MAX) return null;
+  const fen = toScaled(yuan, 2);
+  return fen === null ? null : Number(fen);
+}
+
+export function checkSalaryTotal(value: unknown, field = 'salaryTotal'): Problem[] {
+  return value === null || salaryFen(value) !== null ? [] : [{ field, value, expected: SALARY_EXPECTED }];
+}
+
+// ---- showing values ---------------------------------------------------------------------------
+
+/** Digits with thousands separators, up to `decimals` decimals, no float noise (the value is already exact to them). */
+function grouped(value: number, decimals: number, minDecimals = 0): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: minDecimals, maximumFractionDigits: decimals, useGrouping: true });
+}
+
+/** A salary total for people: "12,345.67" (always two decimals). */
+export function formatYuan(yuan: number): string {
+  return grouped(yuan, 2, 2);
+}
+
+/** A KPI value with its unit, the same in both languages except the currency word: "95.5%", "1,234", "12,345.67 元" / "¥12,345.67". */
+export function formatKpi(k: KpiDefinition, value: number, language: 'zh' | 'en'): string {
+  if (k.unit === 'percent') return `${grouped(value, k.decimals)}%`;
+  if (k.unit === 'yuan') return language === 'zh' ? `${formatYuan(value)} 元` : `¥${formatYuan(value)}`;
+  return grouped(value, k.decimals);
+}
+
+/** The name of a KPI in a language. */
+export const kpiName = (k: KpiDefinition, language: 'zh' | 'en'): string => (language === 'zh' ? k.zh : k.en);
+
+export const PLAN_COMPLETION_NAME = { zh: '销售计划完成率', en: 'Plan completion' } as const;
+
+/**
+ * The recorded KPIs of a month as label and text, in catalog order, with plan completion (derived,
+ * never stored) right after the actual quantity when both quantities are recorded.
+ */
+export function kpiLines(kpis: KpiValues, language: 'zh' | 'en'): { id: string; name: string; value: string }[] {
+  const lines: { id: string; name: string; value: string }[] = [];
+  const completion = planCompletionPercent(kpis);
+  for (const k of KPIS) {
+    const v = kpis[k.id];
+    if (v !== undefined) lines.push({ id: k.id, name: kpiName(k, language), value: formatKpi(k, v, language) });
+    if (k.id === 'actual-quantity' && completion !== null) lines.push({ id: 'plan-completion', name: PLAN_COMPLETION_NAME[language], value: `${grouped(completion, 2)}%` });
+  }
+  return lines;
 }

@@ -9,6 +9,7 @@
 import type { ChainRole, Language, Person, SheetRecord } from '../../shared/api/types.ts';
 import { chainStepsFor } from '../../shared/api/chain.ts';
 import { CHAIN_ROLES } from '../../shared/api/types.ts';
+import { kpiLines, type KpiValues } from '../../shared/kpi.ts';
 import type { GroupNode, ItemNode, Rubric, RubricNode } from '../../shared/rubric/schema.ts';
 import type { GroupResult, ItemResult, SheetResult } from '../../shared/scoring/engine.ts';
 import type { ItemInput, SheetInput } from '../../shared/scoring/input.ts';
@@ -26,6 +27,11 @@ export interface ChainEntry {
 export interface Kpi {
   name: string;
   value: string | number;
+}
+
+/** The KPIs recorded beside a sheet as the PDF lists them: named in its language, with units, plan completion derived (shared/kpi.ts). */
+export function sheetKpis(kpis: KpiValues, language: Language): Kpi[] {
+  return kpiLines(kpis, language).map(({ name, value }) => ({ name, value }));
 }
 
 export interface SheetPdfOptions {
@@ -384,9 +390,13 @@ function flags(record: SheetRecord, L: SheetLabels, lang: Language): Content | n
   };
 }
 
+/**
+ * The month's KPIs, four to a row in a smaller type: a sheet with every KPI recorded still fits
+ * one page (the richest demo sheets have about 40 pt to spare).
+ */
 function kpiTable(kpis: readonly Kpi[], L: SheetLabels): Content | null {
   if (kpis.length === 0) return null;
-  const perRow = Math.min(3, kpis.length);
+  const perRow = Math.min(4, kpis.length);
   const rows: Content[][] = [];
   for (let i = 0; i < kpis.length; i += perRow) {
     const row: Content[] = [];
@@ -401,19 +411,21 @@ function kpiTable(kpis: readonly Kpi[], L: SheetLabels): Content | null {
       { text: L.kpis, bold: true, margin: [0, 0, 0, 2] },
       {
         table: { widths: Array.from({ length: perRow }, () => ['*', 'auto']).flat(), body: rows },
+        fontSize: 7.5,
         layout: {
           hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0.8 : 0.4),
-          vLineWidth: (i: number) => (i === 2 || i === 4 ? 0.4 : 0),
+          // A rule between the name-value pairs.
+          vLineWidth: (i: number) => (i > 0 && i < 2 * perRow && i % 2 === 0 ? 0.4 : 0),
           hLineColor: () => RULE,
           vLineColor: () => RULE,
           paddingLeft: () => 4,
-          paddingRight: () => 6,
-          paddingTop: () => 2,
-          paddingBottom: () => 2,
+          paddingRight: () => 5,
+          paddingTop: () => 1.5,
+          paddingBottom: () => 1.5,
         },
       },
     ],
-    margin: [0, 8, 0, 0],
+    margin: [0, 6, 0, 0],
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * A realistic demo organisation: 3 regions, 40 people across the three assessed roles with
- * Chinese names, and scored sheets for the six months before the current one. Deterministic
- * (seeded), built through the same services a manager uses, so every sheet is valid.
+ * Chinese names, scored sheets for the six months before the current one, and for every person
+ * and month a salary total, plan and actual quantity and the other KPIs. Deterministic (seeded),
+ * built through the same services a manager uses, so every sheet and figure is valid.
  */
 import { formatPeriod, parsePeriod, previousPeriod, type Period } from '../../shared/period.ts';
 import { leafItems, type ItemNode, type Rubric } from '../../shared/rubric/schema.ts';
@@ -9,6 +10,7 @@ import type { ItemInput } from '../../shared/scoring/input.ts';
 import type { HandIn } from '../../shared/scoring/handins.ts';
 import type { Db } from '../db/database.ts';
 import { ServiceError } from './errors.ts';
+import { saveFigures } from './figures.ts';
 import { savePerson } from './people.ts';
 import { saveRegion } from './regions.ts';
 import { getSheet, saveSheet } from './sheets.ts';
@@ -106,8 +108,54 @@ export function loadDemo(db: Db, today: Date = new Date()): DemoSummary {
         sheets++;
       }
     });
+    // Older schemas (a migration test loads the demo into one) have no figures table.
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'person_months'").get()) demoFigures(db, people, months);
     return { regions: regions.length, people: people.length, sheets };
   })();
+}
+
+const SALARY_RANGE: Record<'regional-manager' | 'salesperson' | 'field-service', [number, number]> = {
+  'regional-manager': [12_000, 15_000],
+  salesperson: [7_000, 11_000],
+  'field-service': [6_000, 9_000],
+};
+
+/**
+ * Salary totals and KPIs for every person and month. A generator of its own, so the sheets stay
+ * the same as before figures existed. Actuals fall around the plan (70–120%), and the first
+ * salesperson meets the plan exactly in the first month, so pay shows all three cases.
+ */
+function demoFigures(db: Db, people: readonly { id: number; role: string }[], months: readonly string[]): void {
+  const rng = seeded(20261128);
+  const tenth = (min: number, max: number) => rng.int(min * 10, max * 10) / 10;
+  const firstSales = people.find((p) => p.role === 'salesperson');
+  for (const [m, period] of months.entries()) {
+    for (const p of people) {
+      const role = p.role as keyof typeof SALARY_RANGE;
+      const [low, high] = SALARY_RANGE[role];
+      // Whole hundreds of yuan mostly; now and then with fen (exact: integer fen / 100).
+      const salaryTotal = rng.chance(0.3) ? rng.int(low * 100, high * 100) / 100 : rng.int(low / 100, high / 100) * 100;
+      const plan = role === 'regional-manager' ? rng.int(40, 60) * 50 : role === 'salesperson' ? rng.int(8, 30) * 10 : rng.int(20, 60);
+      const actual = m === 0 && p === firstSales ? plan : Math.round((plan * rng.int(70, 120)) / 100);
+      const kpis: Record<string, number> = {
+        'plan-quantity': plan,
+        'actual-quantity': actual,
+        'sales-growth': tenth(-15, 25),
+        'price-retention': tenth(90, 102),
+        'sales-expense': rng.int(800_00, 6_000_00) / 100,
+        'receivables-collection': tenth(75, 100),
+        'visit-success': tenth(50, 95),
+        'complaint-rate': tenth(0, 6),
+        'new-customer-rate': tenth(2, 20),
+        'retention-rate': tenth(80, 99),
+        'customer-info-completeness': tenth(60, 100),
+        'churn-rate': tenth(1, 12),
+        'return-rate': tenth(0, 4),
+        satisfaction: tenth(75, 98),
+      };
+      saveFigures(db, { personId: p.id, period, salaryTotal, kpis, expectedRevision: 0 });
+    }
+  }
 }
 
 function person(employeeNo: string, name: string, role: 'regional-manager' | 'salesperson' | 'field-service', regionId: number, managerId: number | null) {

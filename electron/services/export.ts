@@ -18,13 +18,14 @@ import type { ChainRole, ExportResult, JobStatus, Language, Person, SheetRecord 
 import type { Db } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { renderDocument } from '../pdf/render.ts';
-import { FONT_FAMILY, formatPoints, type ChainEntry } from '../pdf/sheet.ts';
+import { FONT_FAMILY, formatPoints, sheetKpis, type ChainEntry } from '../pdf/sheet.ts';
 import { sheetLabels } from '../pdf/labels.ts';
 import { type SigningIdentity, signPdf } from '../signing/index.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import { type ExportPool, PoolUnavailable, openExportPool, poolSizeFor } from './export-pool.ts';
 import { type SheetExportTask, renderAndSignSheet } from './export-render.ts';
+import { personFigures } from './figures.ts';
 import { dataPath, safeName, sha256Hex, writeFileAtomic } from './files.ts';
 import { openStoredIdentity } from './identities.ts';
 import { createJob, finishJob, yieldToEventLoop } from './jobs.ts';
@@ -113,7 +114,8 @@ function prepareExport(db: Db, options: ExportOptions): PreparedExport {
     record,
     task: {
       record: { ...record, status: 'ready' },
-      pdf: { language: options.language, scorer: options.identity.name, regionName: region?.name, region, chain, exportedAt },
+      // The KPIs recorded for the month go on the sheet for information (never part of the score).
+      pdf: { language: options.language, scorer: options.identity.name, regionName: region?.name, region, chain, exportedAt, kpis: sheetKpis(personFigures(db, record.person.id, record.period).kpis, options.language) },
       reason: reasonFor(role, true),
       signingTime: exportedAt,
     },

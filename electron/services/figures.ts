@@ -2,11 +2,18 @@
  * Salary totals and KPIs per person and month (person_months): read here for pay, reports and
  * the PDF sheet; typed on the sheet screen or imported from CSV/XLSX.
  */
+import type { Person } from '../../shared/api/types.ts';
 import type { MonthFigures } from '../../shared/api/report-types.ts';
-import type { KpiValues } from '../../shared/kpi.ts';
+import { checkKpiValues, checkSalaryTotal, KPIS, salaryFen, type KpiValues } from '../../shared/kpi.ts';
+import { InputError } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
+import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
+import { activeIn, getPerson } from './people.ts';
+import { currentUser } from './settings.ts';
+import { monthRows } from './sheets.ts';
+
 
 interface Row {
   person_id: number;
@@ -38,11 +45,86 @@ export function personFigures(db: Db, personId: number, period: string): MonthFi
   return row ? figuresFromRow(row) : { personId, period, salaryTotal: null, kpis: {}, revision: 0, updatedAt: null };
 }
 
-// TODO(helper: figures): figures.month / figures.save / figures.preview / figures.import.
-const notBuilt = (): never => {
-  throw new ServiceError('not-found', 'not built yet');
-};
-export const monthFigures = (_db: Db, _input: { period: string }): MonthFigures[] => notBuilt();
-export const saveFigures = (_db: Db, _input: { personId: number; period: string; salaryTotal: number | null; kpis: Record<string, number | null>; expectedRevision: number }): MonthFigures => notBuilt();
-export const previewFigures = (_db: Db, _input: { fileName: string; dataBase64: string; period: string }): import('../../shared/api/report-types.ts').FiguresPreview => notBuilt();
-export const importFigures = (_db: Db, _input: { fileName: string; dataBase64: string; period: string }): { added: number; updated: number; unchanged: number } => notBuilt();
+/** Every person the user sees in the month (the people of the month grid), with what is stored for them. */
+export function monthFigures(db: Db, input: { period: string }): MonthFigures[] {
+  const stored = loadFigures(db, input.period);
+  return monthRows(db, input).map((r) => stored.get(r.personId) ?? emptyFigures(r.personId, input.period));
+}
+
+const emptyFigures = (personId: number, period: string): MonthFigures => ({ personId, period, salaryTotal: null, kpis: {}, revision: 0, updatedAt: null });
+
+export interface SaveFiguresInput {
+  personId: number;
+  period: string;
+  /** Yuan, at most 2 decimals; null: not recorded. */
+  salaryTotal: number | null;
+  /** The KPIs to set; `null` removes one; a KPI not named keeps its value. */
+  kpis: Record<string, number | null>;
+  expectedRevision: number;
+}
+
+/** Record a person's salary total and KPIs for a month (optimistic concurrency on the revision, like sheets.save). */
+export function saveFigures(db: Db, input: SaveFiguresInput): MonthFigures {
+  const problems = [...checkSalaryTotal(input.salaryTotal), ...checkKpiValues(input.kpis, 'kpis', true)];
+  if (problems.length) throw new InputError(problems, 'figures');
+  return db.transaction(() => {
+    const person = getPerson(db, input.personId);
+    if (!activeIn(person, input.period)) {
+      throw new InputError([{ field: 'period', value: input.period, expected: `a month ${person.name} is assessed in (${person.activeFrom} – ${person.activeTo ?? 'now'})` }], 'figures');
+    }
+    const current = personFigures(db, person.id, input.period);
+    if (input.expectedRevision !== current.revision) {
+      throw new ServiceError(
+        'conflict',
+        `the salary and KPIs of ${person.name} for ${input.period} were changed elsewhere (revision ${current.revision}, you edited ${input.expectedRevision}); reload them`,
+      );
+    }
+    return writeFigures(db, person, current, { salaryFen: input.salaryTotal === null ? null : salaryFen(input.salaryTotal)!, kpis: mergeKpis(current.kpis, input.kpis) }, 'figures.save');
+  })();
+}
+
+/** `current` with `changes` applied (null removes), in catalog order so equal values store as equal JSON. */
+export function mergeKpis(current: KpiValues, changes: Record<string, number | null>): KpiValues {
+  const merged: KpiValues = {};
+  for (const k of KPIS) {
+    const v = k.id in changes ? changes[k.id] : current[k.id];
+    if (v !== null && v !== undefined) merged[k.id] = v;
+  }
+  return merged;
+}
+
+export const salaryFenOf = (f: MonthFigures): number | null => (f.salaryTotal === null ? null : salaryFen(f.salaryTotal));
+
+/** Whether writing `next` over `current` would change anything. */
+export function figuresDiffer(current: MonthFigures, next: { salaryFen: number | null; kpis: KpiValues }): boolean {
+  return salaryFenOf(current) !== next.salaryFen || JSON.stringify(mergeKpis(current.kpis, {})) !== JSON.stringify(next.kpis);
+}
+
+/** Insert or update one person's month (revision + 1) and append the audit entry: the one place person_months is written. */
+export function writeFigures(db: Db, person: Person, current: MonthFigures, next: { salaryFen: number | null; kpis: KpiValues }, action: string): MonthFigures {
+  const row: Row & { updated_by: string } = {
+    person_id: person.id,
+    period: current.period,
+    salary_fen: next.salaryFen,
+    kpis: JSON.stringify(next.kpis),
+    revision: current.revision + 1,
+    updated_at: new Date().toISOString(),
+    updated_by: currentUser(db)?.name ?? '(not set)',
+  };
+  statement(
+    db,
+    `INSERT INTO person_months (person_id, period, salary_fen, kpis, revision, updated_at, updated_by)
+       VALUES (@person_id, @period, @salary_fen, @kpis, @revision, @updated_at, @updated_by)
+     ON CONFLICT (person_id, period) DO UPDATE SET salary_fen = excluded.salary_fen, kpis = excluded.kpis, revision = excluded.revision,
+       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(row);
+  const saved = figuresFromRow(row);
+  appendAudit(db, {
+    action,
+    entity: 'figures',
+    entityId: `${person.employeeNo}/${current.period}`,
+    before: current.revision === 0 ? undefined : { salaryTotal: current.salaryTotal, kpis: current.kpis },
+    after: { salaryTotal: saved.salaryTotal, kpis: saved.kpis },
+  });
+  return saved;
+}

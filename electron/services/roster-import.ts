@@ -10,7 +10,7 @@ import { describeValue, InputError, type Problem } from '../../shared/problems.t
 import { ROLE_IDS, type RoleId } from '../../shared/rubric/schema.ts';
 import type { Db } from '../db/database.ts';
 import { FileRefused } from '../import/errors.ts';
-import { DEFAULT_LIMITS, readSheetFile, type SheetRow } from '../import/sheet-file.ts';
+import { DEFAULT_LIMITS, readSheetFile, type SheetData, type SheetRow } from '../import/sheet-file.ts';
 import { listPeople, savePerson } from './people.ts';
 import { listRegions } from './regions.ts';
 
@@ -113,19 +113,27 @@ interface RosterFile {
   rows: RosterLine[];
 }
 
-async function readRoster(input: RosterUpload): Promise<RosterFile> {
-  const refuse = (expected: string) => new InputError([{ field: 'file', value: input.fileName, expected }], 'roster file');
-  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(input.dataBase64)) throw refuse('the file’s bytes in base64 (dataBase64 is not base64)');
+/**
+ * The rows of an uploaded CSV/XLSX (base64), at most `maxRows` under the header; a file that
+ * cannot be read is refused with InputError on `file` (shared with the figures import).
+ */
+export async function readUploadedSheet(input: RosterUpload, what: string, maxRows: number): Promise<SheetData> {
+  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(input.dataBase64)) throw refuseFile(input, what, 'the file’s bytes in base64 (dataBase64 is not base64)');
   const bytes = Buffer.from(input.dataBase64, 'base64');
-  let sheet;
   try {
-    sheet = await readSheetFile(input.fileName, bytes, { ...DEFAULT_LIMITS, maxRows: MAX_ROSTER_ROWS + 1 });
+    return await readSheetFile(input.fileName, bytes, { ...DEFAULT_LIMITS, maxRows: maxRows + 1 });
   } catch (err) {
-    if (err instanceof FileRefused) throw refuse(err.expected);
+    if (err instanceof FileRefused) throw refuseFile(input, what, err.expected);
     throw err;
   }
+}
+
+export const refuseFile = (input: RosterUpload, what: string, expected: string) => new InputError([{ field: 'file', value: input.fileName, expected }], what);
+
+async function readRoster(input: RosterUpload): Promise<RosterFile> {
+  const sheet = await readUploadedSheet(input, 'roster file', MAX_ROSTER_ROWS);
   const [header, ...data] = sheet.rows;
-  if (!header) throw refuse(`a header row (${REQUIRED.map((c) => `${COLUMN_NAMES[c][0]}`).join(', ')}, …) and a row per person — the file has no rows`);
+  if (!header) throw refuseFile(input, 'roster file', `a header row (${REQUIRED.map((c) => `${COLUMN_NAMES[c][0]}`).join(', ')}, …) and a row per person — the file has no rows`);
   const columns = mapHeader(header);
   return {
     encoding: sheet.encoding,
@@ -320,7 +328,8 @@ function thisMonth(): string {
 
 const MAX_PROBLEMS = 200;
 
-function capProblems(problems: Problem[]): Problem[] {
+/** At most 200 problems in one InputError (a file can have thousands), the rest counted. */
+export function capProblems(problems: Problem[]): Problem[] {
   if (problems.length <= MAX_PROBLEMS) return problems;
   return [...problems.slice(0, MAX_PROBLEMS), { field: 'file', expected: `no more problems — ${problems.length - MAX_PROBLEMS} more are not listed here; preview the file to see them all` }];
 }

@@ -30,10 +30,11 @@ export const en = {
   },
   app: {
     productName: 'Staff assessment',
-    nav: { scoring: 'Monthly scoring', roster: 'Roster', rubrics: 'Rubrics', approvals: 'Approvals', signatures: 'Signatures', settings: 'Settings' },
+    nav: { scoring: 'Monthly scoring', roster: 'Roster', rubrics: 'Rubrics', approvals: 'Approvals', reports: 'Reports', signatures: 'Signatures', settings: 'Settings' },
     language: 'Language',
     languages: { zh: '中文', en: 'English' },
     offline: 'Cannot reach the app’s backend. Your last changes may not be saved; the app retries with your next action.',
+    loadFailed: 'The app could not finish loading (its code did not arrive). Reload the page; if this repeats, restart the app.',
     startFailed: 'The app could not start',
     languageSaveFailed: 'The language could not be saved',
     screenFailed: 'This screen could not be shown',

@@ -32,10 +32,11 @@ export const zh: Messages = {
   },
   app: {
     productName: '绩效考核',
-    nav: { scoring: '月度评分', roster: '人员名册', rubrics: '考核细则', approvals: '审批', signatures: '签名', settings: '设置' },
+    nav: { scoring: '月度评分', roster: '人员名册', rubrics: '考核细则', approvals: '审批', reports: '报表', signatures: '签名', settings: '设置' },
     language: '语言',
     languages: { zh: '中文', en: 'English' },
     offline: '无法连接应用后台。最近的修改可能尚未保存;下次操作时将自动重试。',
+    loadFailed: '应用未能完成加载(程序文件未能载入)。请重新加载页面;如果反复出现,请重新启动应用。',
     startFailed: '应用无法启动',
     languageSaveFailed: '语言设置未能保存',
     screenFailed: '此页面无法显示',

@@ -1,6 +1,7 @@
 /** Loading rubrics (validate + hash) and finding the one a sheet names. */
 import { contentHash } from '../canonical.ts';
-import { InputError, zodProblems, type Problem } from '../problems.ts';
+import { InputError, type Problem } from '../problems.ts';
+import { rubricProblems } from './problems.ts';
 import { rubricSchema, type Rubric } from './schema.ts';
 import { salesperson } from './builtin/salesperson.ts';
 import { regionalManager } from './builtin/regional-manager.ts';
@@ -9,9 +10,8 @@ import { fieldService } from './builtin/field-service.ts';
 /** Validate a rubric definition and attach its content hash. Throws InputError naming every problem. */
 export function loadRubric(definition: unknown): Rubric {
   const parsed = rubricSchema.safeParse(definition);
-  if (!parsed.success) {
-    throw new InputError(zodProblems(parsed.error, definition), 'rubric');
-  }
+  // Each problem at its own field (rubricProblems looks inside the item-or-group unions).
+  if (!parsed.success) throw new InputError(rubricProblems(definition), 'rubric');
   return { ...parsed.data, hash: contentHash(parsed.data) };
 }
 

@@ -6,8 +6,7 @@
  * alternative the node was meant to be is picked and its issues are reported at their own paths.
  */
 import { ZodError, type core } from 'zod';
-import { PERIOD_EXPECTED, PERIOD_PATTERN, parsePeriod } from '../period.ts';
-import { isPlainObject, zodProblems, type Problem } from '../problems.ts';
+import { zodProblems, type Problem } from '../problems.ts';
 import { rubricSchema } from './schema.ts';
 
 type Issue = core.$ZodIssue;
@@ -15,11 +14,7 @@ type Issue = core.$ZodIssue;
 /** Every problem of `definition` (none when it is a valid rubric definition). */
 export function rubricProblems(definition: unknown): Problem[] {
   const parsed = rubricSchema.safeParse(definition);
-  const problems = parsed.success ? [] : zodProblems(new ZodError(parsed.error.issues.flatMap((i) => expand(i, []))), definition);
-  // The schema's pattern lets "2026-13" through; a version must start in a real month.
-  const from = isPlainObject(definition) ? definition.effectiveFrom : undefined;
-  if (typeof from === 'string' && PERIOD_PATTERN.test(from) && !parsePeriod(from)) problems.push({ field: 'effectiveFrom', value: from, expected: PERIOD_EXPECTED });
-  return problems;
+  return parsed.success ? [] : zodProblems(new ZodError(parsed.error.issues.flatMap((i) => expand(i, []))), definition);
 }
 
 function expand(issue: Issue, prefix: PropertyKey[]): Issue[] {

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { toHundredths } from '../decimal.ts';
-import { PERIOD_PATTERN } from '../period.ts';
+import { PERIOD_EXPECTED, PERIOD_PATTERN, parsePeriod } from '../period.ts';
 
 export const ROLE_IDS = ['salesperson', 'regional-manager', 'field-service', 'executive'] as const;
 export type RoleId = (typeof ROLE_IDS)[number];
@@ -133,7 +133,7 @@ export const rubricSchema = z
     id,
     version: z.number().int().min(1),
     /** First period (YYYY-MM) this version is in force. */
-    effectiveFrom: z.string().regex(PERIOD_PATTERN),
+    effectiveFrom: z.string().regex(PERIOD_PATTERN, PERIOD_EXPECTED).refine((text) => parsePeriod(text) !== null, PERIOD_EXPECTED),
     role: z.enum(ROLE_IDS),
     title: text,
     /** The daily-work score is clamped to [0, dailyMax]. */

@@ -18,7 +18,10 @@ import { loadDemo } from '../../electron/services/demo.ts';
 import { getSheet, monthRows } from '../../electron/services/sheets.ts';
 import { chooseFonts, distinctChars, fallbackFonts, missingIn, setFallbackFonts, subsetFontSet } from '../../electron/pdf/fonts.ts';
 import { renderDocument, renderSheetPdf } from '../../electron/pdf/render.ts';
-import { chainSteps, formatPoints, scoresheetJson, sheetDocDefinition, type ChainEntry, type SheetPdfOptions } from '../../electron/pdf/sheet.ts';
+import { chainSteps, formatPoints, scoresheetJson, sheetDocDefinition, sheetKpis, type ChainEntry, type SheetPdfOptions } from '../../electron/pdf/sheet.ts';
+import { personFigures } from '../../electron/services/figures.ts';
+import { KPI_BY_ID, KPIS, PLAN_COMPLETION_NAME, planCompletionPercent } from '../../shared/kpi.ts';
+import { createHandlers, invoke } from '../../electron/handlers.ts';
 
 const TOOLS = ['pdftotext', 'pdfinfo', 'pdffonts', 'pdfdetach', 'pdftoppm', 'qpdf'];
 for (const tool of TOOLS) {
@@ -378,4 +381,67 @@ describe('speed and size', () => {
     );
     expect(sizes.at(-1)!).toBeLessThan(200 * 1024);
   }, 120_000);
+});
+
+describe('the KPIs of the month on the sheet (stored figures, labelled in the PDF’s language)', () => {
+  it.each(ROLES.flatMap((role) => LANGS.map((lang) => [role, lang] as const)))('%s (%s): every recorded KPI by its name with its unit, plan completion derived, still one page', async (role, lang) => {
+    const record = richestSheet(role);
+    const figures = personFigures(db, record.person.id, record.period);
+    expect(Object.keys(figures.kpis).length).toBe(KPIS.length); // the demo records them all
+    const file = await writePdf(`kpis-${role}-${lang}`, await renderSheetPdf(record, { ...optionsFor(record, lang), kpis: sheetKpis(figures.kpis, lang) }));
+    expect(pages(file)).toBe(1);
+    const f = flat(pdftext(file));
+    const other = lang === 'zh' ? 'en' : 'zh';
+    expect(f).toContain(flat(lang === 'zh' ? '关键指标（仅供参考，不计入考核得分）' : 'Key indicators (for information; not part of the score)'));
+    // A long name may wrap in its cell: its words then come in order with the next cells between.
+    const shows = (name: string) => new RegExp(name.split(/\s+/).map((w) => w.replace(/[()]/g, '\\$&')).join('.{0,80}?')).test(f);
+    for (const k of KPIS) {
+      expect(shows(k[lang]), k[lang]).toBe(true);
+      expect(f).not.toContain(flat(k[other]));
+    }
+    const plan = figures.kpis['plan-quantity']!;
+    const actual = figures.kpis['actual-quantity']!;
+    expect(f).toContain(flat(`${PLAN_COMPLETION_NAME[lang]}${planCompletionPercent(figures.kpis)}%`));
+    expect(f).toContain(flat(`${KPIS[0]![lang]}${plan.toLocaleString('en-US')}`));
+    expect(f).toContain(flat(`${KPIS[1]![lang]}${actual.toLocaleString('en-US')}`));
+    const expense = figures.kpis['sales-expense']!.toLocaleString('en-US', { minimumFractionDigits: 2 });
+    expect(f).toContain(lang === 'zh' ? `${expense}元` : `¥${expense}`);
+    expect(f).toContain(`${figures.kpis.satisfaction}%`);
+  });
+
+  it('an exported (signed) sheet carries the person’s stored KPIs: English names in English, Chinese in Chinese', async () => {
+    const h = createHandlers(db, { dbPath: join(dir, 'demo.db'), appVersion: 'test' });
+    const ok = async <T,>(name: string, input: unknown): Promise<T> => {
+      const r = await invoke(h, name, input);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.result as T;
+    };
+    // Sales planning (sees everyone, so the other tests' month rows stay as they are) signs a regional manager's sheet first.
+    await ok('user.set', { name: '计划部 赵敏', chainRole: 'planning', regionId: null });
+    const identity = await ok<{ fingerprint: string }>('identities.create', { name: '计划部 赵敏', role: 'planning', passphrase: 'kpi export pass' });
+    const row = monthRows(db, { period: '2026-08' }).find((r) => r.role === 'regional-manager' && r.status === 'ready')!;
+    const kpis = personFigures(db, row.personId, '2026-08').kpis;
+    for (const language of LANGS) {
+      const exported = await ok<{ path: string }>('sheets.export', { personId: row.personId, period: '2026-08', fingerprint: identity.fingerprint, passphrase: 'kpi export pass', language });
+      const f = flat(pdftext(exported.path));
+      const other = language === 'zh' ? 'en' : 'zh';
+      expect(f).toContain(flat(`${KPI_BY_ID.get('satisfaction')![language]}${kpis.satisfaction}%`));
+      expect(f).toContain(flat(`${PLAN_COMPLETION_NAME[language]}${planCompletionPercent(kpis)}%`));
+      expect(f).not.toContain(flat(KPI_BY_ID.get('satisfaction')![other]));
+    }
+  }, 60_000);
+
+  it('lists nothing when nothing is recorded, and only what is (no plan completion without both quantities)', () => {
+    expect(sheetKpis({}, 'en')).toEqual([]);
+    expect(sheetKpis({ 'plan-quantity': 200, 'complaint-rate': 1.5 }, 'en')).toEqual([
+      { name: 'Sales plan (quantity)', value: '200' },
+      { name: 'Complaint rate', value: '1.5%' },
+    ]);
+    expect(sheetKpis({ 'plan-quantity': 200, 'actual-quantity': 160, 'sales-expense': 12345.6 }, 'zh')).toEqual([
+      { name: '销售计划数量', value: '200' },
+      { name: '实际销售数量', value: '160' },
+      { name: '销售计划完成率', value: '80%' },
+      { name: '销售费用', value: '12,345.60 元' },
+    ]);
+  });
 });

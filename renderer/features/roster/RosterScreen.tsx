@@ -7,12 +7,13 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useApp } from '../../app/AppContext.tsx';
 import { useT } from '../../i18n/index.tsx';
+import { FiguresImportPanel } from '../figures/FiguresImportPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
 import { RegionsPanel } from './RegionsPanel.tsx';
 
-type Panel = 'people' | 'regions' | 'import';
-const PANELS: readonly Panel[] = ['people', 'regions', 'import'];
+type Panel = 'people' | 'regions' | 'import' | 'figures';
+const PANELS: readonly Panel[] = ['people', 'regions', 'import', 'figures'];
 
 /** The panel last shown, kept while visiting other screens. */
 let lastPanel: Panel = 'people';
@@ -33,7 +34,7 @@ export default function RosterScreen() {
         </Typography>
         <Tabs value={panel} onChange={(_, p: Panel) => show(p)}>
           {PANELS.map((p) => (
-            <Tab key={p} value={p} label={t.roster.tabs[p]} data-testid={`roster-tab-${p}`} />
+            <Tab key={p} value={p} label={p === 'figures' ? t.figures.importTab : t.roster.tabs[p]} data-testid={`roster-tab-${p}`} />
           ))}
         </Tabs>
       </Stack>
@@ -41,6 +42,7 @@ export default function RosterScreen() {
         {panel === 'people' && <PeoplePanel />}
         {panel === 'regions' && <RegionsPanel />}
         {panel === 'import' && <ImportPanel onImported={() => void refreshInfo()} />}
+        {panel === 'figures' && <FiguresImportPanel />}
       </Box>
     </Stack>
   );

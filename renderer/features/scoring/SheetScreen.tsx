@@ -10,6 +10,7 @@ import { ArrowBackIcon } from '../../app/icons.tsx';
 import { useRoute } from '../../app/route.ts';
 import { useT } from '../../i18n/index.tsx';
 import { ExportSheetDialog } from '../exporting/ExportSheetDialog.tsx';
+import { FiguresPanel } from '../figures/FiguresPanel.tsx';
 import { SheetEditor } from './SheetEditor.tsx';
 
 export default function SheetScreen({ personId, period }: { personId: number; period: string }) {
@@ -37,7 +38,13 @@ export default function SheetScreen({ personId, period }: { personId: number; pe
   } else {
     const record = sheet.data;
     const region = regions.data?.find((r) => r.id === record.person.regionId);
-    body = <SheetEditor key={round} record={record} regionName={region?.name ?? null} onReload={() => setRound((r) => r + 1)} onExport={() => setExporting(true)} />;
+    body = (
+      <Stack spacing={2}>
+        <SheetEditor key={round} record={record} regionName={region?.name ?? null} onReload={() => setRound((r) => r + 1)} onExport={() => setExporting(true)} />
+        {/* Salary and KPIs: saved on their own, never part of the score. */}
+        <FiguresPanel personId={personId} period={period} />
+      </Stack>
+    );
   }
   return (
     <>

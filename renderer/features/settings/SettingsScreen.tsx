@@ -9,6 +9,7 @@ import { useApp } from '../../app/AppContext.tsx';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { PaySettingsSection } from '../figures/PaySettingsSection.tsx';
 import { IdentityForm } from '../setup/IdentityForm.tsx';
 import { AuditLog } from './AuditLog.tsx';
 import { BackupsSection } from './BackupsSection.tsx';
@@ -80,6 +81,7 @@ export default function SettingsScreen() {
             regions.reload();
           }}
         />
+        <PaySettingsSection key={`pay ${generation}`} />
         <AuditLog key={generation} regions={regions.data ?? []} />
       </Stack>
     </Box>

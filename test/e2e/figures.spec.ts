@@ -1,0 +1,128 @@
+/**
+ * Salary totals and KPIs: typed on a sheet (kept after a reload), imported from a CSV (a bad row
+ * blocks the file, nothing written; fixed, it imports), and a new pay settings version.
+ * Screenshots of the panel, the import preview and the settings section in both languages.
+ */
+import type { Page } from '@playwright/test';
+import { expect, firstRun, test, type BrowserMode } from './fixtures.ts';
+
+const SHOTS = 'test-results/screenshots';
+
+async function api<T>(page: Page, app: BrowserMode, name: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`${app.origin}/api/invoke`, { headers: { Authorization: `Bearer ${app.token}` }, data: { name, input } });
+  const body = (await response.json()) as { ok: boolean; result: T };
+  expect(body.ok).toBe(true);
+  return body.result;
+}
+
+const lastMonth = () => {
+  const now = new Date();
+  const d = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+};
+
+test('type a salary and KPIs on a sheet; they are there after a reload', async ({ page, app }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await firstRun(page, app.url, { name: '王磊', region: '华东区 (EAST)' });
+  await page.getByTestId('month-grid').getByRole('row').nth(1).dblclick();
+  const panel = page.getByTestId('figures-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('不计入考核得分');
+
+  await page.getByTestId('figures-salary').fill('12345.67');
+  await page.getByTestId('figures-kpi-plan-quantity').fill('200');
+  await page.getByTestId('figures-kpi-actual-quantity').fill('150');
+  await expect(page.getByTestId('figures-completion')).toHaveText('75%');
+  // Out of range: marked at the field, nothing saved.
+  await page.getByTestId('figures-kpi-complaint-rate').fill('150');
+  await page.getByTestId('figures-save').click();
+  await expect(panel).toContainText('应为 0 到 100 之间的数，最多 2 位小数');
+  await page.getByTestId('figures-kpi-complaint-rate').fill('1.5');
+  await page.getByTestId('figures-kpi-satisfaction').fill('92.25');
+  await page.getByTestId('figures-save').click();
+  await expect(page.getByTestId('figures-saved')).toBeVisible();
+  await panel.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: `${SHOTS}/figures-panel-zh.png` });
+
+  await page.reload();
+  await expect(page.getByTestId('figures-salary')).toHaveValue('12345.67');
+  await expect(page.getByTestId('figures-kpi-plan-quantity')).toHaveValue('200');
+  await expect(page.getByTestId('figures-kpi-actual-quantity')).toHaveValue('150');
+  await expect(page.getByTestId('figures-kpi-complaint-rate')).toHaveValue('1.5');
+  await expect(page.getByTestId('figures-kpi-satisfaction')).toHaveValue('92.25');
+  await expect(page.getByTestId('figures-completion')).toHaveText('75%');
+
+  await page.getByTestId('lang-en').first().click();
+  await expect(panel).toContainText('never part of the score');
+  await expect(panel).toContainText('Customer satisfaction (%)');
+  await panel.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: `${SHOTS}/figures-panel-en.png` });
+  expect(errors).toEqual([]);
+});
+
+test('import a salary/KPI CSV: a bad row blocks it and nothing is written; fixed, it imports', async ({ page, app }) => {
+  await firstRun(page, app.url, { name: '人事 王芳', role: 'hr' });
+  const period = lastMonth();
+  const people = await api<{ id: number; employeeNo: string }[]>(page, app, 'people.list', {});
+  const li = people.find((p) => p.employeeNo === 'S-101')!;
+  const salaryOf = async () => (await api<{ personId: number; salaryTotal: number | null }[]>(page, app, 'figures.month', { period })).find((f) => f.personId === li.id)!.salaryTotal;
+  const before = await salaryOf();
+  expect(before).not.toBeNull(); // the demo recorded one
+
+  await page.getByTestId('nav-roster').click();
+  await page.getByTestId('roster-tab-figures').click();
+  await expect(page.getByTestId('figures-import-month')).toHaveValue(period);
+  const bad = `工号,姓名,工资总额,客户满意度,销售计划数量\r\nS-101,李静,"9,876.54",95,120\r\nX-999,,5000,,\r\nS-102,,8000,101,\r\n`;
+  await page.getByTestId('figures-import-input').setInputFiles({ name: '工资.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
+  const preview = page.getByTestId('figures-preview');
+  await expect(preview).toContainText('X-999');
+  await expect(preview).toContainText('no one has this one');
+  await expect(preview).toContainText('客户满意度');
+  await expect(page.getByTestId('figures-preview-errors')).toContainText('2');
+  await expect(page.getByTestId('figures-import-confirm')).toBeDisabled();
+  await page.screenshot({ path: `${SHOTS}/figures-import-zh.png`, fullPage: true });
+  await page.getByTestId('lang-en').first().click();
+  await expect(preview).toContainText('Customer satisfaction 95%');
+  await page.screenshot({ path: `${SHOTS}/figures-import-en.png`, fullPage: true });
+  expect(await salaryOf()).toBe(before);
+
+  const good = `工号,姓名,工资总额,客户满意度,销售计划数量\r\nS-101,李静,"9,876.54",95,120\r\nS-102,,8000,99,\r\n`;
+  await page.getByTestId('figures-import-input').setInputFiles({ name: 'salary.csv', mimeType: 'text/csv', buffer: Buffer.from(good, 'utf8') });
+  await expect(page.getByTestId('figures-preview-errors')).toContainText('0');
+  await page.getByTestId('figures-import-confirm').click();
+  await expect(page.getByTestId('figures-import-done')).toContainText('2 updated');
+  expect(await salaryOf()).toBe(9876.54);
+});
+
+test('add a pay settings version in force from a month', async ({ page, app }) => {
+  await firstRun(page, app.url, { name: '人事 王芳', role: 'hr' });
+  await page.getByTestId('nav-settings').click();
+  const section = page.locator('section', { has: page.getByTestId('pay-settings') });
+  await expect(page.getByTestId('pay-version-0')).toContainText('50 / 35 / 15');
+  await page.getByTestId('pay-add').click();
+  await page.getByTestId('pay-effective').selectOption('2026-03');
+  await page.getByTestId('pay-split-base').fill('45');
+  await expect(page.getByTestId('pay-sum')).toContainText('95');
+  await expect(page.getByTestId('pay-save')).toBeDisabled();
+  await page.getByTestId('pay-split-plan').fill('40');
+  await page.getByTestId('pay-bonus-policy').selectOption('per-point');
+  await page.getByTestId('pay-bonus-percent').fill('0.5');
+  await page.getByTestId('pay-score-rate').selectOption('daily');
+  await section.scrollIntoViewIfNeeded();
+  await section.screenshot({ path: `${SHOTS}/pay-settings-form-zh.png` });
+  await page.getByTestId('pay-save').click();
+  await expect(page.getByTestId('pay-saved')).toContainText('版本 1');
+  const row = page.getByTestId('pay-version-1');
+  await expect(row).toContainText('2026-03');
+  await expect(row).toContainText('45 / 40 / 15');
+  await expect(row).toContainText('超计划每 1 个百分点 0.5%');
+  await expect(row).toContainText('日常工作考核得分');
+  await expect(row).toContainText('人事 王芳');
+  await section.screenshot({ path: `${SHOTS}/pay-settings-zh.png` });
+  await page.getByTestId('lang-en').first().click();
+  await expect(row).toContainText('0.5% per point above plan');
+  await section.screenshot({ path: `${SHOTS}/pay-settings-en.png` });
+  const versions = await api<{ version: number; effectiveFrom: string; settings: unknown }[]>(page, app, 'paySettings.list', {});
+  expect(versions.at(-1)).toMatchObject({ version: 1, effectiveFrom: '2026-03', settings: { split: { base: 45, plan: 40, assessment: 15 }, bonus: { policy: 'per-point', percentPerPoint: 0.5 }, scoreRate: 'daily' } });
+});
