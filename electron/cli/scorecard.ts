@@ -47,11 +47,22 @@ Signed score sheets (passphrases from SCORECARD_PASSPHRASE, else asked on the te
   import --db PATH FILE|DIR... [--trust DIR]
                             HR: import fully approved sheets (idempotent); exit 1 if any is refused
 
+Reports (the same figures as the app; without --out a table on standard output):
+  report pay --db PATH --month YYYY-MM [--out FILE.xlsx|FILE.csv] [--lang zh|en]
+                            monthly pay per person (base, plan part, assessment part, bonus)
+  report annual --db PATH --year YYYY [--out FILE.xlsx|FILE.csv|FILE.pdf] [--basis approved|all] [--lang zh|en]
+                            annual scores: 12 months, Σ÷12, missing months, rank in region and role;
+                            basis approved (default: only HR-approved sheets count) or all
+                            Bad arguments: one message, exit 2.
+
 FILE is a JSON file, or - for standard input. Output is JSON on standard output (verify: text
 unless --json).`;
 
 /** A usage or input error: shown as one message, exit code 1. */
 class CliError extends Error {}
+
+/** Bad arguments of the report command: one message, exit code 2. */
+class UsageError extends CliError {}
 
 /** A result with its own exit code (verify and import: the output, then 1 when a file failed). */
 class Outcome {
@@ -139,7 +150,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   } catch (err) {
     if (err instanceof InputError || err instanceof CliError) {
       io.stderr(`scorecard: ${err.message}\n`);
-      return 1;
+      return err instanceof UsageError ? 2 : 1;
     }
     // An unexpected failure: one line, no stack (set SCORECARD_DEBUG=1 to see it).
     io.stderr(`scorecard: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -179,8 +190,10 @@ async function dispatch(argv: readonly string[], io: Io): Promise<string | Outco
       return verifyCommand(rest);
     case 'import':
       return importCommand(rest);
+    case 'report':
+      return reportCommand(rest);
     default:
-      throw new CliError(`unknown command "${command}"; commands: score, pay, annual, rubric, demo, db, identity, export, sign, verify, import (see scorecard --help)`);
+      throw new CliError(`unknown command "${command}"; commands: score, pay, annual, rubric, demo, db, identity, export, sign, verify, import, report (see scorecard --help)`);
   }
 }
 
@@ -574,6 +587,114 @@ async function importCommand(args: readonly string[]): Promise<Outcome> {
     const result = outcomes.map((o, i) => ({ file: files[i], outcome: o.outcome, message: o.message, employeeNo: o.employeeNo, period: o.period, sha256: o.sha256, keptAt: o.path }));
     const refused = outcomes.filter((o) => o.outcome === 'refused').length;
     return new Outcome(JSON.stringify(result, null, 2), refused ? 1 : 0, refused ? `${refused} of ${outcomes.length} files refused` : '');
+  } catch (err) {
+    if (err instanceof ServiceError) throw new CliError(err.message);
+    throw err;
+  } finally {
+    db.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports: pay and annual, as a table on standard output or as a file.
+
+const REPORT_USAGE = {
+  pay: 'usage: scorecard report pay --db PATH --month YYYY-MM [--out FILE.xlsx|FILE.csv] [--lang zh|en]',
+  annual: 'usage: scorecard report annual --db PATH --year YYYY [--out FILE.xlsx|FILE.csv|FILE.pdf] [--basis approved|all] [--lang zh|en]',
+};
+
+/** Display width in a terminal: CJK and full-width characters take two columns. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x20000 ? 2 : 1;
+  }
+  return w;
+}
+
+/** A report table as aligned text: texts left, numbers right, a rule under the header. */
+function tableText(table: import('../../shared/reports/tables.ts').ReportTable, cellText: (cell: string | number | null, kind: import('../../shared/reports/tables.ts').ColumnKind) => string): string {
+  const lines = [table.columns.map((c) => c.header), ...table.rows.map((r) => r.map((cell, i) => cellText(cell, table.columns[i]!.kind)))];
+  if (table.totals) lines.push(table.totals.map((cell, i) => cellText(cell, table.columns[i]!.kind)));
+  // Control characters (a tab or line break in a name) would break the columns: shown as spaces.
+  const clean = lines.map((l) => l.map((t) => [...t].map((ch) => (ch < ' ' || ch === '\u007f' ? ' ' : ch)).join('')));
+  const widths = table.columns.map((_, i) => Math.max(...clean.map((l) => displayWidth(l[i]!))));
+  const pad = (t: string, i: number) => {
+    const gap = ' '.repeat(widths[i]! - displayWidth(t));
+    return table.columns[i]!.kind === 'text' ? t + gap : gap + t;
+  };
+  const out = clean.map((l) => l.map(pad).join('  ').trimEnd());
+  out.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  if (table.totals) out.splice(out.length - 1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  return [table.title, '', ...out].join('\n');
+}
+
+async function reportCommand(args: readonly string[]): Promise<string> {
+  const [kind, ...rest] = args;
+  if (kind !== 'pay' && kind !== 'annual') throw new UsageError(`report: got ${kind === undefined ? 'nothing' : `"${kind}"`}; expected pay or annual\n${REPORT_USAGE.pay}\n${REPORT_USAGE.annual}`);
+  const usage = REPORT_USAGE[kind];
+  let parsed;
+  try {
+    parsed = parseFlags(rest, [], kind === 'pay' ? ['--db', '--month', '--out', '--lang'] : ['--db', '--year', '--out', '--basis', '--lang']);
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n${usage}`);
+  }
+  const { positional, flags } = parsed;
+  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"\n${usage}`);
+  const dbPath = flags['--db'];
+  if (!dbPath) throw new UsageError(`--db is required\n${usage}`);
+  const language = flags['--lang'] ?? 'zh';
+  if (language !== 'zh' && language !== 'en') throw new UsageError(`--lang: got "${language}"; expected zh or en`);
+  const out = flags['--out'];
+  const format = out === undefined ? null : extname(out).slice(1).toLowerCase();
+  const formats = kind === 'pay' ? ['xlsx', 'csv'] : ['xlsx', 'csv', 'pdf'];
+  if (format !== null && !formats.includes(format)) throw new UsageError(`--out: got "${out}"; expected a file name ending ${formats.map((f) => `.${f}`).join(', ')}`);
+
+  let period: string | undefined;
+  let year: number | undefined;
+  let basis: 'approved' | 'all' | undefined;
+  if (kind === 'pay') {
+    const month = flags['--month'];
+    if (!month) throw new UsageError(`--month is required\n${usage}`);
+    const { parsePeriod, PERIOD_EXPECTED } = await import('../../shared/period.ts');
+    if (!parsePeriod(month)) throw new UsageError(`--month: got "${month}"; expected ${PERIOD_EXPECTED}`);
+    period = month;
+  } else {
+    const text = flags['--year'];
+    if (!text) throw new UsageError(`--year is required\n${usage}`);
+    const { MIN_YEAR, MAX_YEAR } = await import('../../shared/period.ts');
+    if (!/^\d{4}$/.test(text) || Number(text) < MIN_YEAR || Number(text) > MAX_YEAR) throw new UsageError(`--year: got "${text}"; expected a year from ${MIN_YEAR} to ${MAX_YEAR}`);
+    year = Number(text);
+    const b = flags['--basis'] ?? 'approved';
+    if (b !== 'approved' && b !== 'all') throw new UsageError(`--basis: got "${b}"; expected approved (only approved sheets count, HR's rule) or all (every sheet, a preview)`);
+    basis = b;
+  }
+
+  let db: Db;
+  try {
+    db = openDb(dbPath, false);
+  } catch (err) {
+    throw new UsageError(`--db: ${(err as Error).message}`);
+  }
+  try {
+    const [{ annualReport, payReport }, { reportFile }, tables] = await Promise.all([
+      import('../services/reports.ts'),
+      import('../services/report-files.ts'),
+      import('../../shared/reports/tables.ts'),
+    ]);
+    if (out !== undefined && format !== null) {
+      const file = await reportFile(db, { report: kind, period, year, basis, format: format as 'xlsx' | 'csv' | 'pdf', language });
+      const { writeFileAtomic } = await import('../services/files.ts');
+      try {
+        writeFileAtomic(out, Buffer.from(file.dataBase64, 'base64'));
+      } catch (err) {
+        throw new CliError(`cannot write ${out}: ${(err as Error).message}`);
+      }
+      return kind === 'pay' ? `wrote ${out} (pay ${period})` : `wrote ${out} (annual ${year}, basis ${basis})`;
+    }
+    const table = kind === 'pay' ? tables.payTable(payReport(db, { period: period! }), language) : tables.annualTable(annualReport(db, { year: year!, basis }), language);
+    return tableText(table, tables.cellText);
   } catch (err) {
     if (err instanceof ServiceError) throw new CliError(err.message);
     throw err;

@@ -88,12 +88,14 @@ export type Content = string | Content[] | { [key: string]: unknown };
 
 export interface DocDefinition {
   pageSize: 'A4';
-  pageOrientation: 'portrait';
+  pageOrientation: 'portrait' | 'landscape';
   pageMargins: [number, number, number, number];
   info: Record<string, string>;
   language: string;
   content: Content[];
   footer: (currentPage: number, pageCount: number) => Content;
+  /** pdfmake's hook to move a node to the next page (e.g. a heading that would end a page). */
+  pageBreakBefore?: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage: () => unknown[] }) => boolean;
   styles: Record<string, Record<string, unknown>>;
   defaultStyle: Record<string, unknown>;
   files: Record<string, { src: string; name: string; type: string; description: string; creationDate: Date; modifiedDate: Date }>;

@@ -30,7 +30,7 @@ interface SheetRow {
 }
 
 /** Whose sheets a user works on: a regional manager their region's staff; sales planning, VP and HR everyone. */
-function visibleTo(user: User | null): { sql: string; params: Record<string, unknown> } {
+export function visibleTo(user: User | null): { sql: string; params: Record<string, unknown> } {
   if (user?.chainRole === 'manager') return { sql: "AND p.region_id = @region AND p.role <> 'regional-manager'", params: { region: user.regionId } };
   return { sql: '', params: {} };
 }

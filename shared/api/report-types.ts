@@ -108,13 +108,26 @@ export interface Distribution {
   bands: number[];
 }
 
+/**
+ * Sheets count once scored: ready, signed or approved (shared/reports/scored.ts). The scorer of a
+ * sheet is its last editor (sheets.updated_by, the manager's name).
+ */
 export interface DashboardData {
   period: string;
+  /** Key "company". */
   company: Distribution;
+  /** Every region of the people in view, also those with no scored sheet yet (count 0). Key: the region code. */
   byRegion: Distribution[];
+  /** Key and label: the scorer's name. */
   byScorer: Distribution[];
   /** Monthly mean per region for the 12 months ending with `period`, oldest first. */
-  trend: { periods: string[]; series: { key: string; label: string; means: (number | null)[] }[] };
+  trend: {
+    periods: string[];
+    /** The company (key "company", which the UI translates) first, then each region. */
+    series: { key: string; label: string; means: (number | null)[] }[];
+    /** Each person's monthly score over the same periods (null: no scored sheet that month). */
+    people: { personId: number; name: string; regionName: string | null; scores: (number | null)[] }[];
+  };
   /** The items that lost points most often in the month. */
   topDeductions: { itemId: string; rubricId: string; title: { zh: string; en: string }; count: number; points: number }[];
   /** Sheets of the month not yet signed; overdue once the 8th of the next month has passed. */
@@ -122,12 +135,13 @@ export interface DashboardData {
   handInDue: string;
 }
 
+/** A scorer's sheets of the month against the company's (thresholds: CALIBRATION in shared/reports/fairness.ts). */
 export interface CalibrationRow {
   scorer: string;
   count: number;
   mean: number;
   spread: number;
-  /** Why the scorer is flagged: mean or spread far from the company's. */
+  /** Why the scorer is flagged: mean or spread far from the company's (only with enough sheets). */
   flags: ('mean-high' | 'mean-low' | 'spread-low' | 'spread-high')[];
 }
 
@@ -135,6 +149,22 @@ export interface FairnessReport {
   period: string;
   company: { count: number; mean: number | null; spread: number | null };
   calibration: CalibrationRow[];
-  /** Deductions recorded without a note. */
+  /**
+   * Deductions recorded without a note: no note on the item (or the gated group), none on any of
+   * its incidents, and not a late hand-in (whose dates explain it).
+   */
   unexplained: { personId: number; name: string; itemId: string; title: { zh: string; en: string }; deduction: number }[];
+  /** Each scored sheet of the month in plain words: one line per deduction, in both languages. */
+  explanations: PersonExplanation[];
+}
+
+export interface PersonExplanation {
+  personId: number;
+  employeeNo: string;
+  name: string;
+  regionName: string | null;
+  scorer: string;
+  dailyScore: number;
+  monthlyScore: number;
+  lines: { itemId: string; deduction: number; zh: string; en: string }[];
 }

@@ -1,0 +1,27 @@
+/**
+ * Which sheets a report counts. One place for the rule, so pay, dashboards, calibration and the
+ * annual view agree:
+ * - pay, dashboards and calibration count a sheet once its scorer marked it finished: `ready`,
+ *   `signed` or `approved`. A `draft` is still being scored and a `returned` sheet was sent back
+ *   to be corrected, so neither is paid or compared (the pay row says the sheet is missing).
+ * - the annual score counts only `approved` sheets by default (HR's rule, assessment.md
+ *   Decision); basis `all` counts every stored sheet, drafts included, as a manager's preview.
+ */
+import type { SheetStatus } from '../api/types.ts';
+
+export type AnnualBasis = 'approved' | 'all';
+
+export const SCORED_STATUSES: readonly SheetStatus[] = ['ready', 'signed', 'approved'];
+
+export function isScored(status: SheetStatus | 'not-started'): boolean {
+  return (SCORED_STATUSES as readonly string[]).includes(status);
+}
+
+export function countsForAnnual(status: SheetStatus, basis: AnnualBasis): boolean {
+  return basis === 'all' || status === 'approved';
+}
+
+/** Sheets handed in to HR: signed by the first step, or further. */
+export function isSigned(status: SheetStatus | 'not-started'): boolean {
+  return status === 'signed' || status === 'approved';
+}

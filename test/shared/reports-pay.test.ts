@@ -1,0 +1,105 @@
+/** The pay report's rows and totals (shared/reports/pay.ts) against assessment.md "Pay" and computePay. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computePay, DEFAULT_PAY_SETTINGS, type PaySettings } from '../../shared/pay.ts';
+import { payReportOf, payRow, payTotals, type ReportPerson } from '../../shared/reports/pay.ts';
+import { formatMoney, payTable } from '../../shared/reports/tables.ts';
+
+const person: ReportPerson = { personId: 1, employeeNo: 'S-0042', name: '王磊', role: 'salesperson', regionName: '华东区' };
+const figures = (salaryTotal: number | null, plan?: number, actual?: number) => ({
+  salaryTotal,
+  kpis: { ...(plan === undefined ? {} : { 'plan-quantity': plan }), ...(actual === undefined ? {} : { 'actual-quantity': actual }) },
+});
+const ready = (monthlyScore: number, dailyScore = monthlyScore) => ({ status: 'ready' as const, monthlyScore, dailyScore });
+const version = { version: 0, effectiveFrom: '2000-01', settings: DEFAULT_PAY_SETTINGS, hash: 'x', createdAt: null, createdBy: null };
+
+describe('pay report: the examples of assessment.md', () => {
+  it('工资总额 10,000.00, plan 200, actual 160 (80%), monthly score 90 → 5,000 + 2,800 + 1,350 = 9,150.00', () => {
+    const row = payRow(person, ready(90), figures(10000, 200, 160), DEFAULT_PAY_SETTINGS);
+    expect(row.missing).toEqual([]);
+    expect(row.pay).toEqual({ base: 5000, plan: 2800, assessment: 1350, bonus: 0, total: 9150, completionPercent: 80 });
+  });
+
+  it('above 100% the plan part is capped; the default bonus policy is none; a per-point bonus pays above plan', () => {
+    expect(payRow(person, ready(90), figures(10000, 200, 250), DEFAULT_PAY_SETTINGS).pay).toMatchObject({ plan: 3500, bonus: 0, completionPercent: 125 });
+    const perPoint: PaySettings = { ...DEFAULT_PAY_SETTINGS, bonus: { policy: 'per-point', percentPerPoint: 1 } };
+    // 25 points above plan × 1% × 10,000 = 2,500
+    expect(payRow(person, ready(90), figures(10000, 200, 250), perPoint).pay).toMatchObject({ plan: 3500, bonus: 2500, total: 5000 + 3500 + 1350 + 2500 });
+  });
+
+  it('the score rate can be the daily-work score instead of the monthly score', () => {
+    const daily: PaySettings = { ...DEFAULT_PAY_SETTINGS, scoreRate: 'daily' };
+    // 10,000 × 15% × 88% = 1,320
+    expect(payRow(person, ready(89.2, 88), figures(10000, 200, 160), daily).pay?.assessment).toBe(1320);
+  });
+
+  it('rounds half-up once per component, in fen: 0.7×88+0.3×92 = 89.2 gives 10,000 × 15% × 89.2% = 1,338.00 exactly', () => {
+    expect(payRow(person, ready(89.2), figures(10000, 3, 1), DEFAULT_PAY_SETTINGS).pay).toMatchObject({ assessment: 1338, plan: 1166.67, completionPercent: 33.33 });
+  });
+});
+
+describe('pay report: what is missing', () => {
+  it('names each missing input and computes nothing', () => {
+    expect(payRow(person, undefined, undefined, DEFAULT_PAY_SETTINGS)).toMatchObject({ status: 'not-started', pay: null, missing: ['sheet', 'salary', 'plan', 'actual'] });
+    expect(payRow(person, ready(90), figures(null, 200, 160), DEFAULT_PAY_SETTINGS)).toMatchObject({ pay: null, missing: ['salary'] });
+    expect(payRow(person, ready(90), figures(10000, 0, 160), DEFAULT_PAY_SETTINGS)).toMatchObject({ pay: null, missing: ['plan'] });
+    expect(payRow(person, ready(90), figures(10000, 200), DEFAULT_PAY_SETTINGS)).toMatchObject({ pay: null, missing: ['actual'] });
+  });
+
+  it('a draft or returned sheet is not paid (its scores still show); signed and approved are', () => {
+    for (const status of ['draft', 'returned'] as const) {
+      expect(payRow(person, { status, monthlyScore: 90, dailyScore: 90 }, figures(10000, 200, 160), DEFAULT_PAY_SETTINGS)).toMatchObject({ monthlyScore: 90, pay: null, missing: ['sheet'] });
+    }
+    for (const status of ['signed', 'approved'] as const) {
+      expect(payRow(person, { status, monthlyScore: 90, dailyScore: 90 }, figures(10000, 200, 160), DEFAULT_PAY_SETTINGS).pay?.total).toBe(9150);
+    }
+  });
+});
+
+const money = fc.integer({ min: 0, max: 10_000_000 }).map((f) => f / 100);
+const score = fc.integer({ min: 0, max: 10_000 }).map((h) => h / 100);
+const qty = fc.integer({ min: 1, max: 100_000 });
+
+describe('pay report: properties', () => {
+  it('each row is computePay of its inputs, and the totals are the exact sums of the rows with pay', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ salary: fc.option(money), plan: qty, actual: fc.integer({ min: 0, max: 200_000 }), score, scored: fc.boolean() }), { maxLength: 30 }), (inputs) => {
+        const people = inputs.map((_, i) => ({ ...person, personId: i + 1 }));
+        const sheets = new Map(inputs.flatMap((x, i) => (x.scored ? [[i + 1, ready(x.score)] as const] : [])));
+        const figs = new Map(inputs.map((x, i) => [i + 1, figures(x.salary, x.plan, x.actual)] as const));
+        const report = payReportOf('2026-10', version, people, sheets, figs);
+        let fen = 0;
+        report.rows.forEach((r, i) => {
+          const x = inputs[i]!;
+          if (x.scored && x.salary !== null) {
+            expect(r.pay).toEqual(computePay({ salaryTotal: x.salary, plan: x.plan, actual: x.actual, monthlyScore: x.score, dailyScore: x.score, ...DEFAULT_PAY_SETTINGS }));
+            fen += Math.round(r.pay!.total * 100);
+          } else expect(r.pay).toBeNull();
+        });
+        expect(report.totals.total).toBe(fen / 100);
+        expect(report.totals.people).toBe(report.rows.filter((r) => r.pay).length);
+        expect(Math.round(report.totals.total * 100)).toBe(['base', 'plan', 'assessment', 'bonus'].reduce((s, k) => s + Math.round(report.totals[k as 'base'] * 100), 0));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('formatMoney prints the exact fen with 2 decimals', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), (f) => {
+        expect(formatMoney(f / 100)).toBe(`${Math.floor(f / 100)}.${String(f % 100).padStart(2, '0')}`);
+      }),
+    );
+    expect(payTotals([])).toEqual({ base: 0, plan: 0, assessment: 0, bonus: 0, total: 0, people: 0 });
+  });
+
+  it('the table has the row values as numbers and a totals line, headers in the language asked', () => {
+    const report = payReportOf('2026-10', version, [person], new Map([[1, ready(90)]]), new Map([[1, figures(10000, 200, 160)]]));
+    const zh = payTable(report, 'zh');
+    const en = payTable(report, 'en');
+    expect(zh.columns.map((c) => c.header)).toContain('月度薪酬');
+    expect(en.columns.map((c) => c.header)).toContain('Monthly pay');
+    const total = en.columns.findIndex((c) => c.header === 'Monthly pay');
+    expect(en.rows[0]![total]).toBe(9150);
+    expect(en.totals![total]).toBe(9150);
+  });
+});
