@@ -15,11 +15,13 @@ import { useApp } from './AppContext.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { defaultPeriod, TABS, tabOf, useRoute, type Route, type Tab as TabId } from './route.ts';
-import { ApprovalsScreen, MonthScreen, RosterScreen, RubricsScreen, SettingsScreen, SheetScreen, SignaturesScreen } from './screens.ts';
+import { ApprovalsScreen, MonthScreen, ReportsScreen, RosterScreen, RubricsScreen, SettingsScreen, SheetScreen, SignaturesScreen } from './screens.ts';
 
 
 /** The month last shown, so the Monthly scoring tab returns to it. */
 let lastPeriod: string | null = null;
+/** The report last shown, so the Reports tab returns to it. */
+let lastReport: Extract<Route, { screen: 'reports' }> | null = null;
 
 export function Shell() {
   const t = useT();
@@ -27,9 +29,11 @@ export function Shell() {
   const offline = useOffline();
   const [route, go] = useRoute();
   if (route.screen === 'scoring' || route.screen === 'sheet') lastPeriod = route.period;
+  if (route.screen === 'reports') lastReport = route;
 
   const open = (tab: TabId) => {
     if (tab === 'scoring') go({ screen: 'scoring', period: lastPeriod ?? defaultPeriod() });
+    else if (tab === 'reports') go(lastReport ?? { screen: 'reports', view: 'pay', period: lastPeriod ?? defaultPeriod() });
     else go({ screen: tab });
   };
 
@@ -94,6 +98,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <RubricsScreen />;
     case 'approvals':
       return <ApprovalsScreen />;
+    case 'reports':
+      return <ReportsScreen view={route.view} period={route.period} />;
     case 'signatures':
       return <SignaturesScreen />;
     case 'settings':

@@ -11,14 +11,19 @@ export type Route =
   | { screen: 'roster' }
   | { screen: 'rubrics' }
   | { screen: 'approvals' }
+  | { screen: 'reports'; view: ReportView; period: string }
   | { screen: 'signatures' }
   | { screen: 'settings' };
 
 export type Screen = Route['screen'];
 
+/** The reports screen's views; the annual one shows the year of `period`. */
+export type ReportView = 'pay' | 'annual' | 'kpis' | 'dashboard' | 'fairness';
+export const REPORT_VIEWS: readonly ReportView[] = ['pay', 'annual', 'kpis', 'dashboard', 'fairness'];
+
 /** The app bar's tabs, in order (a sheet belongs to the scoring tab). */
 export type Tab = Exclude<Screen, 'sheet'>;
-export const TABS: readonly Tab[] = ['scoring', 'roster', 'rubrics', 'approvals', 'signatures', 'settings'];
+export const TABS: readonly Tab[] = ['scoring', 'roster', 'rubrics', 'approvals', 'reports', 'signatures', 'settings'];
 
 export function tabOf(route: Route): Tab {
   return route.screen === 'sheet' ? 'scoring' : route.screen;
@@ -44,6 +49,10 @@ export function parseRoute(hash: string): Route {
       if (Number.isInteger(personId) && personId > 0 && period) return { screen: 'sheet', personId, period };
       return { screen: 'scoring', period: defaultPeriod() };
     }
+    case 'reports': {
+      const view = REPORT_VIEWS.find((v) => v === a) ?? 'pay';
+      return { screen: 'reports', view, period: validPeriod(b) ?? defaultPeriod() };
+    }
     case 'roster':
     case 'rubrics':
     case 'approvals':
@@ -61,6 +70,8 @@ export function routeHash(route: Route): string {
       return `#/scoring/${route.period}`;
     case 'sheet':
       return `#/sheet/${route.personId}/${route.period}`;
+    case 'reports':
+      return `#/reports/${route.view}/${route.period}`;
     default:
       return `#/${route.screen}`;
   }

@@ -27,5 +27,7 @@ export const [SheetScreen] = lazyScreen(() => import('../features/scoring/SheetS
 export const [RosterScreen] = lazyScreen(() => import('../features/roster/RosterScreen.tsx'));
 export const [RubricsScreen] = lazyScreen(() => import('../features/rubrics/RubricsScreen.tsx'));
 export const [ApprovalsScreen] = lazyScreen(() => import('../features/approvals/ApprovalsScreen.tsx'));
+// The reports (and so MUI X Charts) load only when the Reports tab is opened.
+export const [ReportsScreen] = lazyScreen(() => import('../features/reports/ReportsScreen.tsx'));
 export const [SignaturesScreen] = lazyScreen(() => import('../features/signing/SignaturesScreen.tsx'));
 export const [SettingsScreen] = lazyScreen(() => import('../features/settings/SettingsScreen.tsx'));

@@ -1,0 +1,110 @@
+/** Pay for a month: the settings version used, every person's pay (or what is missing), totals, and the files for payroll. */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { DataGrid } from '@mui/x-data-grid';
+import { useMemo } from 'react';
+import type { PayReport } from '../../../shared/api/report-types.ts';
+import { useCall } from '../../api/hooks.ts';
+import { FailureAlert } from '../../app/FailureAlert.tsx';
+import { useFit } from '../../app/fit.ts';
+import { MonthPicker } from '../../app/MonthPicker.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { TWO_LINE_HEADERS } from './gridHeaders.ts';
+import { payColumns } from './payColumns.tsx';
+import { ReportDownloads } from './ReportDownloads.tsx';
+import { money } from './reportFormat.ts';
+
+export function PayView({ period, onPeriod }: { period: string; onPeriod: (period: string) => void }) {
+  const { t, lang } = useI18n();
+  const fit = useFit();
+  const report = useCall('reports.pay', { period });
+  const columns = useMemo(() => payColumns(t, lang, fit), [t, lang, fit]);
+  const data = report.data?.period === period ? report.data : undefined;
+  return (
+    <Stack spacing={1.5} data-testid="pay-view">
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+        <MonthPicker value={period} onChange={onPeriod} />
+        {data && <SettingsUsed report={data} />}
+        <Box sx={{ flexGrow: 1 }} />
+        <ReportDownloads file={{ report: 'pay', period }} formats={['xlsx', 'csv']} />
+      </Stack>
+      <FailureAlert error={report.error} onRetry={report.reload} />
+      {data && data.rows.length === 0 && <Alert severity="info">{t.reports.pay.empty}</Alert>}
+      <Box data-testid="pay-grid" sx={{ height: 'calc(100vh - 290px)', minHeight: 320 }}>
+        <DataGrid
+          rows={data?.rows ?? []}
+          columns={columns}
+          getRowId={(r) => r.personId}
+          loading={report.loading}
+          density="compact"
+          showToolbar
+          pageSizeOptions={[25, 50, 100]}
+          // The employee number is in the files for payroll; on screen the name is enough, and the
+          // rest fits a laptop's width in either language. The columns button shows it.
+          initialState={{ pagination: { paginationModel: { pageSize: 100, page: 0 } }, columns: { columnVisibilityModel: { employeeNo: false } } }}
+          disableRowSelectionOnClick
+          columnHeaderHeight={TWO_LINE_HEADERS.columnHeaderHeight}
+          sx={{ bgcolor: 'background.paper', ...TWO_LINE_HEADERS.sx, '& .pay-total': { fontWeight: 600 } }}
+        />
+      </Box>
+      {data && <PayTotals report={data} />}
+    </Stack>
+  );
+}
+
+function SettingsUsed({ report }: { report: PayReport }) {
+  const t = useI18n().t.reports.pay;
+  const { version, effectiveFrom, settings } = report.settings;
+  const { split, bonus, scoreRate } = settings;
+  return (
+    <Stack data-testid="pay-settings" data-version={version}>
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        {t.settings(version, effectiveFrom)}
+      </Typography>
+      <Typography variant="caption" color="text.secondary">
+        {[t.split(split.base, split.plan, split.assessment), bonus.policy === 'none' ? t.bonusNone : t.bonusPerPoint(bonus.percentPerPoint), t.scoreRate[scoreRate]].join(' · ')}
+      </Typography>
+    </Stack>
+  );
+}
+
+function PayTotals({ report }: { report: PayReport }) {
+  const { t, lang } = useI18n();
+  const c = t.reports.pay.columns;
+  const { totals } = report;
+  const withoutPay = report.rows.length - totals.people;
+  const parts: [string, number, string][] = [
+    [c.base, totals.base, 'base'],
+    [c.planPart, totals.plan, 'plan'],
+    [c.assessmentPart, totals.assessment, 'assessment'],
+    [c.bonus, totals.bonus, 'bonus'],
+    [c.total, totals.total, 'total'],
+  ];
+  return (
+    <Paper variant="outlined" sx={{ px: 2, py: 1 }} data-testid="pay-totals">
+      <Stack direction="row" spacing={3} useFlexGap sx={{ alignItems: 'baseline', flexWrap: 'wrap', rowGap: 0.5 }}>
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {t.reports.pay.totals(totals.people)}
+        </Typography>
+        {parts.map(([label, value, key]) => (
+          <Typography key={key} variant="body2" data-testid={`pay-total-${key}`} sx={{ whiteSpace: 'nowrap' }}>
+            <Box component="span" sx={{ color: 'text.secondary' }}>
+              {label}{' '}
+            </Box>
+            <Box component="span" sx={{ fontWeight: key === 'total' ? 700 : 500, fontVariantNumeric: 'tabular-nums' }}>
+              {money(value, lang)}
+            </Box>
+          </Typography>
+        ))}
+        {withoutPay > 0 && (
+          <Typography variant="body2" color="warning.dark">
+            {t.reports.pay.withoutPay(withoutPay)}
+          </Typography>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

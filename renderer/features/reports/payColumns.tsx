@@ -1,0 +1,83 @@
+/** The pay grid's columns: who, what went in (salary, plan, actual, score) and the pay parts. */
+import Typography from '@mui/material/Typography';
+import type { GridColDef } from '@mui/x-data-grid';
+import type { PayRow } from '../../../shared/api/report-types.ts';
+import type { Language } from '../../../shared/api/types.ts';
+import { planCompletionPercent } from '../../../shared/kpi.ts';
+import type { Fit } from '../../app/fit.ts';
+import { score } from '../../app/format.ts';
+import type { Messages } from '../../i18n/index.tsx';
+import { StatusChip } from '../scoring/StatusChip.tsx';
+import { MONTH_STATUSES } from '../scoring/monthColumns.ts';
+import { twoLineHeader } from './gridHeaders.ts';
+import { money, percent, quantity } from './reportFormat.ts';
+
+type PayPart = 'base' | 'plan' | 'assessment' | 'bonus' | 'total';
+
+/** Why a row has no pay, in words ("no score sheet · no salary total"). */
+export function missingText(t: Messages, row: PayRow): string {
+  return row.missing.map((m) => t.reports.pay.missing[m]).join(' · ');
+}
+
+export function payColumns(t: Messages, lang: Language, fit: Fit): GridColDef<PayRow>[] {
+  const c = { ...t.reports.columns, ...t.reports.pay.columns };
+  const header = (label: string, min = 0) => Math.max(min, fit.header(label));
+  // Number columns: as wide as a salary-sized amount, or their header on two lines.
+  const moneyWidth = (label: string) => Math.max(twoLineHeader(fit, label), fit.cell([money(99_999.99, lang)]));
+  const numberWidth = (label: string) => Math.max(twoLineHeader(fit, label), fit.cell(['9,999']));
+  const part = (field: string, label: string, key: PayPart): GridColDef<PayRow> => ({
+    field,
+    headerName: label,
+    type: 'number',
+    width: moneyWidth(label),
+    valueGetter: (_v, row) => row.pay?.[key] ?? null,
+    valueFormatter: (v: number | null) => money(v, lang),
+  });
+  return [
+    { field: 'employeeNo', headerName: c.employeeNo, width: header(c.employeeNo, fit.cell(['S-1000'])) },
+    { field: 'name', headerName: c.name, minWidth: header(c.name, fit.cell(['欧阳娜娜'])), flex: 1 },
+    { field: 'regionName', headerName: c.region, minWidth: header(c.region, fit.cell(['华东区'])), flex: 1, valueGetter: (v: string | null) => v ?? '' },
+    { field: 'role', headerName: c.role, width: Math.max(fit.cell(Object.values(t.roles)), header(c.role)), valueGetter: (_v, row) => t.roles[row.role] },
+    {
+      field: 'status',
+      headerName: c.status,
+      width: Math.max(header(c.status), fit.cell(MONTH_STATUSES.map((s) => t.status[s]), 24)),
+      type: 'singleSelect',
+      valueOptions: MONTH_STATUSES.map((s) => ({ value: s, label: t.status[s] })),
+      renderCell: ({ row }) => <StatusChip status={row.status} />,
+    },
+    { field: 'salaryTotal', headerName: c.salaryTotal, type: 'number', width: moneyWidth(c.salaryTotal), valueFormatter: (v: number | null) => money(v, lang) },
+    { field: 'plan', headerName: c.plan, type: 'number', width: numberWidth(c.plan), valueFormatter: (v: number | null) => quantity(v, lang) },
+    { field: 'actual', headerName: c.actual, type: 'number', width: numberWidth(c.actual), valueFormatter: (v: number | null) => quantity(v, lang) },
+    {
+      field: 'completion',
+      headerName: c.completion,
+      type: 'number',
+      width: Math.max(twoLineHeader(fit, c.completion), fit.cell(['100.00%'])),
+      // Shown even where pay is missing (no sheet yet): the same figure, from the plan and actual.
+      valueGetter: (_v, row) =>
+        row.pay?.completionPercent ?? (row.plan !== null && row.actual !== null ? planCompletionPercent({ 'plan-quantity': row.plan, 'actual-quantity': row.actual }) : null),
+      valueFormatter: (v: number | null) => percent(v),
+    },
+    { field: 'monthlyScore', headerName: c.monthlyScore, type: 'number', width: Math.max(twoLineHeader(fit, c.monthlyScore), fit.cell(['100.00'])), valueFormatter: (v: number | null) => score(v) },
+    part('base', c.base, 'base'),
+    part('planPart', c.planPart, 'plan'),
+    part('assessmentPart', c.assessmentPart, 'assessment'),
+    part('bonus', c.bonus, 'bonus'),
+    {
+      ...part('total', c.total, 'total'),
+      cellClassName: 'pay-total',
+      // No pay: the cell says what is missing instead (salary, plan, actual or a scored sheet).
+      minWidth: Math.max(twoLineHeader(fit, c.total), fit.cell([money(99_999.99, lang), t.reports.pay.missing.salary])),
+      flex: 1,
+      renderCell: ({ row, formattedValue }) =>
+        row.pay ? (
+          formattedValue
+        ) : (
+          <Typography variant="body2" color="warning.dark" noWrap title={missingText(t, row)} data-missing={row.missing.join(' ')} sx={{ lineHeight: 'inherit', fontWeight: 400 }}>
+            {missingText(t, row)}
+          </Typography>
+        ),
+    },
+  ];
+}
