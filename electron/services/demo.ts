@@ -74,6 +74,9 @@ export interface DemoSummary {
 }
 
 /** Load the demo into an empty database. `today` fixes "the current month" (tests pass one). */
+/** The demo's head of sales planning (销售计划部负责人), who scores the regional managers. */
+export const PLANNING_HEAD = '周建国';
+
 export function loadDemo(db: Db, today: Date = new Date()): DemoSummary {
   const hasPeople = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n > 0;
   if (hasPeople) throw new ServiceError('conflict', 'the database already has people; the demo organisation loads only into an empty database');
@@ -108,6 +111,11 @@ export function loadDemo(db: Db, today: Date = new Date()): DemoSummary {
         sheets++;
       }
     });
+    // Who scored: each region's manager their staff, the head of sales planning the managers
+    // (the sheets were written as whoever runs the demo, usually nobody yet).
+    db.prepare(
+      `UPDATE sheets SET updated_by = coalesce((SELECT m.name FROM people p JOIN people m ON m.id = p.manager_id WHERE p.id = sheets.person_id), @planning)`,
+    ).run({ planning: PLANNING_HEAD });
     // Older schemas (a migration test loads the demo into one) have no figures table.
     if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'person_months'").get()) demoFigures(db, people, months);
     return { regions: regions.length, people: people.length, sheets };

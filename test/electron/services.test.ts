@@ -6,7 +6,7 @@ import { loadRubric } from '../../shared/rubric/catalog.ts';
 import { salesperson } from '../../shared/rubric/builtin/salesperson.ts';
 import type { Db } from '../../electron/db/database.ts';
 import { listAudit } from '../../electron/services/audit.ts';
-import { loadDemo } from '../../electron/services/demo.ts';
+import { loadDemo, PLANNING_HEAD } from '../../electron/services/demo.ts';
 import { ServiceError } from '../../electron/services/errors.ts';
 import { deactivatePerson, listPeople, savePerson } from '../../electron/services/people.ts';
 import { listRegions, saveRegion, setRegionActive } from '../../electron/services/regions.ts';
@@ -210,6 +210,12 @@ describe('demo organisation', () => {
     expect(withDeductions).toBeGreaterThan(sheets.length / 3);
     const notes = db.prepare("SELECT count(*) AS n FROM sheets WHERE items LIKE '%note%'").get() as { n: number };
     expect(notes.n).toBeGreaterThan(20);
+    // who scored: the region's manager their staff, the head of sales planning the managers
+    const scorers = db
+      .prepare('SELECT p.role, s.updated_by AS scorer, m.name AS manager FROM sheets s JOIN people p ON p.id = s.person_id LEFT JOIN people m ON m.id = p.manager_id')
+      .all() as { role: string; scorer: string; manager: string | null }[];
+    for (const r of scorers) expect(r.scorer).toBe(r.role === 'regional-manager' ? PLANNING_HEAD : r.manager);
+    expect(new Set(scorers.map((r) => r.scorer)).size).toBe(4);
     expect(failure(() => loadDemo(db)).kind).toBe('conflict');
   });
 });
