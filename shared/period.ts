@@ -11,13 +11,25 @@ export interface Period {
 }
 
 export function parsePeriod(text: unknown): Period | null {
-  if (typeof text !== 'string') return null;
-  const m = PERIOD_PATTERN.exec(text);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
+  // PERIOD_PATTERN read by char codes (every sheet is checked: no match array, no substrings).
+  if (typeof text !== 'string' || text.length !== 7 || text.charCodeAt(4) !== DASH) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) return null;
   return { year, month };
+}
+
+const DASH = 45; // '-'
+
+/** The number written by the `count` ASCII digits of `text` from `start`, or -1 if one is not a digit. */
+function digits(text: string, start: number, count: number): number {
+  let n = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 export function formatPeriod(p: Period): string {
@@ -48,15 +60,27 @@ export function periodsOfYear(year: number): string[] {
   return Array.from({ length: 12 }, (_, i) => formatPeriod({ year, month: i + 1 }));
 }
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** A calendar date `YYYY-MM-DD` that exists, or null. */
 export function parseDate(text: unknown): { year: number; month: number; day: number } | null {
-  if (typeof text !== 'string') return null;
-  const m = DATE_PATTERN.exec(text);
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth({ year, month })) return null;
+  if (typeof text !== 'string' || text.length !== 10) return null;
+  return dateAt(text);
+}
+
+/** Whether `text` is a date parseDate accepts (without building it). */
+export function isDate(text: unknown): text is string {
+  return typeof text === 'string' && text.length === 10 && dateAt(text) !== null;
+}
+
+/**
+ * The calendar date `YYYY-MM-DD` at the start of `text` (what /^(\d{4})-(\d{2})-(\d{2})/ reads),
+ * if it exists. Read by char codes: every absence and hand-in date of every sheet comes here.
+ */
+export function dateAt(text: string): { year: number; month: number; day: number } | null {
+  if (text.length < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth({ year, month })) return null;
   return { year, month, day };
 }
 

@@ -50,6 +50,12 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Whether `obj` has no own keys but `allowed` (then unknownKeys has nothing to say): checked first, it builds nothing. */
+export function onlyKeys(obj: Record<string, unknown>, allowed: readonly string[]): boolean {
+  for (const key in obj) if (Object.hasOwn(obj, key) && !allowed.includes(key)) return false;
+  return true;
+}
+
 /** Problems for keys of `obj` that are not in `allowed`. */
 export function unknownKeys(obj: Record<string, unknown>, allowed: readonly string[], base: string): Problem[] {
   return Object.keys(obj)

@@ -27,6 +27,9 @@ export type Resolution = { ok: true; rubric: Rubric } | { ok: false; problem: Pr
  * for `period` (effectiveFrom ≤ period).
  */
 export function resolveRubric(ref: string, period: string, rubrics: readonly Rubric[] = BUILTIN_RUBRICS): Resolution {
+  // The usual case, a ref written as `${id}@${version}` (every stored sheet names its version):
+  // the first rubric with that ref is the one the general path finds, without parsing the ref.
+  for (const r of rubrics) if (canonicalRef(r) === ref) return { ok: true, rubric: r };
   const m = REF_PATTERN.exec(ref);
   if (!m) return unresolved(ref, `a rubric id, optionally with @version (known: ${knownIds(rubrics)})`);
   const [, id, version] = m;
@@ -43,6 +46,23 @@ export function resolveRubric(ref: string, period: string, rubrics: readonly Rub
   for (const r of versions) if (r.effectiveFrom <= period) inForce = r;
   if (!inForce) return unresolved(ref, `a rubric in force for ${period} (${id} starts ${versions[0]!.effectiveFrom})`);
   return { ok: true, rubric: inForce };
+}
+
+const canonicalRefs = new WeakMap<Rubric, string | null>();
+
+/**
+ * `id@version` of a rubric, as REF_PATTERN reads it back to this id and version (null when it
+ * would not: an id REF_PATTERN does not take, a version that is not written in plain digits).
+ * Kept per rubric object: a loaded rubric is never changed (its hash is of its content).
+ */
+export function canonicalRef(r: Rubric): string | null {
+  let ref = canonicalRefs.get(r);
+  if (ref === undefined) {
+    const text = `${r.id}@${r.version}`;
+    ref = Number.isSafeInteger(r.version) && r.version >= 0 && REF_PATTERN.test(text) ? text : null;
+    canonicalRefs.set(r, ref);
+  }
+  return ref;
 }
 
 function knownIds(rubrics: readonly Rubric[]): string {

@@ -27,6 +27,11 @@ export interface CompiledRubric {
   /** Each leaf's index in `leaves`, by id. */
   leafIndex: ReadonlyMap<string, number>;
   groupById: ReadonlyMap<string, GroupNode>;
+  /**
+   * Every item and group id → the leaf and the group of that id, and the input fields the node
+   * takes (its rule's, `note`, and `doubled` on hand-in nodes): one lookup per recorded item.
+   */
+  inputNodes: ReadonlyMap<string, { item: ItemNode | undefined; group: GroupNode | undefined; fields: readonly string[] }>;
   /** fieldPath('items', id) of every item and group id (for problem messages). */
   itemPaths: ReadonlyMap<string, string>;
   /** Per leaf: its maximum in hundredths (0 for a penalty item). */
@@ -36,6 +41,9 @@ export interface CompiledRubric {
   /** Per group: the indices of its leaves, and its maximum in hundredths. */
   groupMembers: readonly (readonly number[])[];
   groupMax: readonly number[];
+  /** Per leaf: the indices in `groups` of the groups above it, and the id of the innermost one. */
+  leafGroups: readonly (readonly number[])[];
+  leafParent: readonly (string | undefined)[];
   /** Whether any group has a gate. */
   hasGates: boolean;
   /** The nodes (items or gated groups) that take hand-in dates. */
@@ -76,17 +84,29 @@ function build(rubric: Rubric): CompiledRubric {
     if (k === 'per-occurrence') handInTargets.set(item.id, { deadline: item.deadline, effect: 'occurrence' });
   }
   for (const g of groups) if (g.gate && g.deadline) handInTargets.set(g.id, { deadline: g.deadline, effect: 'violated' });
+  const leafById = new Map(leaves.map((l) => [l.item.id, l.item]));
+  const groupById = new Map(groups.map((g) => [g.id, g]));
+  const inputNodes = new Map<string, { item: ItemNode | undefined; group: GroupNode | undefined; fields: readonly string[] }>();
+  for (const id of [...leafById.keys(), ...groupById.keys()]) {
+    const item = leafById.get(id);
+    const group = groupById.get(id);
+    const node = (item ?? group)!;
+    inputNodes.set(id, { item, group, fields: [...(item ? fieldsOf(item) : ['violated']), 'note', ...(node.handIn ? ['doubled'] : [])] });
+  }
   return {
     leaves,
     groups,
-    leafById: new Map(leaves.map((l) => [l.item.id, l.item])),
+    leafById,
     leafIndex: index,
-    groupById: new Map(groups.map((g) => [g.id, g])),
+    groupById,
+    inputNodes,
     itemPaths: new Map([...leaves.map((l) => l.item.id), ...groups.map((g) => g.id)].map((id) => [id, fieldPath('items', id)])),
     itemMax,
     itemPoints: leaves.map((l) => toHundredths(l.item.points)!),
     groupMembers,
     groupMax: groupMembers.map((members) => members.reduce((sum, i) => sum + itemMax[i]!, 0)),
+    leafGroups: leaves.map((l) => l.groups.map((g) => groups.indexOf(g))),
+    leafParent: leaves.map((l) => l.groups.at(-1)?.id),
     hasGates: groups.some((g) => g.gate),
     handInTargets,
     handInPaths: new Map([...handInTargets.keys()].map((id) => [id, fieldPath('handIns', id)])),
@@ -96,4 +116,26 @@ function build(rubric: Rubric): CompiledRubric {
     attendancePerDay: toHundredths(rubric.attendance.deductionPerDay)!,
     dueDates: new Map(),
   };
+}
+
+/** Which input fields each rule kind takes (beside `note` and, on hand-in items, `doubled`). */
+export function fieldsOf(item: ItemNode): string[] {
+  const r = item.rule;
+  switch (r.kind) {
+    case 'violation':
+    case 'all-or-nothing':
+      return ['violated'];
+    case 'falsified':
+      return ['falsified'];
+    case 'per-occurrence':
+      return r.incidents ? ['occurrences', 'incidents'] : ['occurrences'];
+    case 'judged':
+      return ['points'];
+    case 'grade':
+      return ['grade', 'deduction'];
+    case 'incidents':
+      return ['incidents'];
+    case 'penalty':
+      return ['occurrences'];
+  }
 }

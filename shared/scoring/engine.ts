@@ -9,7 +9,7 @@ import { fromHundredths, roundHalfUpInt, toHundredths } from '../decimal.ts';
 import { InputError } from '../problems.ts';
 import { BUILTIN_RUBRICS } from '../rubric/catalog.ts';
 import type { ItemNode, Rubric } from '../rubric/schema.ts';
-import { compileRubric } from './compiled.ts';
+import { compileRubric, type CompiledRubric } from './compiled.ts';
 import { lateHandIns, type LateHandIn } from './handins.ts';
 import { validateSheetInput, type Absence, type ItemInput, type SheetInput } from './input.ts';
 
@@ -65,11 +65,18 @@ export function scoreSheet(input: SheetInput, rubric: Rubric): SheetResult {
   const c = compileRubric(rubric);
   const { items: recorded, late } = lateHandIns(input, rubric);
   const flags: string[] = [];
-  const gatedGroups = new Set<string>();
+  // Which groups are gated, by group index (only built when one is).
+  let gatedGroups: boolean[] | undefined;
   if (c.hasGates) {
-    for (const g of c.groups) if (g.gate && recorded[g.id]?.violated === true) gatedGroups.add(g.id);
-    for (const g of c.groups) {
-      if (gatedGroups.has(g.id) && recorded[g.id]?.doubled) flags.push(`doubled:${g.id}`);
+    for (let j = 0; j < c.groups.length; j++) {
+      const g = c.groups[j]!;
+      if (g.gate && recorded[g.id]?.violated === true) (gatedGroups ??= new Array<boolean>(c.groups.length).fill(false))[j] = true;
+    }
+    if (gatedGroups) {
+      for (let j = 0; j < c.groups.length; j++) {
+        const id = c.groups[j]!.id;
+        if (gatedGroups[j] && recorded[id]?.doubled) flags.push(`doubled:${id}`);
+      }
     }
   }
 
@@ -81,16 +88,19 @@ export function scoreSheet(input: SheetInput, rubric: Rubric): SheetResult {
     if (index !== undefined && Object.hasOwn(recorded, id)) values[index] = recorded[id];
   }
 
+  const clean = cleanLeaves(c);
   /** Each item's points in hundredths, by leaf index. */
-  const pointsOf: number[] = [];
-  const items: ItemResult[] = [];
+  const pointsOf: number[] = new Array<number>(c.leaves.length).fill(0);
+  const items: ItemResult[] = new Array<ItemResult>(c.leaves.length);
+  let total = 0;
   for (let index = 0; index < c.leaves.length; index++) {
-    const { item, groups } = c.leaves[index]!;
-    const value = values[index] ?? NOTHING;
-    const gated = gatedGroups.size > 0 && isGated(groups, gatedGroups);
+    const item = c.leaves[index]!.item;
+    const recordedValue = values[index];
+    const value = recordedValue ?? NOTHING;
+    const gated = gatedGroups !== undefined && isGated(c.leafGroups[index]!, gatedGroups);
     const max = c.itemMax[index]!;
-    const raw = rawDeduction(item, value, c.itemPoints[index]);
-    const doubled = value.doubled === true && raw > 0;
+    const raw = recordedValue === undefined ? clean.raw[index]! : rawDeduction(item, value, c.itemPoints[index]);
+    const doubled = recordedValue !== undefined && value.doubled === true && raw > 0;
     if (doubled) flags.push(`doubled:${item.id}`);
     const taken = doubled ? 2 * raw : raw;
     const penalty = item.rule.kind === 'penalty';
@@ -98,39 +108,41 @@ export function scoreSheet(input: SheetInput, rubric: Rubric): SheetResult {
     if (penalty) points = 0 - taken; // not -taken: that is -0 on a clean sheet
     else if (gated) points = 0;
     else points = Math.max(0, max - taken);
-    pointsOf.push(points);
-    if (penalty && item.rule.kind === 'penalty') {
-      const step = stepReached(item, value.occurrences ?? 0);
-      if (step?.flag) flags.push(step.flag);
+    pointsOf[index] = points;
+    total += points;
+    if (penalty) {
+      const flag = recordedValue === undefined ? clean.flag[index] : stepReached(item, value.occurrences ?? 0)?.flag;
+      if (flag) flags.push(flag);
     }
-    const parent = groups.length > 0 ? groups[groups.length - 1] : undefined;
+    const parent = c.leafParent[index];
     const deduction = fromHundredths(penalty ? taken : max - points);
     // Two literal shapes rather than a spread: the same keys in the same order, much cheaper.
-    const result: ItemResult = parent
-      ? { id: item.id, group: parent.id, max: fromHundredths(max), deduction, points: fromHundredths(points) }
-      : { id: item.id, max: fromHundredths(max), deduction, points: fromHundredths(points) };
-    if (value.note !== undefined) result.note = value.note;
+    const result: ItemResult =
+      parent !== undefined
+        ? { id: item.id, group: parent, max: fromHundredths(max), deduction, points: fromHundredths(points) }
+        : { id: item.id, max: fromHundredths(max), deduction, points: fromHundredths(points) };
+    if (recordedValue !== undefined && value.note !== undefined) result.note = value.note;
     if (doubled) result.doubled = true;
     if (gated) result.gated = true;
     if (penalty) result.penalty = true;
-    if (late.size > 0) {
+    if (late !== undefined) {
       const lateHere = late.get(item.id);
       if (lateHere) result.late = lateHere;
     }
-    items.push(result);
+    items[index] = result;
   }
 
-  const groups: GroupResult[] = c.groups.map((g, j) => {
+  const groups: GroupResult[] = new Array<GroupResult>(c.groups.length);
+  for (let j = 0; j < c.groups.length; j++) {
     let points = 0;
     for (const i of c.groupMembers[j]!) points += pointsOf[i]!;
-    return { id: g.id, max: fromHundredths(c.groupMax[j]!), points: fromHundredths(points), gated: gatedGroups.has(g.id) };
-  });
+    groups[j] = { id: c.groups[j]!.id, max: fromHundredths(c.groupMax[j]!), points: fromHundredths(points), gated: gatedGroups?.[j] === true };
+  }
 
-  let total = 0;
-  for (const p of pointsOf) total += p;
   const daily = Math.min(c.dailyMax, Math.max(0, total));
-  const attendance = attendanceScore(input.absences ?? [], rubric);
-  const monthly = monthlyHundredths(daily, attendance.scoreHundredths, rubric);
+  const absentDays = input.absences?.length ?? 0;
+  const attendance = attendanceHundredths(absentDays, c.attendanceFull, c.attendancePerDay);
+  const monthly = monthlyHundredths(daily, attendance, rubric);
 
   return {
     rubric: { id: rubric.id, version: rubric.version, hash: rubric.hash },
@@ -138,14 +150,32 @@ export function scoreSheet(input: SheetInput, rubric: Rubric): SheetResult {
     items,
     groups,
     dailyScore: fromHundredths(daily),
-    attendance: { absentDays: attendance.absentDays, score: fromHundredths(attendance.scoreHundredths) },
+    attendance: { absentDays, score: fromHundredths(attendance) },
     monthlyScore: fromHundredths(monthly),
     flags,
   };
 }
 
-function isGated(groups: readonly { id: string }[], gatedGroups: ReadonlySet<string>): boolean {
-  for (const g of groups) if (gatedGroups.has(g.id)) return true;
+/**
+ * What each leaf gives when nothing was recorded for it (most of a sheet's items): its raw
+ * deduction and a penalty's flag, worked out once per rubric by the same functions.
+ */
+const cleanByRubric = new WeakMap<CompiledRubric, { raw: readonly number[]; flag: readonly (string | undefined)[] }>();
+function cleanLeaves(c: CompiledRubric): { raw: readonly number[]; flag: readonly (string | undefined)[] } {
+  let clean = cleanByRubric.get(c);
+  if (!clean) {
+    clean = {
+      raw: c.leaves.map(({ item }, index) => rawDeduction(item, NOTHING, c.itemPoints[index])),
+      flag: c.leaves.map(({ item }) => (item.rule.kind === 'penalty' ? stepReached(item, NOTHING.occurrences ?? 0)?.flag : undefined)),
+    };
+    cleanByRubric.set(c, clean);
+  }
+  return clean;
+}
+
+/** Whether any of the groups (by index) is gated. */
+function isGated(groups: readonly number[], gatedGroups: readonly boolean[]): boolean {
+  for (const j of groups) if (gatedGroups[j]) return true;
   return false;
 }
 
@@ -170,7 +200,14 @@ export function rawDeduction(item: ItemNode, v: ItemInput, maxHundredths?: numbe
     case 'judged':
       return v.points === undefined ? 0 : max - toHundredths(v.points)!;
     case 'grade': {
-      const grade = r.grades.find((g) => g.id === v.grade);
+      // r.grades.find, without a closure per call (the benchmark runs through tsx, which names each one).
+      let grade: (typeof r.grades)[number] | undefined;
+      for (const g of r.grades) {
+        if (g.id === v.grade) {
+          grade = g;
+          break;
+        }
+      }
       if (!grade) return 0;
       if ('zero' in grade) return max;
       if ('range' in grade) return toHundredths(v.deduction ?? 0)!;
@@ -185,14 +222,20 @@ export function rawDeduction(item: ItemNode, v: ItemInput, maxHundredths?: numbe
 
 function stepReached(item: ItemNode, occurrences: number) {
   if (item.rule.kind !== 'penalty') return undefined;
-  return item.rule.steps.filter((s) => occurrences >= s.atLeast).at(-1);
+  // The last step reached (steps rise; the last of those with atLeast ≤ occurrences, as filter().at(-1)).
+  const steps = item.rule.steps;
+  for (let i = steps.length - 1; i >= 0; i--) if (occurrences >= steps[i]!.atLeast) return steps[i];
+  return undefined;
 }
 
 /** Attendance: full marks less the per-day deduction for each absence (a half day counts as a full day), floor 0. */
 export function attendanceScore(absences: readonly Absence[], rubric: Rubric): { absentDays: number; scoreHundredths: number } {
-  const absentDays = absences.length;
-  const score = toHundredths(rubric.attendance.full)! - absentDays * toHundredths(rubric.attendance.deductionPerDay)!;
-  return { absentDays, scoreHundredths: Math.max(0, score) };
+  const c = compileRubric(rubric);
+  return { absentDays: absences.length, scoreHundredths: attendanceHundredths(absences.length, c.attendanceFull, c.attendancePerDay) };
+}
+
+function attendanceHundredths(absentDays: number, full: number, perDay: number): number {
+  return Math.max(0, full - absentDays * perDay);
 }
 
 /** Monthly score = daily × w% + attendance × (100 − w)%, rounded half-up to hundredths. */

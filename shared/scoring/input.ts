@@ -3,11 +3,11 @@
  * rubric. Every problem names the field, the value and what is allowed; all are reported at once.
  */
 import { toHundredths } from '../decimal.ts';
-import { daysInMonth, formatPeriod, parseDate, parsePeriod, PERIOD_EXPECTED } from '../period.ts';
-import { fieldPath, isPlainObject, unknownKeys, type Problem } from '../problems.ts';
+import { daysInMonth, isDate, parsePeriod, PERIOD_EXPECTED } from '../period.ts';
+import { fieldPath, isPlainObject, onlyKeys, unknownKeys, type Problem } from '../problems.ts';
 import { resolveRubric, BUILTIN_RUBRICS } from '../rubric/catalog.ts';
 import { checkHandIns, type HandIn } from './handins.ts';
-import { DEFAULT_MAX_OCCURRENCES, leafItems, type GroupNode, type IncidentKind, type ItemNode, type Rubric } from '../rubric/schema.ts';
+import { DEFAULT_MAX_OCCURRENCES, leafItems, type IncidentKind, type ItemNode, type Rubric } from '../rubric/schema.ts';
 import { compileRubric } from './compiled.ts';
 
 export type AbsenceLength = 'full' | 'half';
@@ -55,11 +55,13 @@ export type Validated = { ok: true; input: SheetInput; rubric: Rubric } | { ok: 
 /** Check a sheet input against the contract and the rubric it names. */
 export function validateSheetInput(raw: unknown, rubrics: readonly Rubric[] = BUILTIN_RUBRICS): Validated {
   if (!isPlainObject(raw)) return { ok: false, problems: [{ field: '(input)', value: raw, expected: 'a JSON object with rubric, period and items' }] };
+  // The checks below add to this one list; field paths are built only once a problem is found.
   const problems: Problem[] = onlyKeys(raw, TOP_FIELDS) ? [] : unknownKeys(raw, TOP_FIELDS, '');
 
   const period = parsePeriod(raw.period);
   if (!period) problems.push(present(raw, 'period', PERIOD_EXPECTED));
-  const periodText = period ? formatPeriod(period) : undefined;
+  // A period parsePeriod accepts is already written as formatPeriod writes it (YYYY-MM).
+  const periodText = period ? (raw.period as string) : undefined;
 
   let rubric: Rubric | undefined;
   if (typeof raw.rubric !== 'string') {
@@ -71,128 +73,102 @@ export function validateSheetInput(raw: unknown, rubrics: readonly Rubric[] = BU
     else problems.push(found.problem);
   }
 
-  if ('person' in raw) problems.push(...checkPerson(raw.person));
-  if ('absences' in raw) problems.push(...checkAbsences(raw.absences, period ? { days: daysInMonth(period), period: periodText! } : undefined));
+  if ('person' in raw) checkPerson(raw.person, problems);
+  if ('absences' in raw) checkAbsences(raw.absences, period ? daysInMonth(period) : 0, periodText, problems);
   if ('items' in raw) {
     if (!isPlainObject(raw.items)) problems.push({ field: 'items', value: raw.items, expected: 'an object keyed by item id' });
-    else if (rubric) problems.push(...checkItems(raw.items, rubric));
+    else if (rubric) checkItems(raw.items, rubric, problems);
   }
-  if ('handIns' in raw && rubric) problems.push(...checkHandIns(raw.handIns, rubric, periodText));
+  if ('handIns' in raw && rubric) checkHandIns(raw.handIns, rubric, periodText, problems);
 
   if (problems.length || !rubric) return { ok: false, problems };
   return { ok: true, input: raw as unknown as SheetInput, rubric };
-}
-
-/** Whether `obj` has no own keys but `allowed` (then unknownKeys has nothing to say). */
-function onlyKeys(obj: Record<string, unknown>, allowed: readonly string[]): boolean {
-  for (const key in obj) if (Object.hasOwn(obj, key) && !allowed.includes(key)) return false;
-  return true;
 }
 
 function present(obj: Record<string, unknown>, key: string, expected: string): Problem {
   return key in obj ? { field: key, value: obj[key], expected } : { field: key, expected };
 }
 
-function checkPerson(person: unknown): Problem[] {
+function checkPerson(person: unknown, problems: Problem[]): void {
   const expected = 'an object { "id": string, "name": string }';
-  if (!isPlainObject(person)) return [{ field: 'person', value: person, expected }];
-  const problems = onlyKeys(person, PERSON_FIELDS) ? [] : unknownKeys(person, PERSON_FIELDS, 'person');
+  if (!isPlainObject(person)) return void problems.push({ field: 'person', value: person, expected });
+  if (!onlyKeys(person, PERSON_FIELDS)) problems.push(...unknownKeys(person, PERSON_FIELDS, 'person'));
   for (const key of PERSON_FIELDS) {
     const v = person[key];
     if (typeof v !== 'string' || v.trim() === '' || v.length > 200) {
       problems.push({ ...present(person, key, 'a non-empty text of at most 200 characters'), field: `person.${key}` });
     }
   }
-  return problems;
 }
 
-function checkAbsences(absences: unknown, month: { days: number; period: string } | undefined): Problem[] {
-  if (!Array.isArray(absences)) return [{ field: 'absences', value: absences, expected: 'a list of { "length": "full" | "half", "date"?: "YYYY-MM-DD" }' }];
-  const problems: Problem[] = [];
-  if (month && absences.length > month.days) {
-    problems.push({ field: 'absences', value: `${absences.length} absences`, expected: `at most ${month.days}, the days in ${month.period}` });
+const ABSENCE_FIELDS = ['date', 'length'];
+
+/** `days` and `period`: the month's (period undefined when the sheet's period is not valid). */
+function checkAbsences(absences: unknown, days: number, period: string | undefined, problems: Problem[]): void {
+  if (!Array.isArray(absences)) return void problems.push({ field: 'absences', value: absences, expected: 'a list of { "length": "full" | "half", "date"?: "YYYY-MM-DD" }' });
+  if (period !== undefined && absences.length > days) {
+    problems.push({ field: 'absences', value: `${absences.length} absences`, expected: `at most ${days}, the days in ${period}` });
   }
-  const dates = new Set<string>();
-  absences.forEach((a, i) => {
-    const at = fieldPath('absences', i);
-    if (!isPlainObject(a)) return problems.push({ field: at, value: a, expected: '{ "length": "full" | "half", "date"?: "YYYY-MM-DD" }' });
-    problems.push(...unknownKeys(a, ['date', 'length'], at));
+  let dates: Set<string> | undefined;
+  for (let i = 0; i < absences.length; i++) {
+    if (!(i in absences)) continue; // as forEach: holes are skipped
+    const a: unknown = absences[i];
+    if (!isPlainObject(a)) {
+      problems.push({ field: fieldPath('absences', i), value: a, expected: '{ "length": "full" | "half", "date"?: "YYYY-MM-DD" }' });
+      continue;
+    }
+    if (!onlyKeys(a, ABSENCE_FIELDS)) problems.push(...unknownKeys(a, ABSENCE_FIELDS, fieldPath('absences', i)));
     if (!ABSENCE_LENGTHS.includes(a.length as AbsenceLength)) {
-      problems.push({ ...present(a, 'length', '"full" or "half" (a half day counts as a full day)'), field: `${at}.length` });
+      problems.push({ ...present(a, 'length', '"full" or "half" (a half day counts as a full day)'), field: `${fieldPath('absences', i)}.length` });
     }
     if ('date' in a) {
-      const d = parseDate(a.date);
-      if (!d) problems.push({ field: `${at}.date`, value: a.date, expected: 'a date YYYY-MM-DD' });
-      else if (month && !(a.date as string).startsWith(month.period)) problems.push({ field: `${at}.date`, value: a.date, expected: `a date in ${month.period}` });
-      else if (dates.has(a.date as string)) problems.push({ field: `${at}.date`, value: a.date, expected: 'each date at most once' });
-      else dates.add(a.date as string);
+      const date = a.date;
+      if (!isDate(date)) problems.push({ field: `${fieldPath('absences', i)}.date`, value: date, expected: 'a date YYYY-MM-DD' });
+      else if (period !== undefined && !date.startsWith(period)) problems.push({ field: `${fieldPath('absences', i)}.date`, value: date, expected: `a date in ${period}` });
+      else if (dates?.has(date)) problems.push({ field: `${fieldPath('absences', i)}.date`, value: date, expected: 'each date at most once' });
+      else (dates ??= new Set()).add(date);
     }
-    return undefined;
-  });
-  return problems;
-}
-
-/** Which input fields each rule kind takes (beside `note` and, on hand-in items, `doubled`). */
-export function fieldsOf(item: ItemNode): string[] {
-  const r = item.rule;
-  switch (r.kind) {
-    case 'violation':
-    case 'all-or-nothing':
-      return ['violated'];
-    case 'falsified':
-      return ['falsified'];
-    case 'per-occurrence':
-      return r.incidents ? ['occurrences', 'incidents'] : ['occurrences'];
-    case 'judged':
-      return ['points'];
-    case 'grade':
-      return ['grade', 'deduction'];
-    case 'incidents':
-      return ['incidents'];
-    case 'penalty':
-      return ['occurrences'];
   }
 }
 
-function checkItems(items: Record<string, unknown>, rubric: Rubric): Problem[] {
-  const { leafById: leaves, groupById: groups, itemPaths } = compileRubric(rubric);
-  const problems: Problem[] = [];
+export { fieldsOf } from './compiled.ts';
+
+function checkItems(items: Record<string, unknown>, rubric: Rubric, problems: Problem[]): void {
+  const { leafById: leaves, groupById: groups, itemPaths, inputNodes } = compileRubric(rubric);
   for (const id in items) {
     if (!Object.hasOwn(items, id)) continue;
     const value = items[id];
-    const at = itemPaths.get(id) ?? fieldPath('items', id);
-    const item = leaves.get(id);
-    const group = groups.get(id);
-    if (!item && !group) {
+    const known = inputNodes.get(id);
+    if (!known) {
       const gated = [...groups.values()].filter((g) => g.gate).map((g) => g.id);
-      problems.push({ field: at, value: id, expected: `an item of ${rubric.id}@${rubric.version}: ${[...leaves.keys(), ...gated].join(', ')}` });
+      problems.push({ field: pathOf(itemPaths, id), value: id, expected: `an item of ${rubric.id}@${rubric.version}: ${[...leaves.keys(), ...gated].join(', ')}` });
       continue;
     }
     if (!isPlainObject(value)) {
-      problems.push({ field: at, value, expected: 'an object with the fields of the item’s rule' });
+      problems.push({ field: pathOf(itemPaths, id), value, expected: 'an object with the fields of the item’s rule' });
       continue;
     }
+    const { item, group, fields } = known;
     if (group && !group.gate) {
-      problems.push({ field: at, value, expected: `the items of group ${id} (${leafItems(group.children).map((l) => l.item.id).join(', ')}); the group itself has no gate` });
+      problems.push({ field: pathOf(itemPaths, id), value, expected: `the items of group ${id} (${leafItems(group.children).map((l) => l.item.id).join(', ')}); the group itself has no gate` });
       continue;
     }
     const node = (item ?? group)!;
-    const fields = fieldsWithExtras(node, item);
     for (const key in value) {
       if (!Object.hasOwn(value, key) || fields.includes(key)) continue;
+      const at = pathOf(itemPaths, id);
       if (key === 'doubled') problems.push({ field: `${at}.doubled`, value: value.doubled, expected: `no doubling here: it applies to hand-in items only (${handInIds(rubric).join(', ')})` });
       else problems.push({ field: fieldPath(at, key), value: value[key], expected: `a field of this item (${fields.join(', ')})` });
     }
     if ('note' in value && (typeof value.note !== 'string' || value.note.length > MAX_NOTE_LENGTH)) {
-      problems.push({ field: `${at}.note`, value: value.note, expected: `a text of at most ${MAX_NOTE_LENGTH} characters` });
+      problems.push({ field: `${pathOf(itemPaths, id)}.note`, value: value.note, expected: `a text of at most ${MAX_NOTE_LENGTH} characters` });
     }
     if ('doubled' in value && node.handIn && typeof value.doubled !== 'boolean') {
-      problems.push({ field: `${at}.doubled`, value: value.doubled, expected: 'true or false' });
+      problems.push({ field: `${pathOf(itemPaths, id)}.doubled`, value: value.doubled, expected: 'true or false' });
     }
-    if (item) checkItemValue(item, value, at, problems);
-    else problems.push(...checkGate(group!, value, at));
+    if (item) checkItemValue(item, value, id, itemPaths, problems);
+    else if ('violated' in value && typeof value.violated !== 'boolean') problems.push({ field: `${pathOf(itemPaths, id)}.violated`, value: value.violated, expected: 'true or false' });
   }
-  return problems;
 }
 
 function handInIds(rubric: Rubric): string[] {
@@ -200,71 +176,60 @@ function handInIds(rubric: Rubric): string[] {
   return [...leafById.values(), ...groupById.values()].filter((n) => n.handIn).map((n) => n.id);
 }
 
-/** The fields an item (or a gated group) takes: its rule's, `note`, and `doubled` on hand-in nodes. Kept per node. */
-const nodeFields = new WeakMap<ItemNode | GroupNode, readonly string[]>();
-function fieldsWithExtras(node: ItemNode | GroupNode, item: ItemNode | undefined): readonly string[] {
-  let fields = nodeFields.get(node);
-  if (!fields) {
-    fields = [...(item ? fieldsOf(item) : ['violated']), 'note', ...(node.handIn ? ['doubled'] : [])];
-    nodeFields.set(node, fields);
-  }
-  return fields;
-}
-
-function checkGate(_group: GroupNode, value: Record<string, unknown>, at: string): Problem[] {
-  return 'violated' in value && typeof value.violated !== 'boolean' ? [{ field: `${at}.violated`, value: value.violated, expected: 'true or false' }] : [];
+/**
+ * The item's field path, `items.<id>` (kept per rubric): asked for only once a problem is found,
+ * so a valid value builds no strings. (Plain functions rather than closures per sheet here: the
+ * hot path creates no functions.)
+ */
+function pathOf(paths: ReadonlyMap<string, string>, id: string): string {
+  return paths.get(id) ?? fieldPath('items', id);
 }
 
 /** The problems of one item's value, added to `problems`. */
-function checkItemValue(item: ItemNode, v: Record<string, unknown>, at: string, problems: Problem[]): void {
+function checkItemValue(item: ItemNode, v: Record<string, unknown>, id: string, paths: ReadonlyMap<string, string>, problems: Problem[]): void {
   const r = item.rule;
   switch (r.kind) {
     case 'violation':
     case 'all-or-nothing':
-      checkBoolean(v, 'violated', at, problems);
+      if ('violated' in v && typeof v.violated !== 'boolean') problems.push({ field: `${pathOf(paths, id)}.violated`, value: v.violated, expected: 'true or false' });
       break;
     case 'falsified':
-      checkBoolean(v, 'falsified', at, problems);
+      if ('falsified' in v && typeof v.falsified !== 'boolean') problems.push({ field: `${pathOf(paths, id)}.falsified`, value: v.falsified, expected: 'true or false' });
       break;
     case 'per-occurrence':
     case 'penalty':
-      if ('occurrences' in v) problems.push(...checkCount(v, 'occurrences', at, r.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES));
-      if (r.kind === 'per-occurrence' && r.incidents && 'incidents' in v) problems.push(...checkIncidents(v, r.incidents, at));
+      if ('occurrences' in v) {
+        const n = v.occurrences;
+        const max = r.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES;
+        if (!(typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max)) problems.push({ field: `${pathOf(paths, id)}.occurrences`, value: n, expected: `a whole number from 0 to ${max}` });
+      }
+      if (r.kind === 'per-occurrence' && r.incidents && 'incidents' in v) checkIncidents(v.incidents, r.incidents, id, paths, problems);
       break;
     case 'incidents':
-      if ('incidents' in v) problems.push(...checkIncidents(v, r.incidents, at));
+      if ('incidents' in v) checkIncidents(v.incidents, r.incidents, id, paths, problems);
       break;
     case 'judged':
-      if ('points' in v && !amountOk(v.points, 0, item.points)) problems.push(amountProblem(v.points, `${at}.points`, 0, item.points, 'points'));
+      if ('points' in v && !amountOk(v.points, 0, item.points)) problems.push(amountProblem(v.points, `${pathOf(paths, id)}.points`, 0, item.points, 'points'));
       break;
     case 'grade': {
-      const grade = r.grades.find((g) => g.id === v.grade);
-      if ('grade' in v && !grade) problems.push({ field: `${at}.grade`, value: v.grade, expected: `one of ${r.grades.map((g) => `"${g.id}"`).join(', ')}` });
+      const grade = findById(r.grades, v.grade);
+      if ('grade' in v && !grade) problems.push({ field: `${pathOf(paths, id)}.grade`, value: v.grade, expected: `one of ${r.grades.map((g) => `"${g.id}"`).join(', ')}` });
       if (grade && 'range' in grade) {
-        if (!('deduction' in v)) problems.push({ field: `${at}.deduction`, expected: `a deduction from ${grade.range.min} to ${grade.range.max} for grade "${grade.id}"` });
-        else if (!amountOk(v.deduction, grade.range.min, grade.range.max)) problems.push(amountProblem(v.deduction, `${at}.deduction`, grade.range.min, grade.range.max, `deduction for grade "${grade.id}"`));
+        if (!('deduction' in v)) problems.push({ field: `${pathOf(paths, id)}.deduction`, expected: `a deduction from ${grade.range.min} to ${grade.range.max} for grade "${grade.id}"` });
+        else if (!amountOk(v.deduction, grade.range.min, grade.range.max)) problems.push(amountProblem(v.deduction, `${pathOf(paths, id)}.deduction`, grade.range.min, grade.range.max, `deduction for grade "${grade.id}"`));
       } else if ('deduction' in v) {
         const fixed = grade ? `grade "${grade.id}" has a fixed outcome` : 'deduction only with a grade that has a range';
-        problems.push({ field: `${at}.deduction`, value: v.deduction, expected: `no deduction: ${fixed} (ranged grades: ${r.grades.filter((g) => 'range' in g).map((g) => g.id).join(', ') || 'none'})` });
+        problems.push({ field: `${pathOf(paths, id)}.deduction`, value: v.deduction, expected: `no deduction: ${fixed} (ranged grades: ${r.grades.filter((g) => 'range' in g).map((g) => g.id).join(', ') || 'none'})` });
       }
       break;
     }
   }
 }
 
-function checkBoolean(v: Record<string, unknown>, key: string, at: string, problems: Problem[]): void {
-  if (key in v && typeof v[key] !== 'boolean') problems.push({ field: `${at}.${key}`, value: v[key], expected: 'true or false' });
-}
-
-function checkCount(v: Record<string, unknown>, key: string, at: string, max: number): Problem[] {
-  if (!(key in v)) return [];
-  const n = v[key];
-  if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max) return [];
-  return [{ field: `${at}.${key}`, value: n, expected: `a whole number from 0 to ${max}` }];
-}
-
-function checkAmount(value: unknown, field: string, min: number, max: number, what: string): Problem[] {
-  return amountOk(value, min, max) ? [] : [amountProblem(value, field, min, max, what)];
+/** The first of `list` whose id is `id` (Array.find without a closure per call). */
+function findById<T extends { id: string }>(list: readonly T[], id: unknown): T | undefined {
+  for (const x of list) if (x.id === id) return x;
+  return undefined;
 }
 
 function amountOk(value: unknown, min: number, max: number): boolean {
@@ -275,23 +240,33 @@ function amountProblem(value: unknown, field: string, min: number, max: number, 
   return { field, value, expected: `${what} from ${min} to ${max}, at most 2 decimals` };
 }
 
-function checkIncidents(v: Record<string, unknown>, kinds: readonly IncidentKind[], at: string): Problem[] {
-  if (!('incidents' in v)) return [];
-  const list = v.incidents;
-  const shape = `a list of { "kind": ${kinds.map((k) => `"${k.id}"`).join(' | ')}, "deduction": number, "note"?: string }`;
-  if (!Array.isArray(list)) return [{ field: `${at}.incidents`, value: list, expected: shape }];
-  if (list.length > DEFAULT_MAX_OCCURRENCES) return [{ field: `${at}.incidents`, value: `${list.length} incidents`, expected: `at most ${DEFAULT_MAX_OCCURRENCES}` }];
-  return list.flatMap((inc, i): Problem[] => {
-    const here = fieldPath(`${at}.incidents`, i);
-    if (!isPlainObject(inc)) return [{ field: here, value: inc, expected: shape }];
-    const problems = unknownKeys(inc, ['kind', 'deduction', 'note'], here);
-    const kind = kinds.find((k) => k.id === inc.kind);
-    if (!kind) problems.push({ field: `${here}.kind`, ...('kind' in inc ? { value: inc.kind } : {}), expected: `one of ${kinds.map((k) => `"${k.id}" (${k.min}…${k.max})`).join(', ')}` });
-    else if (!('deduction' in inc)) problems.push({ field: `${here}.deduction`, expected: `a deduction from ${kind.min} to ${kind.max} for "${kind.id}"` });
-    else problems.push(...checkAmount(inc.deduction, `${here}.deduction`, kind.min, kind.max, `deduction for "${kind.id}"`));
-    if ('note' in inc && (typeof inc.note !== 'string' || inc.note.length > MAX_NOTE_LENGTH)) {
-      problems.push({ field: `${here}.note`, value: inc.note, expected: `a text of at most ${MAX_NOTE_LENGTH} characters` });
+const INCIDENT_FIELDS = ['kind', 'deduction', 'note'];
+
+function checkIncidents(list: unknown, kinds: readonly IncidentKind[], id: string, paths: ReadonlyMap<string, string>, problems: Problem[]): void {
+  if (!Array.isArray(list)) return void problems.push({ field: `${pathOf(paths, id)}.incidents`, value: list, expected: incidentShape(kinds) });
+  if (list.length > DEFAULT_MAX_OCCURRENCES) return void problems.push({ field: `${pathOf(paths, id)}.incidents`, value: `${list.length} incidents`, expected: `at most ${DEFAULT_MAX_OCCURRENCES}` });
+  for (let i = 0; i < list.length; i++) {
+    if (!(i in list)) continue; // as flatMap: holes are skipped
+    const inc: unknown = list[i];
+    if (!isPlainObject(inc)) {
+      problems.push({ field: incidentPath(paths, id, i), value: inc, expected: incidentShape(kinds) });
+      continue;
     }
-    return problems;
-  });
+    if (!onlyKeys(inc, INCIDENT_FIELDS)) problems.push(...unknownKeys(inc, INCIDENT_FIELDS, incidentPath(paths, id, i)));
+    const kind = findById(kinds, inc.kind);
+    if (!kind) problems.push({ field: `${incidentPath(paths, id, i)}.kind`, ...('kind' in inc ? { value: inc.kind } : {}), expected: `one of ${kinds.map((k) => `"${k.id}" (${k.min}…${k.max})`).join(', ')}` });
+    else if (!('deduction' in inc)) problems.push({ field: `${incidentPath(paths, id, i)}.deduction`, expected: `a deduction from ${kind.min} to ${kind.max} for "${kind.id}"` });
+    else if (!amountOk(inc.deduction, kind.min, kind.max)) problems.push(amountProblem(inc.deduction, `${incidentPath(paths, id, i)}.deduction`, kind.min, kind.max, `deduction for "${kind.id}"`));
+    if ('note' in inc && (typeof inc.note !== 'string' || inc.note.length > MAX_NOTE_LENGTH)) {
+      problems.push({ field: `${incidentPath(paths, id, i)}.note`, value: inc.note, expected: `a text of at most ${MAX_NOTE_LENGTH} characters` });
+    }
+  }
+}
+
+function incidentShape(kinds: readonly IncidentKind[]): string {
+  return `a list of { "kind": ${kinds.map((k) => `"${k.id}"`).join(' | ')}, "deduction": number, "note"?: string }`;
+}
+
+function incidentPath(paths: ReadonlyMap<string, string>, id: string, i: number): string {
+  return fieldPath(`${pathOf(paths, id)}.incidents`, i);
 }
