@@ -3,7 +3,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import type { AnnualReport, AnnualRow } from '../../../shared/api/report-types.ts';
 import type { Language } from '../../../shared/api/types.ts';
@@ -13,8 +13,9 @@ import { useFit, type Fit } from '../../app/fit.ts';
 import { score } from '../../app/format.ts';
 import { SelectField } from '../../app/SelectField.tsx';
 import { useI18n, type Messages } from '../../i18n/index.tsx';
-import { TWO_LINE_HEADERS, twoLineHeader } from './gridHeaders.ts';
+import { twoLineHeader } from './gridHeaders.ts';
 import { ReportDownloads } from './ReportDownloads.tsx';
+import { ReportGrid } from './ReportGrid.tsx';
 import { yearOf } from './reportFormat.ts';
 
 type Basis = AnnualReport['basis'];
@@ -67,27 +68,17 @@ export function AnnualView({ period, onPeriod }: { period: string; onPeriod: (pe
       <Typography variant="caption" color="text.secondary">
         {ta.rule}
       </Typography>
-      <Box data-testid="annual-grid" sx={{ height: 'calc(100vh - 250px)', minHeight: 320 }}>
-        <DataGrid
-          rows={data?.rows ?? []}
-          columns={columns}
-          getRowId={(r) => r.personId}
-          loading={report.loading}
-          density="compact"
-          showToolbar
-          pageSizeOptions={[25, 50, 100]}
-          // As on the pay grid: the employee number is in the files; the columns button shows it.
-          initialState={{ pagination: { paginationModel: { pageSize: 100, page: 0 } }, columns: { columnVisibilityModel: { employeeNo: false } } }}
-          disableRowSelectionOnClick
-          columnHeaderHeight={TWO_LINE_HEADERS.columnHeaderHeight}
-          sx={{
-            bgcolor: 'background.paper',
-            ...TWO_LINE_HEADERS.sx,
-            '& .annual-score': { fontWeight: 600 },
-            '& .annual-missing': { bgcolor: 'rgba(211, 47, 47, 0.08)', color: 'error.main', fontWeight: 600 },
-          }}
-        />
-      </Box>
+      <ReportGrid
+        testId="annual-grid"
+        height="calc(100vh - 250px)"
+        rows={data?.rows ?? []}
+        columns={columns}
+        loading={report.loading}
+        sx={{
+          '& .annual-score': { fontWeight: 600 },
+          '& .annual-missing': { bgcolor: 'rgba(211, 47, 47, 0.08)', color: 'error.main', fontWeight: 600 },
+        }}
+      />
     </Stack>
   );
 }

@@ -4,7 +4,6 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { DataGrid } from '@mui/x-data-grid';
 import { useMemo } from 'react';
 import type { PayReport } from '../../../shared/api/report-types.ts';
 import { useCall } from '../../api/hooks.ts';
@@ -12,9 +11,9 @@ import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { useFit } from '../../app/fit.ts';
 import { MonthPicker } from '../../app/MonthPicker.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { TWO_LINE_HEADERS } from './gridHeaders.ts';
 import { payColumns } from './payColumns.tsx';
 import { ReportDownloads } from './ReportDownloads.tsx';
+import { ReportGrid } from './ReportGrid.tsx';
 import { money } from './reportFormat.ts';
 
 export function PayView({ period, onPeriod }: { period: string; onPeriod: (period: string) => void }) {
@@ -33,23 +32,7 @@ export function PayView({ period, onPeriod }: { period: string; onPeriod: (perio
       </Stack>
       <FailureAlert error={report.error} onRetry={report.reload} />
       {data && data.rows.length === 0 && <Alert severity="info">{t.reports.pay.empty}</Alert>}
-      <Box data-testid="pay-grid" sx={{ height: 'calc(100vh - 290px)', minHeight: 320 }}>
-        <DataGrid
-          rows={data?.rows ?? []}
-          columns={columns}
-          getRowId={(r) => r.personId}
-          loading={report.loading}
-          density="compact"
-          showToolbar
-          pageSizeOptions={[25, 50, 100]}
-          // The employee number is in the files for payroll; on screen the name is enough, and the
-          // rest fits a laptop's width in either language. The columns button shows it.
-          initialState={{ pagination: { paginationModel: { pageSize: 100, page: 0 } }, columns: { columnVisibilityModel: { employeeNo: false } } }}
-          disableRowSelectionOnClick
-          columnHeaderHeight={TWO_LINE_HEADERS.columnHeaderHeight}
-          sx={{ bgcolor: 'background.paper', ...TWO_LINE_HEADERS.sx, '& .pay-total': { fontWeight: 600 } }}
-        />
-      </Box>
+      <ReportGrid testId="pay-grid" height="calc(100vh - 290px)" rows={data?.rows ?? []} columns={columns} loading={report.loading} sx={{ '& .pay-total': { fontWeight: 600 } }} />
       {data && <PayTotals report={data} />}
     </Stack>
   );

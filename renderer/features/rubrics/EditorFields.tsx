@@ -1,5 +1,5 @@
 /** The editor's fields: each edits the draft at a path and shows the problems found exactly there. */
-import TextField from '@mui/material/TextField';
+import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { createContext, useContext } from 'react';
 import type { Problem } from '../../../shared/problems.ts';
 import { SelectField, type Option } from '../../app/SelectField.tsx';
@@ -28,41 +28,55 @@ function useFieldProblems(path: Path): { error: boolean; helperText: string | un
   return { error: here.length > 0, helperText: here.length ? here.map((p) => p.expected).join('; ') : undefined };
 }
 
-const testId = (path: Path) => ({ 'data-testid': `rf-${pathKey(path)}` });
-
-export function NumField({ path, label, width = 110, optional = false }: { path: Path; label: string; width?: number; optional?: boolean }) {
+/**
+ * A text field bound to the draft at `path`: `show` turns the value there into text, `parse`
+ * the text typed into the value set; the problems there are its helper text.
+ */
+function PathField({
+  path,
+  show,
+  parse,
+  inputMode,
+  ...props
+}: { path: Path; show: (value: unknown) => string; parse: (text: string) => unknown; inputMode?: 'decimal' } & Pick<TextFieldProps, 'label' | 'disabled' | 'multiline' | 'sx'>) {
   const { draft, set } = useEditor();
-  const value = getIn(draft, path);
   const shown = useFieldProblems(path);
   return (
     <TextField
       size="small"
-      label={label}
-      value={value === undefined || value === null ? '' : String(value)}
-      // An emptied optional field leaves the definition; an emptied required one stays, to be named.
-      onChange={(e) => set(path, optional ? numberFromText(e.target.value) : (numberFromText(e.target.value) ?? ''))}
+      {...props}
+      value={show(getIn(draft, path))}
+      onChange={(e) => set(path, parse(e.target.value))}
       {...shown}
+      slotProps={{ htmlInput: { inputMode, 'data-testid': `rf-${pathKey(path)}` }, inputLabel: { shrink: true } }}
+    />
+  );
+}
+
+export function NumField({ path, label, width = 110, optional = false }: { path: Path; label: string; width?: number; optional?: boolean }) {
+  return (
+    <PathField
+      path={path}
+      label={label}
+      inputMode="decimal"
+      show={(value) => (value === undefined || value === null ? '' : String(value))}
+      // An emptied optional field leaves the definition; an emptied required one stays, to be named.
+      parse={(text) => (optional ? numberFromText(text) : (numberFromText(text) ?? ''))}
       sx={{ width }}
-      slotProps={{ htmlInput: { inputMode: 'decimal', ...testId(path) }, inputLabel: { shrink: true } }}
     />
   );
 }
 
 export function StrField({ path, label, width, disabled = false, multiline = false }: { path: Path; label: string; width?: number; disabled?: boolean; multiline?: boolean }) {
-  const { draft, set } = useEditor();
-  const value = getIn(draft, path);
-  const shown = useFieldProblems(path);
   return (
-    <TextField
-      size="small"
+    <PathField
+      path={path}
       label={label}
-      value={typeof value === 'string' ? value : ''}
       disabled={disabled}
       multiline={multiline}
-      onChange={(e) => set(path, e.target.value)}
-      {...shown}
+      show={(value) => (typeof value === 'string' ? value : '')}
+      parse={(text) => text}
       sx={width ? { width } : { flex: '1 1 220px', minWidth: 180 }}
-      slotProps={{ htmlInput: testId(path), inputLabel: { shrink: true } }}
     />
   );
 }

@@ -20,6 +20,7 @@ import { BUILTIN_RUBRICS, resolveRubric } from '../../../shared/rubric/catalog.t
 import { invoke } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
+import { HiddenFileInput } from '../../app/FileImport.tsx';
 import { DownloadIcon, UploadIcon } from '../../app/icons.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { downloadFile, readAsBase64 } from '../signing/files.ts';
@@ -115,17 +116,7 @@ export function ImportRubric({ known, onImported }: { known: readonly Rubric[]; 
         <Typography variant="body2" color="text.secondary">
           {t.importHint}
         </Typography>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-testid="rubric-import-input"
-          onChange={(e) => {
-            choose(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
+        <HiddenFileInput ref={input} accept=".json,application/json" testId="rubric-import-input" onFile={choose} />
       </Stack>
       {fileError && <Alert severity="error">{fileError}</Alert>}
       <FailureAlert error={importer.error} onClose={importer.clearError} />
