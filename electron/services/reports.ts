@@ -7,7 +7,7 @@
  * planning, the VP and HR see everyone. The scorer of a sheet is its last editor (updated_by).
  */
 import type { AnnualReport, DashboardData, FairnessReport, PayReport } from '../../shared/api/report-types.ts';
-import type { SheetStatus, User } from '../../shared/api/types.ts';
+import type { SheetStatus } from '../../shared/api/types.ts';
 import { formatDate } from '../../shared/period.ts';
 import { annualReportOf } from '../../shared/reports/annual.ts';
 import { dashboardOf, trendPeriods, type DashboardPerson, type DashboardSheet } from '../../shared/reports/dashboard.ts';
