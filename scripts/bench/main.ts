@@ -176,7 +176,7 @@ try {
         ratio: ratio(first, median(r.baseline.cold)),
         target: '< 500 ms',
         met: first < 500 ? 'yes' : 'no',
-        note: `median of ${r.product.cold.length} cold loads, each in a fresh browser context (best ${n(Math.min(...r.product.cold))} ms); opened again with warm caches ${n(median(r.product.warm))} ms. The plain page shows what a fresh context and the same 5,000 rows cost before any app code${first < 500 ? '' : '; on top of it the page loads React and its first-paint code (the requests go out first, MUI loads after the first paint); the first paint draws the month's first 100 rows, asked for before the whole list (~1.2 MB of JSON), which arrives meanwhile'}.`,
+        note: `median of ${r.product.cold.length} cold loads, each in a fresh browser context (best ${n(Math.min(...r.product.cold))} ms); opened again with warm caches ${n(median(r.product.warm))} ms. The plain page shows what a fresh context and the same 5,000 rows cost before any app code${first < 500 ? '' : '; on top of it the page loads React and its first-paint code (the requests go out first, MUI loads after the first paint); the first paint draws the month’s first 100 rows, asked for before the whole list (~1.2 MB of JSON), which arrives meanwhile'}.`,
       });
       const peak = r.product.peakRendererMB.length ? median(r.product.peakRendererMB) : null;
       const basePeak = r.baseline.peakRendererMB.length ? median(r.baseline.peakRendererMB) : null;
