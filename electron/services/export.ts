@@ -14,7 +14,7 @@
  * yielding to the event loop between sheets.
  */
 import { join } from 'node:path';
-import type { ChainRole, ExportResult, JobStatus, Language, Person, SheetRecord } from '../../shared/api/types.ts';
+import type { ChainRole, ExportResult, JobStatus, Language, Person, SheetRecord, SheetStatus } from '../../shared/api/types.ts';
 import type { Db } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { renderDocument } from '../pdf/render.ts';
@@ -220,7 +220,10 @@ export function planMonthExport(db: Db, input: { period: string; regionId?: numb
     const first = stepsFor(r.role)[0]!;
     if (first !== input.role) continue; // another step's sheet: not this signer's to export
     if (r.status === 'ready' || (r.status === 'signed' && input.includeSigned)) plan.targets.push(who);
-    else plan.skipped.push({ ...who, reason: r.status === null ? 'not started' : r.status === 'signed' ? 'already signed' : r.status === 'approved' ? 'approved' : `not ready (${r.status})` });
+    else if (r.status === null) plan.skipped.push({ ...who, code: 'not-started', reason: 'not started' });
+    else if (r.status === 'signed') plan.skipped.push({ ...who, code: 'already-signed', reason: 'already signed' });
+    else if (r.status === 'approved') plan.skipped.push({ ...who, code: 'approved', reason: 'approved' });
+    else plan.skipped.push({ ...who, code: 'not-ready', reason: `not ready (${r.status})`, status: r.status as SheetStatus });
   }
   return plan;
 }

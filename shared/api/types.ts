@@ -221,6 +221,9 @@ export interface JobFile {
 }
 
 /** A background job (a month's batch export) as the progress bar sees it. */
+/** Why a month's export left a sheet out (`reason` says it in English; the UI words it from the code and the sheet's status). */
+export type SkipCode = 'not-started' | 'already-signed' | 'approved' | 'not-ready';
+
 export interface JobStatus {
   id: string;
   kind: 'export-month';
@@ -229,7 +232,7 @@ export interface JobStatus {
   total: number;
   failures: JobFailure[];
   /** Sheets of the month not exported, with the reason (draft, not started, another step's, already signed). */
-  skipped: { personId: number; employeeNo: string; name: string; reason: string }[];
+  skipped: { personId: number; employeeNo: string; name: string; code: SkipCode; status?: SheetStatus; reason: string }[];
   files: JobFile[];
   /** The region summary PDF (signed), once the sheets are done; null when there is none. */
   summary: { fileName: string; path: string; sha256: string } | null;

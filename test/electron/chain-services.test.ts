@@ -285,6 +285,9 @@ describe('export and sign', () => {
     // Already signed now: a second run has nothing to do.
     const second = await call(app, 'sheets.exportMonth', { period: '2026-08', regionId, fingerprint: app.identity.fingerprint, passphrase: PASS.manager, language: 'zh' });
     expect(second.total).toBe(0);
+    const skipped = (await call(app, 'jobs.get', { jobId: second.jobId })).skipped;
+    expect(skipped).toHaveLength(12);
+    expect(skipped.every((s) => s.code === 'already-signed' && s.reason === 'already signed')).toBe(true);
     expect((await fail(app, 'jobs.get', { jobId: '00000000-0000-4000-8000-000000000000' })).kind).toBe('not-found');
   }, 60_000);
 });

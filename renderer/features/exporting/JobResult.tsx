@@ -16,7 +16,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import type { JobStatus, SheetStatus } from '../../../shared/api/types.ts';
+import type { JobStatus } from '../../../shared/api/types.ts';
 import { invoke } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
@@ -24,15 +24,19 @@ import { useT, type Messages } from '../../i18n/index.tsx';
 import { downloadFile } from '../signing/files.ts';
 import { folderOf, WrittenTo } from './WrittenTo.tsx';
 
-/** The backend's reason for skipping a sheet, in the current language (unknown reasons as given). */
-function skipReason(reason: string, t: Messages): string {
+/** Why a sheet was skipped, in the current language (from the backend's code, not its English wording). */
+function skipReason(skip: JobStatus['skipped'][number], t: Messages): string {
   const r = t.exporting.skipReasons;
-  if (reason === 'not started') return r.notStarted;
-  if (reason === 'already signed') return r.alreadySigned;
-  if (reason === 'approved') return r.approved;
-  const notReady = /^not ready \((\w+)\)$/.exec(reason)?.[1];
-  if (notReady && notReady in t.status) return r.notReady(t.status[notReady as SheetStatus]);
-  return reason;
+  switch (skip.code) {
+    case 'not-started':
+      return r.notStarted;
+    case 'already-signed':
+      return r.alreadySigned;
+    case 'approved':
+      return r.approved;
+    case 'not-ready':
+      return skip.status ? r.notReady(t.status[skip.status]) : skip.reason;
+  }
 }
 
 const who = (p: { name: string; employeeNo: string }) => (p.employeeNo ? `${p.name} (${p.employeeNo})` : p.name);
@@ -141,7 +145,7 @@ export function JobResult({ job }: { job: JobStatus }) {
           <Typography variant="body2" sx={{ fontWeight: 600 }}>
             {t.exporting.skipped(job.skipped.length)}
           </Typography>
-          <List testId="month-export-skipped" head={[t.exporting.person, t.exporting.reason]} rows={job.skipped.map((s) => [who(s), skipReason(s.reason, t)])} />
+          <List testId="month-export-skipped" head={[t.exporting.person, t.exporting.reason]} rows={job.skipped.map((s) => [who(s), skipReason(s, t)])} />
         </Stack>
       )}
     </Stack>
