@@ -9,6 +9,8 @@ import type { AnnualReport, DashboardData, FairnessReport, PayReport } from '../
 import { expect, firstRun, test, type BrowserMode } from './fixtures.ts';
 
 const SHOTS = 'test-results/screenshots';
+/** The app bar is sticky: in a full-page or element screenshot it would cover part of the page, so it is laid out in place for the shot. */
+const STATIC_BAR = '.MuiAppBar-root { position: static !important; }';
 
 /** One handler call over HTTP with the session token, as the renderer makes it. */
 async function call<T>(page: Page, app: BrowserMode, name: string, input: unknown): Promise<T> {
@@ -102,22 +104,22 @@ test('reports: pay, annual, KPIs, dashboards and fairness show the backend’s f
       await page.mouse.move(0, 0);
     }
     await expect(page.getByTestId('dashboard-unsigned').locator('[data-testid^="unsigned-row-"]')).toHaveCount(dashboard.unsigned.length);
-    await page.screenshot({ path: `${SHOTS}/reports-dashboard-${lang}.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/reports-dashboard-${lang}.png`, fullPage: true, style: STATIC_BAR });
     for (const chart of ['regions', 'scorers', 'deductions'] as const) {
-      await page.getByTestId(`dashboard-${chart}`).screenshot({ path: `${SHOTS}/reports-chart-${chart}-${lang}.png` });
+      await page.getByTestId(`dashboard-${chart}`).screenshot({ path: `${SHOTS}/reports-chart-${chart}-${lang}.png`, style: STATIC_BAR });
     }
     const trendPerson = dashboard.trend.people[0];
     if (trendPerson) {
       await page.getByTestId('trend-person').selectOption(String(trendPerson.personId));
       await expect(page.getByTestId('dashboard-trend')).toContainText(trendPerson.name);
-      await page.getByTestId('dashboard-trend').screenshot({ path: `${SHOTS}/reports-chart-trend-${lang}.png` });
+      await page.getByTestId('dashboard-trend').screenshot({ path: `${SHOTS}/reports-chart-trend-${lang}.png`, style: STATIC_BAR });
     }
 
     // Fairness: one row per scorer, the deductions without a note, an explanation sheet in words.
     await page.getByTestId('reports-tab-fairness').click();
     await expect(page.getByTestId('calibration-row')).toHaveCount(fairness.calibration.length);
     await expect(page.getByTestId('unexplained').locator('tbody tr')).toHaveCount(fairness.unexplained.length);
-    await page.screenshot({ path: `${SHOTS}/reports-fairness-${lang}.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/reports-fairness-${lang}.png`, fullPage: true, style: STATIC_BAR });
     await page.getByTestId('explain-person').selectOption(String(explained.personId));
     await page.getByTestId('explain-open').click();
     const dialog = page.getByTestId('explain-dialog');
