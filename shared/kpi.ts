@@ -3,7 +3,8 @@
  * month beside the score sheet. They are shown on the sheet and in reports and never mixed into
  * the rubric score; plan and actual quantity also feed pay (plan completion).
  */
-import { roundHalfUp, toScaled } from './decimal.ts';
+import { toScaled } from './decimal.ts';
+import { completionPercentOf, MAX_QUANTITY, MAX_SALARY, QUANTITY_DECIMALS } from './pay.ts';
 import { isPlainObject, type Problem } from './problems.ts';
 
 export type KpiUnit = 'quantity' | 'percent' | 'yuan';
@@ -22,8 +23,8 @@ const percent = (id: string, zh: string, en: string, min = 0, max = 100): KpiDef
 
 /** In the order reports and sheets show them. Ids are stable (they are stored and imported). */
 export const KPIS: readonly KpiDefinition[] = [
-  { id: 'plan-quantity', zh: '销售计划数量', en: 'Sales plan (quantity)', unit: 'quantity', min: 0, max: 1_000_000_000, decimals: 4 },
-  { id: 'actual-quantity', zh: '实际销售数量', en: 'Actual sales (quantity)', unit: 'quantity', min: 0, max: 1_000_000_000, decimals: 4 },
+  { id: 'plan-quantity', zh: '销售计划数量', en: 'Sales plan (quantity)', unit: 'quantity', min: 0, max: MAX_QUANTITY, decimals: QUANTITY_DECIMALS },
+  { id: 'actual-quantity', zh: '实际销售数量', en: 'Actual sales (quantity)', unit: 'quantity', min: 0, max: MAX_QUANTITY, decimals: QUANTITY_DECIMALS },
   percent('sales-growth', '销售额增长率', 'Sales growth', -100, 10_000),
   percent('price-retention', '销售价格保持率', 'Price retention', 0, 1000),
   { id: 'sales-expense', zh: '销售费用', en: 'Sales expense', unit: 'yuan', min: 0, max: 100_000_000, decimals: 2 },
@@ -72,14 +73,13 @@ export function planCompletionPercent(kpis: KpiValues): number | null {
   const plan = kpis['plan-quantity'];
   const actual = kpis['actual-quantity'];
   if (plan === undefined || actual === undefined || plan <= 0) return null;
-  // The same figure pay shows (pay.ts completionPercent): actual ÷ plan in hundredths of a percent.
-  return Number(roundHalfUp(toScaled(actual, 4)! * 10000n, toScaled(plan, 4)!)) / 100;
+  return completionPercentOf(toScaled(actual, QUANTITY_DECIMALS)!, toScaled(plan, QUANTITY_DECIMALS)!);
 }
 
 // ---- salary total (工资总额) ------------------------------------------------------------------
 
 /** The largest salary total a person's month may record, in yuan. */
-export const SALARY_MAX = 10_000_000;
+export const SALARY_MAX = MAX_SALARY;
 export const SALARY_EXPECTED = `a salary total in yuan from 0 to ${SALARY_MAX.toLocaleString('en-US')}, at most 2 decimals (or nothing)`;
 
 /** A salary total in yuan as integer fen, or null when it is not one (negative, too large, more than 2 decimals). */

@@ -53,9 +53,10 @@ export interface PayResult {
   completionPercent: number;
 }
 
-const MAX_SALARY = 10_000_000;
-const MAX_QUANTITY = 1_000_000_000;
-const QUANTITY_DECIMALS = 4;
+/** Limits of pay's inputs; the salary/KPI records (kpi.ts) use the same. */
+export const MAX_SALARY = 10_000_000;
+export const MAX_QUANTITY = 1_000_000_000;
+export const QUANTITY_DECIMALS = 4;
 const MAX_COMPLETION = 1000n;
 const PAY_FIELDS = ['salaryTotal', 'plan', 'actual', 'monthlyScore', 'dailyScore', 'split', 'bonus', 'scoreRate'];
 
@@ -140,6 +141,11 @@ function validateBonus(bonus: unknown): Problem[] {
   return problems;
 }
 
+/** Plan completion in percent, half-up to 2 decimals, from quantities scaled by QUANTITY_DECIMALS (plan > 0). */
+export function completionPercentOf(actual: bigint, plan: bigint): number {
+  return Number(roundHalfUp(actual * 10000n, plan)) / 100;
+}
+
 /** Compute pay from a validated input. */
 export function computePay(input: PayInput): PayResult {
   const split = input.split ?? DEFAULT_PAY_SETTINGS.split;
@@ -168,6 +174,6 @@ export function computePay(input: PayInput): PayResult {
     assessment: yuan(assessment),
     bonus: yuan(bonus),
     total: yuan(base + planPart + assessment + bonus),
-    completionPercent: Number(roundHalfUp(actual * TEN_THOUSAND, plan)) / 100,
+    completionPercent: completionPercentOf(actual, plan),
   };
 }
