@@ -5,20 +5,19 @@
  */
 import { TEXT } from './palette.ts';
 
-let probe: HTMLSpanElement | null = null;
+let context: CanvasRenderingContext2D | null | undefined;
 
-/** The rendered width of `text` in a CSS `font`; a rough estimate where there is no page. */
+/**
+ * The rendered width of `text` in a CSS `font`; a rough estimate where there is no page. Measured
+ * on a canvas: the same fonts and shaping as the page's text (checked in Chromium: the same whole
+ * pixels), without forcing a layout of the page for each text as an element would.
+ */
 export function measureText(text: string, font: string): number {
-  if (typeof document === 'undefined' || !document.body) return text.length * 8;
-  if (!probe) {
-    probe = document.createElement('span');
-    probe.setAttribute('aria-hidden', 'true');
-    Object.assign(probe.style, { position: 'absolute', left: '-10000px', top: '0', visibility: 'hidden', whiteSpace: 'pre', pointerEvents: 'none' });
-    document.body.appendChild(probe);
-  }
-  probe.style.font = font;
-  probe.textContent = text;
-  return Math.ceil(probe.getBoundingClientRect().width);
+  if (typeof document === 'undefined') return text.length * 8;
+  context ??= document.createElement('canvas').getContext('2d');
+  if (!context) return text.length * 8;
+  context.font = font;
+  return Math.ceil(context.measureText(text).width);
 }
 
 export interface Fit {
@@ -59,9 +58,9 @@ export function makeFit(text: typeof TEXT = TEXT): Fit {
   };
 }
 
-const FIT = makeFit();
-
 /** The app's Fit (one for the whole app: fonts do not change with the language). */
+export const APP_FIT = makeFit();
+
 export function useFit(): Fit {
-  return FIT;
+  return APP_FIT;
 }

@@ -1,6 +1,6 @@
 /**
  * The app's fonts and colours in one place, with no MUI import: the MUI theme is built from them,
- * and the first paint (drawn before MUI has loaded, see FirstPaint.tsx) reads them as CSS
+ * and the first paint (drawn before MUI has loaded, see firstPaint.ts) reads them as CSS
  * variables, so both look the same.
  */
 export const FONT_STACK = [

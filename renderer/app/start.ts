@@ -1,6 +1,6 @@
 /**
  * What the page asks for the moment it starts, before React or MUI have loaded: app.info and, when
- * it opens on the month grid, that month's rows (the first paint draws them; see main.tsx).
+ * it opens on the month grid, that month's first rows (the first paint, firstPaint.ts, draws them).
  */
 import type { AppInfo, MonthRow } from '../../shared/api/types.ts';
 import { captureToken, invoke } from '../api/client.ts';
@@ -12,8 +12,11 @@ export interface Start {
   route: Route;
   /** The month's first rows (asked first: a small answer the first paint draws at once). */
   firstRows: Promise<MonthRow[]> | null;
-  /** All the month's rows. */
-  rows: Promise<MonthRow[]> | null;
+  /**
+   * All the month's rows, asked for at the first call: the first paint calls it once the first
+   * rows are on screen (the whole list, ~1 MB for 5,000 people, would hold them up).
+   */
+  rows: (() => Promise<MonthRow[]>) | null;
 }
 
 function begin(): Start {
@@ -24,7 +27,8 @@ function begin(): Start {
   if (route.screen !== 'scoring') return { info, route, firstRows: null, rows: null };
   const firstRows = fetchFirstRows(route.period);
   firstRows.catch(() => undefined); // the whole list reports failures
-  return { info, route, firstRows, rows: prefetchMonth(route.period) };
+  let rows: Promise<MonthRow[]> | null = null;
+  return { info, route, firstRows, rows: () => (rows ??= prefetchMonth(route.period)) };
 }
 
 export const start: Start = begin();

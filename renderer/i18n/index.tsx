@@ -2,19 +2,9 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Language } from '../../shared/api/types.ts';
 import type { Text } from '../../shared/rubric/schema.ts';
-import { en, type Messages } from './en.ts';
-import { zh } from './zh.ts';
+import { DICTIONARIES, type Messages } from './dictionaries.ts';
 
-export type { Messages };
-
-export const DICTIONARIES: Record<Language, Messages> = { zh, en };
-
-/** The saved language, else the OS/browser language (Chinese for any zh-*, else English). */
-export function detectLanguage(saved: Language | null | undefined): Language {
-  if (saved) return saved;
-  const nav = typeof navigator === 'undefined' ? '' : navigator.language || '';
-  return nav.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
+export { DICTIONARIES, detectLanguage, type Messages } from './dictionaries.ts';
 
 export interface I18n {
   lang: Language;

@@ -1,5 +1,5 @@
 /**
- * The first paint (renderer/app/FirstPaint.tsx) draws the month's real rows before MUI and the
+ * The first paint (renderer/app/firstPaint.ts, plain DOM) draws the month's real rows before MUI and the
  * app's code have loaded. Here the app's code is held back (its chunk refused), so what shows is
  * the first paint alone: it must carry the real rows, in the saved language, and open a sheet.
  */
@@ -24,6 +24,16 @@ test('before the app has loaded, the first paint shows the real rows and opens a
   await call(app.origin, app.token, 'settings.setLanguage', { language: 'en' });
   const rows = (await call(app.origin, app.token, 'sheets.month', { period: PERIOD })) as { personId: number; employeeNo: string; name: string; monthlyScore: number | null }[];
 
+  // The order of the month's requests: the first rows, and only once they have answered, the whole list.
+  const monthCalls: string[] = [];
+  page.on('request', (request) => {
+    const body = request.postData() ?? '';
+    if (body.includes('"sheets.month"')) monthCalls.push(body.includes('"limit"') ? 'first rows asked' : 'whole list asked');
+  });
+  page.on('response', async (response) => {
+    const body = response.request().postData() ?? '';
+    if (body.includes('"sheets.month"') && body.includes('"limit"')) monthCalls.push('first rows answered');
+  });
   let appRequested = false;
   await page.route(/\/assets\/App-[^/]*\.js$/, (route) => {
     appRequested = true;
@@ -40,6 +50,8 @@ test('before the app has loaded, the first paint shows the real rows and opens a
   const scored = rows.findIndex((r) => r.monthlyScore !== null);
   await expect(grid.locator(`[role="row"][data-rowindex="${scored}"] [data-field="monthlyScore"]`)).toHaveText(String(rows[scored]!.monthlyScore));
   await expect(page.locator('.MuiAppBar-root')).toHaveCount(0); // still the first paint: no MUI
+  await expect(page.getByText('40 people · ')).toBeVisible(); // the counts, once the whole list is in
+  expect(monthCalls).toEqual(['first rows asked', 'first rows answered', 'whole list asked']);
   expect(appRequested).toBe(true); // it did try to load the app after painting
   // the app's code did not arrive: the first paint says so (and stays usable)
   await expect(page.getByRole('alert')).toContainText('could not finish loading');
