@@ -38,6 +38,7 @@ import { importReturnNotes, listReturnNotes, returnInbox } from './services/retu
 import { importRoster, previewRoster } from './services/roster-import.ts';
 import { listRubrics } from './services/rubrics.ts';
 import { currentUser, language, setLanguage, setUser } from './services/settings.ts';
+import { saveSheets } from './services/sheet-batch.ts';
 import { getSheet, monthRows, saveSheet } from './services/sheets.ts';
 
 export type Handlers = { [N in HandlerName]: (input: InputOf<N>) => ResultOf<N> | Promise<ResultOf<N>> };
@@ -67,6 +68,7 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'sheets.month': (input) => monthRows(db, input),
     'sheets.get': (input) => getSheet(db, input),
     'sheets.save': (input) => saveSheet(db, input),
+    'sheets.saveMany': (input) => saveSheets(db, input),
     'identities.create': (input) => createStoredIdentity(db, input),
     'identities.import': (input) => importStoredIdentity(db, input),
     'identities.list': () => listIdentities(db),

@@ -12,10 +12,14 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-export function appendAudit(db: Db, record: AuditRecord): void {
+/** The actor recorded when no user is set. */
+export const NO_USER = '(not set)';
+
+/** `stamp` (who and when) defaults to the current user and now; a batch reads them once and passes them. */
+export function appendAudit(db: Db, record: AuditRecord, stamp?: { actor: string; at: string }): void {
   statement(db, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    new Date().toISOString(),
-    currentUser(db)?.name ?? '(not set)',
+    stamp?.at ?? new Date().toISOString(),
+    stamp?.actor ?? currentUser(db)?.name ?? NO_USER,
     record.action,
     record.entity,
     String(record.entityId),

@@ -2,7 +2,7 @@
 import type { MonthRow, Person, SheetEntry, SheetRecord, SheetStatus, User } from '../../shared/api/types.ts';
 import { toHundredths } from '../../shared/decimal.ts';
 import { formatPeriod, parsePeriod, previousPeriod } from '../../shared/period.ts';
-import { InputError } from '../../shared/problems.ts';
+import { InputError, type Problem } from '../../shared/problems.ts';
 import type { Rubric } from '../../shared/rubric/schema.ts';
 import { doublingCandidates } from '../../shared/scoring/doubling.ts';
 import { countDeductions, scoreSheet, type SheetResult } from '../../shared/scoring/engine.ts';
@@ -10,13 +10,13 @@ import type { HandIn } from '../../shared/scoring/handins.ts';
 import { validateSheetInput, type Absence, type SheetInput } from '../../shared/scoring/input.ts';
 import type { Db } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, NO_USER } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import { activeIn, getPerson } from './people.ts';
 import { listRubrics, rubricForRole, rubricVersion, storeRubric } from './rubrics.ts';
 import { currentUser } from './settings.ts';
 
-interface SheetRow {
+export interface SheetRow {
   id: number;
   person_id: number;
   period: string;
@@ -191,49 +191,103 @@ export function saveSheet(db: Db, input: SaveSheetInput): SheetRecord {
   return db.transaction(() => {
     const person = getPerson(db, input.personId);
     if (!activeIn(person, input.period)) {
-      throw new InputError([{ field: 'period', value: input.period, expected: `a month ${person.name} is assessed in (${person.activeFrom} – ${person.activeTo ?? 'now'})` }], 'sheet');
-    }
-    const row = sheetRow(db, person.id, input.period);
-    const revision = row?.revision ?? 0;
-    if (input.expectedRevision !== revision) {
-      throw new ServiceError('conflict', `the sheet of ${person.name} for ${input.period} was changed elsewhere (revision ${revision}, you edited ${input.expectedRevision}); reload it`);
+      throw new InputError([{ field: 'period', value: input.period, expected: `a month ${person.name} is assessed in (${assessedMonths(person)})` }], 'sheet');
     }
     const rubrics = listRubrics(db);
-    const rubric = row ? rubricVersion(rubrics, row.rubric_id, row.rubric_version) : rubricForRole(rubrics, person.role, input.period);
-    const raw = {
-      rubric: `${rubric.id}@${rubric.version}`,
-      period: input.period,
-      person: { id: person.employeeNo, name: person.name },
-      absences: input.entry.absences ?? [],
-      items: input.entry.items ?? {},
-      handIns: input.entry.handIns ?? {},
-    };
-    const checked = validateSheetInput(raw, [rubric]);
-    if (!checked.ok) throw new InputError(checked.problems, 'sheet');
-    const result = scoreSheet(checked.input, rubric);
-    const stored = storeRubric(db, rubric);
-
-    const before = row ? { status: row.status, input: storedInput(db, row, person), monthlyScore: (JSON.parse(row.result) as SheetResult).monthlyScore } : null;
-    const written = writeSheet(db, row?.id ?? null, { personId: person.id, rubric, status: input.status, input: checked.input, result, revision: revision + 1 });
-
-    appendAudit(db, {
-      action: row ? 'sheet.edit' : 'sheet.add',
-      entity: 'sheet',
-      entityId: `${person.employeeNo}/${input.period}`,
-      before,
-      after: { status: input.status, input: checked.input, monthlyScore: result.monthlyScore },
-    });
+    const check = checkSave(rubrics, person, input.period, sheetRow(db, person.id, input.period), input);
+    if (check.conflict !== undefined) throw new ServiceError('conflict', `the sheet of ${person.name} for ${input.period} was changed elsewhere (${check.conflict}); reload it`);
+    if (check.problems !== undefined) throw new InputError(check.problems, 'sheet');
+    const { save } = check;
+    const stored = storeRubric(db, save.rubric);
+    const written = writeSave(db, save, saveStamp(db));
     // The saved sheet as getSheet would read it back, from what was just written (same transaction).
     return sheetRecord(db, person, input.period, {
       // Once stored, the list holds the stored copy of the rubric (getSheet finds that one).
-      rubric: rubricVersion(stored ? listRubrics(db) : rubrics, rubric.id, rubric.version),
-      input: inputAsStored(checked.input, rubric, person, written.itemsJson),
+      rubric: rubricVersion(stored ? listRubrics(db) : rubrics, save.rubric.id, save.rubric.version),
+      input: inputAsStored(save.input, save.rubric, person, written.itemsJson),
       result: JSON.parse(written.resultJson),
-      status: input.status,
-      revision: revision + 1,
+      status: save.status,
+      revision: save.revision,
       updatedAt: written.updatedAt,
     });
   })();
+}
+
+/** The months a person is assessed in, in words: "2026-01 – now". */
+export const assessedMonths = (person: Person) => `${person.activeFrom} – ${person.activeTo ?? 'now'}`;
+
+/** What a manager saves on one sheet (sheets.save; each sheet of sheets.saveMany). */
+export type SheetSave = Pick<SaveSheetInput, 'entry' | 'status' | 'expectedRevision'>;
+
+/** A save that passed its checks: what writeSave scores and writes. */
+export interface CheckedSave {
+  person: Person;
+  /** The stored sheet it replaces, if any. */
+  row: SheetRow | undefined;
+  rubric: Rubric;
+  /** The validated input. */
+  input: SheetInput;
+  status: SheetStatus;
+  /** The new revision. */
+  revision: number;
+}
+
+export type SaveCheck =
+  | { save: CheckedSave; conflict?: undefined; problems?: undefined }
+  /** The sheet was saved elsewhere since the caller read it: which revision is stored, which was edited. */
+  | { conflict: string; problems?: undefined }
+  | { problems: Problem[]; conflict?: undefined };
+
+/**
+ * The rules of a save, for one sheet (sheets.save and each sheet of sheets.saveMany): the revision
+ * the caller edited must be the stored one; the rubric is the stored sheet's pinned version, or for
+ * a new sheet the one in force for the role; the entry is validated against it (writeSave scores
+ * it: a batch keeps only the checked inputs of all its sheets, not their results, which would
+ * make garbage collection copy them all). Reads and writes nothing: `row` is the stored sheet
+ * (or undefined), `rubrics` the rubric list.
+ */
+export function checkSave(rubrics: readonly Rubric[], person: Person, period: string, row: SheetRow | undefined, save: SheetSave): SaveCheck {
+  const revision = row?.revision ?? 0;
+  if (save.expectedRevision !== revision) return { conflict: `revision ${revision}, you edited ${save.expectedRevision}` };
+  const rubric = row ? rubricVersion(rubrics, row.rubric_id, row.rubric_version) : rubricForRole(rubrics, person.role, period);
+  const raw = {
+    rubric: `${rubric.id}@${rubric.version}`,
+    period,
+    person: { id: person.employeeNo, name: person.name },
+    absences: save.entry.absences ?? [],
+    items: save.entry.items ?? {},
+    handIns: save.entry.handIns ?? {},
+  };
+  const checked = validateSheetInput(raw, [rubric]);
+  if (!checked.ok) return { problems: checked.problems };
+  return { save: { person, row, rubric, input: checked.input, status: save.status, revision: revision + 1 } };
+}
+
+/** Who saves and when: read once per call, so a batch stamps all its sheets and audit entries alike. */
+export interface SaveStamp {
+  actor: string;
+  at: string;
+}
+
+export function saveStamp(db: Db): SaveStamp {
+  return { actor: currentUser(db)?.name ?? NO_USER, at: new Date().toISOString() };
+}
+
+/**
+ * Score a checked save and write it (its rubric already stored): the sheet row with its absences
+ * and hand-ins, and its audit entry, `sheet.add` or `sheet.edit` with the sheet before and after.
+ */
+export function writeSave(db: Db, save: CheckedSave, stamp: SaveStamp): WrittenSheet & { result: SheetResult } {
+  const { person, row, input } = save;
+  const result = scoreSheet(input, save.rubric);
+  const before = row ? { status: row.status, input: storedInput(db, row, person), monthlyScore: (JSON.parse(row.result) as SheetResult).monthlyScore } : null;
+  const written = writeSheet(db, row?.id ?? null, { personId: person.id, rubric: save.rubric, status: save.status, input, result, revision: save.revision }, stamp);
+  appendAudit(
+    db,
+    { action: row ? 'sheet.edit' : 'sheet.add', entity: 'sheet', entityId: `${person.employeeNo}/${input.period}`, before, after: { status: save.status, input, monthlyScore: result.monthlyScore } },
+    stamp,
+  );
+  return { ...written, result };
 }
 
 export interface SheetRowData {
@@ -253,8 +307,36 @@ export function writeSheetRow(db: Db, existingId: number | null, data: SheetRowD
   return writeSheet(db, existingId, data).id;
 }
 
-/** writeSheetRow, with what it wrote: the JSON of the items and the result, and the time. */
-function writeSheet(db: Db, existingId: number | null, data: SheetRowData): { id: number; itemsJson: string; resultJson: string; updatedAt: string } {
+/** A new sheet's columns, bound by position: binding by name looks each one up, which shows when a batch writes thousands. */
+const SHEET_COLUMNS = [
+  'person_id',
+  'period',
+  'rubric_id',
+  'rubric_version',
+  'status',
+  'items',
+  'result',
+  'daily_score',
+  'attendance_score',
+  'monthly_score',
+  'deductions',
+  'flags',
+  'revision',
+  'updated_at',
+  'updated_by',
+] as const;
+const INSERT_SHEET = `INSERT INTO sheets (${SHEET_COLUMNS.join(', ')}) VALUES (${SHEET_COLUMNS.map(() => '?').join(', ')})`;
+
+/** What writeSheet wrote: the sheet id, the JSON of the items and the result, and the time. */
+interface WrittenSheet {
+  id: number;
+  itemsJson: string;
+  resultJson: string;
+  updatedAt: string;
+}
+
+/** writeSheetRow, with what it wrote; `stamp` (who and when) defaults to the current user and now. */
+function writeSheet(db: Db, existingId: number | null, data: SheetRowData, stamp: SaveStamp = saveStamp(db)): WrittenSheet {
   const { result, input } = data;
   const values = {
     person_id: data.personId,
@@ -270,8 +352,8 @@ function writeSheet(db: Db, existingId: number | null, data: SheetRowData): { id
     deductions: countDeductions(result),
     flags: JSON.stringify(result.flags),
     revision: data.revision,
-    updated_at: new Date().toISOString(),
-    updated_by: currentUser(db)?.name ?? '(not set)',
+    updated_at: stamp.at,
+    updated_by: stamp.actor,
   };
   let sheetId: number;
   if (existingId !== null) {
@@ -286,13 +368,7 @@ function writeSheet(db: Db, existingId: number | null, data: SheetRowData): { id
     statement(db, 'DELETE FROM absences WHERE sheet_id = ?').run(sheetId);
     statement(db, 'DELETE FROM hand_ins WHERE sheet_id = ?').run(sheetId);
   } else {
-    sheetId = Number(
-      statement(
-        db,
-        `INSERT INTO sheets (person_id, period, rubric_id, rubric_version, status, items, result, daily_score, attendance_score, monthly_score, deductions, flags, revision, updated_at, updated_by)
-           VALUES (@person_id, @period, @rubric_id, @rubric_version, @status, @items, @result, @daily_score, @attendance_score, @monthly_score, @deductions, @flags, @revision, @updated_at, @updated_by)`,
-      ).run(values).lastInsertRowid,
-    );
+    sheetId = Number(statement(db, INSERT_SHEET).run(SHEET_COLUMNS.map((c) => values[c])).lastInsertRowid);
   }
   const addAbsence = statement(db, 'INSERT INTO absences (sheet_id, seq, date, length) VALUES (?, ?, ?, ?)');
   (input.absences ?? []).forEach((a, i) => addAbsence.run(sheetId, i, a.date ?? null, a.length));

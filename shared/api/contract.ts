@@ -31,6 +31,7 @@ import type {
   RestoreResult,
   ReturnNoteInfo,
   RosterPreview,
+  SavedSheets,
   SheetRecord,
   StoredFile,
   TrustedSignerInfo,
@@ -69,6 +70,14 @@ export interface ReportFileInput {
   format: 'xlsx' | 'csv' | 'pdf';
   language: Language;
 }
+
+/** What a save gives for one sheet besides whose and which month (sheets.save, each sheet of sheets.saveMany). */
+const sheetSave = {
+  entry: sheetEntry,
+  // 'signed', 'returned' and 'approved' come from export, return notes and HR's import, not from an edit.
+  status: z.enum(SHEET_STATUSES).refine((s) => (EDITABLE_SHEET_STATUSES as readonly string[]).includes(s), `one of ${EDITABLE_SHEET_STATUSES.join(', ')}`),
+  expectedRevision: z.number().int().min(0),
+};
 
 function handler<I extends z.ZodType, R>(input: I) {
   return { input, result: undefined as unknown as R };
@@ -118,13 +127,17 @@ export const contract = {
     z.ZodType<{ personId: number; period: string; entry: z.infer<typeof sheetEntry>; status: (typeof SHEET_STATUSES)[number]; expectedRevision: number }>,
     SheetRecord
   >(
+    z.strictObject({ personId: id, period, ...sheetSave }),
+  ),
+  /** Many sheets of one month in one call, all or nothing (each as sheets.save would save it); answers each one's new revision and score. */
+  'sheets.saveMany': handler<
+    z.ZodType<{ period: string; sheets: { personId: number; entry: z.infer<typeof sheetEntry>; status: (typeof SHEET_STATUSES)[number]; expectedRevision: number }[] }>,
+    SavedSheets
+  >(
     z.strictObject({
-      personId: id,
       period,
-      entry: sheetEntry,
-      // 'signed', 'returned' and 'approved' come from export, return notes and HR's import, not from an edit.
-      status: z.enum(SHEET_STATUSES).refine((s) => (EDITABLE_SHEET_STATUSES as readonly string[]).includes(s), `one of ${EDITABLE_SHEET_STATUSES.join(', ')}`),
-      expectedRevision: z.number().int().min(0),
+      // A month of the largest company has 5,000 sheets; 20,000 leaves room while bounding what one call holds in memory and in one transaction.
+      sheets: z.array(z.strictObject({ personId: id, ...sheetSave })).min(1, 'at least one sheet').max(20_000, 'at most 20,000 sheets per call'),
     }),
   ),
 

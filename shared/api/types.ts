@@ -87,6 +87,12 @@ export interface SheetRecord {
   team: MonthRow[] | null;
 }
 
+/** What sheets.saveMany wrote: each sheet's new revision, status and monthly score, in the order given. */
+export interface SavedSheets {
+  period: string;
+  saved: { personId: number; revision: number; status: SheetStatus; monthlyScore: number }[];
+}
+
 export interface AuditEntry {
   id: number;
   at: string;
