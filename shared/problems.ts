@@ -70,7 +70,8 @@ function allowedFields(allowed: readonly string[]): string {
 /** Zod's issues as problems: the path as the field, the value found there, zod's message. */
 export function zodProblems(error: ZodError, root: unknown): Problem[] {
   return error.issues.map((issue) => {
-    const field = issue.path.length ? issue.path.map(String).join('.') : '(input)';
+    // The same notation as every other problem: `sheets[3].status`, `items["ad-plan"].points`.
+    const field = issue.path.length ? issue.path.reduce<string>((base, key) => fieldPath(base, typeof key === 'number' ? key : String(key)), '') : '(input)';
     let value: unknown = root;
     for (const key of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
     const expected = issue.code === 'unrecognized_keys' ? `no unknown fields (${issue.keys.join(', ')})` : issue.message;

@@ -142,15 +142,15 @@ describe('saving a new rubric version', () => {
     };
     const adPlan = (d: RubricDefinition) => findItem(d.items, 'ad-plan');
     const cases: [string, unknown, RegExp][] = [
-      ['deduction not a number', edit((d) => Object.assign(adPlan(d).rule, { deduction: 'three' })), /^items\.1\.children\.\d+\.rule\.deduction$/],
-      ['deduction above the item', edit((d) => Object.assign(adPlan(d).rule, { deduction: 6 })), /^items\.1\.children\.\d+\.rule\.deduction$/],
-      ['points with 3 decimals', edit((d) => Object.assign(adPlan(d), { points: 4.999 })), /^items\.1\.children\.\d+\.points$/],
-      ['empty title', edit((d) => (adPlan(d).title.zh = '')), /^items\.1\.children\.\d+\.title\.zh$/],
+      ['deduction not a number', edit((d) => Object.assign(adPlan(d).rule, { deduction: 'three' })), /^items\[1\]\.children\[\d+\]\.rule\.deduction$/],
+      ['deduction above the item', edit((d) => Object.assign(adPlan(d).rule, { deduction: 6 })), /^items\[1\]\.children\[\d+\]\.rule\.deduction$/],
+      ['points with 3 decimals', edit((d) => Object.assign(adPlan(d), { points: 4.999 })), /^items\[1\]\.children\[\d+\]\.points$/],
+      ['empty title', edit((d) => (adPlan(d).title.zh = '')), /^items\[1\]\.children\[\d+\]\.title\.zh$/],
       ['weights not 100', edit((d) => (d.weights = { daily: 60, attendance: 30 })), /^weights$/],
-      ['deadline day 32', edit((d) => (adPlan(d).deadline = { kind: 'day-of-month', day: 32 })), /^items\.1\.children\.\d+\.deadline\.day$/],
+      ['deadline day 32', edit((d) => (adPlan(d).deadline = { kind: 'day-of-month', day: 32 })), /^items\[1\]\.children\[\d+\]\.deadline\.day$/],
       ['items no longer add up', edit((d) => Object.assign(adPlan(d), { points: 6 })), /^dailyMax$/],
-      ['duplicate id', edit((d) => (findItem(d.items, 'vehicle').id = 'ad-plan')), /^items\.1\.children\.\d+\.id$/],
-      ['unknown field', edit((d) => Object.assign(adPlan(d).rule, { bonus: 1 })), /^items\.1\.children\.\d+\.rule$/],
+      ['duplicate id', edit((d) => (findItem(d.items, 'vehicle').id = 'ad-plan')), /^items\[1\]\.children\[\d+\]\.id$/],
+      ['unknown field', edit((d) => Object.assign(adPlan(d).rule, { bonus: 1 })), /^items\[1\]\.children\[\d+\]\.rule$/],
       ['version skipped', edit((d) => (d.version = 4)), /^version$/],
       ['month not a month', edit((d) => (d.effectiveFrom = '2026-13')), /^effectiveFrom$/],
       ['before the previous version', edit((d) => (d.effectiveFrom = '2026-08')), /^effectiveFrom$/],

@@ -174,7 +174,7 @@ describe('sheets.saveMany is all or nothing', () => {
     const { db, path } = demoDb();
     const [one] = sheetsFor(db, '2026-11', [listPeople(db)[0]!.id], ['ready'], 6);
     expect(await refused(db, path, { period: '2026-11', sheets: [] })).toMatchObject({ kind: 'input', problems: [{ field: 'sheets' }] });
-    expect(await refused(db, path, { period: '2026-11', sheets: [{ ...one!, status: 'approved' }] })).toMatchObject({ kind: 'input', problems: [{ field: 'sheets.0.status' }] });
+    expect(await refused(db, path, { period: '2026-11', sheets: [{ ...one!, status: 'approved' }] })).toMatchObject({ kind: 'input', problems: [{ field: 'sheets[0].status' }] });
     expect(await refused(db, path, { period: '2026-13', sheets: [one] })).toMatchObject({ kind: 'input', problems: [{ field: 'period' }] });
     expect((await refused(db, path, { period: '2026-11', sheets: [{ ...one!, extra: 1 }] })).message).toMatch(/extra/);
   });

@@ -123,7 +123,7 @@ describe('schema refuses inconsistent rubrics with the path of the problem', () 
   it('items not adding up to dailyMax', () => expect(broken((r) => (r.dailyMax = 110))).toThrow(/dailyMax: .*items add up to 100 points but dailyMax is 110/));
   it('duplicate ids', () => expect(broken((r) => ((r.items[1] as { children: { id: string }[] }).children[1]!.id = 'ad-plan'))).toThrow(/duplicate id "ad-plan"/));
   it('a deduction larger than the item', () => {
-    expect(broken((r) => ((r.items[0] as { children: { rule: { deduction: number } }[] }).children[0]!.rule.deduction = 6))).toThrow(/items\.0\.children\.0\.rule\.deduction: .*deduction 6 exceeds the item's 5 points/);
+    expect(broken((r) => ((r.items[0] as { children: { rule: { deduction: number } }[] }).children[0]!.rule.deduction = 6))).toThrow(/items\[0\]\.children\[0\]\.rule\.deduction: .*deduction 6 exceeds the item's 5 points/);
   });
   it('an unknown rule kind', () => expect(broken((r) => ((r.items[2] as unknown) = { type: 'item', id: 'x', title: { zh: 'x', en: 'x' }, points: 0, rule: { kind: 'bonus' } }))).toThrow(/Invalid rubric/));
   it('a penalty item inside a group', () =>

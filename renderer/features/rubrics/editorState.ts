@@ -3,7 +3,7 @@
  * rubric validation (the same the backend runs before it stores a version).
  */
 import { formatPeriod, nextPeriod, parsePeriod } from '../../../shared/period.ts';
-import type { Problem } from '../../../shared/problems.ts';
+import { fieldPath, type Problem } from '../../../shared/problems.ts';
 import { rubricProblems } from '../../../shared/rubric/problems.ts';
 import type { ItemNode, Rubric, RubricDefinition, Rule } from '../../../shared/rubric/schema.ts';
 
@@ -118,8 +118,8 @@ export function draftProblems(draft: Draft): Problem[] {
   return rubricProblems(draft);
 }
 
-/** Problems exactly at `path`. */
+/** Problems exactly at `path` (their fields are written `items[1].title`, as every problem's). */
 export function problemsAtPath(problems: readonly Problem[], path: Path): Problem[] {
-  const key = pathKey(path);
-  return problems.filter((p) => p.field === key);
+  const field = path.reduce<string>((base, key) => fieldPath(base, key), '');
+  return problems.filter((p) => p.field === field);
 }

@@ -73,7 +73,8 @@ export function lightMonthTable(table: LightTable): HTMLDivElement {
       shown.map((col) => cell(col, data, table)),
     );
   // The rows in view first; the rest a frame later, so the first frame lays out only what shows.
-  const inView = Math.min(page.length, Math.ceil(window.innerHeight / ROW_HEIGHT));
+  // (A window not shown yet may report no height: then a screenful of a small one.)
+  const inView = Math.min(page.length, Math.ceil((window.innerHeight || 600) / ROW_HEIGHT));
   const body = h('div', { class: 'lt-body' }, head, page.slice(0, inView).map(row));
   if (inView < page.length) requestAnimationFrame(() => setTimeout(() => body.append(...page.slice(inView).map((data, i) => row(data, inView + i))), 0));
   const root = h(
