@@ -28,17 +28,21 @@ export async function firstPaint(start: Start, loadApp: () => Promise<void>): Pr
   const lang = detectLanguage(info?.language);
   const t = DICTIONARIES[lang];
 
-  let main: HTMLElement;
-  if (!info?.user) {
-    // First run (or no answer): the app shows the first-run screen or the failure.
-    main = h('div', { class: 'fp-center' }, h('div', { class: 'fp-spinner', role: 'progressbar', 'aria-label': t.common.loading }));
-    root.replaceChildren(main);
-  } else {
-    main = h('main', { class: 'fp-main' }, h('div', { class: 'fp-progress', role: 'progressbar' }));
-    root.replaceChildren(shell(info, t, lang, start.route, main));
-    if (start.route.screen === 'scoring') await drawMonth(main, start, t, lang, start.route.period);
+  let main: HTMLElement = root;
+  try {
+    if (!info?.user) {
+      // First run (or no answer): the app shows the first-run screen or the failure.
+      main = h('div', { class: 'fp-center' }, h('div', { class: 'fp-spinner', role: 'progressbar', 'aria-label': t.common.loading }));
+      root.replaceChildren(main);
+    } else {
+      main = h('main', { class: 'fp-main' }, h('div', { class: 'fp-progress', role: 'progressbar' }));
+      root.replaceChildren(shell(info, t, lang, start.route, main));
+      if (start.route.screen === 'scoring') await drawMonth(main, start, t, lang, start.route.period);
+    }
+    await afterPaint();
+  } catch (error) {
+    console.error('the first paint failed; the app draws everything itself', error); // never keeps the app from loading
   }
-  await afterPaint();
   try {
     await loadApp();
   } catch {
@@ -46,7 +50,7 @@ export async function firstPaint(start: Start, loadApp: () => Promise<void>): Pr
     const failure = h('div', { class: 'fp-failure', role: 'alert' }, t.app.loadFailed, ' ', h('button', {}, t.common.reload));
     failure.querySelector('button')!.addEventListener('click', () => window.location.reload());
     if (main.classList.contains('fp-center')) main.replaceChildren(failure);
-    else main.prepend(failure);
+    else main.prepend(failure); // the month screen's main, or the bare root
   }
 }
 
