@@ -9,9 +9,22 @@ export interface Problem {
   field: string;
   /** The value found there; absent when the field is missing. */
   value?: unknown;
-  /** What would be accepted, in words. */
+  /** What would be accepted, in words (English: the CLI, files and logs show it). */
   expected: string;
+  /** The same as data, for the problems a person can make in the app's forms: the UI words it in its language. */
+  rule?: ProblemRule;
 }
+
+/** What is allowed, as data (the wording is the UI's: renderer/i18n `failure.rules`). */
+export type ProblemRule =
+  | { code: 'whole-number'; min: number; max: number }
+  | { code: 'amount'; min: number; max: number }
+  | { code: 'note-length'; max: number }
+  | { code: 'at-most'; max: number }
+  | { code: 'date' }
+  | { code: 'date-time' }
+  | { code: 'date-in-month'; period: string }
+  | { code: 'date-once' };
 
 export class InputError extends Error {
   readonly problems: readonly Problem[];

@@ -2,6 +2,7 @@
 import { figuresEn } from '../features/figures/figuresMessages.ts';
 import { reportsEn } from '../features/reports/reportsMessages.ts';
 import { rubricEditorEn } from '../features/rubrics/rubricEditorMessages.ts';
+import type { ProblemRule } from '../../shared/problems.ts';
 export const en = {
   figures: figuresEn,
   reports: reportsEn,
@@ -71,6 +72,17 @@ export const en = {
     got: 'got',
     missing: 'missing',
     expected: 'expected',
+    /** What is allowed (shared/problems.ts ProblemRule), worded here. */
+    rules: {
+      'whole-number': (r: { min: number; max: number }) => `a whole number from ${r.min} to ${r.max}`,
+      amount: (r: { min: number; max: number }) => `a number from ${r.min} to ${r.max}, at most 2 decimals`,
+      'note-length': (r: { max: number }) => `a text of at most ${r.max} characters`,
+      'at-most': (r: { max: number }) => `at most ${r.max}`,
+      date: () => 'a date YYYY-MM-DD',
+      'date-time': () => 'a date and time YYYY-MM-DD HH:MM',
+      'date-in-month': (r: { period: string }) => `a date in ${r.period}`,
+      'date-once': () => 'each date only once',
+    } satisfies { [C in ProblemRule['code']]: (rule: Extract<ProblemRule, { code: C }>) => string },
   },
   setup: {
     title: 'Welcome',

@@ -73,6 +73,16 @@ export const zh: Messages = {
     got: '当前值',
     missing: '未填写',
     expected: '要求',
+    rules: {
+      'whole-number': (r: { min: number; max: number }) => `${r.min} 到 ${r.max} 之间的整数`,
+      amount: (r: { min: number; max: number }) => `${r.min} 到 ${r.max} 之间的数,最多两位小数`,
+      'note-length': (r: { max: number }) => `不超过 ${r.max} 个字的文字`,
+      'at-most': (r: { max: number }) => `最多 ${r.max} 个`,
+      date: () => '日期,格式为 YYYY-MM-DD',
+      'date-time': () => '日期和时间,格式为 YYYY-MM-DD HH:MM',
+      'date-in-month': (r: { period: string }) => `${r.period} 月内的日期`,
+      'date-once': () => '每个日期只能出现一次',
+    },
   },
   setup: {
     title: '欢迎使用',

@@ -44,7 +44,7 @@ export function checkHandIns(raw: unknown, rubric: Rubric, period: string | unde
       continue;
     }
     if (!Array.isArray(list) || list.length > MAX_HAND_INS) {
-      problems.push({ field: pathOf(handInPaths, id), value: list, expected: `a list of at most ${MAX_HAND_INS} hand-ins { "date": "YYYY-MM-DD", "event"?: "YYYY-MM-DD" }` });
+      problems.push({ field: pathOf(handInPaths, id), value: list, expected: `a list of at most ${MAX_HAND_INS} hand-ins { "date": "YYYY-MM-DD", "event"?: "YYYY-MM-DD" }`, rule: { code: 'at-most', max: MAX_HAND_INS } });
       continue;
     }
     const needsEvent = target.deadline.kind === 'days-after-event' || target.deadline.kind === 'same-day';
@@ -59,11 +59,11 @@ export function checkHandIns(raw: unknown, rubric: Rubric, period: string | unde
       const fields = needsEvent ? WITH_EVENT : DATE_ONLY;
       if (!onlyKeys(h, fields)) problems.push(...unknownKeys(h, fields, fieldPath(pathOf(handInPaths, id), i)));
       if (!handInDateOk(h.date, withTime)) {
-        problems.push({ field: `${fieldPath(pathOf(handInPaths, id), i)}.date`, ...('date' in h ? { value: h.date } : {}), expected: withTime ? 'a date and time YYYY-MM-DDTHH:MM' : 'a date YYYY-MM-DD (optionally THH:MM)' });
+        problems.push({ field: `${fieldPath(pathOf(handInPaths, id), i)}.date`, ...('date' in h ? { value: h.date } : {}), expected: withTime ? 'a date and time YYYY-MM-DDTHH:MM' : 'a date YYYY-MM-DD (optionally THH:MM)', rule: { code: withTime ? 'date-time' : 'date' } });
       }
       if (needsEvent) {
-        if (!isDate(h.event)) problems.push({ field: `${fieldPath(pathOf(handInPaths, id), i)}.event`, ...('event' in h ? { value: h.event } : {}), expected: 'the date of the event the deadline counts from, YYYY-MM-DD' });
-        else if (period && !h.event.startsWith(period)) problems.push({ field: `${fieldPath(pathOf(handInPaths, id), i)}.event`, value: h.event, expected: `a date in ${period}` });
+        if (!isDate(h.event)) problems.push({ field: `${fieldPath(pathOf(handInPaths, id), i)}.event`, ...('event' in h ? { value: h.event } : {}), expected: 'the date of the event the deadline counts from, YYYY-MM-DD', rule: { code: 'date' } });
+        else if (period && !h.event.startsWith(period)) problems.push({ field: `${fieldPath(pathOf(handInPaths, id), i)}.event`, value: h.event, expected: `a date in ${period}`, rule: { code: 'date-in-month', period } });
       }
     }
   }

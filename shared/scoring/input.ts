@@ -107,7 +107,7 @@ const ABSENCE_FIELDS = ['date', 'length'];
 function checkAbsences(absences: unknown, days: number, period: string | undefined, problems: Problem[]): void {
   if (!Array.isArray(absences)) return void problems.push({ field: 'absences', value: absences, expected: 'a list of { "length": "full" | "half", "date"?: "YYYY-MM-DD" }' });
   if (period !== undefined && absences.length > days) {
-    problems.push({ field: 'absences', value: `${absences.length} absences`, expected: `at most ${days}, the days in ${period}` });
+    problems.push({ field: 'absences', value: `${absences.length} absences`, expected: `at most ${days}, the days in ${period}`, rule: { code: 'at-most', max: days } });
   }
   let dates: Set<string> | undefined;
   for (let i = 0; i < absences.length; i++) {
@@ -123,9 +123,9 @@ function checkAbsences(absences: unknown, days: number, period: string | undefin
     }
     if ('date' in a) {
       const date = a.date;
-      if (!isDate(date)) problems.push({ field: `${fieldPath('absences', i)}.date`, value: date, expected: 'a date YYYY-MM-DD' });
-      else if (period !== undefined && !date.startsWith(period)) problems.push({ field: `${fieldPath('absences', i)}.date`, value: date, expected: `a date in ${period}` });
-      else if (dates?.has(date)) problems.push({ field: `${fieldPath('absences', i)}.date`, value: date, expected: 'each date at most once' });
+      if (!isDate(date)) problems.push({ field: `${fieldPath('absences', i)}.date`, value: date, expected: 'a date YYYY-MM-DD', rule: { code: 'date' } });
+      else if (period !== undefined && !date.startsWith(period)) problems.push({ field: `${fieldPath('absences', i)}.date`, value: date, expected: `a date in ${period}`, rule: { code: 'date-in-month', period } });
+      else if (dates?.has(date)) problems.push({ field: `${fieldPath('absences', i)}.date`, value: date, expected: 'each date at most once', rule: { code: 'date-once' } });
       else (dates ??= new Set()).add(date);
     }
   }
@@ -161,7 +161,7 @@ function checkItems(items: Record<string, unknown>, rubric: Rubric, problems: Pr
       else problems.push({ field: fieldPath(at, key), value: value[key], expected: `a field of this item (${fields.join(', ')})` });
     }
     if ('note' in value && (typeof value.note !== 'string' || value.note.length > MAX_NOTE_LENGTH)) {
-      problems.push({ field: `${pathOf(itemPaths, id)}.note`, value: value.note, expected: `a text of at most ${MAX_NOTE_LENGTH} characters` });
+      problems.push({ field: `${pathOf(itemPaths, id)}.note`, value: value.note, expected: `a text of at most ${MAX_NOTE_LENGTH} characters`, rule: { code: 'note-length', max: MAX_NOTE_LENGTH } });
     }
     if ('doubled' in value && node.handIn && typeof value.doubled !== 'boolean') {
       problems.push({ field: `${pathOf(itemPaths, id)}.doubled`, value: value.doubled, expected: 'true or false' });
@@ -201,7 +201,7 @@ function checkItemValue(item: ItemNode, v: Record<string, unknown>, id: string, 
       if ('occurrences' in v) {
         const n = v.occurrences;
         const max = r.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES;
-        if (!(typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max)) problems.push({ field: `${pathOf(paths, id)}.occurrences`, value: n, expected: `a whole number from 0 to ${max}` });
+        if (!(typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max)) problems.push({ field: `${pathOf(paths, id)}.occurrences`, value: n, expected: `a whole number from 0 to ${max}`, rule: { code: 'whole-number', min: 0, max } });
       }
       if (r.kind === 'per-occurrence' && r.incidents && 'incidents' in v) checkIncidents(v.incidents, r.incidents, id, paths, problems);
       break;
@@ -215,7 +215,9 @@ function checkItemValue(item: ItemNode, v: Record<string, unknown>, id: string, 
       const grade = findById(r.grades, v.grade);
       if ('grade' in v && !grade) problems.push({ field: `${pathOf(paths, id)}.grade`, value: v.grade, expected: `one of ${r.grades.map((g) => `"${g.id}"`).join(', ')}` });
       if (grade && 'range' in grade) {
-        if (!('deduction' in v)) problems.push({ field: `${pathOf(paths, id)}.deduction`, expected: `a deduction from ${grade.range.min} to ${grade.range.max} for grade "${grade.id}"` });
+        if (!('deduction' in v)) {
+          problems.push({ field: `${pathOf(paths, id)}.deduction`, expected: `a deduction from ${grade.range.min} to ${grade.range.max} for grade "${grade.id}"`, rule: { code: 'amount', ...grade.range } });
+        }
         else if (!amountOk(v.deduction, grade.range.min, grade.range.max)) problems.push(amountProblem(v.deduction, `${pathOf(paths, id)}.deduction`, grade.range.min, grade.range.max, `deduction for grade "${grade.id}"`));
       } else if ('deduction' in v) {
         const fixed = grade ? `grade "${grade.id}" has a fixed outcome` : 'deduction only with a grade that has a range';
@@ -237,14 +239,16 @@ function amountOk(value: unknown, min: number, max: number): boolean {
 }
 
 function amountProblem(value: unknown, field: string, min: number, max: number, what: string): Problem {
-  return { field, value, expected: `${what} from ${min} to ${max}, at most 2 decimals` };
+  return { field, value, expected: `${what} from ${min} to ${max}, at most 2 decimals`, rule: { code: 'amount', min, max } };
 }
 
 const INCIDENT_FIELDS = ['kind', 'deduction', 'note'];
 
 function checkIncidents(list: unknown, kinds: readonly IncidentKind[], id: string, paths: ReadonlyMap<string, string>, problems: Problem[]): void {
   if (!Array.isArray(list)) return void problems.push({ field: `${pathOf(paths, id)}.incidents`, value: list, expected: incidentShape(kinds) });
-  if (list.length > DEFAULT_MAX_OCCURRENCES) return void problems.push({ field: `${pathOf(paths, id)}.incidents`, value: `${list.length} incidents`, expected: `at most ${DEFAULT_MAX_OCCURRENCES}` });
+  if (list.length > DEFAULT_MAX_OCCURRENCES) {
+    return void problems.push({ field: `${pathOf(paths, id)}.incidents`, value: `${list.length} incidents`, expected: `at most ${DEFAULT_MAX_OCCURRENCES}`, rule: { code: 'at-most', max: DEFAULT_MAX_OCCURRENCES } });
+  }
   for (let i = 0; i < list.length; i++) {
     if (!(i in list)) continue; // as flatMap: holes are skipped
     const inc: unknown = list[i];
@@ -255,10 +259,10 @@ function checkIncidents(list: unknown, kinds: readonly IncidentKind[], id: strin
     if (!onlyKeys(inc, INCIDENT_FIELDS)) problems.push(...unknownKeys(inc, INCIDENT_FIELDS, incidentPath(paths, id, i)));
     const kind = findById(kinds, inc.kind);
     if (!kind) problems.push({ field: `${incidentPath(paths, id, i)}.kind`, ...('kind' in inc ? { value: inc.kind } : {}), expected: `one of ${kinds.map((k) => `"${k.id}" (${k.min}…${k.max})`).join(', ')}` });
-    else if (!('deduction' in inc)) problems.push({ field: `${incidentPath(paths, id, i)}.deduction`, expected: `a deduction from ${kind.min} to ${kind.max} for "${kind.id}"` });
+    else if (!('deduction' in inc)) problems.push({ field: `${incidentPath(paths, id, i)}.deduction`, expected: `a deduction from ${kind.min} to ${kind.max} for "${kind.id}"`, rule: { code: 'amount', min: kind.min, max: kind.max } });
     else if (!amountOk(inc.deduction, kind.min, kind.max)) problems.push(amountProblem(inc.deduction, `${incidentPath(paths, id, i)}.deduction`, kind.min, kind.max, `deduction for "${kind.id}"`));
     if ('note' in inc && (typeof inc.note !== 'string' || inc.note.length > MAX_NOTE_LENGTH)) {
-      problems.push({ field: `${incidentPath(paths, id, i)}.note`, value: inc.note, expected: `a text of at most ${MAX_NOTE_LENGTH} characters` });
+      problems.push({ field: `${incidentPath(paths, id, i)}.note`, value: inc.note, expected: `a text of at most ${MAX_NOTE_LENGTH} characters`, rule: { code: 'note-length', max: MAX_NOTE_LENGTH } });
     }
   }
 }

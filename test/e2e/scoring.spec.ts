@@ -43,6 +43,14 @@ test('score a salesperson: two dealer violations, a late ad plan, a half day; to
 
   await page.getByTestId('absence-add-half').click();
   await expect(page.getByTestId('total-attendance')).toContainText('96');
+  // A date outside the month is named at the field, in the UI's language (the rule, not the backend's English).
+  const [year, month] = thisMonth().split('-').map(Number) as [number, number];
+  const nextMonth = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+  await page.getByTestId('absence-0-date').fill(`${nextMonth}-01`);
+  await expect(page.getByTestId('absence-0')).toContainText(`要求 ${thisMonth()} 月内的日期`);
+  await page.getByTestId('absence-0').screenshot({ path: 'test-results/screenshots/sheet-absence-problem-zh.png' });
+  await page.getByTestId('absence-0-date').fill('');
+  await expect(page.getByTestId('absence-0')).not.toContainText('要求');
   await expect(page.getByTestId('total-monthly')).toContainText('90.4'); // 88 × 70% + 96 × 30%
 
   await page.getByTestId('save-button').click();

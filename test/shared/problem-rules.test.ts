@@ -1,0 +1,62 @@
+/**
+ * The problems a person can make in the sheet editor carry their rule as data (shared/problems.ts
+ * ProblemRule), so the UI words them in its language; `expected` keeps the English words for the
+ * CLI and files. Each rule's numbers are the rubric's.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_OCCURRENCES } from '../../shared/rubric/schema.ts';
+import { MAX_NOTE_LENGTH } from '../../shared/scoring/input.ts';
+import { itemProblems, problemsOf } from '../helpers/sheet.ts';
+
+const at = (problems: ReturnType<typeof problemsOf>, field: string) => {
+  const found = problems.find((p) => p.field === field);
+  expect(found, `${field} in ${JSON.stringify(problems)}`).toBeDefined();
+  return found!;
+};
+
+describe('problems a form can produce carry their rule', () => {
+  it('a count out of range: a whole number from 0 to the item’s maximum', () => {
+    const p = at(itemProblems('salesperson', { 'ad-plan': { occurrences: 100 } }), 'items["ad-plan"].occurrences');
+    expect(p.rule).toEqual({ code: 'whole-number', min: 0, max: DEFAULT_MAX_OCCURRENCES });
+    expect(p.expected).toBe(`a whole number from 0 to ${DEFAULT_MAX_OCCURRENCES}`);
+  });
+
+  it('a judged deduction out of its grade’s range, and one missing', () => {
+    expect(at(itemProblems('field-service', { competence: { grade: 'needs-help', deduction: 11 } }), 'items.competence.deduction').rule).toEqual({ code: 'amount', min: 4, max: 10 });
+    expect(at(itemProblems('field-service', { competence: { grade: 'needs-help' } }), 'items.competence.deduction').rule).toEqual({ code: 'amount', min: 4, max: 10 });
+  });
+
+  it('an incident’s deduction out of its kind’s range, and a note too long', () => {
+    const problems = itemProblems('field-service', { complaints: { incidents: [{ kind: 'escalation', deduction: 9, note: 'x'.repeat(MAX_NOTE_LENGTH + 1) }] } });
+    expect(at(problems, 'items.complaints.incidents[0].deduction').rule).toEqual({ code: 'amount', min: 2, max: 5 });
+    expect(at(problems, 'items.complaints.incidents[0].note').rule).toEqual({ code: 'note-length', max: MAX_NOTE_LENGTH });
+  });
+
+  it('absence dates: not a date, outside the month, twice', () => {
+    const problems = problemsOf({
+      rubric: 'salesperson',
+      period: '2026-10',
+      absences: [{ length: 'full', date: '2026-10-32' }, { length: 'half', date: '2026-11-02' }, { length: 'half', date: '2026-10-05' }, { length: 'full', date: '2026-10-05' }],
+    });
+    expect(at(problems, 'absences[0].date').rule).toEqual({ code: 'date' });
+    expect(at(problems, 'absences[1].date').rule).toEqual({ code: 'date-in-month', period: '2026-10' });
+    expect(at(problems, 'absences[3].date').rule).toEqual({ code: 'date-once' });
+  });
+
+  it('more absences than the month has days', () => {
+    const absences = Array.from({ length: 32 }, () => ({ length: 'full' }));
+    expect(at(problemsOf({ rubric: 'salesperson', period: '2026-10', absences }), 'absences').rule).toEqual({ code: 'at-most', max: 31 });
+  });
+
+  it('hand-in dates: not a date; an event outside the month', () => {
+    const problems = problemsOf({ rubric: 'salesperson', period: '2026-10', handIns: { 'ad-plan': [{ date: '13 Oct' }], 'promotion-review': [{ date: '2026-10-20', event: '2026-09-30' }] } });
+    expect(at(problems, 'handIns["ad-plan"][0].date').rule).toEqual({ code: 'date' });
+    expect(at(problems, 'handIns["promotion-review"][0].event').rule).toEqual({ code: 'date-in-month', period: '2026-10' });
+  });
+
+  it('problems a form cannot produce (malformed JSON) have no rule: their English words stand', () => {
+    const p = at(itemProblems('salesperson', { vehicle: true }), 'items.vehicle');
+    expect(p.rule).toBeUndefined();
+    expect(p.expected).toMatch(/an object/);
+  });
+});
