@@ -53,7 +53,8 @@ export function kpiExpected(k: KpiDefinition): string {
 /** Problems of one KPI value, or none. */
 export function checkKpiValue(k: KpiDefinition, value: unknown, field: string): Problem[] {
   const ok = typeof value === 'number' && toScaled(value, k.decimals) !== null && value >= k.min && value <= k.max;
-  return ok ? [] : [{ field, value, expected: kpiExpected(k) }];
+  const unit = k.unit === 'percent' || k.unit === 'yuan' ? { unit: k.unit } : {};
+  return ok ? [] : [{ field, value, expected: kpiExpected(k), rule: { code: 'number', min: k.min, max: k.max, decimals: k.decimals, ...unit } }];
 }
 
 /** Check a record of KPI values (`null` clears a value where `allowNull`). */
@@ -90,7 +91,7 @@ export function salaryFen(yuan: unknown): number | null {
 }
 
 export function checkSalaryTotal(value: unknown, field = 'salaryTotal'): Problem[] {
-  return value === null || salaryFen(value) !== null ? [] : [{ field, value, expected: SALARY_EXPECTED }];
+  return value === null || salaryFen(value) !== null ? [] : [{ field, value, expected: SALARY_EXPECTED, rule: { code: 'number', min: 0, max: SALARY_MAX, decimals: 2, unit: 'yuan' } }];
 }
 
 // ---- showing values ---------------------------------------------------------------------------

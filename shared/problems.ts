@@ -19,6 +19,7 @@ export interface Problem {
 export type ProblemRule =
   | { code: 'whole-number'; min: number; max: number }
   | { code: 'amount'; min: number; max: number }
+  | { code: 'number'; min: number; max: number; decimals: number; unit?: 'percent' | 'yuan' }
   | { code: 'note-length'; max: number }
   | { code: 'at-most'; max: number }
   | { code: 'date' }

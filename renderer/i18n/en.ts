@@ -76,6 +76,8 @@ export const en = {
     rules: {
       'whole-number': (r: { min: number; max: number }) => `a whole number from ${r.min} to ${r.max}`,
       amount: (r: { min: number; max: number }) => `a number from ${r.min} to ${r.max}, at most 2 decimals`,
+      number: (r: { min: number; max: number; decimals: number; unit?: 'percent' | 'yuan' }) =>
+        `a number from ${r.min} to ${r.max}${r.unit === 'percent' ? ' (percent)' : r.unit === 'yuan' ? ' (yuan)' : ''}, at most ${r.decimals} decimals`,
       'note-length': (r: { max: number }) => `a text of at most ${r.max} characters`,
       'at-most': (r: { max: number }) => `at most ${r.max}`,
       date: () => 'a date YYYY-MM-DD',

@@ -76,6 +76,8 @@ export const zh: Messages = {
     rules: {
       'whole-number': (r: { min: number; max: number }) => `${r.min} 到 ${r.max} 之间的整数`,
       amount: (r: { min: number; max: number }) => `${r.min} 到 ${r.max} 之间的数,最多两位小数`,
+      number: (r: { min: number; max: number; decimals: number; unit?: 'percent' | 'yuan' }) =>
+        `${r.min} 到 ${r.max} 之间的数${r.unit === 'percent' ? '(百分比)' : r.unit === 'yuan' ? '(元)' : ''},最多 ${r.decimals} 位小数`,
       'note-length': (r: { max: number }) => `不超过 ${r.max} 个字的文字`,
       'at-most': (r: { max: number }) => `最多 ${r.max} 个`,
       date: () => '日期,格式为 YYYY-MM-DD',

@@ -1,4 +1,5 @@
 /** Types of the figures (salary, KPIs), pay, annual, dashboard and fairness calls of the contract. */
+import type { Problem } from '../problems.ts';
 import type { KpiValues } from '../kpi.ts';
 import type { PayResult, PaySettings } from '../pay.ts';
 import type { RoleId } from '../rubric/schema.ts';
@@ -25,7 +26,7 @@ export interface FiguresRow {
   salaryTotal: number | null;
   kpis: KpiValues;
   action: 'add' | 'update' | 'unchanged' | 'error';
-  problems: { field: string; value?: unknown; expected: string }[];
+  problems: Problem[];
 }
 
 export interface FiguresPreview {

@@ -118,8 +118,8 @@ describe('figures.save and figures.month', () => {
     const kpis = await attempt(8000, { 'complaint-rate': 101, 'plan-quantity': 1.23456, bogus: 1 });
     expect(kpis.kind).toBe('input');
     expect(kpis.problems).toEqual([
-      { field: 'kpis.complaint-rate', value: 101, expected: 'a number from 0 to 100 (percent), at most 2 decimals' },
-      { field: 'kpis.plan-quantity', value: 1.23456, expected: 'a number from 0 to 1000000000, at most 4 decimals' },
+      { field: 'kpis.complaint-rate', value: 101, expected: 'a number from 0 to 100 (percent), at most 2 decimals', rule: { code: 'number', min: 0, max: 100, decimals: 2, unit: 'percent' } },
+      { field: 'kpis.plan-quantity', value: 1.23456, expected: 'a number from 0 to 1000000000, at most 4 decimals', rule: { code: 'number', min: 0, max: 1_000_000_000, decimals: 4 } },
       { field: 'kpis.bogus', value: 1, expected: expect.stringMatching(/^a KPI id: plan-quantity, actual-quantity, /) },
     ]);
     // A month the person is not assessed in; a person who does not exist.
@@ -247,13 +247,13 @@ describe('figures.preview and figures.import', () => {
     const problems = Object.fromEntries(preview.rows.map((r) => [r.row, r.problems]));
     expect(problems[3]).toEqual([{ field: '工号 (employee no)', value: 'X-999', expected: 'the employee number of a person in the roster (no one has this one)' }]);
     expect(problems[4]).toEqual([
-      { field: '工资总额', value: '12345.678', expected: 'a salary total in yuan from 0 to 10,000,000, at most 2 decimals' },
-      { field: '客户满意度', value: '101', expected: 'a number from 0 to 100 (percent), at most 2 decimals' },
+      { field: '工资总额', value: '12345.678', expected: 'a salary total in yuan from 0 to 10,000,000, at most 2 decimals', rule: { code: 'number', min: 0, max: 10_000_000, decimals: 2, unit: 'yuan' } },
+      { field: '客户满意度', value: '101', expected: 'a number from 0 to 100 (percent), at most 2 decimals', rule: { code: 'number', min: 0, max: 100, decimals: 2, unit: 'percent' } },
     ]);
     expect(problems[5]).toEqual([{ field: '工号 (employee no)', value: 'S-101', expected: 'an employee number that appears once in the file (it is also on line 2)' }]);
     expect(problems[6]).toEqual([
       { field: '姓名 (name)', value: '王五', expected: 'the name the roster has for F-101: 陈敏 (or leave the name empty)' },
-      { field: '销售计划数量', value: 'abc', expected: 'a number from 0 to 1000000000, at most 4 decimals' },
+      { field: '销售计划数量', value: 'abc', expected: 'a number from 0 to 1000000000, at most 4 decimals', rule: { code: 'number', min: 0, max: 1_000_000_000, decimals: 4 } },
     ]);
     expect(problems[7]).toEqual([{ field: '工号 (employee no)', value: 'S-103', expected: 'a person assessed in 2026-05 (杨强 is assessed 2026-07 – now)' }]);
 

@@ -15,6 +15,7 @@ const DICTIONARIES = { zh, en };
 const SAMPLES: { [C in ProblemRule['code']]: Extract<ProblemRule, { code: C }> } = {
   'whole-number': { code: 'whole-number', min: 0, max: 99 },
   amount: { code: 'amount', min: 4, max: 10 },
+  number: { code: 'number', min: 0, max: 200, decimals: 4, unit: 'percent' },
   'note-length': { code: 'note-length', max: 2000 },
   'at-most': { code: 'at-most', max: 31 },
   date: { code: 'date' },
@@ -30,7 +31,8 @@ describe('problem rules in words', () => {
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
     expect(zh).not.toMatch(/\b(from|number|text|characters|each|at most)\b/);
     expect(en).not.toMatch(/[\u4e00-\u9fff]/);
-    for (const value of Object.entries(rule).filter(([k]) => k !== 'code').map(([, v]) => String(v))) {
+    // The numbers appear as they are; the code and the unit are worded.
+    for (const value of Object.entries(rule).filter(([k]) => k !== 'code' && k !== 'unit').map(([, v]) => String(v))) {
       expect(zh).toContain(value);
       expect(en).toContain(value);
     }
@@ -39,5 +41,7 @@ describe('problem rules in words', () => {
   it('the English wording of a range', () => {
     expect(ruleText(SAMPLES.amount, DICTIONARIES.en)).toBe('a number from 4 to 10, at most 2 decimals');
     expect(ruleText(SAMPLES['whole-number'], DICTIONARIES.zh)).toBe('0 到 99 之间的整数');
+    expect(ruleText(SAMPLES.number, DICTIONARIES.zh)).toBe('0 到 200 之间的数(百分比),最多 4 位小数');
+    expect(ruleText({ code: 'number', min: 0, max: 10_000_000, decimals: 2, unit: 'yuan' }, DICTIONARIES.en)).toBe('a number from 0 to 10000000 (yuan), at most 2 decimals');
   });
 });

@@ -10,7 +10,14 @@ describe('salary total', () => {
     expect(salaryFen(10_000_000)).toBe(1_000_000_000);
     for (const bad of [-0.01, 10_000_000.01, 1.005, Number.NaN, Infinity, '100', null]) expect(salaryFen(bad)).toBeNull();
     expect(checkSalaryTotal(null)).toEqual([]);
-    expect(checkSalaryTotal(1.005)).toEqual([{ field: 'salaryTotal', value: 1.005, expected: 'a salary total in yuan from 0 to 10,000,000, at most 2 decimals (or nothing)' }]);
+    expect(checkSalaryTotal(1.005)).toEqual([
+      {
+        field: 'salaryTotal',
+        value: 1.005,
+        expected: 'a salary total in yuan from 0 to 10,000,000, at most 2 decimals (or nothing)',
+        rule: { code: 'number', min: 0, max: 10_000_000, decimals: 2, unit: 'yuan' },
+      },
+    ]);
   });
 });
 
