@@ -8,7 +8,6 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { applyCssVariables } from './app/dom.ts';
 import { loadMonthScreen } from './app/screens.ts';
 import { start } from './app/start.ts';
 
@@ -19,7 +18,6 @@ export async function startApp(): Promise<void> {
     start.info.catch(() => null), // App shows the failure
     start.route.screen === 'scoring' ? loadMonthScreen() : null,
   ]);
-  applyCssVariables();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App boot={start.info} initialInfo={info} />

@@ -11,7 +11,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Rec
   return element;
 }
 
-/** Set the --sa-* variables (palette.ts) on the page: the first paint and the app both call it. */
+/** Set the --sa-* variables (palette.ts) on the page, once, before the first paint (the app's light table uses them too). */
 export function applyCssVariables(): void {
   for (const [name, value] of Object.entries(cssVariables())) document.documentElement.style.setProperty(name, value);
 }
