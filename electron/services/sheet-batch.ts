@@ -15,6 +15,9 @@ import { activeIn, toPerson } from './people.ts';
 import { listRubrics, storeRubric } from './rubrics.ts';
 import { assessedMonths, checkSave, saveStamp, writeSave, type CheckedSave, type SaveSheetInput, type SheetRow } from './sheets.ts';
 
+/** How many conflicting sheets a refusal names. */
+const CONFLICTS_NAMED = 10;
+
 export interface SaveSheetsInput {
   period: string;
   sheets: { personId: number; entry: SaveSheetInput['entry']; status: SheetStatus; expectedRevision: number }[];
@@ -55,7 +58,9 @@ export function saveSheets(db: Db, input: SaveSheetsInput): SavedSheets {
     });
     if (problems.length) throw new InputError(problems, 'sheets');
     if (conflicts.length) {
-      throw new ServiceError('conflict', `sheets for ${period} were changed elsewhere since they were read (${conflicts.length}): ${conflicts.join('; ')}; reload them`);
+      // A message to read, not a list of a whole month: the first few, and how many more.
+      const named = conflicts.slice(0, CONFLICTS_NAMED).join('; ') + (conflicts.length > CONFLICTS_NAMED ? `; and ${conflicts.length - CONFLICTS_NAMED} more` : '');
+      throw new ServiceError('conflict', `sheets for ${period} were changed elsewhere since they were read (${conflicts.length}): ${named}; reload them`);
     }
 
     const versions = new Map(checked.map((c) => [`${c.rubric.id}@${c.rubric.version}`, c.rubric]));

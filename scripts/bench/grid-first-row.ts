@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from '@playwright/test';
+import { chromium, type ConsoleMessage, type Page } from '@playwright/test';
 import { openDatabase } from '../../electron/db/database.ts';
 import { createHandlers, invoke } from '../../electron/handlers.ts';
 import { loadDemo } from '../../electron/services/demo.ts';
@@ -30,15 +30,73 @@ export interface FirstRowOptions {
 }
 
 export interface FirstRowResult {
-  /** ms from navigation start to the end of the frame that paints the first row, one per run. */
+  /**
+   * ms from navigation start to the end of the rendering update (style, layout, paint) of the frame
+   * that paints the first row, one per run (cold caches).
+   */
   cold: number[];
+  /** ms from navigation start to when that frame was presented (on screen), one per run. */
+  coldPresented: number[];
+  /** `cold` again after a reload (warm caches), when asked for. */
   warm: number[];
-  /** ms from navigation start to the DataGrid's first row in place of the light table (cold), when asked for. */
+  /** ms from navigation start to the end of the frame that paints the DataGrid's first row in place of the light table (cold), when asked for. */
   dataGrid: number[];
   /** The page's JS heap after the first row and a GC, MB. */
   heapMB: number[];
   /** The renderer process's peak resident memory (VmHWM), MB; empty where /proc is not available. */
   peakRendererMB: number[];
+}
+
+/**
+ * What the page reports (console '__bench {…}') once the rows have been painted. Chromium's Element
+ * Timing API gives, for an element marked `elementtiming`, the end of the rendering update that
+ * painted it (paintTime) and when that frame was presented (presentationTime). A mutation
+ * observer marks the row's elements the moment the row enters the page, before any frame paints
+ * it. Nothing of the test driver runs in the page until then: no polling, no injected helpers (a
+ * Playwright waitForFunction injects its ~40 ms utility script, which would land in the middle of
+ * the load), and unlike a task queued from requestAnimationFrame, the figure does not include
+ * tasks the page itself queued before it (the light table's off-screen rows).
+ */
+function reporter(dataGrid: boolean): string {
+  return `{
+    const out = {};
+    const rowElements = (row, id) => { for (const el of [row, ...row.querySelectorAll('*')]) el.setAttribute('elementtiming', id); };
+    const report = () => { if (out.row !== undefined && (out.grid !== undefined || !${dataGrid})) console.log('__bench ' + JSON.stringify(out)); };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.identifier === 'first-row' && out.row === undefined) { out.row = e.paintTime ?? e.renderTime; out.presented = e.presentationTime ?? e.renderTime; report(); }
+        if (e.identifier === 'grid-row' && out.grid === undefined) { out.grid = e.paintTime ?? e.renderTime; report(); }
+      }
+    }).observe({ type: 'element', buffered: true });
+    let row = null, grid = null;
+    new MutationObserver((_, observer) => {
+      if (!row && (row = document.querySelector(${JSON.stringify(FIRST_ROW)}))) rowElements(row, 'first-row');
+      if (!grid && !document.querySelector('.lt-root') && (grid = document.querySelector(${JSON.stringify(DATA_GRID_ROW)}))) rowElements(grid, 'grid-row');
+      if (row && (grid || !${dataGrid})) observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  }`;
+}
+
+interface Reported {
+  row: number;
+  presented: number;
+  grid?: number;
+}
+
+/** Open the page (or reload it) and wait for its report; nothing else happens in the page meanwhile. */
+async function load(page: Page, open: () => Promise<unknown>): Promise<Reported> {
+  const reported = new Promise<Reported>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the first row was not painted within 60 s')), 60_000);
+    const onConsole = (message: ConsoleMessage) => {
+      if (!message.text().startsWith('__bench ')) return;
+      clearTimeout(timer);
+      page.off('console', onConsole);
+      resolve(JSON.parse(message.text().slice('__bench '.length)) as Reported);
+    };
+    page.on('console', onConsole);
+  });
+  await open();
+  return reported;
 }
 
 export async function measureFirstRow(options: FirstRowOptions): Promise<FirstRowResult> {
@@ -48,37 +106,20 @@ export async function measureFirstRow(options: FirstRowOptions): Promise<FirstRo
   });
   const browser = await chromium.connect(server.wsEndpoint());
   const browserPid = server.process().pid;
-  const result: FirstRowResult = { cold: [], warm: [], dataGrid: [], heapMB: [], peakRendererMB: [] };
+  const result: FirstRowResult = { cold: [], coldPresented: [], warm: [], dataGrid: [], heapMB: [], peakRendererMB: [] };
   try {
     for (let i = 0; i < options.runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1360, height: 860 } }); // cold cache each run
       const page = await context.newPage();
-      // The page notes when the frame that paints the first row is done: a mutation observer sees
-      // the row enter the page; the next animation frame's callback runs just before that frame's
-      // style, layout and paint, and a task queued from it runs once they are done. So the figure
-      // includes laying out and painting the row, and not the time the test driver takes to notice.
-      // The same for the DataGrid's first row once it has replaced the light table.
-      await page.addInitScript(`{
-        const seen = {};
-        const note = (name) => requestAnimationFrame(() => setTimeout(() => { window[name] = performance.now(); }, 0));
-        new MutationObserver((_, observer) => {
-          if (!seen.row && document.querySelector(${JSON.stringify(FIRST_ROW)})) note((seen.row = '__firstRow'));
-          if (!seen.grid && document.querySelector(${JSON.stringify(DATA_GRID_ROW)}) && !document.querySelector('.lt-root')) note((seen.grid = '__dataGrid'));
-          if (seen.row && (seen.grid || !${JSON.stringify(Boolean(options.dataGrid))})) observer.disconnect();
-        }).observe(document, { childList: true, subtree: true });
-      }`);
-      await page.goto(options.url);
-      await page.waitForFunction(() => (globalThis as { __firstRow?: number }).__firstRow !== undefined, undefined, { timeout: 60_000 });
-      result.cold.push((await page.evaluate('window.__firstRow')) as number);
-      if (options.dataGrid) {
-        await page.waitForFunction(() => (globalThis as { __dataGrid?: number }).__dataGrid !== undefined, undefined, { timeout: 60_000 });
-        result.dataGrid.push((await page.evaluate('window.__dataGrid')) as number);
-      }
+      await page.addInitScript(reporter(Boolean(options.dataGrid)));
+      const cold = await load(page, () => page.goto(options.url, { waitUntil: 'commit' }));
+      result.cold.push(cold.row);
+      result.coldPresented.push(cold.presented);
+      if (options.dataGrid) result.dataGrid.push(cold.grid!);
       if (options.warm) {
         // The same app opened again: the browser's caches (and V8's code cache) are warm.
-        await page.reload();
-        await page.waitForFunction(() => (globalThis as { __firstRow?: number }).__firstRow !== undefined, undefined, { timeout: 60_000 });
-        result.warm.push((await page.evaluate('window.__firstRow')) as number);
+        const warm = await load(page, () => page.reload({ waitUntil: 'commit' }));
+        result.warm.push(warm.row);
       }
       const peak = browserPid === undefined ? null : peakRendererMemoryMB(browserPid);
       if (peak !== null) result.peakRendererMB.push(peak);
@@ -88,7 +129,7 @@ export async function measureFirstRow(options: FirstRowOptions): Promise<FirstRo
       result.heapMB.push(usedSize / 1024 / 1024);
       await context.close();
       options.log?.(
-        `  run ${i + 1}/${options.runs}: first row ${result.cold.at(-1)!.toFixed(0)} ms${options.dataGrid ? `, DataGrid ${result.dataGrid.at(-1)!.toFixed(0)} ms` : ''}${options.warm ? `, again ${result.warm.at(-1)!.toFixed(0)} ms` : ''}`,
+        `  run ${i + 1}/${options.runs}: first row ${cold.row.toFixed(0)} ms (on screen ${cold.presented.toFixed(0)} ms)${options.dataGrid ? `, DataGrid ${cold.grid!.toFixed(0)} ms` : ''}${options.warm ? `, again ${result.warm.at(-1)!.toFixed(0)} ms` : ''}`,
       );
     }
   } finally {
@@ -156,13 +197,14 @@ async function demoBenchmark(): Promise<void> {
   await invoke(handlers, 'user.set', { name: 'HR', chainRole: 'hr', regionId: null });
   const server = await startWebServer({ handlers, staticDir: process.env.BENCH_STATIC ?? join(process.cwd(), 'out', 'renderer') });
   const rows = (await invoke(handlers, 'sheets.month', { period: lastMonth() })) as { ok: true; result: unknown[] };
-  const { cold: times, warm, dataGrid, heapMB: heaps, peakRendererMB } = await measureFirstRow({ url: `${server.openUrl}#/scoring/${lastMonth()}`, runs, warm: true, dataGrid: true });
+  const { cold: times, coldPresented, warm, dataGrid, heapMB: heaps, peakRendererMB } = await measureFirstRow({ url: `${server.openUrl}#/scoring/${lastMonth()}`, runs, warm: true, dataGrid: true });
   await server.close();
   db.close();
   rmSync(dir, { recursive: true, force: true });
 
   console.log(`month grid, demo organisation (${rows.result.length} rows), ${runs} cold loads in headless Chromium`);
-  console.log(`first row visible: median ${median(times).toFixed(0)} ms, best ${Math.min(...times).toFixed(0)} ms, worst ${Math.max(...times).toFixed(0)} ms (target < 1000 ms)`);
+  console.log(`first row painted: median ${median(times).toFixed(0)} ms, best ${Math.min(...times).toFixed(0)} ms, worst ${Math.max(...times).toFixed(0)} ms (target < 1000 ms)`);
+  console.log(`that frame on screen: median ${median(coldPresented).toFixed(0)} ms`);
   console.log(`DataGrid's first row in place of the light table: median ${median(dataGrid).toFixed(0)} ms`);
   console.log(`opened again (warm caches): median ${median(warm).toFixed(0)} ms, best ${Math.min(...warm).toFixed(0)} ms, worst ${Math.max(...warm).toFixed(0)} ms`);
   console.log(`renderer JS heap after first row and a GC: median ${median(heaps).toFixed(1)} MB`);

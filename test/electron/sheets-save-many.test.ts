@@ -154,6 +154,20 @@ describe('sheets.saveMany is all or nothing', () => {
     expect(error.message).toContain(`sheets[${k}]`);
   });
 
+  it('a month changed elsewhere: the refusal names the first ten and counts the rest, nothing written', async () => {
+    const { db, path } = demoDb();
+    const people = listPeople(db);
+    const sheets = sheetsFor(db, '2026-10', people.map((p) => p.id), ['ready'], 4);
+    const stale = sheets.map((s) => (s.expectedRevision > 0 ? { ...s, expectedRevision: s.expectedRevision - 1 } : s));
+    const conflicting = stale.filter((s, i) => s.expectedRevision !== sheets[i]!.expectedRevision).length;
+    expect(conflicting).toBeGreaterThan(10);
+    const error = await refused(db, path, { period: '2026-10', sheets: stale });
+    expect(error.kind).toBe('conflict');
+    expect(error.message).toContain(`(${conflicting}): `);
+    expect(error.message).toContain(`; and ${conflicting - 10} more; reload them`);
+    expect(error.message.match(/sheets\[\d+\]:/g)).toHaveLength(10);
+  });
+
   it('a person listed twice, an unknown person, a person not assessed in the month: named by their sheet', async () => {
     const { db, path } = demoDb();
     const people = listPeople(db).map((p) => p.id);
