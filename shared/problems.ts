@@ -25,7 +25,20 @@ export type ProblemRule =
   | { code: 'date' }
   | { code: 'date-time' }
   | { code: 'date-in-month'; period: string }
-  | { code: 'date-once' };
+  | { code: 'date-once' }
+  // A roster file's rows (roster.preview, roster.import): the values are as the file may write them.
+  | { code: 'required' }
+  | { code: 'employee-no'; max: number }
+  | { code: 'once-in-file'; line: number }
+  | { code: 'one-line' }
+  | { code: 'role'; names: string[]; ids: string[] }
+  | { code: 'region-needed'; roles: string[] }
+  /** `regions`: the active regions' names (the first few; `more` counts the rest). */
+  | { code: 'region'; regions: string[]; more: number }
+  | { code: 'region-code'; codes: string[] }
+  | { code: 'active-region'; regions: string[]; more: number }
+  | { code: 'month' }
+  | { code: 'month-up-to'; month: string };
 
 export class InputError extends Error {
   readonly problems: readonly Problem[];

@@ -6,7 +6,7 @@
  */
 import type { Person, RosterPreview, RosterRow } from '../../shared/api/types.ts';
 import { formatDate, formatPeriod, parseDate, parsePeriod } from '../../shared/period.ts';
-import { describeValue, InputError, type Problem } from '../../shared/problems.ts';
+import { describeValue, InputError, type Problem, type ProblemRule } from '../../shared/problems.ts';
 import { ROLE_IDS, type RoleId } from '../../shared/rubric/schema.ts';
 import type { Db } from '../db/database.ts';
 import { FileRefused } from '../import/errors.ts';
@@ -61,6 +61,8 @@ const REGIONLESS: readonly RoleId[] = ['executive'];
 const EMPLOYEE_NO = /^[A-Za-z0-9-]{1,20}$/;
 const MAX_NAME = 100;
 const MONTH_FORMS = 'YYYY-MM such as 2024-03; also YYYY/MM or a date YYYY-MM-DD';
+const REQUIRED_RULE: ProblemRule = { code: 'required' };
+const ROLE_RULE: ProblemRule = { code: 'role', names: ROLE_IDS.map((r) => ROLE_NAMES[r]), ids: [...ROLE_IDS] };
 
 export function normalizeHeader(text: string): string {
   return text.trim().toLowerCase().replace(/[\s_\-.:：()（）]/g, '');
@@ -83,7 +85,7 @@ export async function importRoster(db: Db, input: RosterUpload, options: RosterO
   const month = options.currentMonth ?? thisMonth();
   return db.transaction(() => {
     const rows = evaluate(db, file.rows, month);
-    const problems = rows.flatMap((r) => r.issues.map((i): Problem => ({ field: `line ${r.row.line}, ${i.column}`, value: i.value, expected: i.expected })));
+    const problems = rows.flatMap((r) => r.issues.map((i): Problem => ({ field: `line ${r.row.line}, ${i.column}`, value: i.value, expected: i.expected, rule: i.rule })));
     if (problems.length) throw new InputError(capProblems(problems), `roster file ${JSON.stringify(input.fileName)} (nothing was imported)`);
     const result: RosterImportResult = { added: 0, updated: 0, unchanged: 0 };
     for (const { row, person, existing } of rows) {
@@ -188,6 +190,8 @@ interface Issue {
   problem: string;
   /** What would be accepted, for the import's InputError. */
   expected: string;
+  /** The same as data: the app words it in its language. */
+  rule: ProblemRule;
 }
 
 interface Evaluated {
@@ -212,48 +216,49 @@ function evaluate(db: Db, lines: readonly RosterLine[], currentMonth: string): E
   // A name two regions share is shown with its code (the code is then what identifies it).
   const activeNames = active.map((r) => (regions.filter((o) => o.name === r.name).length > 1 ? `${r.name} (${r.code})` : r.name));
   const regionList = activeNames.length === 0 ? 'there are no regions yet: add them first' : activeNames.length > 8 ? `${activeNames.slice(0, 8).join(', ')}, …` : activeNames.join(', ');
+  const listed = { regions: activeNames.slice(0, 8), more: Math.max(0, activeNames.length - 8) };
   const firstLine = new Map<string, number>();
 
   return lines.map(({ line, values: v }) => {
     const issues: Issue[] = [];
-    const issue = (column: RosterColumn, problem: string, expected: string) => issues.push({ column, value: v[column], problem, expected });
+    const issue = (column: RosterColumn, rule: ProblemRule, problem: string, expected: string) => issues.push({ column, value: v[column], problem, expected, rule });
 
     // employeeNo
     const existing = people.get(v.employeeNo) ?? null;
-    if (v.employeeNo === '') issue('employeeNo', 'is required', 'an employee number');
+    if (v.employeeNo === '') issue('employeeNo', REQUIRED_RULE, 'is required', 'an employee number');
     else if (!EMPLOYEE_NO.test(v.employeeNo)) {
-      issue('employeeNo', 'is not an employee number (letters, digits and "-", 1–20 characters)', 'an employee number: letters, digits and "-", 1–20 characters');
+      issue('employeeNo', { code: 'employee-no', max: 20 }, 'is not an employee number (letters, digits and "-", 1–20 characters)', 'an employee number: letters, digits and "-", 1–20 characters');
     }
     if (v.employeeNo !== '') {
       const first = firstLine.get(v.employeeNo);
       if (first === undefined) firstLine.set(v.employeeNo, line);
-      else issue('employeeNo', `appears again (first on line ${first})`, `an employee number that appears once in the file (it is also on line ${first})`);
+      else issue('employeeNo', { code: 'once-in-file', line: first }, `appears again (first on line ${first})`, `an employee number that appears once in the file (it is also on line ${first})`);
     }
 
     // name
-    if (v.name === '') issue('name', 'is required', 'a name');
-    else if (v.name.length > MAX_NAME) issue('name', `is too long (${v.name.length} characters; at most ${MAX_NAME})`, `a name of at most ${MAX_NAME} characters`);
-    else if (/\p{Cc}/u.test(v.name)) issue('name', 'contains a line break or control character', 'a name on one line, without control characters');
+    if (v.name === '') issue('name', REQUIRED_RULE, 'is required', 'a name');
+    else if (v.name.length > MAX_NAME) issue('name', { code: 'note-length', max: MAX_NAME }, `is too long (${v.name.length} characters; at most ${MAX_NAME})`, `a name of at most ${MAX_NAME} characters`);
+    else if (/\p{Cc}/u.test(v.name)) issue('name', { code: 'one-line' }, 'contains a line break or control character', 'a name on one line, without control characters');
 
     // role
     const role = parseRole(v.role);
-    if (v.role === '') issue('role', 'is required', `a role: ${ROLE_LIST}`);
-    else if (!role) issue('role', `is not a role (${ROLE_LIST})`, `a role: ${ROLE_LIST} (or ${ROLE_IDS.join(', ')})`);
+    if (v.role === '') issue('role', REQUIRED_RULE, 'is required', `a role: ${ROLE_LIST}`);
+    else if (!role) issue('role', ROLE_RULE, `is not a role (${ROLE_LIST})`, `a role: ${ROLE_LIST} (or ${ROLE_IDS.join(', ')})`);
 
     // region
     let regionId: number | null | undefined;
     if (v.region === '') {
       if (role && REGIONLESS.includes(role)) regionId = null;
-      else issue('region', `is required (only ${REGIONLESS.map((r) => ROLE_NAMES[r]).join(', ')} may have none)`, `a region’s name or code: ${regionList}`);
+      else issue('region', { code: 'region-needed', roles: REGIONLESS.map((r) => ROLE_NAMES[r]) }, `is required (only ${REGIONLESS.map((r) => ROLE_NAMES[r]).join(', ')} may have none)`, `a region’s name or code: ${regionList}`);
     } else {
       const matches = matchRegion(regions, v.region);
-      if (matches.length === 0) issue('region', `is not a region (${regionList})`, `a region’s name or code: ${regionList}`);
+      if (matches.length === 0) issue('region', { code: 'region', ...listed }, `is not a region (${regionList})`, `a region’s name or code: ${regionList}`);
       else if (matches.length > 1) {
-        issue('region', `names ${matches.length} regions (codes ${matches.map((r) => r.code).join(', ')}): use the code`, `one region’s code: ${matches.map((r) => r.code).join(', ')}`);
+        issue('region', { code: 'region-code', codes: matches.map((r) => r.code) }, `names ${matches.length} regions (codes ${matches.map((r) => r.code).join(', ')}): use the code`, `one region’s code: ${matches.map((r) => r.code).join(', ')}`);
       } else {
         const region = matches[0]!;
         if (!region.active && (!existing || existing.regionId !== region.id)) {
-          issue('region', `is deactivated (active regions: ${regionList})`, `an active region: ${regionList}`);
+          issue('region', { code: 'active-region', ...listed }, `is deactivated (active regions: ${regionList})`, `an active region: ${regionList}`);
         } else regionId = region.id;
       }
     }
@@ -263,9 +268,9 @@ function evaluate(db: Db, lines: readonly RosterLine[], currentMonth: string): E
     if (v.activeFrom === '') activeFrom = existing?.activeFrom ?? currentMonth;
     else {
       activeFrom = parseMonth(v.activeFrom) ?? undefined;
-      if (!activeFrom) issue('activeFrom', `is not a month (${MONTH_FORMS})`, `a month: ${MONTH_FORMS}`);
+      if (!activeFrom) issue('activeFrom', { code: 'month' }, `is not a month (${MONTH_FORMS})`, `a month: ${MONTH_FORMS}`);
       else if (existing?.activeTo && activeFrom > existing.activeTo) {
-        issue('activeFrom', `is after this person’s last month (${existing.activeTo})`, `a month up to ${existing.activeTo}, this person’s last month`);
+        issue('activeFrom', { code: 'month-up-to', month: existing.activeTo }, `is after this person’s last month (${existing.activeTo})`, `a month up to ${existing.activeTo}, this person’s last month`);
         activeFrom = undefined;
       }
     }
@@ -285,6 +290,7 @@ function evaluate(db: Db, lines: readonly RosterLine[], currentMonth: string): E
       activeFrom: activeFrom ?? v.activeFrom,
       action,
       errors: issues.map((i) => `${i.column}: ${describeValue(i.value)} ${i.problem}`),
+      problems: issues.map((i) => ({ field: i.column, value: i.value, expected: i.expected, rule: i.rule })),
     };
     const person = issues.length === 0 && role && regionId !== undefined && activeFrom ? { employeeNo: v.employeeNo, name: v.name, role, regionId, activeFrom } : null;
     return { row, issues, person, existing };

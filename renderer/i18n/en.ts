@@ -84,6 +84,19 @@ export const en = {
       'date-time': () => 'a date and time YYYY-MM-DD HH:MM',
       'date-in-month': (r: { period: string }) => `a date in ${r.period}`,
       'date-once': () => 'each date only once',
+      required: () => 'a value (the column is required)',
+      'employee-no': (r: { max: number }) => `an employee number: letters, digits and "-", at most ${r.max} characters`,
+      'once-in-file': (r: { line: number }) => `a value that appears once in the file (it is also on line ${r.line})`,
+      'one-line': () => 'one line, without line breaks or control characters',
+      role: (r: { names: string[]; ids: string[] }) => `a role: ${r.names.join(', ')} (or ${r.ids.join(', ')})`,
+      'region-needed': (r: { roles: string[] }) => `a region (only ${r.roles.join(', ')} may have none)`,
+      region: (r: { regions: string[]; more: number }) =>
+        r.regions.length === 0 ? 'a region — there are no regions yet: add them first' : `a region’s name or code: ${r.regions.join(', ')}${r.more ? ` and ${r.more} more` : ''}`,
+      'region-code': (r: { codes: string[] }) => `one region’s code: ${r.codes.join(', ')}`,
+      'active-region': (r: { regions: string[]; more: number }) =>
+        r.regions.length === 0 ? 'an active region — there are none: add one first' : `an active region: ${r.regions.join(', ')}${r.more ? ` and ${r.more} more` : ''}`,
+      month: () => 'a month: YYYY-MM such as 2024-03; also YYYY/MM or a date YYYY-MM-DD',
+      'month-up-to': (r: { month: string }) => `a month up to ${r.month}, this person’s last month`,
     } satisfies { [C in ProblemRule['code']]: (rule: Extract<ProblemRule, { code: C }>) => string },
   },
   setup: {

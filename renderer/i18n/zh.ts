@@ -84,6 +84,19 @@ export const zh: Messages = {
       'date-time': () => '日期和时间,格式为 YYYY-MM-DD HH:MM',
       'date-in-month': (r: { period: string }) => `${r.period} 月内的日期`,
       'date-once': () => '每个日期只能出现一次',
+      required: () => '必填(此列不能为空)',
+      'employee-no': (r: { max: number }) => `由字母、数字和“-”组成,最多 ${r.max} 个字符`,
+      'once-in-file': (r: { line: number }) => `在文件中只出现一次(第 ${r.line} 行也有)`,
+      'one-line': () => '一行文字,不含换行或控制字符',
+      role: (r: { names: string[]; ids: string[] }) => `以下岗位之一:${r.names.join('、')}(或 ${r.ids.join('、')})`,
+      'region-needed': (r: { roles: string[] }) => `区域(只有${r.roles.join('、')}可以不填)`,
+      region: (r: { regions: string[]; more: number }) =>
+        r.regions.length === 0 ? '区域——还没有区域,请先添加' : `区域名称或代码:${r.regions.join('、')}${r.more ? ` 等另外 ${r.more} 个` : ''}`,
+      'region-code': (r: { codes: string[] }) => `区域代码之一:${r.codes.join('、')}`,
+      'active-region': (r: { regions: string[]; more: number }) =>
+        r.regions.length === 0 ? '启用中的区域——目前没有,请先添加' : `启用中的区域:${r.regions.join('、')}${r.more ? ` 等另外 ${r.more} 个` : ''}`,
+      month: () => '月份:YYYY-MM,如 2024-03;也可写 YYYY/MM 或日期 YYYY-MM-DD',
+      'month-up-to': (r: { month: string }) => `不晚于 ${r.month} 的月份(此人的最后一个月)`,
     },
   },
   setup: {

@@ -112,7 +112,10 @@ export interface RosterRow {
   region: string;
   activeFrom: string;
   action: 'add' | 'update' | 'unchanged';
+  /** The row's problems in English, one line each (`column: "value" is …`). */
   errors: string[];
+  /** The same problems as data (field: the column), which the app words in its language. */
+  problems: Problem[];
 }
 
 export interface RosterPreview {

@@ -12,7 +12,9 @@ test('import a GBK CSV roster: preview with the encoding and row errors, nothing
   await page.getByTestId('roster-import-input').setInputFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: iconv.encode(bad, 'gbk') });
   await expect(page.getByTestId('roster-preview-encoding')).toContainText('GB18030');
   await expect(page.getByTestId('roster-preview')).toContainText('郑喆'); // the rows with errors are shown first
-  await expect(page.getByTestId('roster-preview')).toContainText('role: "经理" is not a role');
+  // In the UI's language, the column's name and what the file may write there.
+  await expect(page.getByTestId('roster-preview')).toContainText('岗位: "经理" — 以下岗位之一:销售员、区域经理、现场服务代表、部长以上');
+  await page.getByTestId('roster-preview').screenshot({ path: 'test-results/screenshots/roster-preview-zh.png' });
   await expect(page.getByTestId('roster-preview-errors')).toContainText('1');
   await expect(page.getByTestId('roster-import-confirm')).toBeDisabled();
 

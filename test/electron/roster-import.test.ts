@@ -14,7 +14,7 @@ import { cellText, fileKind, readSheetFile } from '../../electron/import/sheet-f
 import { listAudit } from '../../electron/services/audit.ts';
 import { buildZip, smallPart, zeros } from '../helpers/zip.ts';
 import { listPeople, savePerson } from '../../electron/services/people.ts';
-import { saveRegion, setRegionActive } from '../../electron/services/regions.ts';
+import { listRegions, saveRegion, setRegionActive } from '../../electron/services/regions.ts';
 import { importRoster, parseMonth, previewRoster, type RosterUpload } from '../../electron/services/roster-import.ts';
 import { InputError } from '../../shared/problems.ts';
 import type { Person, RosterPreview } from '../../shared/api/types.ts';
@@ -290,10 +290,10 @@ describe('previewRoster', () => {
       encoding: 'UTF-8',
       errorCount: 0,
       rows: [
-        { line: 2, employeeNo: 'S-0001', name: '王磊', role: '销售员', region: '华东区', activeFrom: '2024-03', action: 'add', errors: [] },
-        { line: 3, employeeNo: 'S-0002', name: '欧阳娜娜', role: '区域经理', region: '华南区', activeFrom: '2024-07', action: 'add', errors: [] },
-        { line: 4, employeeNo: 'S-0003', name: '张喆', role: '现场服务代表', region: 'EAST', activeFrom: '2026-05', action: 'add', errors: [] },
-        { line: 5, employeeNo: 'E-1', name: '李总', role: '部长以上', region: '', activeFrom: '2023-01', action: 'add', errors: [] },
+        { line: 2, employeeNo: 'S-0001', name: '王磊', role: '销售员', region: '华东区', activeFrom: '2024-03', action: 'add', errors: [], problems: [] },
+        { line: 3, employeeNo: 'S-0002', name: '欧阳娜娜', role: '区域经理', region: '华南区', activeFrom: '2024-07', action: 'add', errors: [], problems: [] },
+        { line: 4, employeeNo: 'S-0003', name: '张喆', role: '现场服务代表', region: 'EAST', activeFrom: '2026-05', action: 'add', errors: [], problems: [] },
+        { line: 5, employeeNo: 'E-1', name: '李总', role: '部长以上', region: '', activeFrom: '2023-01', action: 'add', errors: [], problems: [] },
       ],
     });
   });
@@ -324,8 +324,8 @@ describe('previewRoster', () => {
     const preview = await previewRoster(db, input, MONTH);
     expect(preview.encoding).toBe('XLSX');
     expect(preview.rows).toEqual([
-      { line: 2, employeeNo: '1001', name: '欧阳娜娜', role: 'salesperson', region: '华东区', activeFrom: '2024-03', action: 'add', errors: [] },
-      { line: 3, employeeNo: 'S-2', name: '王磊', role: 'Regional Manager', region: 'south', activeFrom: '2025-01', action: 'add', errors: [] },
+      { line: 2, employeeNo: '1001', name: '欧阳娜娜', role: 'salesperson', region: '华东区', activeFrom: '2024-03', action: 'add', errors: [], problems: [] },
+      { line: 3, employeeNo: 'S-2', name: '王磊', role: 'Regional Manager', region: 'south', activeFrom: '2025-01', action: 'add', errors: [], problems: [] },
     ]);
     expect(await importRoster(db, input, MONTH)).toEqual({ added: 2, updated: 0, unchanged: 0 });
     expect(byNo('S-2')).toMatchObject({ role: 'regional-manager', regionId: south });
@@ -408,6 +408,42 @@ describe('previewRoster', () => {
     });
     expect(preview.errorCount).toBe(15);
     expect(preview.rows.find((r) => r.line === 2)?.errors).toEqual([]);
+    // The same problems as data, which the app words in its language: the column, the value, the rule.
+    const rules = Object.fromEntries(preview.rows.filter((r) => r.problems.length).map((r) => [r.line, r.problems.map((p) => [p.field, p.value, p.rule])]));
+    const regions = { regions: ['华东区 (EAST)', '华东区 (EAST2)', '华南区'], more: 0 };
+    expect(rules).toEqual({
+      3: [['employeeNo', 'S-0001', { code: 'once-in-file', line: 2 }]],
+      4: [['employeeNo', '', { code: 'required' }]],
+      5: [['employeeNo', 'S 0002', { code: 'employee-no', max: 20 }]],
+      6: [['name', '', { code: 'required' }]],
+      7: [['name', long, { code: 'note-length', max: 100 }]],
+      8: [['role', '', { code: 'required' }]],
+      9: [['role', '经理', { code: 'role', names: ['销售员', '区域经理', '现场服务代表', '部长以上'], ids: ['salesperson', 'regional-manager', 'field-service', 'executive'] }]],
+      10: [['region', '', { code: 'region-needed', roles: ['部长以上'] }]],
+      11: [['region', '西北区', { code: 'region', ...regions }]],
+      12: [['region', '华东区', { code: 'region-code', codes: ['EAST', 'EAST2'] }]],
+      13: [['region', '华北区', { code: 'active-region', ...regions }]],
+      14: [['activeFrom', '2024-13', { code: 'month' }]],
+      15: [['activeFrom', '2024-02-30', { code: 'month' }]],
+      16: [['activeFrom', '2024-07', { code: 'month-up-to', month: '2024-06' }]],
+      17: [
+        ['name', '', { code: 'required' }],
+        ['role', '', { code: 'required' }],
+        ['region', '', { code: 'region-needed', roles: ['部长以上'] }],
+      ],
+    });
+    // Every row's English line and its problem say the same thing about the same column.
+    for (const row of preview.rows) expect(row.problems.map((p) => p.field)).toEqual(row.errors.map((e) => e.slice(0, e.indexOf(':'))));
+  });
+
+  it('lists the first eight active regions in a region problem and counts the rest', async () => {
+    for (let i = 1; i <= 9; i++) saveRegion(db, { code: `R${i}`, name: `区域${i}` });
+    const preview = await previewRoster(db, csv(['工号,姓名,岗位,区域', 'S-1,王磊,销售员,火星区'].join('\n')), MONTH);
+    const [problem] = preview.rows[0]!.problems;
+    const active = listRegions(db).filter((r) => r.active).length;
+    expect(active).toBeGreaterThan(8);
+    expect(problem!.rule).toMatchObject({ code: 'region', more: active - 8 });
+    expect((problem!.rule as { regions: string[] }).regions).toHaveLength(8);
   });
 
   it('accepts month spellings and keeps a deactivated region for someone already in it', async () => {
@@ -511,8 +547,13 @@ describe('importRoster', () => {
     const text = ROSTER.replace('S-0002,欧阳娜娜,区域经理', 'S-0002,欧阳娜娜改,区域经理') + 'S-9,新人,销售员,华东区,\r\nS-10,新人二,经理,西北区,\r\n';
     const err = await refusal(importRoster(db, csv(text), MONTH));
     expect(err.problems).toEqual([
-      { field: 'line 7, role', value: '经理', expected: 'a role: 销售员, 区域经理, 现场服务代表, 部长以上 (or salesperson, regional-manager, field-service, executive)' },
-      { field: 'line 7, region', value: '西北区', expected: 'a region’s name or code: 华东区, 华南区' },
+      {
+        field: 'line 7, role',
+        value: '经理',
+        expected: 'a role: 销售员, 区域经理, 现场服务代表, 部长以上 (or salesperson, regional-manager, field-service, executive)',
+        rule: { code: 'role', names: ['销售员', '区域经理', '现场服务代表', '部长以上'], ids: ['salesperson', 'regional-manager', 'field-service', 'executive'] },
+      },
+      { field: 'line 7, region', value: '西北区', expected: 'a region’s name or code: 华东区, 华南区', rule: { code: 'region', regions: ['华东区', '华南区'], more: 0 } },
     ]);
     expect(err.message).toMatch(/nothing was imported/);
     expect(snapshot()).toEqual(before);

@@ -12,7 +12,7 @@ import { formatPeriod, previousPeriod } from '../../../shared/period.ts';
 import { invoke } from '../../api/client.ts';
 import { FileImportPanel, ImportPreview, useFileImport, WrappedCell, type FileUpload } from '../../app/FileImport.tsx';
 import { MonthPicker } from '../../app/MonthPicker.tsx';
-import { ruleText } from '../../app/ruleText.ts';
+import { rowProblemsText } from '../../app/ruleText.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 interface Upload extends FileUpload {
@@ -99,7 +99,7 @@ function PreviewTable({ preview, busy, onConfirm }: { preview: FiguresPreview; b
         headerName: tf.problems,
         flex: 2,
         minWidth: 260,
-        valueGetter: (_v, row) => row.problems.map((p) => `${p.field}: ${JSON.stringify(p.value ?? '')} — ${p.rule ? ruleText(p.rule, t) : p.expected}`).join('; '),
+        valueGetter: (_v, row) => rowProblemsText(row.problems, t),
         renderCell: ({ value }) => <WrappedCell value={value} error />,
       },
     ],

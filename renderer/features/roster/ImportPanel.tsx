@@ -11,6 +11,7 @@ import type { RosterPreview, RosterRow } from '../../../shared/api/types.ts';
 import { invoke } from '../../api/client.ts';
 import { FileImportPanel, ImportPreview, useFileImport, WrappedCell } from '../../app/FileImport.tsx';
 import { useFit } from '../../app/fit.ts';
+import { rowProblemsText } from '../../app/ruleText.ts';
 import { useT } from '../../i18n/index.tsx';
 
 export function ImportPanel({ onImported }: { onImported: () => void }) {
@@ -51,6 +52,7 @@ function PreviewView({
   const fit = useFit();
   const columns = useMemo<GridColDef<RosterRow>[]>(() => {
     const header = (label: string, min = 0) => Math.max(min, fit.header(label));
+    const columnLabels: Record<string, string> = { employeeNo: t.roster.employeeNo, name: t.roster.name, role: t.roster.role, region: t.roster.region, activeFrom: t.roster.activeFrom };
     return [
       { field: 'line', headerName: tr.line, type: 'number', width: header(tr.line, 70) },
       { field: 'employeeNo', headerName: t.roster.employeeNo, width: header(t.roster.employeeNo, 90) },
@@ -64,7 +66,7 @@ function PreviewView({
         width: Math.max(header(tr.action), fit.cell(Object.values(tr.actions), 24)),
         valueGetter: (_v, row) => tr.actions[row.action],
         renderCell: ({ row }) => (
-          <Chip label={tr.actions[row.action]} color={row.errors.length ? 'default' : row.action === 'add' ? 'primary' : row.action === 'update' ? 'info' : 'default'} variant="outlined" />
+          <Chip label={tr.actions[row.action]} color={row.problems.length ? 'default' : row.action === 'add' ? 'primary' : row.action === 'update' ? 'info' : 'default'} variant="outlined" />
         ),
       },
       {
@@ -72,7 +74,7 @@ function PreviewView({
         headerName: tr.rowErrors,
         flex: 3,
         minWidth: 240,
-        valueGetter: (_v, row) => row.errors.join('; '),
+        valueGetter: (_v, row) => rowProblemsText(row.problems, t, (field) => columnLabels[field] ?? field),
         renderCell: ({ value }) => <WrappedCell value={value} error />,
       },
     ];
@@ -82,7 +84,7 @@ function PreviewView({
     <ImportPreview
       prefix="roster"
       preview={preview}
-      rows={onlyErrors ? preview.rows.filter((r) => r.errors.length) : preview.rows}
+      rows={onlyErrors ? preview.rows.filter((r) => r.problems.length) : preview.rows}
       columns={columns}
       getRowId={(r) => r.line}
       height={480}
