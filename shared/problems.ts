@@ -38,7 +38,13 @@ export type ProblemRule =
   | { code: 'region-code'; codes: string[] }
   | { code: 'active-region'; regions: string[]; more: number }
   | { code: 'month' }
-  | { code: 'month-up-to'; month: string };
+  | { code: 'month-up-to'; month: string }
+  // A salary/KPI file's rows (figures.preview, figures.import): whose figures they are.
+  | { code: 'known-employee' }
+  | { code: 'assessed-in'; period: string; name: string; from: string; to: string | null }
+  /** `region`: the user is a regional manager (their region's people), else the month grid's. */
+  | { code: 'in-view'; period: string; name: string; region: boolean }
+  | { code: 'roster-name'; employeeNo: string; name: string };
 
 export class InputError extends Error {
   readonly problems: readonly Problem[];

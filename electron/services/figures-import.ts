@@ -157,21 +157,36 @@ function evaluate(db: Db, file: FiguresFile, period: string): Evaluated[] {
     const employeeHeader = '工号 (employee no)';
 
     const person = people.get(employeeNo) ?? null;
-    if (employeeNo === '') problems.push({ field: employeeHeader, value: '', expected: 'an employee number (the column is required)' });
-    else if (!person) problems.push({ field: employeeHeader, value: employeeNo, expected: 'the employee number of a person in the roster (no one has this one)' });
+    if (employeeNo === '') problems.push({ field: employeeHeader, value: '', expected: 'an employee number (the column is required)', rule: { code: 'required' } });
+    else if (!person) problems.push({ field: employeeHeader, value: employeeNo, expected: 'the employee number of a person in the roster (no one has this one)', rule: { code: 'known-employee' } });
     else if (!activeIn(person, period)) {
-      problems.push({ field: employeeHeader, value: employeeNo, expected: `a person assessed in ${period} (${person.name} is assessed ${person.activeFrom} – ${person.activeTo ?? 'now'})` });
+      problems.push({
+        field: employeeHeader,
+        value: employeeNo,
+        expected: `a person assessed in ${period} (${person.name} is assessed ${person.activeFrom} – ${person.activeTo ?? 'now'})`,
+        rule: { code: 'assessed-in', period, name: person.name, from: person.activeFrom, to: person.activeTo },
+      });
     } else if (!visible.has(person.id)) {
-      const whose = user?.chainRole === 'manager' ? 'your region' : 'the month grid';
-      problems.push({ field: employeeHeader, value: employeeNo, expected: `one of the people of ${whose} in ${period} (${person.name} is not)` });
+      const region = user?.chainRole === 'manager';
+      problems.push({
+        field: employeeHeader,
+        value: employeeNo,
+        expected: `one of the people of ${region ? 'your region' : 'the month grid'} in ${period} (${person.name} is not)`,
+        rule: { code: 'in-view', period, name: person.name, region },
+      });
     }
     if (employeeNo !== '') {
       const first = firstLine.get(employeeNo);
       if (first === undefined) firstLine.set(employeeNo, line.line);
-      else problems.push({ field: employeeHeader, value: employeeNo, expected: `an employee number that appears once in the file (it is also on line ${first})` });
+      else problems.push({ field: employeeHeader, value: employeeNo, expected: `an employee number that appears once in the file (it is also on line ${first})`, rule: { code: 'once-in-file', line: first } });
     }
     if (person && name !== null && name !== person.name) {
-      problems.push({ field: '姓名 (name)', value: name, expected: `the name the roster has for ${employeeNo}: ${person.name} (or leave the name empty)` });
+      problems.push({
+        field: '姓名 (name)',
+        value: name,
+        expected: `the name the roster has for ${employeeNo}: ${person.name} (or leave the name empty)`,
+        rule: { code: 'roster-name', employeeNo, name: person.name },
+      });
     }
 
     let salary: number | null | undefined; // undefined: the cell is empty, keep what is stored

@@ -97,6 +97,10 @@ export const en = {
         r.regions.length === 0 ? 'an active region — there are none: add one first' : `an active region: ${r.regions.join(', ')}${r.more ? ` and ${r.more} more` : ''}`,
       month: () => 'a month: YYYY-MM such as 2024-03; also YYYY/MM or a date YYYY-MM-DD',
       'month-up-to': (r: { month: string }) => `a month up to ${r.month}, this person’s last month`,
+      'known-employee': () => 'the employee number of a person in the roster (no one has this one)',
+      'assessed-in': (r: { period: string; name: string; from: string; to: string | null }) => `a person assessed in ${r.period} (${r.name} is assessed ${r.from} – ${r.to ?? 'now'})`,
+      'in-view': (r: { period: string; name: string; region: boolean }) => `one of the people of ${r.region ? 'your region' : 'the month grid'} in ${r.period} (${r.name} is not)`,
+      'roster-name': (r: { employeeNo: string; name: string }) => `the name the roster has for ${r.employeeNo}: ${r.name} (or leave the name empty)`,
     } satisfies { [C in ProblemRule['code']]: (rule: Extract<ProblemRule, { code: C }>) => string },
   },
   setup: {

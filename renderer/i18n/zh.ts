@@ -97,6 +97,10 @@ export const zh: Messages = {
         r.regions.length === 0 ? '启用中的区域——目前没有,请先添加' : `启用中的区域:${r.regions.join('、')}${r.more ? ` 等另外 ${r.more} 个` : ''}`,
       month: () => '月份:YYYY-MM,如 2024-03;也可写 YYYY/MM 或日期 YYYY-MM-DD',
       'month-up-to': (r: { month: string }) => `不晚于 ${r.month} 的月份(此人的最后一个月)`,
+      'known-employee': () => '名册中某人的工号(没有人是这个工号)',
+      'assessed-in': (r: { period: string; name: string; from: string; to: string | null }) => `${r.period} 参加考核的人员(${r.name} 的考核期为 ${r.from} – ${r.to ?? '至今'})`,
+      'in-view': (r: { period: string; name: string; region: boolean }) => `${r.period} ${r.region ? '您所在区域' : '月度评分表'}中的人员(${r.name} 不在其中)`,
+      'roster-name': (r: { employeeNo: string; name: string }) => `名册中 ${r.employeeNo} 的姓名:${r.name}(或不填姓名)`,
     },
   },
   setup: {

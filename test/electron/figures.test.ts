@@ -245,23 +245,25 @@ describe('figures.preview and figures.import', () => {
     expect(preview.errorCount).toBe(5);
     expect(preview.rows.map((r) => r.action)).toEqual(['update', 'error', 'error', 'error', 'error', 'error']);
     const problems = Object.fromEntries(preview.rows.map((r) => [r.row, r.problems]));
-    expect(problems[3]).toEqual([{ field: '工号 (employee no)', value: 'X-999', expected: 'the employee number of a person in the roster (no one has this one)' }]);
+    expect(problems[3]).toEqual([{ field: '工号 (employee no)', value: 'X-999', expected: 'the employee number of a person in the roster (no one has this one)', rule: { code: 'known-employee' } }]);
     expect(problems[4]).toEqual([
       { field: '工资总额', value: '12345.678', expected: 'a salary total in yuan from 0 to 10,000,000, at most 2 decimals', rule: { code: 'number', min: 0, max: 10_000_000, decimals: 2, unit: 'yuan' } },
       { field: '客户满意度', value: '101', expected: 'a number from 0 to 100 (percent), at most 2 decimals', rule: { code: 'number', min: 0, max: 100, decimals: 2, unit: 'percent' } },
     ]);
-    expect(problems[5]).toEqual([{ field: '工号 (employee no)', value: 'S-101', expected: 'an employee number that appears once in the file (it is also on line 2)' }]);
+    expect(problems[5]).toEqual([{ field: '工号 (employee no)', value: 'S-101', expected: 'an employee number that appears once in the file (it is also on line 2)', rule: { code: 'once-in-file', line: 2 } }]);
     expect(problems[6]).toEqual([
-      { field: '姓名 (name)', value: '王五', expected: 'the name the roster has for F-101: 陈敏 (or leave the name empty)' },
+      { field: '姓名 (name)', value: '王五', expected: 'the name the roster has for F-101: 陈敏 (or leave the name empty)', rule: { code: 'roster-name', employeeNo: 'F-101', name: '陈敏' } },
       { field: '销售计划数量', value: 'abc', expected: 'a number from 0 to 1000000000, at most 4 decimals', rule: { code: 'number', min: 0, max: 1_000_000_000, decimals: 4 } },
     ]);
-    expect(problems[7]).toEqual([{ field: '工号 (employee no)', value: 'S-103', expected: 'a person assessed in 2026-05 (杨强 is assessed 2026-07 – now)' }]);
+    expect(problems[7]).toEqual([
+      { field: '工号 (employee no)', value: 'S-103', expected: 'a person assessed in 2026-05 (杨强 is assessed 2026-07 – now)', rule: { code: 'assessed-in', period: '2026-05', name: '杨强', from: '2026-07', to: null } },
+    ]);
 
     const before = dump(db);
     const refused = await failure(h, 'figures.import', file);
     expect(refused.kind).toBe('input');
     expect(refused.message).toMatch(/^Invalid salary\/KPI file "figures.csv" \(nothing was imported\) \(7 problems\)/);
-    expect(refused.problems?.[0]).toEqual({ field: 'line 3, 工号 (employee no)', value: 'X-999', expected: 'the employee number of a person in the roster (no one has this one)' });
+    expect(refused.problems?.[0]).toEqual({ field: 'line 3, 工号 (employee no)', value: 'X-999', expected: 'the employee number of a person in the roster (no one has this one)', rule: { code: 'known-employee' } });
     expect(dump(db)).toEqual(before);
 
     // Fixed, the same file imports.
@@ -274,7 +276,9 @@ describe('figures.preview and figures.import', () => {
     await call(h, 'user.set', { name: '王磊', chainRole: 'manager', regionId: east.id });
     const preview = await call<FiguresPreview>(h, 'figures.preview', csvUpload('工号,工资总额\nS-101,8000\nS-201,9000\n'));
     expect(preview.rows.map((r) => r.action)).toEqual(['add', 'error']);
-    expect(preview.rows[1]!.problems).toEqual([{ field: '工号 (employee no)', value: 'S-201', expected: 'one of the people of your region in 2026-05 (刘芳 is not)' }]);
+    expect(preview.rows[1]!.problems).toEqual([
+      { field: '工号 (employee no)', value: 'S-201', expected: 'one of the people of your region in 2026-05 (刘芳 is not)', rule: { code: 'in-view', period: '2026-05', name: '刘芳', region: true } },
+    ]);
   });
 
   it('refuses a file without an employee number column or without any value column, and one that is no sheet', async () => {

@@ -33,12 +33,16 @@ const SAMPLES: { [C in ProblemRule['code']]: Extract<ProblemRule, { code: C }> }
   'active-region': { code: 'active-region', regions: ['华东'], more: 0 },
   month: { code: 'month' },
   'month-up-to': { code: 'month-up-to', month: '2026-08' },
+  'known-employee': { code: 'known-employee' },
+  'assessed-in': { code: 'assessed-in', period: '2026-10', name: '王磊', from: '2024-01', to: '2026-06' },
+  'in-view': { code: 'in-view', period: '2026-10', name: '王磊', region: true },
+  'roster-name': { code: 'roster-name', employeeNo: 'S-0001', name: '王磊' },
 };
 
 /** The rule's values as they must appear in its wording (a list: each of its items; a count of 0 need not). */
 const shownValues = (rule: ProblemRule): string[] =>
   Object.entries(rule)
-    .filter(([k, v]) => k !== 'code' && k !== 'unit' && !(k === 'more' && v === 0))
+    .filter(([k, v]) => k !== 'code' && k !== 'unit' && typeof v !== 'boolean' && v !== null && !(k === 'more' && v === 0))
     .flatMap(([, v]) => (Array.isArray(v) ? v.map(String) : [String(v)]));
 
 describe('problem rules in words', () => {
@@ -56,6 +60,11 @@ describe('problem rules in words', () => {
     expect(withoutValues(zh)).toMatch(/[\u4e00-\u9fff]/);
     expect(withoutValues(zh)).not.toMatch(/\b(from|number|text|characters|each|at most|region|role|month|line|value)\b/);
     expect(withoutValues(en)).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('a person assessed until now, and the month grid rather than a region', () => {
+    expect(ruleText({ code: 'assessed-in', period: '2026-10', name: '王磊', from: '2026-11', to: null }, DICTIONARIES.zh)).toBe('2026-10 参加考核的人员(王磊 的考核期为 2026-11 – 至今)');
+    expect(ruleText({ code: 'in-view', period: '2026-10', name: '王磊', region: false }, DICTIONARIES.en)).toBe('one of the people of the month grid in 2026-10 (王磊 is not)');
   });
 
   it('the English wording of a range', () => {
