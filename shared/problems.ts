@@ -28,7 +28,8 @@ export type ProblemRule =
   | { code: 'date-once' }
   // A roster file's rows (roster.preview, roster.import): the values are as the file may write them.
   | { code: 'required' }
-  | { code: 'employee-no'; max: number }
+  /** An employee number or a region code. */
+  | { code: 'identifier'; max: number }
   | { code: 'once-in-file'; line: number }
   | { code: 'one-line' }
   | { code: 'role'; names: string[]; ids: string[] }
@@ -44,7 +45,11 @@ export type ProblemRule =
   | { code: 'assessed-in'; period: string; name: string; from: string; to: string | null }
   /** `region`: the user is a regional manager (their region's people), else the month grid's. */
   | { code: 'in-view'; period: string; name: string; region: boolean }
-  | { code: 'roster-name'; employeeNo: string; name: string };
+  | { code: 'roster-name'; employeeNo: string; name: string }
+  // The roster's forms (people.save).
+  | { code: 'unique-employee-no' }
+  | { code: 'unique-region-code' }
+  | { code: 'month-from'; month: string };
 
 export class InputError extends Error {
   readonly problems: readonly Problem[];
@@ -108,6 +113,16 @@ export function zodProblems(error: ZodError, root: unknown): Problem[] {
     let value: unknown = root;
     for (const key of issue.path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
     const expected = issue.code === 'unrecognized_keys' ? `no unknown fields (${issue.keys.join(', ')})` : issue.message;
-    return value === undefined ? { field, expected } : { field, value, expected };
+    const rule = zodRule(issue);
+    const problem: Problem = value === undefined ? { field, expected } : { field, value, expected };
+    return rule ? { ...problem, rule } : problem;
   });
+}
+
+/** The rule of a contract problem a person can make in a form: an empty or too long text, or a check that names its rule (`params: { rule }`). */
+function zodRule(issue: ZodError['issues'][number]): ProblemRule | undefined {
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return { code: 'required' };
+  if (issue.code === 'too_big' && issue.origin === 'string') return { code: 'note-length', max: Number(issue.maximum) };
+  if (issue.code === 'custom') return (issue.params as { rule?: ProblemRule } | undefined)?.rule;
+  return undefined;
 }

@@ -49,7 +49,7 @@ type PersonInput = Omit<Person, 'id'> & { id?: number };
 function checkReferences(db: Db, input: PersonInput): Problem[] {
   const problems: Problem[] = [];
   const clash = statement(db, 'SELECT id FROM people WHERE employee_no = ? AND id IS NOT ?').get(input.employeeNo, input.id ?? null);
-  if (clash) problems.push({ field: 'employeeNo', value: input.employeeNo, expected: 'an employee number no other person has' });
+  if (clash) problems.push({ field: 'employeeNo', value: input.employeeNo, expected: 'an employee number no other person has', rule: { code: 'unique-employee-no' } });
   if (input.regionId !== null && !statement(db, 'SELECT 1 FROM regions WHERE id = ?').get(input.regionId)) {
     problems.push({ field: 'regionId', value: input.regionId, expected: 'the id of an existing region' });
   }
@@ -57,7 +57,9 @@ function checkReferences(db: Db, input: PersonInput): Problem[] {
     if (input.managerId === input.id) problems.push({ field: 'managerId', value: input.managerId, expected: 'someone other than the person' });
     else if (!statement(db, 'SELECT 1 FROM people WHERE id = ?').get(input.managerId)) problems.push({ field: 'managerId', value: input.managerId, expected: 'the id of an existing person' });
   }
-  if (input.activeTo !== null && input.activeTo < input.activeFrom) problems.push({ field: 'activeTo', value: input.activeTo, expected: `a month from activeFrom (${input.activeFrom}) on` });
+  if (input.activeTo !== null && input.activeTo < input.activeFrom) {
+    problems.push({ field: 'activeTo', value: input.activeTo, expected: `a month from activeFrom (${input.activeFrom}) on`, rule: { code: 'month-from', month: input.activeFrom } });
+  }
   return problems;
 }
 

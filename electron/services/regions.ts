@@ -27,7 +27,7 @@ export function getRegion(db: Db, id: number): Region {
 export function saveRegion(db: Db, input: { id?: number; code: string; name: string }): Region {
   return db.transaction(() => {
     const clash = db.prepare('SELECT id FROM regions WHERE code = ? AND id IS NOT ?').get(input.code, input.id ?? null) as { id: number } | undefined;
-    if (clash) throw new InputError([{ field: 'code', value: input.code, expected: 'a code no other region has' }], 'region');
+    if (clash) throw new InputError([{ field: 'code', value: input.code, expected: 'a code no other region has', rule: { code: 'unique-region-code' } }], 'region');
     if (input.id === undefined) {
       const id = Number(db.prepare('INSERT INTO regions (code, name) VALUES (?, ?)').run(input.code, input.name).lastInsertRowid);
       const created = getRegion(db, id);

@@ -227,7 +227,7 @@ function evaluate(db: Db, lines: readonly RosterLine[], currentMonth: string): E
     const existing = people.get(v.employeeNo) ?? null;
     if (v.employeeNo === '') issue('employeeNo', REQUIRED_RULE, 'is required', 'an employee number');
     else if (!EMPLOYEE_NO.test(v.employeeNo)) {
-      issue('employeeNo', { code: 'employee-no', max: 20 }, 'is not an employee number (letters, digits and "-", 1–20 characters)', 'an employee number: letters, digits and "-", 1–20 characters');
+      issue('employeeNo', { code: 'identifier', max: 20 }, 'is not an employee number (letters, digits and "-", 1–20 characters)', 'an employee number: letters, digits and "-", 1–20 characters');
     }
     if (v.employeeNo !== '') {
       const first = firstLine.get(v.employeeNo);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_YEAR, MIN_YEAR, parsePeriod, PERIOD_EXPECTED } from '../period.ts';
-import { InputError, zodProblems } from '../problems.ts';
+import { InputError, zodProblems, type ProblemRule } from '../problems.ts';
 import { ROLE_IDS, type Rubric } from '../rubric/schema.ts';
 import { CHAIN_ROLES, EDITABLE_SHEET_STATUSES, LANGUAGES, SHEET_STATUSES } from './types.ts';
 import type { AnnualReport, DashboardData, FairnessReport, FiguresPreview, MonthFigures, PayReport, PaySettingsVersion } from './report-types.ts';
@@ -41,6 +41,11 @@ import type {
 const period = z.string().refine((text) => parsePeriod(text) !== null, PERIOD_EXPECTED);
 const id = z.number().int().positive();
 const name = z.string().trim().min(1, 'a non-empty text').max(100, 'at most 100 characters');
+/** An employee number or a region code (its rule lets the UI word the problem in its language). */
+const identifier = z
+  .string()
+  .trim()
+  .refine((text) => /^[A-Za-z0-9-]{1,20}$/.test(text), { message: 'letters, digits and "-", at most 20', params: { rule: { code: 'identifier', max: 20 } satisfies ProblemRule } });
 const empty = z.strictObject({});
 const year = z.number().int().min(MIN_YEAR, `a year from ${MIN_YEAR} to ${MAX_YEAR}`).max(MAX_YEAR, `a year from ${MIN_YEAR} to ${MAX_YEAR}`);
 /** A file sent to the backend: its name and bytes (base64; the renderer has no file system). */
@@ -90,7 +95,7 @@ export const contract = {
 
   'regions.list': handler<typeof empty, Region[]>(empty),
   'regions.save': handler<z.ZodType<{ id?: number; code: string; name: string }>, Region>(
-    z.strictObject({ id: id.optional(), code: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, 'letters, digits and "-", at most 20'), name }),
+    z.strictObject({ id: id.optional(), code: identifier, name }),
   ),
   'regions.setActive': handler<z.ZodType<{ id: number; active: boolean }>, Region>(z.strictObject({ id, active: z.boolean() })),
 
@@ -98,7 +103,7 @@ export const contract = {
   'people.save': handler<z.ZodType<Omit<Person, 'id'> & { id?: number }>, Person>(
     z.strictObject({
       id: id.optional(),
-      employeeNo: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, 'letters, digits and "-", at most 20'),
+      employeeNo: identifier,
       name,
       role: z.enum(ROLE_IDS),
       regionId: id.nullable(),

@@ -38,3 +38,19 @@ test('import a GBK CSV roster: preview with the encoding and row errors, nothing
     expect.objectContaining({ employeeNo: 'S-9002', name: '郑喆', role: 'field-service' }),
   ]);
 });
+
+test('the person dialog words what is allowed in the UI’s language: a bad employee number, one already taken, an empty name', async ({ page, app }) => {
+  await firstRun(page, app.url, { name: '人事 王芳', role: 'hr' });
+  await page.getByTestId('nav-roster').click();
+  await page.getByTestId('person-add').click();
+  await page.getByTestId('person-employeeNo').fill('S 1');
+  await page.getByTestId('person-save').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('要求 由字母、数字和“-”组成,最多 20 个字符'); // employee no.
+  await expect(dialog).toContainText('要求 必填,不能为空'); // name
+  await page.getByTestId('person-employeeNo').fill('S-101'); // a demo person's
+  await page.getByTestId('person-name').fill('新人');
+  await page.getByTestId('person-save').click();
+  await expect(dialog).toContainText('要求 其他人没有使用的工号');
+  await page.screenshot({ path: 'test-results/screenshots/person-dialog-problem-zh.png' });
+});

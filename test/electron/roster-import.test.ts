@@ -414,7 +414,7 @@ describe('previewRoster', () => {
     expect(rules).toEqual({
       3: [['employeeNo', 'S-0001', { code: 'once-in-file', line: 2 }]],
       4: [['employeeNo', '', { code: 'required' }]],
-      5: [['employeeNo', 'S 0002', { code: 'employee-no', max: 20 }]],
+      5: [['employeeNo', 'S 0002', { code: 'identifier', max: 20 }]],
       6: [['name', '', { code: 'required' }]],
       7: [['name', long, { code: 'note-length', max: 100 }]],
       8: [['role', '', { code: 'required' }]],

@@ -47,6 +47,15 @@ describe('regions', () => {
     expect(saveRegion(db, { id: east.id, code: 'EAST', name: '华东区' }).name).toBe('华东区');
     expect(setRegionActive(db, { id: east.id, active: false }).active).toBe(false);
     expect(failure(() => saveRegion(db, { code: 'EAST', name: 'x' }))).toEqual({ kind: 'input', message: 'Invalid region: code: got "EAST"; expected a code no other region has' });
+    const refused = (() => {
+      try {
+        saveRegion(db, { code: 'EAST', name: 'x' });
+      } catch (err) {
+        return err as InputError;
+      }
+      return null;
+    })();
+    expect(refused?.problems[0]?.rule).toEqual({ code: 'unique-region-code' }); // the UI words it in its language
     expect(listRegions(db)).toHaveLength(1);
     expect(listAudit(db, {}).map((a) => a.action)).toEqual(['region.deactivate', 'region.edit', 'region.add']);
   });
@@ -69,6 +78,22 @@ describe('people', () => {
     for (const field of ['employeeNo: got "S-1"', 'regionId: got 99', 'managerId: got 98', 'activeTo: got "2026-04"']) expect(f.message).toContain(field);
     expect(failure(() => savePerson(db, { ...wang, managerId: wang.id })).message).toContain('someone other than the person');
     expect(count(db, 'people')).toBe(4);
+  });
+
+  it('the problems the person dialog can produce carry their rule (the UI words them); ids it cannot get wrong do not', () => {
+    const { db } = tempDb();
+    org(db);
+    let problems: readonly { field: string; rule?: unknown }[] = [];
+    try {
+      savePerson(db, { employeeNo: 'S-1', name: 'x', role: 'salesperson', regionId: 99, managerId: null, activeFrom: '2026-05', activeTo: '2026-04' });
+    } catch (err) {
+      problems = (err as InputError).problems;
+    }
+    expect(problems.map((p) => [p.field, p.rule])).toEqual([
+      ['employeeNo', { code: 'unique-employee-no' }],
+      ['regionId', undefined],
+      ['activeTo', { code: 'month-from', month: '2026-05' }],
+    ]);
   });
 });
 

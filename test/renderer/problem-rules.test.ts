@@ -23,7 +23,7 @@ const SAMPLES: { [C in ProblemRule['code']]: Extract<ProblemRule, { code: C }> }
   'date-in-month': { code: 'date-in-month', period: '2026-10' },
   'date-once': { code: 'date-once' },
   required: { code: 'required' },
-  'employee-no': { code: 'employee-no', max: 20 },
+  identifier: { code: 'identifier', max: 20 },
   'once-in-file': { code: 'once-in-file', line: 7 },
   'one-line': { code: 'one-line' },
   role: { code: 'role', names: ['销售员', '区域经理'], ids: ['salesperson', 'regional-manager'] },
@@ -37,6 +37,9 @@ const SAMPLES: { [C in ProblemRule['code']]: Extract<ProblemRule, { code: C }> }
   'assessed-in': { code: 'assessed-in', period: '2026-10', name: '王磊', from: '2024-01', to: '2026-06' },
   'in-view': { code: 'in-view', period: '2026-10', name: '王磊', region: true },
   'roster-name': { code: 'roster-name', employeeNo: 'S-0001', name: '王磊' },
+  'unique-employee-no': { code: 'unique-employee-no' },
+  'unique-region-code': { code: 'unique-region-code' },
+  'month-from': { code: 'month-from', month: '2026-03' },
 };
 
 /** The rule's values as they must appear in its wording (a list: each of its items; a count of 0 need not). */

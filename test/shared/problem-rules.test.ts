@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_OCCURRENCES } from '../../shared/rubric/schema.ts';
 import { MAX_NOTE_LENGTH } from '../../shared/scoring/input.ts';
 import { itemProblems, problemsOf } from '../helpers/sheet.ts';
+import { parseInput } from '../../shared/api/contract.ts';
+import { InputError } from '../../shared/problems.ts';
 
 const at = (problems: ReturnType<typeof problemsOf>, field: string) => {
   const found = problems.find((p) => p.field === field);
@@ -58,5 +60,32 @@ describe('problems a form can produce carry their rule', () => {
     const p = at(itemProblems('salesperson', { vehicle: true }), 'items.vehicle');
     expect(p.rule).toBeUndefined();
     expect(p.expected).toMatch(/an object/);
+  });
+});
+
+describe('the contract’s problems a form can produce carry their rule', () => {
+  const refusal = (name: Parameters<typeof parseInput>[0], raw: unknown) => {
+    try {
+      parseInput(name, raw);
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      return (error as InputError).problems;
+    }
+    throw new Error(`${name} accepted ${JSON.stringify(raw)}`);
+  };
+  const person = { employeeNo: 'S-1', name: '王磊', role: 'salesperson', regionId: null, managerId: null, activeFrom: '2026-01', activeTo: null };
+
+  it('an employee number that is not one, an empty name, a name too long', () => {
+    expect(refusal('people.save', { ...person, employeeNo: 'S 1', name: '' })).toEqual([
+      { field: 'employeeNo', value: 'S 1', expected: 'letters, digits and "-", at most 20', rule: { code: 'identifier', max: 20 } },
+      { field: 'name', value: '', expected: 'a non-empty text', rule: { code: 'required' } },
+    ]);
+    expect(refusal('regions.save', { code: 'R1', name: '区'.repeat(101) })).toEqual([{ field: 'name', value: '区'.repeat(101), expected: 'at most 100 characters', rule: { code: 'note-length', max: 100 } }]);
+  });
+
+  it('a check a form cannot fail (a role that is not one) keeps its English words only', () => {
+    const [problem] = refusal('people.save', { ...person, role: 'boss' });
+    expect(problem).toMatchObject({ field: 'role', value: 'boss' });
+    expect(problem!.rule).toBeUndefined();
   });
 });
