@@ -49,6 +49,12 @@ export type ProblemRule =
   // The roster's forms (people.save).
   | { code: 'unique-employee-no' }
   | { code: 'unique-region-code' }
+  // A file's header row (roster and salary/KPI imports).
+  /** `missing`: each missing column as the names it may have, e.g. "工号 / employee no". */
+  | { code: 'header-columns'; missing: string[] }
+  | { code: 'one-column'; column: string; columns: { at: number; header: string }[] }
+  /** `salary`: the salary column's names; `examples`: a few KPIs' names. */
+  | { code: 'value-column'; salary: string; examples: string[] }
   | { code: 'month-from'; month: string };
 
 export class InputError extends Error {

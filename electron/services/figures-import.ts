@@ -15,7 +15,7 @@ import type { Db } from '../db/database.ts';
 import type { SheetRow } from '../import/sheet-file.ts';
 import { figuresDiffer, loadFigures, mergeKpis, salaryFenOf, writeFigures } from './figures.ts';
 import { activeIn, listPeople } from './people.ts';
-import { capProblems, COLUMN_NAMES, normalizeHeader, readUploadedSheet, refuseFile, type RosterUpload } from './roster-import.ts';
+import { capProblems, COLUMN_NAMES, normalizeHeader, oneColumnRule, readUploadedSheet, refuseFile, type RosterUpload } from './roster-import.ts';
 import { currentUser } from './settings.ts';
 import { monthRows } from './sheets.ts';
 
@@ -27,6 +27,13 @@ export const MAX_FIGURES_ROWS = 20_000;
 const WHAT = 'salary/KPI file';
 
 const SALARY_NAMES = ['工资总额', '工资', 'salary total', 'salaryTotal', 'salary'];
+
+/** A column's name as a file's header writes it (Chinese): employeeNo, name, salary or a KPI id. */
+function columnName(key: string): string {
+  if (key === 'employeeNo' || key === 'name') return COLUMN_NAMES[key][0]!;
+  if (key === 'salary') return SALARY_NAMES[0]!;
+  return KPIS.find((k) => k.id === key)?.zh ?? key;
+}
 
 /** A column of the file that carries a value: the salary or one KPI. */
 interface ValueColumn {
@@ -107,11 +114,22 @@ async function readFigures(input: FiguresUpload): Promise<FiguresFile> {
 
   const problems: Problem[] = [];
   const field = `line ${header.line} (header)`;
-  if (!found.has('employeeNo')) problems.push({ field, value: headerText, expected: `a header row with the column 工号 / employee no (the first non-blank row is the header; columns: ${columnsHint})` });
+  if (!found.has('employeeNo')) {
+    problems.push({
+      field,
+      value: headerText,
+      expected: `a header row with the column 工号 / employee no (the first non-blank row is the header; columns: ${columnsHint})`,
+      rule: { code: 'header-columns', missing: [COLUMN_NAMES.employeeNo.join(' / ')] },
+    });
+  }
   const valueKeys = [...found.keys()].filter((k) => k !== 'employeeNo' && k !== 'name');
-  if (found.has('employeeNo') && valueKeys.length === 0) problems.push({ field, value: headerText, expected: `at least one value column: ${columnsHint}` });
+  if (found.has('employeeNo') && valueKeys.length === 0) {
+    problems.push({ field, value: headerText, expected: `at least one value column: ${columnsHint}`, rule: { code: 'value-column', salary: `${SALARY_NAMES[0]} / ${SALARY_NAMES[2]}`, examples: KPIS.slice(0, 3).map((k) => k.zh) } });
+  }
   for (const [key, at] of found) {
-    if (at.length > 1) problems.push({ field, value: headerText, expected: `one column for ${key} — columns ${at.map((i) => `${i + 1} (${JSON.stringify(headerText[i])})`).join(' and ')} both name it` });
+    if (at.length > 1) {
+      problems.push({ field, value: headerText, expected: `one column for ${key} — columns ${at.map((i) => `${i + 1} (${JSON.stringify(headerText[i])})`).join(' and ')} both name it`, rule: oneColumnRule(columnName(key), at, headerText) });
+    }
   }
   if (problems.length) throw new InputError(problems, `${WHAT} header`);
 

@@ -161,6 +161,7 @@ function mapHeader(header: SheetRow): Partial<Record<RosterColumn, number>> {
       field: `line ${header.line} (header)`,
       value: headerText,
       expected: `a header row with the columns ${missing.map(columnWords).join(', ')} as well — ${missing.length === 1 ? 'it is' : 'they are'} missing (the first non-blank row is the header; required: ${REQUIRED.map(columnWords).join(', ')}; optional: ${columnWords('activeFrom')})`,
+      rule: { code: 'header-columns', missing: missing.map((c) => COLUMN_NAMES[c].join(' / ')) },
     });
   }
   for (const c of COLUMNS) {
@@ -170,11 +171,17 @@ function mapHeader(header: SheetRow): Partial<Record<RosterColumn, number>> {
         field: `line ${header.line} (header)`,
         value: headerText,
         expected: `one column for ${c} — columns ${at.map((i) => `${i + 1} (${JSON.stringify(headerText[i])})`).join(' and ')} both name it`,
+        rule: oneColumnRule(COLUMN_NAMES[c][0]!, at, headerText),
       });
     }
   }
   if (problems.length) throw new InputError(problems, 'roster file header');
   return Object.fromEntries(COLUMNS.filter((c) => found[c]).map((c) => [c, found[c]![0]]));
+}
+
+/** The rule of a column the header names more than once (both imports). */
+export function oneColumnRule(column: string, at: readonly number[], headerText: readonly string[]): ProblemRule {
+  return { code: 'one-column', column, columns: at.map((i) => ({ at: i + 1, header: headerText[i] ?? '' })) };
 }
 
 function columnWords(c: RosterColumn): string {

@@ -7,12 +7,12 @@ import type { ApiFailure } from '../../shared/api/types.ts';
 import { describeValue, type Problem } from '../../shared/problems.ts';
 import { ApiError, toFailure } from '../api/client.ts';
 import { useT, type Messages } from '../i18n/index.tsx';
-import { ruleText } from './ruleText.ts';
+import { fieldText, ruleText } from './ruleText.ts';
 
 /** One problem in words: "field: got X; expected Y" — Y in the UI's language when the problem carries its rule. */
 export function problemText(p: Problem, t: Messages, withField = true): string {
   const got = 'value' in p ? `${t.failure.got} ${describeValue(p.value)}` : t.failure.missing;
-  return `${withField ? `${p.field}: ` : ''}${got}; ${t.failure.expected} ${p.rule ? ruleText(p.rule, t) : p.expected}`;
+  return `${withField ? `${fieldText(p.field, t)}: ` : ''}${got}; ${t.failure.expected} ${p.rule ? ruleText(p.rule, t) : p.expected}`;
 }
 
 export function FailureAlert({

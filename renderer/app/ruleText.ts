@@ -12,3 +12,9 @@ export function ruleText(rule: ProblemRule, t: Messages): string {
 export function rowProblemsText(problems: readonly Problem[], t: Messages, label: (field: string) => string = (field) => field): string {
   return problems.map((p) => `${label(p.field)}: ${JSON.stringify(p.value ?? '')} — ${p.rule ? ruleText(p.rule, t) : p.expected}`).join('; ');
 }
+
+/** A problem's place in the UI's language where the imports name a file's line (`line 3 (header)`, `line 7, role`); other fields as they are. */
+export function fieldText(field: string, t: Messages): string {
+  const line = /^line (\d+)(?: \(header\)|, (.+))$/.exec(field);
+  return line ? t.failure.line(Number(line[1]), line[2]) : field;
+}

@@ -72,6 +72,8 @@ export const en = {
     got: 'got',
     missing: 'missing',
     expected: 'expected',
+    /** A file's line, as the imports name a problem's place: its header, or a column of it. */
+    line: (n: number, column?: string) => (column === undefined ? `line ${n} (header)` : `line ${n}, ${column}`),
     /** What is allowed (shared/problems.ts ProblemRule), worded here. */
     rules: {
       'whole-number': (r: { min: number; max: number }) => `a whole number from ${r.min} to ${r.max}`,
@@ -103,6 +105,10 @@ export const en = {
       'roster-name': (r: { employeeNo: string; name: string }) => `the name the roster has for ${r.employeeNo}: ${r.name} (or leave the name empty)`,
       'unique-employee-no': () => 'an employee number no other person has',
       'unique-region-code': () => 'a code no other region has',
+      'header-columns': (r: { missing: string[] }) => `a header row that also has the column${r.missing.length === 1 ? '' : 's'} ${r.missing.join('; ')} (the first non-blank row is the header)`,
+      'one-column': (r: { column: string; columns: { at: number; header: string }[] }) =>
+        `one column for ${r.column} — columns ${r.columns.map((c) => `${c.at} ("${c.header}")`).join(' and ')} both name it`,
+      'value-column': (r: { salary: string; examples: string[] }) => `at least one value column: ${r.salary}, or KPIs by name (${r.examples.join(', ')}, …)`,
       'month-from': (r: { month: string }) => `a month from ${r.month} on`,
     } satisfies { [C in ProblemRule['code']]: (rule: Extract<ProblemRule, { code: C }>) => string },
   },

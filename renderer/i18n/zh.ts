@@ -73,6 +73,7 @@ export const zh: Messages = {
     got: '当前值',
     missing: '未填写',
     expected: '要求',
+    line: (n: number, column?: string) => (column === undefined ? `第 ${n} 行(表头)` : `第 ${n} 行,${column}`),
     rules: {
       'whole-number': (r: { min: number; max: number }) => `${r.min} 到 ${r.max} 之间的整数`,
       amount: (r: { min: number; max: number }) => `${r.min} 到 ${r.max} 之间的数,最多两位小数`,
@@ -103,6 +104,10 @@ export const zh: Messages = {
       'roster-name': (r: { employeeNo: string; name: string }) => `名册中 ${r.employeeNo} 的姓名:${r.name}(或不填姓名)`,
       'unique-employee-no': () => '其他人没有使用的工号',
       'unique-region-code': () => '其他区域没有使用的代码',
+      'header-columns': (r: { missing: string[] }) => `表头行还需要以下列:${r.missing.join('；')}(第一个非空行是表头)`,
+      'one-column': (r: { column: string; columns: { at: number; header: string }[] }) =>
+        `“${r.column}”只能有一列——${r.columns.map((c) => `第 ${c.at} 列(“${c.header}”)`).join('和')}都是它`,
+      'value-column': (r: { salary: string; examples: string[] }) => `至少一个数值列:${r.salary},或按名称的关键指标(${r.examples.join('、')}等)`,
       'month-from': (r: { month: string }) => `不早于 ${r.month} 的月份`,
     },
   },

@@ -7,6 +7,11 @@ test('import a GBK CSV roster: preview with the encoding and row errors, nothing
   await page.getByTestId('nav-roster').click();
   await page.getByTestId('roster-tab-import').click();
 
+  // A file whose header lacks columns: refused as a whole, what is missing worded in the UI's language.
+  await page.getByTestId('roster-import-input').setInputFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: iconv.encode('编号,姓名,部门\r\n1,王磊,销售\r\n', 'gbk') });
+  await expect(page.getByRole('alert')).toContainText('第 1 行(表头): 当前值 ["编号","姓名","部门"]; 要求 表头行还需要以下列:工号 / 员工编号');
+  await page.screenshot({ path: 'test-results/screenshots/roster-header-problem-zh.png' });
+
   // A file with one bad row first: the preview names the problem and the import stays disabled.
   const bad = '工号,姓名,岗位,区域,起始月份\r\nS-9001,欧阳娜娜,销售员,华东区,2026-11\r\nS-9002,郑喆,经理,华南区,2026-11\r\n';
   await page.getByTestId('roster-import-input').setInputFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: iconv.encode(bad, 'gbk') });

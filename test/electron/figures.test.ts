@@ -286,14 +286,23 @@ describe('figures.preview and figures.import', () => {
     const before = dump(db);
     expect(await failure(h, 'figures.preview', csvUpload('姓名,工资总额\n李静,8000\n'))).toMatchObject({
       kind: 'input',
-      problems: [{ field: 'line 1 (header)', value: ['姓名', '工资总额'], expected: expect.stringMatching(/^a header row with the column 工号 \/ employee no/) }],
+      problems: [
+        {
+          field: 'line 1 (header)',
+          value: ['姓名', '工资总额'],
+          expected: expect.stringMatching(/^a header row with the column 工号 \/ employee no/),
+          rule: { code: 'header-columns', missing: [expect.stringMatching(/^工号 \/ 员工编号 \/ .* \/ employee no/)] },
+        },
+      ],
     });
     expect(await failure(h, 'figures.import', csvUpload('工号,姓名,备注\nS-101,李静,x\n'))).toMatchObject({
       kind: 'input',
-      problems: [{ field: 'line 1 (header)', expected: expect.stringMatching(/^at least one value column: 工号/) }],
+      problems: [{ field: 'line 1 (header)', expected: expect.stringMatching(/^at least one value column: 工号/), rule: { code: 'value-column', salary: '工资总额 / salary total', examples: expect.any(Array) } }],
     });
     expect(await failure(h, 'figures.import', csvUpload('工号,工资总额,工资\nS-101,1,2\n'))).toMatchObject({
-      problems: [{ expected: 'one column for salary — columns 2 ("工资总额") and 3 ("工资") both name it' }],
+      problems: [
+        { expected: 'one column for salary — columns 2 ("工资总额") and 3 ("工资") both name it', rule: { code: 'one-column', column: '工资总额', columns: [{ at: 2, header: '工资总额' }, { at: 3, header: '工资' }] } },
+      ],
     });
     expect(await failure(h, 'figures.import', { fileName: 'figures.pdf', dataBase64: base64(Buffer.from('%PDF-1.7')), period: PERIOD })).toMatchObject({
       kind: 'input',

@@ -476,6 +476,9 @@ describe('previewRoster', () => {
 
     const twice = await refusal(previewRoster(db, csv('\n\n工号,姓名,岗位,区域,Name\n'), MONTH));
     expect(twice.problems[0]).toMatchObject({ field: 'line 3 (header)', expected: 'one column for name — columns 2 ("姓名") and 5 ("Name") both name it' });
+    // The same as data, which the app words in its language.
+    expect(err.problems[0]!.rule).toEqual({ code: 'header-columns', missing: ['工号 / 员工编号 / 员工号 / employee no / employeeNo / employee number / id', '岗位 / 角色 / role', '区域 / region'] });
+    expect(twice.problems[0]!.rule).toEqual({ code: 'one-column', column: '姓名', columns: [{ at: 2, header: '姓名' }, { at: 5, header: 'Name' }] });
   });
 
   it('previews a header-only file as no rows, and refuses empty files, bad base64 and too many rows', async () => {

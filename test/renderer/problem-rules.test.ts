@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ProblemRule } from '../../shared/problems.ts';
-import { ruleText } from '../../renderer/app/ruleText.ts';
+import { fieldText, ruleText } from '../../renderer/app/ruleText.ts';
 import { en } from '../../renderer/i18n/en.ts';
 import { zh } from '../../renderer/i18n/zh.ts';
 
@@ -39,6 +39,9 @@ const SAMPLES: { [C in ProblemRule['code']]: Extract<ProblemRule, { code: C }> }
   'roster-name': { code: 'roster-name', employeeNo: 'S-0001', name: '王磊' },
   'unique-employee-no': { code: 'unique-employee-no' },
   'unique-region-code': { code: 'unique-region-code' },
+  'header-columns': { code: 'header-columns', missing: ['工号 / employee no', '区域 / region'] },
+  'one-column': { code: 'one-column', column: '工号', columns: [{ at: 1, header: '工号' }, { at: 4, header: 'Employee No' }] },
+  'value-column': { code: 'value-column', salary: '工资总额 / salary total', examples: ['销售计划数量', '实际销售数量'] },
   'month-from': { code: 'month-from', month: '2026-03' },
 };
 
@@ -46,7 +49,7 @@ const SAMPLES: { [C in ProblemRule['code']]: Extract<ProblemRule, { code: C }> }
 const shownValues = (rule: ProblemRule): string[] =>
   Object.entries(rule)
     .filter(([k, v]) => k !== 'code' && k !== 'unit' && typeof v !== 'boolean' && v !== null && !(k === 'more' && v === 0))
-    .flatMap(([, v]) => (Array.isArray(v) ? v.map(String) : [String(v)]));
+    .flatMap(([, v]) => (Array.isArray(v) ? v.flatMap((item) => (typeof item === 'object' ? Object.values(item as object).map(String) : [String(item)])) : [String(v)]));
 
 describe('problem rules in words', () => {
   it.each(Object.values(SAMPLES))('%j: both languages, with the rule’s numbers', (rule) => {
@@ -75,5 +78,15 @@ describe('problem rules in words', () => {
     expect(ruleText(SAMPLES['whole-number'], DICTIONARIES.zh)).toBe('0 到 99 之间的整数');
     expect(ruleText(SAMPLES.number, DICTIONARIES.zh)).toBe('0 到 200 之间的数(百分比),最多 4 位小数');
     expect(ruleText({ code: 'number', min: 0, max: 10_000_000, decimals: 2, unit: 'yuan' }, DICTIONARIES.en)).toBe('a number from 0 to 10000000 (yuan), at most 2 decimals');
+  });
+});
+
+describe('a problem’s place in a file, in words', () => {
+  it('a header line and a line’s column in either language; other fields as they are', () => {
+    expect(fieldText('line 1 (header)', zh)).toBe('第 1 行(表头)');
+    expect(fieldText('line 12, 工号 (employee no)', zh)).toBe('第 12 行,工号 (employee no)');
+    expect(fieldText('line 7, role', en)).toBe('line 7, role');
+    expect(fieldText('sheets[3].status', zh)).toBe('sheets[3].status');
+    expect(fieldText('file', zh)).toBe('file');
   });
 });
