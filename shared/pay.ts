@@ -4,7 +4,7 @@
  * inside the plan part; above 100% is the bonus policy's business.
  */
 import { roundHalfUp, toScaled } from './decimal.ts';
-import { InputError, isPlainObject, unknownKeys, type Problem } from './problems.ts';
+import { InputError, isPlainObject, unknownKeys, type Problem, type ProblemRule } from './problems.ts';
 
 export interface PaySplit {
   /** Percent of the salary total, at most 2 decimals each, summing to 100. */
@@ -113,6 +113,9 @@ export function validatePaySettings(raw: unknown, base = 'settings'): Problem[] 
   return problems;
 }
 
+/** A pay setting's percent, as a form's problem (the UI words it). */
+const PERCENT_RULE: ProblemRule = { code: 'number', min: 0, max: 100, decimals: 2, unit: 'percent' };
+
 function validateSplit(split: unknown): Problem[] {
   const expected = 'percents { "base", "plan", "assessment" }, each 0–100 with at most 2 decimals, summing to 100';
   if (!isPlainObject(split)) return [{ field: 'split', value: split, expected }];
@@ -121,10 +124,14 @@ function validateSplit(split: unknown): Problem[] {
   for (const key of ['base', 'plan', 'assessment']) {
     const v = split[key];
     const scaled = typeof v === 'number' ? toScaled(v, 2) : null;
-    if (scaled === null || scaled < 0n || scaled > 10000n) problems.push({ field: `split.${key}`, ...(key in split ? { value: v } : {}), expected: 'a percent from 0 to 100, at most 2 decimals' });
+    if (scaled === null || scaled < 0n || scaled > 10000n) {
+      problems.push({ field: `split.${key}`, ...(key in split ? { value: v } : {}), expected: 'a percent from 0 to 100, at most 2 decimals', rule: PERCENT_RULE });
+    }
     else sum += scaled;
   }
-  if (!problems.length && sum !== 10000n) problems.push({ field: 'split', value: split, expected: `parts summing to 100 (they sum to ${Number(sum) / 100})` });
+  if (!problems.length && sum !== 10000n) {
+    problems.push({ field: 'split', value: split, expected: `parts summing to 100 (they sum to ${Number(sum) / 100})`, rule: { code: 'sum', total: 100, sum: Number(sum) / 100 } });
+  }
   return problems;
 }
 
@@ -136,7 +143,7 @@ function validateBonus(bonus: unknown): Problem[] {
   const problems = unknownKeys(bonus, ['policy', 'percentPerPoint'], 'bonus');
   const v = bonus.percentPerPoint;
   if (typeof v !== 'number' || toScaled(v, 2) === null || v < 0 || v > 100) {
-    problems.push({ field: 'bonus.percentPerPoint', ...('percentPerPoint' in bonus ? { value: v } : {}), expected: 'a percent from 0 to 100, at most 2 decimals' });
+    problems.push({ field: 'bonus.percentPerPoint', ...('percentPerPoint' in bonus ? { value: v } : {}), expected: 'a percent from 0 to 100, at most 2 decimals', rule: PERCENT_RULE });
   }
   return problems;
 }

@@ -49,6 +49,8 @@ export type ProblemRule =
   // The roster's forms (people.save).
   | { code: 'unique-employee-no' }
   | { code: 'unique-region-code' }
+  // Pay settings: the split's parts.
+  | { code: 'sum'; total: number; sum: number }
   // A file's header row (roster and salary/KPI imports).
   /** `missing`: each missing column as the names it may have, e.g. "工号 / employee no". */
   | { code: 'header-columns'; missing: string[] }

@@ -105,6 +105,7 @@ export const en = {
       'roster-name': (r: { employeeNo: string; name: string }) => `the name the roster has for ${r.employeeNo}: ${r.name} (or leave the name empty)`,
       'unique-employee-no': () => 'an employee number no other person has',
       'unique-region-code': () => 'a code no other region has',
+      sum: (r: { total: number; sum: number }) => `parts summing to ${r.total} (they sum to ${r.sum})`,
       'header-columns': (r: { missing: string[] }) => `a header row that also has the column${r.missing.length === 1 ? '' : 's'} ${r.missing.join('; ')} (the first non-blank row is the header)`,
       'one-column': (r: { column: string; columns: { at: number; header: string }[] }) =>
         `one column for ${r.column} — columns ${r.columns.map((c) => `${c.at} ("${c.header}")`).join(' and ')} both name it`,

@@ -104,6 +104,7 @@ export const zh: Messages = {
       'roster-name': (r: { employeeNo: string; name: string }) => `名册中 ${r.employeeNo} 的姓名:${r.name}(或不填姓名)`,
       'unique-employee-no': () => '其他人没有使用的工号',
       'unique-region-code': () => '其他区域没有使用的代码',
+      sum: (r: { total: number; sum: number }) => `各部分之和为 ${r.total}(现在是 ${r.sum})`,
       'header-columns': (r: { missing: string[] }) => `表头行还需要以下列:${r.missing.join('；')}(第一个非空行是表头)`,
       'one-column': (r: { column: string; columns: { at: number; header: string }[] }) =>
         `“${r.column}”只能有一列——${r.columns.map((c) => `第 ${c.at} 列(“${c.header}”)`).join('和')}都是它`,

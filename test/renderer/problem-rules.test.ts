@@ -39,6 +39,7 @@ const SAMPLES: { [C in ProblemRule['code']]: Extract<ProblemRule, { code: C }> }
   'roster-name': { code: 'roster-name', employeeNo: 'S-0001', name: '王磊' },
   'unique-employee-no': { code: 'unique-employee-no' },
   'unique-region-code': { code: 'unique-region-code' },
+  sum: { code: 'sum', total: 100, sum: 99.5 },
   'header-columns': { code: 'header-columns', missing: ['工号 / employee no', '区域 / region'] },
   'one-column': { code: 'one-column', column: '工号', columns: [{ at: 1, header: '工号' }, { at: 4, header: 'Employee No' }] },
   'value-column': { code: 'value-column', salary: '工资总额 / salary total', examples: ['销售计划数量', '实际销售数量'] },

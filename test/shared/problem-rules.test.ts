@@ -9,6 +9,7 @@ import { MAX_NOTE_LENGTH } from '../../shared/scoring/input.ts';
 import { itemProblems, problemsOf } from '../helpers/sheet.ts';
 import { parseInput } from '../../shared/api/contract.ts';
 import { InputError } from '../../shared/problems.ts';
+import { validatePaySettings } from '../../shared/pay.ts';
 
 const at = (problems: ReturnType<typeof problemsOf>, field: string) => {
   const found = problems.find((p) => p.field === field);
@@ -87,5 +88,19 @@ describe('the contract’s problems a form can produce carry their rule', () => 
     const [problem] = refusal('people.save', { ...person, role: 'boss' });
     expect(problem).toMatchObject({ field: 'role', value: 'boss' });
     expect(problem!.rule).toBeUndefined();
+  });
+});
+
+describe('pay settings: the form’s problems carry their rule', () => {
+  it('a part out of range, a split not summing to 100, a bonus percent out of range', () => {
+    const problems = validatePaySettings({ split: { base: 50, plan: 101, assessment: 0 }, bonus: { policy: 'per-point', percentPerPoint: 100.5 }, scoreRate: 'monthly' });
+    const percent = { code: 'number', min: 0, max: 100, decimals: 2, unit: 'percent' };
+    expect(problems.map((p) => [p.field, p.rule])).toEqual([
+      ['settings.split.plan', percent],
+      ['settings.bonus.percentPerPoint', percent],
+    ]);
+    expect(validatePaySettings({ split: { base: 50, plan: 30, assessment: 19.5 }, bonus: { policy: 'none' }, scoreRate: 'monthly' }).map((p) => [p.field, p.rule])).toEqual([
+      ['settings.split', { code: 'sum', total: 100, sum: 99.5 }],
+    ]);
   });
 });

@@ -18,7 +18,7 @@ import type { PaySettings } from '../../../shared/pay.ts';
 import { formatPeriod, nextPeriod } from '../../../shared/period.ts';
 import { invoke } from '../../api/client.ts';
 import { useAction, useCall } from '../../api/hooks.ts';
-import { FailureAlert } from '../../app/FailureAlert.tsx';
+import { FailureAlert, problemText } from '../../app/FailureAlert.tsx';
 import { dateTime } from '../../app/format.ts';
 import { MonthPicker } from '../../app/MonthPicker.tsx';
 import { problemsOf } from '../../app/problems.ts';
@@ -134,7 +134,7 @@ function VersionForm({ latest, onCancel, onSaved }: { latest: PaySettings | unde
   const problems = problemsOf(saver.error);
   const at = (field: string) => {
     const p = problems.find((x) => x.field === `settings.${field}`);
-    return p ? p.expected : undefined;
+    return p ? problemText(p, t, false) : undefined;
   };
   const parts = [base, plan, assessment];
   const sum = parts.every((p) => typeof p === 'number') ? Math.round((parts as number[]).reduce((a, b) => a + b, 0) * 100) / 100 : null;
