@@ -127,10 +127,13 @@ export function zodProblems(error: ZodError, root: unknown): Problem[] {
   });
 }
 
-/** The rule of a contract problem a person can make in a form: an empty or too long text, or a check that names its rule (`params: { rule }`). */
+/**
+ * The rule of a contract problem a person can make in a form: an empty text, or a check that names
+ * its rule (`params: { rule }`, as the contract's name and identifier do). Other limits (a file's
+ * size, say) keep their own words.
+ */
 function zodRule(issue: ZodError['issues'][number]): ProblemRule | undefined {
   if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return { code: 'required' };
-  if (issue.code === 'too_big' && issue.origin === 'string') return { code: 'note-length', max: Number(issue.maximum) };
   if (issue.code === 'custom') return (issue.params as { rule?: ProblemRule } | undefined)?.rule;
   return undefined;
 }

@@ -85,18 +85,24 @@ interface Reported {
 
 /** Open the page (or reload it) and wait for its report; nothing else happens in the page meanwhile. */
 async function load(page: Page, open: () => Promise<unknown>): Promise<Reported> {
+  let onConsole: (message: ConsoleMessage) => void = () => undefined;
+  let timer: NodeJS.Timeout | undefined;
   const reported = new Promise<Reported>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the first row was not painted within 60 s')), 60_000);
-    const onConsole = (message: ConsoleMessage) => {
-      if (!message.text().startsWith('__bench ')) return;
-      clearTimeout(timer);
-      page.off('console', onConsole);
-      resolve(JSON.parse(message.text().slice('__bench '.length)) as Reported);
+    timer = setTimeout(() => reject(new Error('the first row was not painted within 60 s')), 60_000);
+    onConsole = (message) => {
+      if (message.text().startsWith('__bench ')) resolve(JSON.parse(message.text().slice('__bench '.length)) as Reported);
     };
     page.on('console', onConsole);
   });
-  await open();
-  return reported;
+  reported.catch(() => undefined); // a timeout while the navigation is still running is reported by the await below
+  try {
+    await open();
+    return await reported;
+  } finally {
+    // However it ended (reported, timed out, or the navigation failed): no timer or listener left behind.
+    clearTimeout(timer);
+    page.off('console', onConsole);
+  }
 }
 
 export async function measureFirstRow(options: FirstRowOptions): Promise<FirstRowResult> {

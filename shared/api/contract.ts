@@ -40,7 +40,11 @@ import type {
 
 const period = z.string().refine((text) => parsePeriod(text) !== null, PERIOD_EXPECTED);
 const id = z.number().int().positive();
-const name = z.string().trim().min(1, 'a non-empty text').max(100, 'at most 100 characters');
+const name = z
+  .string()
+  .trim()
+  .min(1, 'a non-empty text')
+  .refine((text) => text.length <= 100, { message: 'at most 100 characters', params: { rule: { code: 'note-length', max: 100 } satisfies ProblemRule } });
 /** An employee number or a region code (its rule lets the UI word the problem in its language). */
 const identifier = z
   .string()

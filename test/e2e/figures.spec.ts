@@ -77,7 +77,7 @@ test('import a salary/KPI CSV: a bad row blocks it and nothing is written; fixed
   await page.getByTestId('figures-import-input').setInputFiles({ name: '工资.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
   const preview = page.getByTestId('figures-preview');
   await expect(preview).toContainText('X-999');
-  await expect(preview).toContainText('名册中某人的工号(没有人是这个工号)'); // in the UI's language
+  await expect(preview).toContainText('名册中已有的工号(名册中没有这个工号)'); // in the UI's language
   await expect(preview).toContainText('客户满意度');
   await expect(page.getByTestId('figures-preview-errors')).toContainText('2');
   await expect(page.getByTestId('figures-import-confirm')).toBeDisabled();

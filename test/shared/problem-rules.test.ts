@@ -88,6 +88,10 @@ describe('the contract’s problems a form can produce carry their rule', () => 
     const [problem] = refusal('people.save', { ...person, role: 'boss' });
     expect(problem).toMatchObject({ field: 'role', value: 'boss' });
     expect(problem!.rule).toBeUndefined();
+    // A limit that is not a text's length keeps its own words: a file's size.
+    const [tooBig] = refusal('roster.preview', { fileName: 'a.csv', dataBase64: 'A'.repeat(14_000_004) });
+    expect(tooBig).toMatchObject({ field: 'dataBase64', expected: 'a file of at most 10 MB' });
+    expect(tooBig!.rule).toBeUndefined();
   });
 });
 
