@@ -85,7 +85,10 @@ export async function importRoster(db: Db, input: RosterUpload, options: RosterO
   const month = options.currentMonth ?? thisMonth();
   return db.transaction(() => {
     const rows = evaluate(db, file.rows, month);
-    const problems = rows.flatMap((r) => r.issues.map((i): Problem => ({ field: `line ${r.row.line}, ${i.column}`, value: i.value, expected: i.expected, rule: i.rule })));
+    // The column as the file's header names it, with its key: "line 7, 岗位 (role)".
+    const problems = rows.flatMap((r) =>
+      r.issues.map((i): Problem => ({ field: `line ${r.row.line}, ${COLUMN_NAMES[i.column][0]} (${i.column})`, value: i.value, expected: i.expected, rule: i.rule })),
+    );
     if (problems.length) throw new InputError(capProblems(problems), `roster file ${JSON.stringify(input.fileName)} (nothing was imported)`);
     const result: RosterImportResult = { added: 0, updated: 0, unchanged: 0 };
     for (const { row, person, existing } of rows) {

@@ -551,12 +551,12 @@ describe('importRoster', () => {
     const err = await refusal(importRoster(db, csv(text), MONTH));
     expect(err.problems).toEqual([
       {
-        field: 'line 7, role',
+        field: 'line 7, 岗位 (role)',
         value: '经理',
         expected: 'a role: 销售员, 区域经理, 现场服务代表, 部长以上 (or salesperson, regional-manager, field-service, executive)',
         rule: { code: 'role', names: ['销售员', '区域经理', '现场服务代表', '部长以上'], ids: ['salesperson', 'regional-manager', 'field-service', 'executive'] },
       },
-      { field: 'line 7, region', value: '西北区', expected: 'a region’s name or code: 华东区, 华南区', rule: { code: 'region', regions: ['华东区', '华南区'], more: 0 } },
+      { field: 'line 7, 区域 (region)', value: '西北区', expected: 'a region’s name or code: 华东区, 华南区', rule: { code: 'region', regions: ['华东区', '华南区'], more: 0 } },
     ]);
     expect(err.message).toMatch(/nothing was imported/);
     expect(snapshot()).toEqual(before);
