@@ -26,7 +26,8 @@ export type ProblemRule =
   | { code: 'date-time' }
   | { code: 'date-in-month'; period: string }
   | { code: 'date-once' }
-  // A roster file's rows (roster.preview, roster.import): the values are as the file may write them.
+  // A roster file's rows (roster.preview, roster.import), the values as the file may write them;
+  // 'required' and 'identifier' also for the contract's texts.
   | { code: 'required' }
   /** An employee number or a region code. */
   | { code: 'identifier'; max: number }
@@ -46,9 +47,10 @@ export type ProblemRule =
   /** `region`: the user is a regional manager (their region's people), else the month grid's. */
   | { code: 'in-view'; period: string; name: string; region: boolean }
   | { code: 'roster-name'; employeeNo: string; name: string }
-  // The roster's forms (people.save).
+  // The roster's forms (people.save, regions.save).
   | { code: 'unique-employee-no' }
   | { code: 'unique-region-code' }
+  | { code: 'month-from'; month: string }
   // Pay settings: the split's parts.
   | { code: 'sum'; total: number; sum: number }
   // A file's header row (roster and salary/KPI imports).
@@ -56,8 +58,7 @@ export type ProblemRule =
   | { code: 'header-columns'; missing: string[] }
   | { code: 'one-column'; column: string; columns: { at: number; header: string }[] }
   /** `salary`: the salary column's names; `examples`: a few KPIs' names. */
-  | { code: 'value-column'; salary: string; examples: string[] }
-  | { code: 'month-from'; month: string };
+  | { code: 'value-column'; salary: string; examples: string[] };
 
 export class InputError extends Error {
   readonly problems: readonly Problem[];
