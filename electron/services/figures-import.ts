@@ -27,6 +27,8 @@ export const MAX_FIGURES_ROWS = 20_000;
 const WHAT = 'salary/KPI file';
 
 const SALARY_NAMES = ['工资总额', '工资', 'salary total', 'salaryTotal', 'salary'];
+/** The salary column as the messages name it. */
+const SALARY_COLUMN = '工资总额 / salary total';
 
 /** A column's name as a file's header writes it (Chinese): employeeNo, name, salary or a KPI id. */
 function columnName(key: string): string {
@@ -95,7 +97,7 @@ const matches = (names: readonly string[], header: string) => names.some((n) => 
 async function readFigures(input: FiguresUpload): Promise<FiguresFile> {
   const sheet = await readUploadedSheet(input, WHAT, MAX_FIGURES_ROWS);
   const [header, ...data] = sheet.rows;
-  const columnsHint = `工号 / employee no, and 工资总额 / salary total or KPI columns by name (${KPIS.slice(0, 3).map((k) => k.zh).join(', ')}, …)`;
+  const columnsHint = `工号 / employee no, and ${SALARY_COLUMN} or KPI columns by name (${KPIS.slice(0, 3).map((k) => k.zh).join(', ')}, …)`;
   if (!header) throw refuseFile(input, WHAT, `a header row (${columnsHint}) and a row per person — the file has no rows`);
 
   const headerText = header.cells.map((c) => c.trim());
@@ -124,7 +126,7 @@ async function readFigures(input: FiguresUpload): Promise<FiguresFile> {
   }
   const valueKeys = [...found.keys()].filter((k) => k !== 'employeeNo' && k !== 'name');
   if (found.has('employeeNo') && valueKeys.length === 0) {
-    problems.push({ field, value: headerText, expected: `at least one value column: ${columnsHint}`, rule: { code: 'value-column', salary: `${SALARY_NAMES[0]} / ${SALARY_NAMES[2]}`, examples: KPIS.slice(0, 3).map((k) => k.zh) } });
+    problems.push({ field, value: headerText, expected: `at least one value column: ${columnsHint}`, rule: { code: 'value-column', salary: SALARY_COLUMN, examples: KPIS.slice(0, 3).map((k) => k.zh) } });
   }
   for (const [key, at] of found) {
     if (at.length > 1) {

@@ -4,6 +4,7 @@
  * nothing. Columns are found by their header (Chinese or English names); roles by their Chinese
  * name or id; regions by name or code.
  */
+import { IDENTIFIER, IDENTIFIER_MAX, MAX_NAME } from '../../shared/api/contract.ts';
 import type { Person, RosterPreview, RosterRow } from '../../shared/api/types.ts';
 import { formatDate, formatPeriod, parseDate, parsePeriod } from '../../shared/period.ts';
 import { describeValue, InputError, type Problem, type ProblemRule } from '../../shared/problems.ts';
@@ -57,9 +58,8 @@ const ROLE_ALIASES: Record<string, RoleId> = { 销售业务员: 'salesperson' };
 const ROLE_LIST = ROLE_IDS.map((r) => ROLE_NAMES[r]).join(', ');
 /** Roles that may have no region (above the regions). */
 const REGIONLESS: readonly RoleId[] = ['executive'];
+const REGIONLESS_NAMES = REGIONLESS.map((r) => ROLE_NAMES[r]);
 
-const EMPLOYEE_NO = /^[A-Za-z0-9-]{1,20}$/;
-const MAX_NAME = 100;
 const MONTH_FORMS = 'YYYY-MM such as 2024-03; also YYYY/MM or a date YYYY-MM-DD';
 const REQUIRED_RULE: ProblemRule = { code: 'required' };
 const ROLE_RULE: ProblemRule = { code: 'role', names: ROLE_IDS.map((r) => ROLE_NAMES[r]), ids: [...ROLE_IDS] };
@@ -236,8 +236,8 @@ function evaluate(db: Db, lines: readonly RosterLine[], currentMonth: string): E
     // employeeNo
     const existing = people.get(v.employeeNo) ?? null;
     if (v.employeeNo === '') issue('employeeNo', REQUIRED_RULE, 'is required', 'an employee number');
-    else if (!EMPLOYEE_NO.test(v.employeeNo)) {
-      issue('employeeNo', { code: 'identifier', max: 20 }, 'is not an employee number (letters, digits and "-", 1–20 characters)', 'an employee number: letters, digits and "-", 1–20 characters');
+    else if (!IDENTIFIER.test(v.employeeNo)) {
+      issue('employeeNo', { code: 'identifier', max: IDENTIFIER_MAX }, 'is not an employee number (letters, digits and "-", 1–20 characters)', 'an employee number: letters, digits and "-", 1–20 characters');
     }
     if (v.employeeNo !== '') {
       const first = firstLine.get(v.employeeNo);
@@ -259,7 +259,7 @@ function evaluate(db: Db, lines: readonly RosterLine[], currentMonth: string): E
     let regionId: number | null | undefined;
     if (v.region === '') {
       if (role && REGIONLESS.includes(role)) regionId = null;
-      else issue('region', { code: 'region-needed', roles: REGIONLESS.map((r) => ROLE_NAMES[r]) }, `is required (only ${REGIONLESS.map((r) => ROLE_NAMES[r]).join(', ')} may have none)`, `a region’s name or code: ${regionList}`);
+      else issue('region', { code: 'region-needed', roles: REGIONLESS_NAMES }, `is required (only ${REGIONLESS_NAMES.join(', ')} may have none)`, `a region’s name or code: ${regionList}`);
     } else {
       const matches = matchRegion(regions, v.region);
       if (matches.length === 0) issue('region', { code: 'region', ...listed }, `is not a region (${regionList})`, `a region’s name or code: ${regionList}`);

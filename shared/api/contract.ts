@@ -40,16 +40,21 @@ import type {
 
 const period = z.string().refine((text) => parsePeriod(text) !== null, PERIOD_EXPECTED);
 const id = z.number().int().positive();
+/** The longest name (a person's, a region's, the user's); the roster import checks the same. */
+export const MAX_NAME = 100;
+/** An employee number or a region code: letters, digits and "-", 1–20 characters (the roster import checks the same). */
+export const IDENTIFIER_MAX = 20;
+export const IDENTIFIER = new RegExp(`^[A-Za-z0-9-]{1,${IDENTIFIER_MAX}}$`);
 const name = z
   .string()
   .trim()
   .min(1, 'a non-empty text')
-  .refine((text) => text.length <= 100, { message: 'at most 100 characters', params: { rule: { code: 'note-length', max: 100 } satisfies ProblemRule } });
+  .refine((text) => text.length <= MAX_NAME, { message: `at most ${MAX_NAME} characters`, params: { rule: { code: 'note-length', max: MAX_NAME } satisfies ProblemRule } });
 /** An employee number or a region code (its rule lets the UI word the problem in its language). */
 const identifier = z
   .string()
   .trim()
-  .refine((text) => /^[A-Za-z0-9-]{1,20}$/.test(text), { message: 'letters, digits and "-", at most 20', params: { rule: { code: 'identifier', max: 20 } satisfies ProblemRule } });
+  .refine((text) => IDENTIFIER.test(text), { message: `letters, digits and "-", at most ${IDENTIFIER_MAX}`, params: { rule: { code: 'identifier', max: IDENTIFIER_MAX } satisfies ProblemRule } });
 const empty = z.strictObject({});
 const year = z.number().int().min(MIN_YEAR, `a year from ${MIN_YEAR} to ${MAX_YEAR}`).max(MAX_YEAR, `a year from ${MIN_YEAR} to ${MAX_YEAR}`);
 /** A file sent to the backend: its name and bytes (base64; the renderer has no file system). */
