@@ -15,7 +15,7 @@ import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef, type GridValidRowModel } from '@mui/x-data-grid';
 import { useRef, useState, type DragEvent, type ReactNode, type Ref } from 'react';
 import { useAction } from '../api/hooks.ts';
-import { readAsBase64 } from '../features/signing/files.ts';
+import { readAsBase64 } from './files.ts';
 import { useT } from '../i18n/index.tsx';
 import { FailureAlert } from './FailureAlert.tsx';
 import { UploadIcon } from './icons.tsx';

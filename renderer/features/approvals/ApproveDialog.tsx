@@ -22,7 +22,7 @@ import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { score } from '../../app/format.ts';
 import { DownloadIcon } from '../../app/icons.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { downloadFile } from '../signing/files.ts';
+import { downloadFile } from '../../app/files.ts';
 import { passphraseProblem, SignerFields, type Signer } from '../signing/SignerFields.tsx';
 import { sha8 } from './availability.ts';
 import { fieldsOnly, useFieldError } from './fieldErrors.ts';

@@ -6,7 +6,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { FileData } from '../../../shared/api/types.ts';
 import { ApiError, toFailure } from '../../api/client.ts';
-import { readAsBase64 } from '../signing/files.ts';
+import { readAsBase64 } from '../../app/files.ts';
 import { planBatches } from './batches.ts';
 
 export interface Progress {

@@ -21,7 +21,7 @@ import { invoke } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { useT, type Messages } from '../../i18n/index.tsx';
-import { downloadFile } from '../signing/files.ts';
+import { downloadFile } from '../../app/files.ts';
 import { folderOf, WrittenTo } from './WrittenTo.tsx';
 
 /** Why a sheet was skipped, in the current language (from the backend's code, not its English wording). */

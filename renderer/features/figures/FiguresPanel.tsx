@@ -21,7 +21,7 @@ import { useAction, useLoad } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { problemsOf } from '../../app/problems.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { NumberInput } from '../scoring/NumberInput.tsx';
+import { NumberInput } from '../../app/NumberInput.tsx';
 
 const SALARY = 'salaryTotal';
 const fieldOf = (k: KpiDefinition) => `kpis.${k.id}`;

@@ -24,8 +24,8 @@ import { MonthPicker } from '../../app/MonthPicker.tsx';
 import { problemsOf } from '../../app/problems.ts';
 import { SelectField } from '../../app/SelectField.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { NumberInput } from '../scoring/NumberInput.tsx';
-import { Section } from '../settings/Section.tsx';
+import { NumberInput } from '../../app/NumberInput.tsx';
+import { Section } from '../../app/Section.tsx';
 
 const shortHash = (hash: string) => hash.replace(/^sha256:/, '').slice(0, 8);
 

@@ -7,7 +7,7 @@ import { useAction } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { DownloadIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { downloadFile } from '../signing/files.ts';
+import { downloadFile } from '../../app/files.ts';
 
 type Format = ReportFileInput['format'];
 

@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import type { DashboardData } from '../../../shared/api/report-types.ts';
 import { useRoute } from '../../app/route.ts';
 import { useT } from '../../i18n/index.tsx';
-import { StatusChip } from '../scoring/StatusChip.tsx';
+import { StatusChip } from '../../app/StatusChip.tsx';
 
 export function UnsignedList({ data }: { data: DashboardData }) {
   const t = useT();

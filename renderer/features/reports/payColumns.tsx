@@ -7,7 +7,7 @@ import { planCompletionPercent } from '../../../shared/kpi.ts';
 import type { Fit } from '../../app/fit.ts';
 import { score } from '../../app/format.ts';
 import type { Messages } from '../../i18n/index.tsx';
-import { StatusChip } from '../scoring/StatusChip.tsx';
+import { StatusChip } from '../../app/StatusChip.tsx';
 import { MONTH_STATUSES } from '../scoring/monthColumns.ts';
 import { twoLineHeader } from './gridHeaders.ts';
 import { money, percent, quantity } from './reportFormat.ts';

@@ -23,7 +23,7 @@ import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { HiddenFileInput } from '../../app/FileImport.tsx';
 import { DownloadIcon, UploadIcon } from '../../app/icons.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { downloadFile, readAsBase64 } from '../signing/files.ts';
+import { downloadFile, readAsBase64 } from '../../app/files.ts';
 
 /** "sha256:1a2b3c4d5e6f…" → "1a2b3c4d5e6f": enough to tell versions apart at a glance. */
 export const shortHash = (hash: string) => hash.replace(/^sha256:/, '').slice(0, 12);

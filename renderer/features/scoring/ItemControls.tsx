@@ -18,7 +18,7 @@ import { AddIcon, DeleteIcon } from '../../app/icons.tsx';
 import { SelectField } from '../../app/SelectField.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { paths, setItemField, type DraftIncident } from './draft.ts';
-import { NumberInput } from './NumberInput.tsx';
+import { NumberInput } from '../../app/NumberInput.tsx';
 import { useDraftItem, useProblems, useSheet } from './SheetContext.ts';
 
 /** The first problem at a path, in words, for a helper text. */

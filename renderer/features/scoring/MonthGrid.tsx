@@ -14,7 +14,7 @@ import { useItemTitles } from './itemTitles.ts';
 import { LightMonthTable } from './LightMonthTable.tsx';
 import { monthColumns, monthFlagText } from './monthColumns.ts';
 import { gridMemory } from './monthGridState.ts';
-import { StatusChip } from './StatusChip.tsx';
+import { StatusChip } from '../../app/StatusChip.tsx';
 
 type GridModule = typeof import('./MonthDataGrid.tsx');
 type GridComponent = GridModule['default'];

@@ -8,7 +8,7 @@ import type { SheetRecord } from '../../../shared/api/types.ts';
 import { ArrowBackIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSheet } from './SheetContext.ts';
-import { StatusChip } from './StatusChip.tsx';
+import { StatusChip } from '../../app/StatusChip.tsx';
 
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (

@@ -17,7 +17,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { exportBlock } from '../exporting/sheetExport.ts';
 import { paths } from './draft.ts';
 import { useSheet } from './SheetContext.ts';
-import { StatusChip } from './StatusChip.tsx';
+import { StatusChip } from '../../app/StatusChip.tsx';
 import type { SheetDraft } from './useSheetDraft.ts';
 
 /** The editor block a problem belongs to: an item or gate id, 'absences', or null. */

@@ -20,7 +20,7 @@ import { dateTime } from '../../app/format.ts';
 import { ExpandLessIcon, ExpandMoreIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRubricItemTitles } from '../scoring/itemTitles.ts';
-import { Section } from './Section.tsx';
+import { Section } from '../../app/Section.tsx';
 import { auditAction, auditActor, auditEntity, auditSummary, ACTOR_NOT_SET, type AuditLookups } from './auditSummary.ts';
 
 export function AuditLog({ regions }: { regions: readonly Region[] }) {

@@ -27,7 +27,7 @@ import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { dateTime } from '../../app/format.ts';
 import { SaveIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { Section } from './Section.tsx';
+import { Section } from '../../app/Section.tsx';
 
 function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;

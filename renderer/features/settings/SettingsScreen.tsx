@@ -13,7 +13,7 @@ import { PaySettingsSection } from '../figures/PaySettingsSection.tsx';
 import { IdentityForm } from '../setup/IdentityForm.tsx';
 import { AuditLog } from './AuditLog.tsx';
 import { BackupsSection } from './BackupsSection.tsx';
-import { Section } from './Section.tsx';
+import { Section } from '../../app/Section.tsx';
 
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (

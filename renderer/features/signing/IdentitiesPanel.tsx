@@ -10,9 +10,9 @@ import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { dateTime } from '../../app/format.ts';
 import { AddIcon, UploadIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { Section } from '../settings/Section.tsx';
+import { Section } from '../../app/Section.tsx';
 import { CreateIdentityDialog, ImportIdentityDialog } from './IdentityDialogs.tsx';
-import { downloadFile, shortFingerprint } from './files.ts';
+import { downloadFile, shortFingerprint } from '../../app/files.ts';
 import { SignerTable } from './SignerTable.tsx';
 
 export function IdentitiesPanel({ identities, onChanged }: { identities: Loaded<IdentityInfo[]>; onChanged: () => void }) {

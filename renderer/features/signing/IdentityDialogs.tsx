@@ -19,7 +19,7 @@ import { FailureAlert, problemText } from '../../app/FailureAlert.tsx';
 import { problemsAt, problemsOf } from '../../app/problems.ts';
 import { SelectField } from '../../app/SelectField.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { hasExtension, readAsBase64 } from './files.ts';
+import { hasExtension, readAsBase64 } from '../../app/files.ts';
 
 const MIN_PASSPHRASE = 8;
 const ALGORITHMS = ['ECDSA-P256', 'RSA-2048'] as const;

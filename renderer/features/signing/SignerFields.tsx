@@ -23,7 +23,7 @@ import { problemsOf } from '../../app/problems.ts';
 import { navigate, routeHash } from '../../app/route.ts';
 import { SelectField } from '../../app/SelectField.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { shortFingerprint } from './files.ts';
+import { shortFingerprint } from '../../app/files.ts';
 
 /** The identity that signs and its passphrase. */
 export interface Signer {

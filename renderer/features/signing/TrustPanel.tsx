@@ -17,8 +17,8 @@ import { dateTime } from '../../app/format.ts';
 import { DeleteIcon, UploadIcon } from '../../app/icons.tsx';
 import { SelectField } from '../../app/SelectField.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { Section } from '../settings/Section.tsx';
-import { hasExtension, readAsBase64, shortFingerprint } from './files.ts';
+import { Section } from '../../app/Section.tsx';
+import { hasExtension, readAsBase64, shortFingerprint } from '../../app/files.ts';
 import { Fingerprint } from './Fingerprint.tsx';
 import { SignerTable } from './SignerTable.tsx';
 

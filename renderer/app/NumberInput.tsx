@@ -7,7 +7,7 @@ import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import { useState, type KeyboardEvent } from 'react';
-import { AddIcon, MinusIcon } from '../../app/icons.tsx';
+import { AddIcon, MinusIcon } from './icons.tsx';
 
 /** Full-width digits and points (from a Chinese IME) to ASCII. */
 function normalise(text: string): string {

@@ -3,8 +3,8 @@
  * approval chain's signed (blue), returned (red: reopened) and approved (green, outlined).
  */
 import Chip from '@mui/material/Chip';
-import type { MonthRow } from '../../../shared/api/types.ts';
-import { useT } from '../../i18n/index.tsx';
+import type { MonthRow } from '../../shared/api/types.ts';
+import { useT } from '../i18n/index.tsx';
 
 const COLOURS = { 'not-started': 'default', draft: 'warning', ready: 'success', signed: 'info', returned: 'error', approved: 'success' } as const;
 

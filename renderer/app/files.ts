@@ -1,5 +1,5 @@
 /** Files in and out of the renderer: read a chosen file as base64, save a FileData as a download. */
-import type { FileData } from '../../../shared/api/types.ts';
+import type { FileData } from '../../shared/api/types.ts';
 
 export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
