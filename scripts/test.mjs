@@ -4,6 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { preflight } from './preflight.mjs';
+
+// First the system tools the suites start (Chromium, poppler-utils, qpdf, OpenSSL, LibreOffice,
+// Noto CJK fonts): when one is missing, name them all and the command that installs them, and stop.
+if (preflight() !== 0) process.exit(1);
 
 // Local binaries only (never let npx fetch a missing tool from the registry).
 const bin = (name) => join('node_modules', '.bin', name);
