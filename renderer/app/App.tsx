@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo, Language } from '../../shared/api/types.ts';
 import { invoke } from '../api/client.ts';
 import { DICTIONARIES, detectLanguage, I18nProvider } from '../i18n/index.tsx';
+import { forgetPrefetch } from '../features/scoring/monthData.ts';
 import SetupScreen from '../features/setup/SetupScreen.tsx';
 import { AppContext, type AppState } from './AppContext.tsx';
 import { FailureAlert } from './FailureAlert.tsx';
@@ -66,7 +67,7 @@ export function App({ boot, initialInfo = null }: { boot: Promise<AppInfo>; init
       <CssBaseline />
       <I18nProvider lang={lang} setLang={setLang}>
         {appState ? (
-          <AppContext.Provider value={appState}>{appState.info.user ? <Shell /> : <SetupScreen />}</AppContext.Provider>
+          <AppContext.Provider value={appState}>{appState.info.user ? <Shell /> : <SetupScreen onDataChanged={forgetPrefetch} />}</AppContext.Provider>
         ) : bootError ? (
           <Box sx={{ p: 4, maxWidth: 720, mx: 'auto' }}>
             <FailureAlert error={bootError} title={DICTIONARIES[lang].app.startFailed} onRetry={retryBoot} />

@@ -23,7 +23,7 @@ import { score } from '../../app/format.ts';
 import { DownloadIcon } from '../../app/icons.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { downloadFile } from '../../app/files.ts';
-import { passphraseProblem, SignerFields, type Signer } from '../signing/SignerFields.tsx';
+import { passphraseProblem, SignerFields, type Signer } from '../../app/SignerFields.tsx';
 import { sha8 } from './availability.ts';
 import { fieldsOnly, useFieldError } from './fieldErrors.ts';
 import { HrImportResult } from './OutcomeList.tsx';

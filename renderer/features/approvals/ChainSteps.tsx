@@ -14,7 +14,7 @@ import Typography from '@mui/material/Typography';
 import type { ChainRole, InboxEntry, SignerInfo } from '../../../shared/api/types.ts';
 import { dateTime } from '../../app/format.ts';
 import { useI18n, type Messages } from '../../i18n/index.tsx';
-import { Fingerprint } from '../signing/Fingerprint.tsx';
+import { Fingerprint } from '../../app/Fingerprint.tsx';
 
 /** 'approved' / 'returned': the step that was next, handled in this app (approved in a new signed copy, or returned). */
 type StepState = 'signed' | 'next' | 'waiting' | 'approved' | 'returned';

@@ -19,7 +19,7 @@ import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { DownloadIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { downloadFile } from '../../app/files.ts';
-import { passphraseProblem, SignerFields, type Signer } from '../signing/SignerFields.tsx';
+import { passphraseProblem, SignerFields, type Signer } from '../../app/SignerFields.tsx';
 import { entryTitle } from './ApproveDialog.tsx';
 import { fieldsOnly, useFieldError } from './fieldErrors.ts';
 

@@ -6,7 +6,7 @@
 import { ApiError } from '../../api/client.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { passphraseProblem } from '../signing/SignerFields.tsx';
+import { passphraseProblem } from '../../app/SignerFields.tsx';
 
 export function ExportFailure({ error }: { error: ApiError | null }) {
   const t = useT();

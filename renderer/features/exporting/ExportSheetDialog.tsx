@@ -19,7 +19,7 @@ import { invoke } from '../../api/client.ts';
 import { useAction, useCall } from '../../api/hooks.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { downloadFile } from '../../app/files.ts';
-import { passphraseProblem, SignerFields, signsOtherStep, type SignerChoice } from '../signing/SignerFields.tsx';
+import { passphraseProblem, SignerFields, signsOtherStep, type SignerChoice } from '../../app/SignerFields.tsx';
 import { ExportFailure } from './ExportFailure.tsx';
 import { WrittenTo } from './WrittenTo.tsx';
 

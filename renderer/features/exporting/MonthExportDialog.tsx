@@ -23,7 +23,7 @@ import { SelectField } from '../../app/SelectField.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { JobProgress, JobResult } from './JobResult.tsx';
 import { forgetJob, rememberedJob, rememberJob } from './monthJobs.ts';
-import { passphraseProblem, SignerFields, type SignerChoice } from '../signing/SignerFields.tsx';
+import { passphraseProblem, SignerFields, type SignerChoice } from '../../app/SignerFields.tsx';
 import { ExportFailure } from './ExportFailure.tsx';
 import { useJob } from './useJob.ts';
 

@@ -8,7 +8,7 @@ import type { Fit } from '../../app/fit.ts';
 import { score } from '../../app/format.ts';
 import type { Messages } from '../../i18n/index.tsx';
 import { StatusChip } from '../../app/StatusChip.tsx';
-import { MONTH_STATUSES } from '../scoring/monthColumns.ts';
+import { MONTH_STATUSES } from '../../app/statuses.ts';
 import { twoLineHeader } from './gridHeaders.ts';
 import { money, percent, quantity } from './reportFormat.ts';
 

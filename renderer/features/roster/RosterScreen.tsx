@@ -4,10 +4,9 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import { useApp } from '../../app/AppContext.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { FiguresImportPanel } from '../figures/FiguresImportPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
 import { RegionsPanel } from './RegionsPanel.tsx';
@@ -18,7 +17,13 @@ const PANELS: readonly Panel[] = ['people', 'regions', 'import', 'figures'];
 /** The panel last shown, kept while visiting other screens. */
 let lastPanel: Panel = 'people';
 
-export default function RosterScreen() {
+/** What other features put on this screen; the shell (app/screens.ts) passes them in. */
+export interface RosterScreenParts {
+  /** The salary and KPI import of a month (figures), a tab of its own. */
+  FiguresImportPanel: ComponentType;
+}
+
+export default function RosterScreen({ FiguresImportPanel }: RosterScreenParts) {
   const t = useT();
   const { refreshInfo } = useApp();
   const [panel, setPanel] = useState<Panel>(lastPanel);

@@ -10,7 +10,7 @@ import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState 
 import type { MonthRow } from '../../../shared/api/types.ts';
 import { useFit } from '../../app/fit.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { useItemTitles } from './itemTitles.ts';
+import { useItemTitles } from '../../app/itemTitles.ts';
 import { LightMonthTable } from './LightMonthTable.tsx';
 import { monthColumns, monthFlagText } from './monthColumns.ts';
 import { gridMemory } from './monthGridState.ts';

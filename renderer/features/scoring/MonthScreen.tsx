@@ -4,7 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState, type ComponentType } from 'react';
 import { useLoad } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { MonthPicker } from '../../app/MonthPicker.tsx';
@@ -14,10 +14,17 @@ import { MonthGrid } from './MonthGrid.tsx';
 import { monthCounts } from './monthColumns.ts';
 import { loadMonth, takeArrivedMonth } from './monthData.ts';
 
-// The export dialog is its own chunk, fetched on the first press of the button.
-const MonthExportDialog = lazy(() => import('../exporting/MonthExportDialog.tsx'));
+export interface MonthScreenProps {
+  period: string;
+}
 
-export default function MonthScreen({ period }: { period: string }) {
+/** What other features put on this screen; the shell (app/screens.ts) passes them in. */
+export interface MonthScreenParts {
+  /** Export a month (exporting): may suspend (a lazy chunk, fetched on the first press of the button). */
+  MonthExportDialog: ComponentType<{ open: boolean; period: string; onClose: () => void; onFinished: () => void }>;
+}
+
+export default function MonthScreen({ period, MonthExportDialog }: MonthScreenProps & MonthScreenParts) {
   const t = useT();
   const [, go] = useRoute();
   const month = useLoad(`sheets.month ${period}`, () => loadMonth(period), () => takeArrivedMonth(period));

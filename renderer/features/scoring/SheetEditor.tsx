@@ -16,7 +16,7 @@ import { handInTargets } from '../../../shared/scoring/handins.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { useRoute } from '../../app/route.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { exportBlock } from '../exporting/sheetExport.ts';
+import { exportBlock } from './sheetExport.ts';
 import { AbsencesEditor } from './AbsencesEditor.tsx';
 import { RubricTree } from './RubricTree.tsx';
 import { SheetContext, type SheetContextValue } from './SheetContext.ts';

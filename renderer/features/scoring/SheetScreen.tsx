@@ -2,18 +2,30 @@
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Button from '@mui/material/Button';
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
+import type { Person } from '../../../shared/api/types.ts';
 import { invoke } from '../../api/client.ts';
 import { useCall, useLoad } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { ArrowBackIcon } from '../../app/icons.tsx';
 import { useRoute } from '../../app/route.ts';
 import { useT } from '../../i18n/index.tsx';
-import { ExportSheetDialog } from '../exporting/ExportSheetDialog.tsx';
-import { FiguresPanel } from '../figures/FiguresPanel.tsx';
 import { SheetEditor } from './SheetEditor.tsx';
 
-export default function SheetScreen({ personId, period }: { personId: number; period: string }) {
+export interface SheetScreenProps {
+  personId: number;
+  period: string;
+}
+
+/** What other features put on this screen; the shell (app/screens.ts) passes them in. */
+export interface SheetScreenParts {
+  /** Salary and KPIs of the person's month (figures). */
+  FiguresPanel: ComponentType<{ personId: number; period: string }>;
+  /** Export and sign the sheet (exporting). */
+  ExportSheetDialog: ComponentType<{ person: Person; period: string; onClose: () => void; onExported: () => void }>;
+}
+
+export default function SheetScreen({ personId, period, FiguresPanel, ExportSheetDialog }: SheetScreenProps & SheetScreenParts) {
   const t = useT();
   const [, go] = useRoute();
   const [round, setRound] = useState(0);

@@ -11,7 +11,7 @@ import { useMemo } from 'react';
 import type { MonthRow } from '../../../shared/api/types.ts';
 import { flagLabel, score } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { useItemTitles } from './itemTitles.ts';
+import { useItemTitles } from '../../app/itemTitles.ts';
 
 /** The rubric item whose judgement the team's month is the basis of. */
 export const TEAM_ITEM = 'team-management';

@@ -14,7 +14,7 @@ import { problemText } from '../../app/FailureAlert.tsx';
 import { flagLabel, score, timeOfDay } from '../../app/format.ts';
 import { CheckIcon, SaveIcon, SignIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { exportBlock } from '../exporting/sheetExport.ts';
+import { exportBlock } from './sheetExport.ts';
 import { paths } from './draft.ts';
 import { useSheet } from './SheetContext.ts';
 import { StatusChip } from '../../app/StatusChip.tsx';

@@ -5,13 +5,11 @@
  */
 import type { GridColDef } from '@mui/x-data-grid';
 import type { Language, MonthRow } from '../../../shared/api/types.ts';
-import { SHEET_STATUSES } from '../../../shared/api/types.ts';
 import type { RoleId } from '../../../shared/rubric/schema.ts';
 import type { Fit } from '../../app/fit.ts';
 import { dateTime, flagLabel, score } from '../../app/format.ts';
+import { MONTH_STATUSES } from '../../app/statuses.ts';
 import type { Messages } from '../../i18n/index.tsx';
-
-export const MONTH_STATUSES: MonthRow['status'][] = ['not-started', ...SHEET_STATUSES];
 
 export type ItemTitle = (role: RoleId, id: string) => string;
 

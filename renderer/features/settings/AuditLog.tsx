@@ -19,7 +19,7 @@ import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { dateTime } from '../../app/format.ts';
 import { ExpandLessIcon, ExpandMoreIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { useRubricItemTitles } from '../scoring/itemTitles.ts';
+import { useRubricItemTitles } from '../../app/itemTitles.ts';
 import { Section } from '../../app/Section.tsx';
 import { auditAction, auditActor, auditEntity, auditSummary, ACTOR_NOT_SET, type AuditLookups } from './auditSummary.ts';
 

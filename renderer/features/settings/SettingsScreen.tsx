@@ -3,17 +3,16 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import { useCall } from '../../api/hooks.ts';
 import { useApp } from '../../app/AppContext.tsx';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
+import { IdentityForm } from '../../app/IdentityForm.tsx';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
+import { Section } from '../../app/Section.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { PaySettingsSection } from '../figures/PaySettingsSection.tsx';
-import { IdentityForm } from '../setup/IdentityForm.tsx';
 import { AuditLog } from './AuditLog.tsx';
 import { BackupsSection } from './BackupsSection.tsx';
-import { Section } from '../../app/Section.tsx';
 
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -28,7 +27,13 @@ function Fact({ label, value, testId }: { label: string; value: string; testId?:
   );
 }
 
-export default function SettingsScreen() {
+/** What other features put on this screen; the shell (app/screens.ts) passes them in. */
+export interface SettingsScreenParts {
+  /** The pay settings' versions (figures). */
+  PaySettingsSection: ComponentType;
+}
+
+export default function SettingsScreen({ PaySettingsSection }: SettingsScreenParts) {
   const { t } = useI18n();
   const { info, refreshInfo } = useApp();
   const regions = useCall('regions.list', {});

@@ -13,10 +13,10 @@ import { useApp } from '../../app/AppContext.tsx';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { forgetPrefetch } from '../scoring/monthData.ts';
-import { IdentityForm } from './IdentityForm.tsx';
+import { IdentityForm } from '../../app/IdentityForm.tsx';
 
-export default function SetupScreen() {
+/** `onDataChanged`: the people or the user changed (the shell drops what it fetched at start). */
+export default function SetupScreen({ onDataChanged }: { onDataChanged: () => void }) {
   const t = useT();
   const { info, refreshInfo } = useApp();
   const regions = useCall('regions.list', {});
@@ -24,7 +24,7 @@ export default function SetupScreen() {
   const demo = useAction(async () => {
     const counts = await invoke('demo.load', {});
     setLoaded(counts);
-    forgetPrefetch();
+    onDataChanged();
     regions.reload();
     await refreshInfo();
     return counts;
@@ -81,7 +81,7 @@ export default function SetupScreen() {
             regions={regions.data ?? []}
             submitLabel={t.setup.save}
             onSaved={async () => {
-              forgetPrefetch();
+              onDataChanged();
               await refreshInfo();
             }}
           />

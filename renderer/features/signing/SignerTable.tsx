@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { ChainRole } from '../../../shared/api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { Fingerprint } from './Fingerprint.tsx';
+import { Fingerprint } from '../../app/Fingerprint.tsx';
 
 interface Signer {
   fingerprint: string;

@@ -19,7 +19,7 @@ import { SelectField } from '../../app/SelectField.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Section } from '../../app/Section.tsx';
 import { hasExtension, readAsBase64, shortFingerprint } from '../../app/files.ts';
-import { Fingerprint } from './Fingerprint.tsx';
+import { Fingerprint } from '../../app/Fingerprint.tsx';
 import { SignerTable } from './SignerTable.tsx';
 
 const CERT_ACCEPT = '.cer,.crt,.pem';

@@ -15,15 +15,15 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useEffect, useMemo, useRef, type Ref } from 'react';
-import { LANGUAGES, type ChainRole, type IdentityInfo, type Language } from '../../../shared/api/types.ts';
-import type { Problem } from '../../../shared/problems.ts';
-import type { Loaded } from '../../api/hooks.ts';
-import { FailureAlert } from '../../app/FailureAlert.tsx';
-import { problemsOf } from '../../app/problems.ts';
-import { navigate, routeHash } from '../../app/route.ts';
-import { SelectField } from '../../app/SelectField.tsx';
-import { useT } from '../../i18n/index.tsx';
-import { shortFingerprint } from '../../app/files.ts';
+import { LANGUAGES, type ChainRole, type IdentityInfo, type Language } from '../../shared/api/types.ts';
+import type { Problem } from '../../shared/problems.ts';
+import type { Loaded } from '../api/hooks.ts';
+import { FailureAlert } from './FailureAlert.tsx';
+import { problemsOf } from './problems.ts';
+import { navigate, routeHash } from './route.ts';
+import { SelectField } from './SelectField.tsx';
+import { useT } from '../i18n/index.tsx';
+import { shortFingerprint } from './files.ts';
 
 /** The identity that signs and its passphrase. */
 export interface Signer {

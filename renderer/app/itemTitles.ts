@@ -3,9 +3,9 @@
  * 工作素质"). Loaded after the rows, never before them: ids show until the titles arrive.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { RoleId, Text } from '../../../shared/rubric/schema.ts';
-import { invoke } from '../../api/client.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import type { RoleId, Text } from '../../shared/rubric/schema.ts';
+import { invoke } from '../api/client.ts';
+import { useI18n } from '../i18n/index.tsx';
 
 interface TitleIndex {
   titles: Map<string, Text>;
@@ -20,7 +20,7 @@ function useTitleIndex(): TitleIndex | null {
     let live = true;
     // After the first paint and a moment of quiet: the rubric schema chunk is not needed before.
     const timer = window.setTimeout(() => {
-      Promise.all([invoke('rubrics.list', {}), import('../rubrics/rubricIndex.ts')]).then(
+      Promise.all([invoke('rubrics.list', {}), import('./rubricIndex.ts')]).then(
         ([rubrics, m]) => live && setIndex({ titles: m.titleIndex(rubrics), key: m.key, roles: new Map(rubrics.map((r) => [r.id, r.role])) }),
         () => undefined, // titles are a nicety: ids remain
       );

@@ -4,13 +4,13 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
-import { CHAIN_ROLES, type ChainRole, type Region, type User } from '../../../shared/api/types.ts';
-import { invoke } from '../../api/client.ts';
-import { useAction } from '../../api/hooks.ts';
-import { FailureAlert, problemText } from '../../app/FailureAlert.tsx';
-import { problemsAt, problemsOf } from '../../app/problems.ts';
-import { SelectField } from '../../app/SelectField.tsx';
-import { useT } from '../../i18n/index.tsx';
+import { CHAIN_ROLES, type ChainRole, type Region, type User } from '../../shared/api/types.ts';
+import { invoke } from '../api/client.ts';
+import { useAction } from '../api/hooks.ts';
+import { FailureAlert, problemText } from './FailureAlert.tsx';
+import { problemsAt, problemsOf } from './problems.ts';
+import { SelectField } from './SelectField.tsx';
+import { useT } from '../i18n/index.tsx';
 
 export function IdentityForm({
   initial,

@@ -1,6 +1,6 @@
 /** Look-ups over rubrics (loaded lazily: it pulls in the rubric schema module). */
-import type { Text } from '../../../shared/rubric/schema.ts';
-import { allGroups, leafItems, type RoleId, type Rubric } from '../../../shared/rubric/schema.ts';
+import type { Text } from '../../shared/rubric/schema.ts';
+import { allGroups, leafItems, type RoleId, type Rubric } from '../../shared/rubric/schema.ts';
 
 /** Item and group titles by `${role} ${id}`; a newer rubric version's title wins. */
 export function titleIndex(rubrics: readonly Rubric[]): Map<string, Text> {
