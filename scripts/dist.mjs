@@ -42,7 +42,7 @@ try {
   await rebuild({ buildPath: scratch, electronVersion, onlyModules: ['better-sqlite3'], force: true, types: ['prod'] });
 } catch (err) {
   console.error(`\nCould not build better-sqlite3 for Electron ${electronVersion}: ${err?.message ?? err}`);
-  console.error("This needs Electron's headers from the internet (electronjs.org) and a C++ toolchain; see README \"Packaging\".");
+  console.error("This needs Electron's headers from the internet (electronjs.org) and a C++ toolchain; see docs/desktop.md, \"Packaging\".");
   rmSync(scratch, { recursive: true, force: true });
   process.exit(1);
 }

@@ -3,7 +3,7 @@
 // its runner (see below why not its CLI and CSV), prints the number of findings per severity and
 // every finding, and exits 1 on any HIGH or CRITICAL one.
 //
-// The findings that remain on this app are reviewed, not silenced (see README "Electron security"):
+// The findings that remain on this app are reviewed, not silenced (see docs/desktop.md, "Electron security checklist"):
 //   PRELOAD_JS_CHECK (MEDIUM)  "review the use of preload scripts": the preload exposes exactly one
 //                              function, invoke(name, input), through contextBridge; main checks the
 //                              sender and validates every input against the contract.
@@ -53,6 +53,6 @@ for (const f of findings) {
 console.log(`electronegativity on ${input}/ (Electron ${electronVersion}): ${Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(', ')}`);
 const blocking = (counts.CRITICAL ?? 0) + (counts.HIGH ?? 0);
 if (blocking > 0) {
-  console.error(`electronegativity: ${blocking} HIGH/CRITICAL finding(s): fix them (or, for a false positive, justify it in this script and the README)`);
+  console.error(`electronegativity: ${blocking} HIGH/CRITICAL finding(s): fix them (or, for a false positive, justify it in this script and in docs/desktop.md)`);
   process.exit(1);
 }

@@ -1,6 +1,6 @@
 /** The benchmark's one table (standard output) and docs/benchmarks.md. */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
 
 export interface TableRow {
@@ -68,7 +68,27 @@ export function notes(rows: readonly TableRow[]): string[] {
   return rows.filter((r) => r.note).map((r) => `- **${r.measurement}**: ${r.note}`);
 }
 
+/**
+ * The line that starts the hand-written part of docs/benchmarks.md (the targets, what made the
+ * product faster, why a target is missed, what was found by measuring). `writeReport` rewrites
+ * everything above it and keeps the line and everything after it as they are.
+ */
+export const KEPT_MARKER = '<!-- Written by hand from here on: `npm run bench -- --write` keeps this part as it is. -->';
+
+/** The hand-written part of the file at `path` (from KEPT_MARKER to the end), or '' when there is none. */
+function keptPart(path: string): string {
+  let old: string;
+  try {
+    old = readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+  const at = old.indexOf(KEPT_MARKER);
+  return at < 0 ? '' : `\n${old.slice(at)}`;
+}
+
 export function writeReport(path: string, rows: readonly TableRow[], m: Machine, extra: { seconds: number; method: string[] }): void {
+  const kept = keptPart(path);
   const text = `# Benchmarks
 
 \`npm run bench\` builds the renderer, then builds its own data in a temporary folder (a company of
@@ -78,6 +98,8 @@ by side in the same run, prints one table (progress goes to standard error) and,
 minutes (this run: ${Math.round(extra.seconds)} s). "product ÷ baseline" is the product's time over the
 baseline's (for throughput, the inverse of the rates; for memory, the ratio of the sizes): below 1
 the product is faster.
+The targets, what made the product faster, why a target is missed and what measuring on this
+platform found are written by hand [below the figures](#targets-and-findings).
 
 ## Results
 
@@ -92,6 +114,6 @@ ${notes(rows).join('\n')}
 ## What is measured
 
 ${extra.method.map((l) => `- ${l}`).join('\n')}
-`;
+${kept}`;
   writeFileSync(path, text);
 }

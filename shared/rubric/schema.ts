@@ -3,7 +3,7 @@
  *
  * A rubric is a tree of groups and items. Each item has a maximum (`points`) and a rule kind
  * that says which fields a manager records for it and how they become a deduction; see
- * `shared/spec/assessment.md` for the rules and `docs`/README for the decisions.
+ * `docs/spec/assessment.md` for the rules and `docs/rules.md` for the decisions.
  */
 import { z } from 'zod';
 import { toHundredths } from '../decimal.ts';
