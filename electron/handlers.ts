@@ -6,7 +6,7 @@
 import { isHandlerName, parseInput, type HandlerName, type InputOf, type ResultOf } from '../shared/api/contract.ts';
 import type { ApiFailure, AppInfo } from '../shared/api/types.ts';
 import { InputError } from '../shared/problems.ts';
-import { schemaVersion, type Db } from './db/database.ts';
+import { BUSY_TIMEOUT_MS, schemaVersion, type Db } from './db/database.ts';
 import { assertIntegrityRecent, BackupError } from './db/backups.ts';
 import { listAudit } from './services/audit.ts';
 import { createDbBackup, listDbBackups, restoreDbBackup } from './services/backups.ts';
@@ -135,7 +135,7 @@ export async function invoke(handlers: Handlers, name: unknown, rawInput: unknow
 
 export function toFailure(err: unknown): ApiFailure {
   if (err instanceof InputError) return { kind: 'input', message: err.message, problems: [...err.problems] };
-  if (err instanceof ServiceError) return { kind: err.kind, message: err.message };
+  if (err instanceof ServiceError) return { kind: err.kind, message: err.message, ...(err.refusal ? { refusal: err.refusal } : {}) };
   if (err instanceof BackupError) return { kind: 'storage', message: err.message };
   const storage = storageFailure(err);
   if (storage) return storage;
@@ -151,6 +151,10 @@ export function toFailure(err: unknown): ApiFailure {
 export function storageFailure(err: unknown): ApiFailure | null {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  if (code.startsWith('SQLITE_BUSY')) {
+    // Another program (the command line, a backup) kept the write lock past the busy timeout.
+    return { kind: 'storage', message: `The database is in use by another program (the scorecard command line, or a backup being made), which kept it locked for more than ${BUSY_TIMEOUT_MS / 1000} seconds: this change was not saved. Everything saved before is safe. Save again in a moment.` };
+  }
   if (code === 'SQLITE_FULL') {
     return { kind: 'storage', message: 'The disk is full: this change was not saved. Everything saved before is safe. Free some space on the drive that holds the database, then save again.' };
   }

@@ -1,5 +1,6 @@
 /** The words on a PDF score sheet, in both languages. */
 import type { ChainRole, Language, SheetStatus } from '../../shared/api/types.ts';
+import { DOMAIN_LABELS } from '../../shared/labels.ts';
 import type { RoleId } from '../../shared/rubric/schema.ts';
 
 export interface SheetLabels {
@@ -71,9 +72,9 @@ const zh: SheetLabels = {
   scorer: '评分人',
   status: '状态',
   statusTag: (st) => `状态：${st}`,
-  statuses: { draft: '草稿', ready: '已完成', signed: '已签署', returned: '已退回', approved: '已审批', 'not-started': '未开始' },
-  roles: { salesperson: '销售员', 'regional-manager': '区域经理', 'field-service': '现场服务代表', executive: '部长以上' },
-  chain: { manager: '区域经理', planning: '销售计划部', vp: '销售副总经理', hr: '人力资源部' },
+  statuses: DOMAIN_LABELS.zh.statuses,
+  roles: DOMAIN_LABELS.zh.roles,
+  chain: DOMAIN_LABELS.zh.chainRoles,
   dailyScore: '日常工作',
   attendanceScore: '出勤',
   monthlyScore: '月度考核得分',
@@ -128,9 +129,9 @@ const en: SheetLabels = {
   scorer: 'Scored by',
   status: 'Status',
   statusTag: (st) => `Status: ${st}`,
-  statuses: { draft: 'Draft', ready: 'Ready', signed: 'Signed', returned: 'Returned', approved: 'Approved', 'not-started': 'Not started' },
-  roles: { salesperson: 'Salesperson', 'regional-manager': 'Regional manager', 'field-service': 'Field service representative', executive: 'Executive' },
-  chain: { manager: 'Regional manager', planning: 'Sales planning', vp: 'Sales VP', hr: 'Human resources' },
+  statuses: DOMAIN_LABELS.en.statuses,
+  roles: DOMAIN_LABELS.en.roles,
+  chain: DOMAIN_LABELS.en.chainRoles,
   dailyScore: 'Daily work',
   attendanceScore: 'Attendance',
   monthlyScore: 'Monthly score',

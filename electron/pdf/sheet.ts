@@ -7,22 +7,13 @@
  * Every number is formatted from the stored result; nothing is recomputed here.
  */
 import type { ChainRole, Language, Person, SheetRecord } from '../../shared/api/types.ts';
-import { chainStepsFor } from '../../shared/api/chain.ts';
-import { CHAIN_ROLES } from '../../shared/api/types.ts';
+import { shownSteps } from '../../shared/chain.ts';
+import { SCORE_FILE_NAME, scoresheetJson, type ChainEntry } from '../../shared/score-file.ts';
 import { kpiLines, type KpiValues } from '../../shared/kpi.ts';
 import type { GroupNode, ItemNode, Rubric, RubricNode } from '../../shared/rubric/schema.ts';
 import type { GroupResult, ItemResult, SheetResult } from '../../shared/scoring/engine.ts';
 import type { ItemInput, SheetInput } from '../../shared/scoring/input.ts';
 import { sheetLabels, type SheetLabels } from './labels.ts';
-
-/** One signed step of the approval chain. */
-export interface ChainEntry {
-  role: ChainRole;
-  /** Who signed. */
-  name: string;
-  /** When, ISO 8601. */
-  at: string;
-}
 
 export interface Kpi {
   name: string;
@@ -46,41 +37,6 @@ export interface SheetPdfOptions {
   exportedAt?: string;
   /** The person's region by code and name; goes into scoresheet.json (HR's import files the sheet under it). */
   region?: { code: string; name: string };
-}
-
-export const SCORESHEET_FORMAT = 'scoresheet/1';
-export const SCORESHEET_FILE = 'scoresheet.json';
-
-/** The data embedded in every exported sheet, for HR's import and for signing. */
-export interface ScoresheetJson {
-  format: typeof SCORESHEET_FORMAT;
-  input: SheetInput;
-  output: SheetResult;
-  /** The full rubric definition the sheet was scored with, including its hash. */
-  rubric: Rubric;
-  person: Person;
-  chain: ChainEntry[];
-  exportedAt: string;
-  /** The person's region (code and name), when the exporter knows it. */
-  region?: { code: string; name: string };
-}
-
-export function scoresheetJson(
-  record: SheetRecord,
-  chain: readonly ChainEntry[] = [],
-  exportedAt: string = new Date().toISOString(),
-  region?: { code: string; name: string },
-): ScoresheetJson {
-  return {
-    format: SCORESHEET_FORMAT,
-    input: record.input,
-    output: record.result,
-    rubric: record.rubric,
-    person: record.person,
-    chain: [...chain],
-    exportedAt,
-    ...(region ? { region: { code: region.code, name: region.name } } : {}),
-  };
 }
 
 /** A pdfmake node; kept loose on purpose (pdfmake ships no types). */
@@ -116,13 +72,6 @@ const NUMBER_WIDTH = 34;
 /** Points as printed: up to 2 decimals, a real minus sign. */
 export function formatPoints(n: number): string {
   return n < 0 ? `−${String(-n)}` : String(n);
-}
-
-/** Which approval steps a sheet goes through: a regional manager's own sheet starts at sales planning. */
-export function chainSteps(role: Person['role'], chain: readonly ChainEntry[] = []): ChainRole[] {
-  const steps = new Set<ChainRole>(chainStepsFor(role));
-  for (const entry of chain) steps.add(entry.role);
-  return CHAIN_ROLES.filter((r) => steps.has(r));
 }
 
 function pad2(n: number): string {
@@ -432,7 +381,7 @@ function kpiTable(kpis: readonly Kpi[], L: SheetLabels): Content | null {
 }
 
 function signaturePanel(record: SheetRecord, chain: readonly ChainEntry[], L: SheetLabels): Content {
-  const steps = chainSteps(record.person.role, chain);
+  const steps = shownSteps(record.person.role, chain.map((entry) => entry.role));
   /** A label and a line to write on. */
   const writeIn = (label: string, top: number): Content => ({
     table: {
@@ -551,9 +500,9 @@ export function sheetDocDefinition(record: SheetRecord, options: SheetPdfOptions
     styles: {},
     defaultStyle: { font: FONT_FAMILY, fontSize: 8.5, lineHeight: 0.92, color: INK },
     files: {
-      [SCORESHEET_FILE]: {
+      [SCORE_FILE_NAME]: {
         src: `data:application/json;base64,${Buffer.from(json, 'utf8').toString('base64')}`,
-        name: SCORESHEET_FILE,
+        name: SCORE_FILE_NAME,
         type: 'application/json',
         description: 'Score sheet data (scoresheet/1): input, output, rubric, person, signer chain',
         creationDate: exported,

@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import type { FileData, HrImportOutcome } from '../../shared/api/types.ts';
 import { loadRubric } from '../../shared/rubric/catalog.ts';
 import type { Db } from '../db/database.ts';
-import type { ScoresheetJson } from '../pdf/sheet.ts';
+import { writeTransaction } from '../db/transaction.ts';
+import type { ScoresheetJson } from '../../shared/score-file.ts';
 import type { TrustedSigner } from '../signing/index.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
@@ -88,7 +89,7 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
   delete definition.hash;
   const rubric = loadRubric(definition);
 
-  return db.transaction((): HrImportOutcome => {
+  return writeTransaction(db, (): HrImportOutcome => {
     const path = join(dataPath(db, 'received', period), `${safeName(person.employeeNo)}-${period}-${sha256.slice(0, 12)}.pdf`);
     recordReceived(db, bytes, fileName, v, path);
     const now = new Date().toISOString();
@@ -152,5 +153,5 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
       personId: personRow.id,
       path,
     };
-  })();
+  });
 }

@@ -9,10 +9,12 @@
  * listed by returns.list.
  */
 import { join } from 'node:path';
+import { CHAIN_ROLES, isChainRole } from '../../shared/chain.ts';
+import { RETURN_NOTE_FORMAT, SCORE_FILE_NAME } from '../../shared/score-file.ts';
 import type { ChainRole, FileData, ReturnImportOutcome, ReturnNoteInfo, StoredFile } from '../../shared/api/types.ts';
-import { CHAIN_ROLES } from '../../shared/api/types.ts';
 import { isPlainObject } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { renderDocument } from '../pdf/render.ts';
 import { FONT_FAMILY } from '../pdf/sheet.ts';
 import { sheetLabels } from '../pdf/labels.ts';
@@ -21,7 +23,7 @@ import { appendAudit } from './audit.ts';
 import { dataPath, decodeBase64, safeName, sha256Hex, writeFileAtomic } from './files.ts';
 import { assertStillPending, fileRow, pendingForReviewer } from './inbox.ts';
 import { yieldToEventLoop } from './jobs.ts';
-import { RETURN_NOTE_FORMAT, isChainRole, signerInfo, trustedSigners } from './sheet-verify.ts';
+import { signerInfo, trustedSigners } from './sheet-verify.ts';
 import { currentUser } from './settings.ts';
 
 export interface ReturnNoteJson {
@@ -94,15 +96,15 @@ async function renderReturnNote(note: ReturnNoteJson, language: 'zh' | 'en'): Pr
         margin: [0, 14, 0, 0],
       },
     ],
-    footer: () => ({ text: 'returnnote/1 · scoresheet.json', fontSize: 6, color: '#8a949e', margin: [48, 12, 48, 0] }),
+    footer: () => ({ text: `${RETURN_NOTE_FORMAT} · ${SCORE_FILE_NAME}`, fontSize: 6, color: '#8a949e', margin: [48, 12, 48, 0] }),
     styles: {},
     defaultStyle: { font: FONT_FAMILY, fontSize: 9.5 },
     files: {
-      'scoresheet.json': {
+      [SCORE_FILE_NAME]: {
         src: `data:application/json;base64,${json}`,
-        name: 'scoresheet.json',
+        name: SCORE_FILE_NAME,
         type: 'application/json',
-        description: 'Return note (returnnote/1)',
+        description: `Return note (${RETURN_NOTE_FORMAT})`,
         creationDate: at,
         modifiedDate: at,
       },
@@ -135,7 +137,7 @@ export async function returnInbox(
   const sha256 = sha256Hex(signed);
   const fileName = `${safeName(data.person.employeeNo)}-${note.period}-return-${sha256.slice(0, 8)}.pdf`;
   const path = join(dataPath(db, 'returns', note.period), fileName);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     assertStillPending(db, row);
     writeFileAtomic(path, signed);
     db.prepare(
@@ -162,7 +164,7 @@ export async function returnInbox(
       before: { state: 'pending' },
       after: { state: 'returned', reason: note.reason, signer: identity.name, role: identity.role, employeeNo: note.person.employeeNo, period: note.period, note: path, sha256 },
     });
-  })();
+  });
   return { fileName, path, sha256, dataBase64: signed.toString('base64') };
 }
 
@@ -246,7 +248,7 @@ function personOfSheet(db: Db, sheetId: number | null): number | null {
 }
 
 function applyReturnNote(db: Db, bytes: Buffer, fileName: string, sha256: string, note: ReturnNoteJson, verdict: Verdict): ReturnImportOutcome {
-  return db.transaction((): ReturnImportOutcome => {
+  return writeTransaction(db, (): ReturnImportOutcome => {
     // The sheet: the one whose export the note refers to, else the person's sheet of that month.
     const exported = db.prepare("SELECT sheet_id FROM sheet_files WHERE sha256 = ? AND kind = 'export' AND sheet_id IS NOT NULL").get(note.exportSha256) as
       | { sheet_id: number }
@@ -293,7 +295,7 @@ function applyReturnNote(db: Db, bytes: Buffer, fileName: string, sha256: string
     return reason
       ? { fileName, sha256, outcome: 'refused', message: reason, note: info }
       : { fileName, sha256, outcome: 'reopened', message: `the sheet of ${note.person.name} for ${note.period} is returned: ${note.reason}`, note: info };
-  })();
+  });
 }
 
 /** returns.list: the imported return notes (newest first), with their reasons. */

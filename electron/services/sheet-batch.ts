@@ -9,11 +9,12 @@
 import type { SavedSheets, SheetStatus } from '../../shared/api/types.ts';
 import { InputError, type Problem } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
 import { ServiceError } from './errors.ts';
 import { activeIn, toPerson } from './people.ts';
 import { listRubrics, storeRubric } from './rubrics.ts';
-import { assessedMonths, checkSave, saveStamp, writeSave, type CheckedSave, type SaveSheetInput, type SheetRow } from './sheets.ts';
+import { assessedMonths, checkSave, conflictText, saveStamp, writeSave, type CheckedSave, type SaveSheetInput, type SheetRow } from './sheets.ts';
 
 /** How many conflicting sheets a refusal names. */
 const CONFLICTS_NAMED = 10;
@@ -24,7 +25,7 @@ export interface SaveSheetsInput {
 }
 
 export function saveSheets(db: Db, input: SaveSheetsInput): SavedSheets {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const { period, sheets } = input;
     const ids = JSON.stringify(sheets.map((s) => s.personId));
     // json_each: the listed ids as one bound parameter, however many they are.
@@ -52,7 +53,7 @@ export function saveSheets(db: Db, input: SaveSheetsInput): SavedSheets {
         return problems.push({ field: `${at}.personId`, value: sheet.personId, expected: `a person assessed in ${period} (${person.name} is assessed ${assessedMonths(person)})` });
       }
       const check = checkSave(rubrics, person, period, stored.get(person.id), sheet);
-      if (check.conflict !== undefined) return conflicts.push(`${person.name} (${at}: ${check.conflict})`);
+      if (check.conflict !== undefined) return conflicts.push(`${person.name} (${at}: ${conflictText(check.conflict)})`);
       if (check.problems !== undefined) return problems.push(...check.problems.map((p) => ({ ...p, field: `${at}.${p.field}` })));
       return checked.push(check.save);
     });
@@ -60,7 +61,7 @@ export function saveSheets(db: Db, input: SaveSheetsInput): SavedSheets {
     if (conflicts.length) {
       // A message to read, not a list of a whole month: the first few, and how many more.
       const named = conflicts.slice(0, CONFLICTS_NAMED).join('; ') + (conflicts.length > CONFLICTS_NAMED ? `; and ${conflicts.length - CONFLICTS_NAMED} more` : '');
-      throw new ServiceError('conflict', `sheets for ${period} were changed elsewhere since they were read (${conflicts.length}): ${named}; reload them`);
+      throw new ServiceError('conflict', `sheets for ${period} were changed elsewhere since they were read, or are signed (${conflicts.length}): ${named}; reload them`);
     }
 
     const versions = new Map(checked.map((c) => [`${c.rubric.id}@${c.rubric.version}`, c.rubric]));
@@ -73,5 +74,5 @@ export function saveSheets(db: Db, input: SaveSheetsInput): SavedSheets {
         return { personId: save.person.id, revision: save.revision, status: save.status, monthlyScore: result.monthlyScore };
       }),
     };
-  })();
+  });
 }

@@ -17,7 +17,6 @@ import {
   trailerAsOf,
 } from './pdf-objects.ts';
 
-export const EMBEDDED_DATA_NAME = 'scoresheet.json';
 /** Decoded size cap (a zip bomb must not take the app down). */
 const MAX_DECODED_BYTES = 32 * 1024 * 1024;
 

@@ -7,10 +7,11 @@
 import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { isChainRole, type ChainRole } from '../../shared/chain.ts';
 import { type CryptoKey, OID, cryptoEngine, digest, fingerprintOf, subtle, toArrayBuffer } from './crypto.ts';
 
-export const ROLES = ['manager', 'planning', 'vp', 'hr'] as const;
-export type Role = (typeof ROLES)[number];
+/** A certificate's role is a step of the approval chain (shared/chain.ts). */
+export type Role = ChainRole;
 export type KeyAlgorithm = 'ECDSA-P256' | 'RSA-2048';
 
 export const CERT_ORGANIZATION = 'staff-assessment';
@@ -76,9 +77,6 @@ const ROLE_OID_AS_PARSED = (() => {
   return (parsed.result as asn1js.ObjectIdentifier).valueBlock.toString();
 })();
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Creation
@@ -86,7 +84,7 @@ export function isRole(value: unknown): value is Role {
 export async function createIdentity(request: IdentityRequest, passphrase: string): Promise<CreatedIdentity> {
   const name = request.name?.trim() ?? '';
   if (!name || [...name].length > 64) throw new IdentityError('invalid-input', 'name must be 1–64 characters');
-  if (!isRole(request.role)) throw new IdentityError('invalid-input', `unknown role: ${String(request.role)}`);
+  if (!isChainRole(request.role)) throw new IdentityError('invalid-input', `unknown role: ${String(request.role)}`);
   const email = request.email?.trim() || undefined;
   if (email !== undefined && !/^[\x21-\x7e]+@[\x21-\x7e]+$/.test(email)) {
     throw new IdentityError('invalid-input', 'email must be an ASCII address like name@example.com');
@@ -369,7 +367,7 @@ function parseCertificate(der: Buffer): CertificateInfo {
     if (ext.extnID === ROLE_OID_AS_PARSED) {
       const parsed = asn1js.fromBER(ext.extnValue.valueBlock.valueHexView);
       const value = parsed.offset === -1 ? undefined : (parsed.result as { valueBlock?: { value?: unknown } }).valueBlock?.value;
-      role = isRole(value) ? value : null;
+      role = isChainRole(value) ? value : null;
     } else if (ext.extnID === OID.subjectAltName && email === null) {
       const names = ext.parsedValue instanceof pkijs.AltName ? ext.parsedValue.altNames : [];
       const rfc822 = names.find((n) => n.type === 1);

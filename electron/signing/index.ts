@@ -3,18 +3,15 @@ export {
   CERT_ORGANIZATION,
   CERT_VALIDITY_YEARS,
   IdentityError,
-  ROLES,
   certificateToDer,
   certificateToPem,
   createIdentity,
-  isRole,
   openIdentity,
   readCertificate,
 } from './identity.ts';
 export type { CertificateInfo, CreatedIdentity, IdentityErrorCode, IdentityRequest, KeyAlgorithm, Role, SigningIdentity } from './identity.ts';
 export { SignError, signPdf } from './sign.ts';
 export type { SignOptions } from './sign.ts';
-export { DEFAULT_CHAIN, verifyPdf } from './verify.ts';
+export { verifyPdf } from './verify.ts';
 export type { CheckId, SignatureReport, TrustedSigner, Verdict, VerifyOptions } from './verify.ts';
-export { EMBEDDED_DATA_NAME } from './embedded-data.ts';
 export { OID } from './crypto.ts';

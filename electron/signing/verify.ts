@@ -19,8 +19,10 @@
  *   data-check        the caller's checkData accepts it
  */
 import { CmsError, verifyDetachedCms } from './cms.ts';
-import { EMBEDDED_DATA_NAME, EmbeddedDataError, parseJsonBytes, readEmbeddedFile } from './embedded-data.ts';
-import { type CertificateInfo, ROLES, type Role, certificateToDer, readCertificate } from './identity.ts';
+import { EmbeddedDataError, parseJsonBytes, readEmbeddedFile } from './embedded-data.ts';
+import { CHAIN_ROLES } from '../../shared/chain.ts';
+import { SCORE_FILE_NAME } from '../../shared/score-file.ts';
+import { type CertificateInfo, type Role, certificateToDer, readCertificate } from './identity.ts';
 import { type ParsedPdf, type PdfDict, type PdfObject, type PdfString, PdfParseError, decodeText, isArray, isDict, isName, isString, parsePdf, parsePdfDate } from './pdf-objects.ts';
 import { checkLaterRevisions } from './revisions.ts';
 
@@ -83,8 +85,6 @@ export interface Verdict {
   /** scoresheet.json from the first signed revision, when it could be read. */
   data?: unknown;
 }
-
-export const DEFAULT_CHAIN: readonly Role[] = ROLES;
 
 class CheckFailure extends Error {
   constructor(
@@ -254,7 +254,7 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
 
   // signer-order
   stage.check = 'signer-order';
-  const chain = options.expectedChain ?? DEFAULT_CHAIN;
+  const chain = options.expectedChain ?? CHAIN_ROLES;
   const roles = found.map((s) => s.report!.role);
   if (roles.length > chain.length) throw new CheckFailure('signer-order', `${roles.length} signatures, but the chain has only ${chain.length} steps`);
   const wrong = roles.findIndex((role, i) => role !== chain[i]);
@@ -268,10 +268,10 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
   // embedded-data (from the first signed revision)
   stage.check = 'embedded-data';
   try {
-    verdict.data = parseJsonBytes(readEmbeddedFile(parsed, found[0]!.revisionEnd, EMBEDDED_DATA_NAME));
+    verdict.data = parseJsonBytes(readEmbeddedFile(parsed, found[0]!.revisionEnd, SCORE_FILE_NAME));
   } catch (error) {
     if (!(error instanceof EmbeddedDataError)) throw error;
-    throw new CheckFailure('embedded-data', `${EMBEDDED_DATA_NAME} in the first signed revision: ${error.message}`);
+    throw new CheckFailure('embedded-data', `${SCORE_FILE_NAME} in the first signed revision: ${error.message}`);
   }
 
   // data-check

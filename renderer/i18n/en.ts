@@ -2,7 +2,10 @@
 import { figuresEn } from '../features/figures/figuresMessages.ts';
 import { reportsEn } from '../features/reports/reportsMessages.ts';
 import { rubricEditorEn } from '../features/rubrics/rubricEditorMessages.ts';
+import { DOMAIN_LABELS } from '../../shared/labels.ts';
 import type { ProblemRule } from '../../shared/problems.ts';
+import type { Refusal } from '../../shared/refusals.ts';
+import type { SheetStatus } from '../../shared/sheet-status.ts';
 export const en = {
   figures: figuresEn,
   reports: reportsEn,
@@ -40,33 +43,16 @@ export const en = {
     languageSaveFailed: 'The language could not be saved',
     screenFailed: 'This screen could not be shown',
   },
-  roles: {
-    salesperson: 'Salesperson',
-    'regional-manager': 'Regional manager',
-    'field-service': 'Field service representative',
-    executive: 'Executive',
-  },
-  chainRoles: {
-    manager: 'Regional manager',
-    planning: 'Sales planning',
-    vp: 'Sales VP',
-    hr: 'HR',
-  },
-  status: {
-    'not-started': 'Not started',
-    draft: 'Draft',
-    ready: 'Ready',
-    signed: 'Signed',
-    returned: 'Returned',
-    approved: 'Approved',
-  },
+  roles: DOMAIN_LABELS.en.roles,
+  chainRoles: DOMAIN_LABELS.en.chainRoles,
+  status: DOMAIN_LABELS.en.statuses,
   flags: {
     'transfer-off-post': 'Transfer off post',
     doubled: (item: string) => `Doubled: ${item}`,
   },
   failure: {
     input: 'Some values were not accepted',
-    conflict: 'Changed elsewhere',
+    conflict: 'Not possible now',
     'not-found': 'Not found',
     internal: 'Something went wrong',
     got: 'got',
@@ -112,6 +98,15 @@ export const en = {
       'value-column': (r: { salary: string; examples: string[] }) => `at least one value column: ${r.salary}, or KPIs by name (${r.examples.join(', ')}, …)`,
       'month-from': (r: { month: string }) => `a month from ${r.month} on`,
     } satisfies { [C in ProblemRule['code']]: (rule: Extract<ProblemRule, { code: C }>) => string },
+    /** A service's refusal (shared/refusals.ts), worded here. */
+    refusals: {
+      'sheet-not-editable': (r: { name: string; period: string; status: SheetStatus }): string =>
+        r.status === 'approved'
+          ? `The sheet of ${r.name} for ${r.period} is approved (final): it is not changed in place. A change to it will be an amendment, with its reason.`
+          : `The sheet of ${r.name} for ${r.period} is signed and on its way up the approval chain: it is not changed in place. Ask the reviewer who holds it to return it, or correct it later with an amendment.`,
+      'sheet-changed': (r: { name: string; period: string; stored: number; edited: number }): string =>
+        `The sheet of ${r.name} for ${r.period} was saved elsewhere since you opened it (revision ${r.stored}, you edited ${r.edited}). Reload it.`,
+    } satisfies { [C in Refusal['code']]: (refusal: Extract<Refusal, { code: C }>) => string },
   },
   setup: {
     title: 'Welcome',
@@ -221,6 +216,11 @@ export const en = {
     noFlags: 'No flags',
     problems: (n: number) => `${n} value${n === 1 ? '' : 's'} to fix before the sheet can be saved`,
     stale: 'The totals show the last valid values until the problems are fixed.',
+    lockedTitle: 'Read only',
+    lockedText: (status: SheetStatus | 'not-started'): string =>
+      status === 'approved'
+        ? 'This sheet is approved (final): it is shown as HR received it and is not changed in place. A change to it will be an amendment, with its reason.'
+        : 'This sheet is signed and on its way up the approval chain: it is not changed in place. A reviewer can return it to be corrected, or it can be amended later, with a reason.',
     conflictTitle: 'This sheet was changed elsewhere',
     conflictText: 'Someone saved this sheet after you opened it. Reload to see their version; your unsaved changes here will be lost.',
     invalidSave: 'Fix the marked values first; the sheet was not saved.',

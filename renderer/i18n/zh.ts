@@ -1,5 +1,6 @@
 /** 简体中文. Typed as Messages: TypeScript refuses a missing or extra key. */
 import type { Messages } from './en.ts';
+import { DOMAIN_LABELS } from '../../shared/labels.ts';
 import { figuresZh } from '../features/figures/figuresMessages.ts';
 import { reportsZh } from '../features/reports/reportsMessages.ts';
 import { rubricEditorZh } from '../features/rubrics/rubricEditorMessages.ts';
@@ -41,33 +42,16 @@ export const zh: Messages = {
     languageSaveFailed: '语言设置未能保存',
     screenFailed: '此页面无法显示',
   },
-  roles: {
-    salesperson: '销售员',
-    'regional-manager': '区域经理',
-    'field-service': '现场服务代表',
-    executive: '部长以上',
-  },
-  chainRoles: {
-    manager: '区域经理',
-    planning: '销售计划部',
-    vp: '销售副总经理',
-    hr: '人力资源部',
-  },
-  status: {
-    'not-started': '未开始',
-    draft: '草稿',
-    ready: '已完成',
-    signed: '已签署',
-    returned: '已退回',
-    approved: '已批准',
-  },
+  roles: DOMAIN_LABELS.zh.roles,
+  chainRoles: DOMAIN_LABELS.zh.chainRoles,
+  status: DOMAIN_LABELS.zh.statuses,
   flags: {
     'transfer-off-post': '调离岗位',
     doubled: (item: string) => `加倍扣分:${item}`,
   },
   failure: {
     input: '部分内容不符合要求',
-    conflict: '已在别处修改',
+    conflict: '当前无法进行',
     'not-found': '未找到',
     internal: '出现错误',
     got: '当前值',
@@ -110,6 +94,13 @@ export const zh: Messages = {
         `“${r.column}”只能有一列:${r.columns.map((c) => `第 ${c.at} 列(“${c.header}”)`).join('和')}重复了`,
       'value-column': (r: { salary: string; examples: string[] }) => `至少一个数值列:${r.salary},或以指标名称为列名的关键指标列(${r.examples.join('、')}等)`,
       'month-from': (r: { month: string }) => `不早于 ${r.month} 的月份`,
+    },
+    refusals: {
+      'sheet-not-editable': (r) =>
+        r.status === 'approved'
+          ? `${r.name} ${r.period} 的评分表已审批(定稿),不能直接修改。如需更改,将以修订的方式提交并注明原因。`
+          : `${r.name} ${r.period} 的评分表已签署,正在审批中,不能直接修改。请让持有该表的审核人退回,或日后以修订的方式更正。`,
+      'sheet-changed': (r) => `${r.name} ${r.period} 的评分表在您打开后已在别处保存(版本 ${r.stored},您编辑的是版本 ${r.edited})。请重新载入。`,
     },
   },
   setup: {
@@ -220,6 +211,11 @@ export const zh: Messages = {
     noFlags: '无标记',
     problems: (n: number) => `有 ${n} 处需修改后才能保存`,
     stale: '问题修正前,合计显示最后一次有效的数值。',
+    lockedTitle: '只读',
+    lockedText: (status) =>
+      status === 'approved'
+        ? '此评分表已审批(定稿):按人力资源部收到的内容显示,不能直接修改。如需更改,将以修订的方式提交并注明原因。'
+        : '此评分表已签署,正在审批中,不能直接修改。审核人可将其退回修改,或日后以修订的方式更正并注明原因。',
     conflictTitle: '此评分表已在别处修改',
     conflictText: '在您打开之后,有人保存了此评分表。重新加载可查看其版本;此处未保存的修改将丢失。',
     invalidSave: '请先修改标出的内容;评分表未保存。',
@@ -401,8 +397,8 @@ export const zh: Messages = {
       'region.deactivate': '停用区域',
       'user.set': '设置身份',
       'sheet.export': '导出并签署评分表',
-      'sheet.import': '导入已批准的评分表',
-      'sheet.import-replace': '替换已批准的评分表',
+      'sheet.import': '导入已审批的评分表',
+      'sheet.import-replace': '替换已审批的评分表',
       'sheet.return': '评分表被退回修改',
       'return.ignore': '搁置退回单',
       'inbox.add': '收到文件',
@@ -445,7 +441,7 @@ export const zh: Messages = {
     saveFirst: '未保存的修改会先保存。',
     needReady: '请先将评分表标记为已完成,再签名导出。',
     fixFirst: '请先改正评分表中的问题。',
-    final: '人力资源部已批准:评分表已定稿。',
+    final: '人力资源部已审批:评分表已定稿。',
     signedAgain: '已签署:再次导出将替换原文件。',
     progress: (done: number, total: number) => `已完成 ${done} / 共 ${total} 张`,
     running: '正在签名导出…',
@@ -463,7 +459,7 @@ export const zh: Messages = {
     skipReasons: {
       notStarted: '未开始',
       alreadySigned: '已签署',
-      approved: '已批准(定稿)',
+      approved: '已审批(定稿)',
       notReady: (status: string) => `未完成(${status})`,
     },
     again: '重新导出',
@@ -598,9 +594,9 @@ export const zh: Messages = {
     },
     outcomes: { imported: '已导入', replaced: '已替换', reopened: '已重新开放', 'already-imported': '此前已导入', refused: '已拒绝' },
     hr: {
-      title: '将已批准的评分表导入本数据库',
+      title: '将已审批的评分表导入本数据库',
       help: '只导入审批流程各环节均已签署、且人力资源部最后签署的文件;同一文件导入两次只记一条。可拖放文件或文件夹,也可选择文件。',
-      notHr: (hr: string, mine: string) => `只有${hr}可以导入已批准的评分表;您的身份是${mine}。`,
+      notHr: (hr: string, mine: string) => `只有${hr}可以导入已审批的评分表;您的身份是${mine}。`,
       ready: (n: number) => (n === 0 ? '收件箱中没有待导入的已全部签署文件。' : `收件箱中有 ${n} 个已全部签署的文件尚未导入。`),
       importAll: (n: number) => (n === 1 ? '导入' : `全部导入(${n} 个)`),
       importing: '正在导入…',

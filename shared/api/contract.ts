@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { MAX_YEAR, MIN_YEAR, parsePeriod, PERIOD_EXPECTED } from '../period.ts';
 import { InputError, zodProblems, type ProblemRule } from '../problems.ts';
 import { ROLE_IDS, type Rubric } from '../rubric/schema.ts';
-import { CHAIN_ROLES, EDITABLE_SHEET_STATUSES, LANGUAGES, SHEET_STATUSES } from './types.ts';
+import { SCORER_STATUSES } from '../sheet-status.ts';
+import { CHAIN_ROLES, LANGUAGES, SHEET_STATUSES } from './types.ts';
 import type { AnnualReport, DashboardData, FairnessReport, FiguresPreview, MonthFigures, PayReport, PaySettingsVersion } from './report-types.ts';
 import type {
   ApproveResult,
@@ -67,6 +68,15 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a file's SHA-256 (64 lowercas
 const chainRole = z.enum(CHAIN_ROLES);
 const files = z.array(upload).min(1, 'at least one file').max(100, 'at most 100 files per call');
 const comment = z.string().trim().max(2000, 'at most 2000 characters');
+/** A signing identity's name and e-mail (in its certificate). */
+const signerName = z.string().trim().min(1, 'a non-empty name').max(64, 'at most 64 characters');
+const email = z.string().trim().regex(/^[\x21-\x7e]+@[\x21-\x7e]+$/, 'an ASCII address like name@example.com');
+
+/**
+ * The contract's rules for single values, for inputs that reach a service another way than
+ * through a handler (the command line's flags): the same checks, the same words.
+ */
+export const FIELDS = { period, year, id, identifier, name, language: z.enum(LANGUAGES), chainRole, signerName, email } as const;
 
 /** The score sheet part a manager edits; checked in depth against the rubric by the service. */
 const sheetEntry = z.strictObject({
@@ -89,7 +99,7 @@ export interface ReportFileInput {
 const sheetSave = {
   entry: sheetEntry,
   // 'signed', 'returned' and 'approved' come from export, return notes and HR's import, not from an edit.
-  status: z.enum(SHEET_STATUSES).refine((s) => (EDITABLE_SHEET_STATUSES as readonly string[]).includes(s), `one of ${EDITABLE_SHEET_STATUSES.join(', ')}`),
+  status: z.enum(SHEET_STATUSES).refine((s) => (SCORER_STATUSES as readonly string[]).includes(s), `one of ${SCORER_STATUSES.join(', ')}`),
   expectedRevision: z.number().int().min(0),
 };
 
@@ -161,9 +171,9 @@ export const contract = {
     IdentityInfo
   >(
     z.strictObject({
-      name: z.string().trim().min(1, 'a non-empty name').max(64, 'at most 64 characters'),
+      name: signerName,
       role: chainRole,
-      email: z.string().trim().regex(/^[\x21-\x7e]+@[\x21-\x7e]+$/, 'an ASCII address like name@example.com').optional(),
+      email: email.optional(),
       passphrase,
       algorithm: z.enum(['ECDSA-P256', 'RSA-2048']).optional(),
     }),

@@ -3,10 +3,13 @@ import type { RoleId, Rubric } from '../rubric/schema.ts';
 import type { SheetResult } from '../scoring/engine.ts';
 import type { SheetInput } from '../scoring/input.ts';
 import type { Problem } from '../problems.ts';
+import type { Refusal } from '../refusals.ts';
+import type { ChainRole } from '../chain.ts';
+import type { SheetStatus } from '../sheet-status.ts';
 
-export const CHAIN_ROLES = ['manager', 'planning', 'vp', 'hr'] as const;
-/** A step of the approval chain: regional manager, sales planning, sales VP, HR. */
-export type ChainRole = (typeof CHAIN_ROLES)[number];
+// The chain and the statuses have their own homes; re-exported here for the records below.
+export { CHAIN_ROLES, type ChainRole } from '../chain.ts';
+export { SHEET_STATUSES, type SheetStatus } from '../sheet-status.ts';
 
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -37,16 +40,6 @@ export interface Person {
   /** Last month assessed, or null while active. */
   activeTo: string | null;
 }
-
-/**
- * A sheet's status: 'draft' and 'ready' are set by the scorer; 'signed' when exported and signed
- * by the first step of the chain; 'returned' when a reviewer's signed return note reopened it
- * (editable like a draft); 'approved' when HR imported it from a fully approved file (final).
- */
-export const SHEET_STATUSES = ['draft', 'ready', 'signed', 'returned', 'approved'] as const;
-export type SheetStatus = (typeof SHEET_STATUSES)[number];
-/** The statuses a scorer sets with sheets.save; the others come from signing, returns and HR's import. */
-export const EDITABLE_SHEET_STATUSES = ['draft', 'ready'] as const;
 
 /** One person's line in the month grid. */
 export interface MonthRow {
@@ -160,8 +153,10 @@ export interface RestoreResult {
 /** How a failed call reaches the caller (renderer, CLI, tests). `storage`: disk full, I/O error, damaged file, backup problems. */
 export interface ApiFailure {
   kind: 'input' | 'conflict' | 'not-found' | 'internal' | 'storage';
+  /** In English, for the CLI and the logs; the UI words `problems` and `refusal` in its language. */
   message: string;
   problems?: Problem[];
+  refusal?: Refusal;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /** The words of the pay and annual reports (file headers, CLI tables, the annual PDF), in both languages. */
 import type { Language, SheetStatus } from '../api/types.ts';
 import type { PayMissing } from '../api/report-types.ts';
+import { DOMAIN_LABELS } from '../labels.ts';
 import type { RoleId } from '../rubric/schema.ts';
 
 export interface ReportLabels {
@@ -87,8 +88,8 @@ const zh: ReportLabels = {
   missingMonths: (ps) => (ps.length === 0 ? '' : `${monthRuns(ps, String, '、')}月`),
   rankOf: (r, of) => `${r}/${of}`,
   people: (n) => `${n}人`,
-  roles: { salesperson: '销售员', 'regional-manager': '区域经理', 'field-service': '现场服务代表', executive: '部长以上' },
-  statuses: { draft: '草稿', ready: '已完成', signed: '已签署', returned: '已退回', approved: '已审批', 'not-started': '未开始' },
+  roles: DOMAIN_LABELS.zh.roles,
+  statuses: DOMAIN_LABELS.zh.statuses,
   payMissing: { sheet: '考核表未完成', salary: '工资总额', plan: '计划数量', actual: '实际数量' },
   listSep: '、',
 };
@@ -123,8 +124,8 @@ const en: ReportLabels = {
   missingMonths: (ps) => monthRuns(ps, (m) => EN_MONTHS[m - 1]!, ', '),
   rankOf: (r, of) => `${r} of ${of}`,
   people: (n) => `${n} ${n === 1 ? 'person' : 'people'}`,
-  roles: { salesperson: 'Salesperson', 'regional-manager': 'Regional manager', 'field-service': 'Field service rep.', executive: 'Executive' },
-  statuses: { draft: 'Draft', ready: 'Ready', signed: 'Signed', returned: 'Returned', approved: 'Approved', 'not-started': 'Not started' },
+  roles: DOMAIN_LABELS.en.roles,
+  statuses: DOMAIN_LABELS.en.statuses,
   payMissing: { sheet: 'sheet not ready', salary: 'salary total', plan: 'plan quantity', actual: 'actual quantity' },
   listSep: ', ',
 };

@@ -7,21 +7,12 @@
  * - the annual score counts only `approved` sheets by default (HR's rule, assessment.md
  *   Decision); basis `all` counts every stored sheet, drafts included, as a manager's preview.
  */
-import type { SheetStatus } from '../api/types.ts';
+import type { SheetStatus } from '../sheet-status.ts';
+
+export { SCORED_STATUSES, isScored, isSigned } from '../sheet-status.ts';
 
 export type AnnualBasis = 'approved' | 'all';
 
-export const SCORED_STATUSES: readonly SheetStatus[] = ['ready', 'signed', 'approved'];
-
-export function isScored(status: SheetStatus | 'not-started'): boolean {
-  return (SCORED_STATUSES as readonly string[]).includes(status);
-}
-
 export function countsForAnnual(status: SheetStatus, basis: AnnualBasis): boolean {
   return basis === 'all' || status === 'approved';
-}
-
-/** Sheets handed in to HR: signed by the first step, or further. */
-export function isSigned(status: SheetStatus | 'not-started'): boolean {
-  return status === 'signed' || status === 'approved';
 }

@@ -325,7 +325,7 @@ test('HR receives the signed sheets in the inbox, approves one (signing last) an
   await page.goto(`${hr!.origin}/#/scoring/${PERIOD}`);
   const grid = page.getByTestId('month-grid');
   await expect(grid).toContainText(a.name);
-  await expect(grid.getByRole('row').filter({ hasText: a.name })).toContainText('已批准');
+  await expect(grid.getByRole('row').filter({ hasText: a.name })).toContainText('已审批');
   const hrRows = await call<MonthRow[]>(hr!, 'sheets.month', { period: PERIOD });
   const row = hrRows.find((r) => r.employeeNo === 'S-101');
   expect(row).toMatchObject({ name: a.name, status: 'approved', monthlyScore: a.monthlyScore });

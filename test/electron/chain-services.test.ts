@@ -221,6 +221,18 @@ describe('export and sign', () => {
     expect(app.db.prepare('SELECT kind, employee_no, period FROM sheet_files WHERE sha256 = ?').get(result.sha256)).toEqual({ kind: 'export', employee_no: row.employeeNo, period: '2026-09' });
     expect(auditText(app)).toContain('sheet.export');
 
+    // A signed sheet is not edited in place: a conflict naming the status, the stored sheet unchanged.
+    const signed = await call(app, 'sheets.get', { personId: row.personId, period: '2026-09' });
+    const stored = app.db.prepare('SELECT * FROM sheets WHERE person_id = ? AND period = ?').get(row.personId, '2026-09');
+    const audits = app.db.prepare('SELECT count(*) AS n FROM audit_log').get();
+    for (const status of ['draft', 'ready'] as const) {
+      const refused = await fail(app, 'sheets.save', { personId: row.personId, period: '2026-09', entry: { items: { vehicle: { violated: true } } }, status, expectedRevision: signed.revision });
+      expect(refused).toMatchObject({ kind: 'conflict', refusal: { code: 'sheet-not-editable', status: 'signed', name: signed.person.name, period: '2026-09' } });
+      expect(refused.message).toContain('is signed and on its way up the approval chain');
+    }
+    expect(app.db.prepare('SELECT * FROM sheets WHERE person_id = ? AND period = ?').get(row.personId, '2026-09')).toEqual(stored);
+    expect(app.db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual(audits);
+
     // Re-export while nobody has countersigned: allowed, a new file at the same place.
     const again = await call(app, 'sheets.export', { personId: row.personId, period: '2026-09', fingerprint: app.identity.fingerprint, passphrase: PASS.manager, language: 'zh' });
     expect(again.path).toBe(result.path);
@@ -406,8 +418,12 @@ describe('review: inbox, approve, return; HR import', () => {
     const region = (await call(hr, 'regions.list', {}))[0]!;
     expect(region.id).toBe(imported.person.regionId);
     expect((await call(hr, 'inbox.list', { state: 'imported' })).map((e) => e.sha256)).toEqual([fullySigned.sha256]);
-    // HR's approved sheet is final.
-    expect((await fail(hr, 'sheets.save', { personId: first!.personId, period: '2026-09', entry: {}, status: 'draft', expectedRevision: imported.revision })).message).toMatch(/final/);
+    // HR's approved sheet is final: refused as a conflict naming the status (not a crash), nothing written.
+    const rowBefore = hr.db.prepare('SELECT * FROM sheets').all();
+    const refused = await fail(hr, 'sheets.save', { personId: first!.personId, period: '2026-09', entry: {}, status: 'draft', expectedRevision: imported.revision });
+    expect(refused).toMatchObject({ kind: 'conflict', refusal: { code: 'sheet-not-editable', status: 'approved', name: imported.person.name, period: '2026-09' } });
+    expect(refused.message).toMatch(/is approved \(final\): a signed sheet is not changed in place/);
+    expect(hr.db.prepare('SELECT * FROM sheets').all()).toEqual(rowBefore);
   });
 
   it('the regional manager’s own sheet goes planning → VP → HR and is imported with three signatures', async () => {

@@ -18,7 +18,9 @@ import { loadDemo } from '../../electron/services/demo.ts';
 import { getSheet, monthRows } from '../../electron/services/sheets.ts';
 import { chooseFonts, distinctChars, fallbackFonts, missingIn, setFallbackFonts, subsetFontSet } from '../../electron/pdf/fonts.ts';
 import { renderDocument, renderSheetPdf } from '../../electron/pdf/render.ts';
-import { chainSteps, formatPoints, scoresheetJson, sheetDocDefinition, sheetKpis, type ChainEntry, type SheetPdfOptions } from '../../electron/pdf/sheet.ts';
+import { formatPoints, sheetDocDefinition, sheetKpis, type SheetPdfOptions } from '../../electron/pdf/sheet.ts';
+import { chainStepsFor } from '../../shared/chain.ts';
+import { scoresheetJson, type ChainEntry } from '../../shared/score-file.ts';
 import { personFigures } from '../../electron/services/figures.ts';
 import { KPI_BY_ID, KPIS, PLAN_COMPLETION_NAME, planCompletionPercent } from '../../shared/kpi.ts';
 import { createHandlers, invoke } from '../../electron/handlers.ts';
@@ -87,7 +89,7 @@ function sheetOf(employeeNo: string, period = '2026-09'): SheetRecord {
 
 function chainFor(record: SheetRecord): ChainEntry[] {
   // The first step signed, the rest still open.
-  const [first] = chainSteps(record.person.role);
+  const [first] = chainStepsFor(record.person.role);
   return [{ role: first!, name: '王磊', at: '2026-11-02T08:15:00.000Z' }];
 }
 
@@ -161,7 +163,7 @@ describe('score sheet PDFs of the demo, all roles, both languages', () => {
     expect(f).toContain(record.rubric.hash);
     // The signature panel: every step, the signed one with its name.
     const labels = lang === 'zh' ? { manager: '区域经理', planning: '销售计划部', vp: '销售副总经理', hr: '人力资源部' } : { manager: 'Regional manager', planning: 'Sales planning', vp: 'Sales VP', hr: 'Human resources' };
-    for (const step of chainSteps(record.person.role)) expect(f).toContain(flat(labels[step]));
+    for (const step of chainStepsFor(record.person.role)) expect(f).toContain(flat(labels[step]));
   });
 
   it('the Chinese salesperson sheet names 返利表 and 广告计划表, and marks late, doubled and gated items', () => {
@@ -352,8 +354,8 @@ describe('the signature panel', () => {
   });
 
   it('a regional manager’s own sheet starts at sales planning', () => {
-    expect(chainSteps('regional-manager')).toEqual(['planning', 'vp', 'hr']);
-    expect(chainSteps('salesperson')).toEqual(['manager', 'planning', 'vp', 'hr']);
+    expect(chainStepsFor('regional-manager')).toEqual(['planning', 'vp', 'hr']);
+    expect(chainStepsFor('salesperson')).toEqual(['manager', 'planning', 'vp', 'hr']);
   });
 });
 

@@ -13,7 +13,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useRef, useState, type FormEvent } from 'react';
-import { firstStepFor } from '../../../shared/api/chain.ts';
+import { firstStepFor } from '../../../shared/chain.ts';
 import type { ExportResult, Person } from '../../../shared/api/types.ts';
 import { invoke } from '../../api/client.ts';
 import { useAction, useCall } from '../../api/hooks.ts';

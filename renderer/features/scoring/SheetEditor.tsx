@@ -40,7 +40,7 @@ export function SheetEditor({
   const [, go] = useRoute();
   const sheet = useSheetDraft(record);
   const [leaving, setLeaving] = useState(false);
-  const itemsRef = useRef<HTMLDivElement>(null);
+  const itemsRef = useRef<HTMLFieldSetElement>(null);
 
   const targets = useMemo(() => handInTargets(record.rubric), [record.rubric]);
   const live = sheet.evaluation.result;
@@ -105,8 +105,15 @@ export function SheetEditor({
     <SheetContext.Provider value={context}>
       <Stack spacing={1.5}>
         <SheetHeader regionName={regionName} status={sheet.meta.status} onBack={() => void leave()} />
+        {sheet.locked && (
+          <Alert severity="info" data-testid="sheet-locked">
+            <AlertTitle>{t.sheet.lockedTitle}</AlertTitle>
+            {t.sheet.lockedText(record.status)}
+          </Alert>
+        )}
         <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 1fr) 300px' }, gap: 2, alignItems: 'start' }}>
-          <Stack spacing={2} ref={itemsRef} sx={{ minWidth: 0 }}>
+          {/* A disabled fieldset turns every control inside read-only, as the browser does it (no control to miss). */}
+          <Stack spacing={2} ref={itemsRef} component="fieldset" disabled={sheet.locked} sx={{ minWidth: 0, border: 0, p: 0, m: 0 }} data-testid="sheet-items">
             <RubricTree nodes={record.rubric.items} />
             <AbsencesEditor />
           </Stack>

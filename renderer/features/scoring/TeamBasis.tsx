@@ -9,6 +9,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
 import type { MonthRow } from '../../../shared/api/types.ts';
+import { isScored } from '../../../shared/sheet-status.ts';
 import { flagLabel, score } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useItemTitles } from '../../app/itemTitles.ts';
@@ -17,15 +18,13 @@ import { useItemTitles } from '../../app/itemTitles.ts';
 export const TEAM_ITEM = 'team-management';
 
 const LOWEST = 3;
-/** A sheet is done once its scorer marked it ready (and stays done while it is signed and approved). */
-const DONE: ReadonlySet<MonthRow['status']> = new Set(['ready', 'signed', 'approved']);
 
 export function TeamBasis({ team }: { team: readonly MonthRow[] }) {
   const { t } = useI18n();
   const itemTitle = useItemTitles();
   const tt = t.sheet.team;
   const facts = useMemo(() => {
-    const done = team.filter((r) => DONE.has(r.status)).length;
+    const done = team.filter((r) => isScored(r.status)).length;
     const deductions = team.reduce((sum, r) => sum + r.deductions, 0);
     const lowest = team
       .filter((r): r is MonthRow & { monthlyScore: number } => r.monthlyScore !== null)

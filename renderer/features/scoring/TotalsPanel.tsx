@@ -159,6 +159,7 @@ export function TotalsPanel({
         <Typography variant="caption" color="text.secondary" aria-live="polite" data-testid="save-state">
           {saveState || ' '}
         </Typography>
+        {!sheet.locked && (
         <Stack direction="row" spacing={1}>
           <Button variant="contained" startIcon={<SaveIcon />} onClick={onSave} disabled={sheet.conflict} data-testid="save-button" sx={{ flex: 1 }}>
             {t.sheet.save}
@@ -173,6 +174,7 @@ export function TotalsPanel({
             </Button>
           )}
         </Stack>
+        )}
         <Button
           variant="outlined"
           color="secondary"

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SheetRecord, SheetStatus } from '../../../shared/api/types.ts';
 import type { Problem } from '../../../shared/problems.ts';
+import { isEditable } from '../../../shared/sheet-status.ts';
 import { scoreSheet, type SheetResult } from '../../../shared/scoring/engine.ts';
 import { validateSheetInput } from '../../../shared/scoring/input.ts';
 import { ApiError, invoke, isElectron, toFailure } from '../../api/client.ts';
@@ -66,18 +67,23 @@ export function useSheetDraft(record: SheetRecord) {
   const lastGood = useRef<SheetResult>(record.result);
   if (evaluation.result) lastGood.current = evaluation.result;
 
+  /** A signed or approved sheet is shown, never changed in place (it changes only by an amendment). */
+  const locked = !isEditable(record.status);
+
   const update = useCallback((change: (d: Draft) => Draft) => {
+    if (locked) return;
     const next = change(draftRef.current);
     if (next === draftRef.current) return;
     draftRef.current = next;
     version.current += 1;
     setDraft(next);
     setDirty(true);
-  }, []);
+  }, [locked]);
 
   const saveNow = useCallback(
     async (options: SaveOptions): Promise<SaveOutcome> => {
       if (conflictRef.current) return 'conflict';
+      if (locked) return 'unchanged';
       const at = version.current;
       const current = metaRef.current;
       const status: SheetStatus = options.status ?? (current.status === 'ready' ? 'ready' : 'draft');
@@ -115,7 +121,7 @@ export function useSheetDraft(record: SheetRecord) {
         setSaving(false);
       }
     },
-    [record],
+    [record, locked],
   );
 
   /** Saves run one after another, each saving the draft as it is when its turn comes. */
@@ -187,6 +193,7 @@ export function useSheetDraft(record: SheetRecord) {
   return {
     draft,
     update,
+    locked,
     meta,
     evaluation,
     /** The live result, or the last valid one while the draft has problems. */

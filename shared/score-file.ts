@@ -1,0 +1,138 @@
+/**
+ * The score file's format (docs/spec/score-file.md, "Embedded in the PDF"): the one home of the
+ * data an exported sheet embeds, its file name, its builder and its check. The PDF renderer
+ * writes it, the verifier and HR's import read it.
+ */
+import type { ChainRole, Person, SheetRecord } from './api/types.ts';
+import { InputError, formatProblems, isPlainObject } from './problems.ts';
+import { loadRubric } from './rubric/catalog.ts';
+import { ROLE_IDS, type RoleId, type Rubric } from './rubric/schema.ts';
+import { scoreSheet, type SheetResult } from './scoring/engine.ts';
+import { validateSheetInput, type SheetInput } from './scoring/input.ts';
+
+/** The name of the embedded file, in score sheets and return notes alike. */
+export const SCORE_FILE_NAME = 'scoresheet.json';
+export const SCORESHEET_FORMAT = 'scoresheet/1';
+/** A return note embeds a file of the same name in this format. */
+export const RETURN_NOTE_FORMAT = 'returnnote/1';
+
+/** One signed step of the approval chain. */
+export interface ChainEntry {
+  role: ChainRole;
+  /** Who signed. */
+  name: string;
+  /** When, ISO 8601. */
+  at: string;
+}
+
+/** The data embedded in every exported sheet, for HR's import and for signing. */
+export interface ScoresheetJson {
+  format: typeof SCORESHEET_FORMAT;
+  input: SheetInput;
+  output: SheetResult;
+  /** The full rubric definition the sheet was scored with, including its hash. */
+  rubric: Rubric;
+  person: Person;
+  chain: ChainEntry[];
+  exportedAt: string;
+  /** The person's region (code and name), when the exporter knows it. */
+  region?: { code: string; name: string };
+}
+
+export function scoresheetJson(
+  record: SheetRecord,
+  chain: readonly ChainEntry[] = [],
+  exportedAt: string = new Date().toISOString(),
+  region?: { code: string; name: string },
+): ScoresheetJson {
+  return {
+    format: SCORESHEET_FORMAT,
+    input: record.input,
+    output: record.result,
+    rubric: record.rubric,
+    person: record.person,
+    chain: [...chain],
+    exportedAt,
+    ...(region ? { region: { code: region.code, name: region.name } } : {}),
+  };
+}
+
+/** The first place two JSON values differ, as "path: a vs b", or null when equal. */
+function firstDifference(embedded: unknown, recomputed: unknown, path: string): string | null {
+  if (Array.isArray(recomputed)) {
+    if (!Array.isArray(embedded)) return `${path}: the file has ${short(embedded)}, recomputed a list`;
+    if (embedded.length !== recomputed.length) return `${path}: the file has ${embedded.length} entries, recomputed ${recomputed.length}`;
+    for (let i = 0; i < recomputed.length; i++) {
+      const d = firstDifference(embedded[i], recomputed[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+    return null;
+  }
+  if (recomputed !== null && typeof recomputed === 'object') {
+    if (!isPlainObject(embedded)) return `${path}: the file has ${short(embedded)}, recomputed an object`;
+    const keys = new Set([...Object.keys(recomputed), ...Object.keys(embedded)]);
+    for (const key of keys) {
+      const d = firstDifference(embedded[key], (recomputed as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
+      if (d) return d;
+    }
+    return null;
+  }
+  if (embedded === recomputed) return null; // numbers: -0 === 0, as JSON has it
+
+  return `${path}: the file says ${short(embedded)}, recomputed ${short(recomputed)}`;
+}
+
+function short(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * Check an embedded scoresheet.json: its shape, the rubric (valid, and its hash its content's),
+ * the input (valid against that rubric), and the output, recomputed by the shared engine, equal
+ * in every field. Returns the reason it fails, or null.
+ */
+export function checkScoresheet(json: unknown): string | null {
+  if (!isPlainObject(json)) return 'scoresheet.json is not a JSON object';
+  if (json.format !== SCORESHEET_FORMAT) {
+    if (json.format === RETURN_NOTE_FORMAT) return 'this file is a return note, not a score sheet (import it with the return notes)';
+    return `scoresheet.json has format ${short(json.format)}; expected "${SCORESHEET_FORMAT}"`;
+  }
+  for (const key of ['input', 'output', 'rubric', 'person', 'chain', 'exportedAt']) {
+    if (!(key in json)) return `scoresheet.json has no "${key}"`;
+  }
+  if (!isPlainObject(json.rubric)) return 'the embedded rubric is not an object';
+  const { hash, ...definition } = json.rubric;
+  let rubric: Rubric;
+  try {
+    rubric = loadRubric(definition);
+  } catch (err) {
+    if (err instanceof InputError) return `the embedded rubric is not valid: ${formatProblems(err.problems, 'rubric')}`;
+    throw err;
+  }
+  if (hash !== rubric.hash) return `the embedded rubric's hash ${short(hash)} is not the hash of its content (${rubric.hash})`;
+
+  const checked = validateSheetInput(json.input, [rubric]);
+  if (!checked.ok) return `the embedded input does not fit the embedded rubric: ${formatProblems(checked.problems, 'input')}`;
+  if (checked.rubric.hash !== rubric.hash) return 'the embedded input names another rubric than the embedded one';
+  const recomputed: unknown = JSON.parse(JSON.stringify(scoreSheet(checked.input, rubric)));
+  const difference = firstDifference(json.output, recomputed, 'output');
+  if (difference) return `the embedded numbers do not match a recomputation with the embedded rubric: ${difference}`;
+
+  const person = json.person;
+  if (!isPlainObject(person) || typeof person.employeeNo !== 'string' || typeof person.name !== 'string' || !ROLE_IDS.includes(person.role as RoleId)) {
+    return 'the embedded person is not { employeeNo, name, role }';
+  }
+  if (person.role !== rubric.role) return `the person is a ${String(person.role)} but the rubric ${rubric.id} is for ${rubric.role}`;
+  const named = checked.input.person;
+  if (!named || named.id !== person.employeeNo || named.name !== person.name) return 'the person of the input is not the person of the sheet';
+  if (!Array.isArray(json.chain)) return 'the embedded chain is not a list';
+  if (typeof json.exportedAt !== 'string') return 'exportedAt is not a time';
+  if ('region' in json && json.region !== undefined) {
+    const region = json.region;
+    if (!isPlainObject(region) || typeof region.code !== 'string' || typeof region.name !== 'string') return 'the embedded region is not { code, name }';
+  }
+  return null;
+}
+
