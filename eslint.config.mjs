@@ -63,4 +63,19 @@ export default defineConfig(
       ],
     },
   },
+
+  // One writer at a time: every write transaction begins IMMEDIATE, through writeTransaction.
+  {
+    files: ['electron/**', 'scripts/**'],
+    ignores: ['electron/db/transaction.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='transaction']",
+          message: 'write through writeTransaction(db, fn) (electron/db/transaction.ts): it begins IMMEDIATE, so a writer waits for another instead of failing with "database is locked"',
+        },
+      ],
+    },
+  },
 );

@@ -11,8 +11,12 @@ import Database from 'better-sqlite3';
 import { BackupError, createBackupSync, dailyBackupDue, recoveryAdvice } from './backups.ts';
 import { detectNetworkShare, type NetworkShare } from './network.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
+import { writeTransaction } from './transaction.ts';
 
 export type Db = Database.Database;
+
+/** How long a connection waits for another's write lock before SQLITE_BUSY (every write transaction begins IMMEDIATE: see transaction.ts). */
+export const BUSY_TIMEOUT_MS = 5000;
 
 /** "SCD1": marks a database file as this app's (PRAGMA application_id). */
 export const APPLICATION_ID = 0x53434431;
@@ -74,14 +78,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     }
   }
 
-  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   const report: OpenReport = { backups: [], migrated: [] };
   try {
     if (!isNew) checkHeaderPragmas(db, path, latest);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (isNew) db.pragma(`application_id = ${APPLICATION_ID}`);
     const backups = !memory && !isNew && options.backups !== false;
     const version = schemaVersion(db);
@@ -212,10 +216,10 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const m of migrations) {
     if (m.version <= current) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    });
     applied.push(m.version);
   }
   return applied;

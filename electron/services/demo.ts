@@ -9,6 +9,7 @@ import { leafItems, type ItemNode, type Rubric } from '../../shared/rubric/schem
 import type { ItemInput } from '../../shared/scoring/input.ts';
 import type { HandIn } from '../../shared/scoring/handins.ts';
 import type { Db } from '../db/database.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { ServiceError } from './errors.ts';
 import { saveFigures } from './figures.ts';
 import { savePerson } from './people.ts';
@@ -85,7 +86,7 @@ export function loadDemo(db: Db, today: Date = new Date()): DemoSummary {
   const months: string[] = [];
   for (let p = previousPeriod(current), i = 0; i < 6; i++, p = previousPeriod(p)) months.unshift(formatPeriod(p));
 
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const regions = REGIONS.map((r) => saveRegion(db, r));
     const names = [...NAMES];
     const people = regions.flatMap((region, r) => {
@@ -119,7 +120,7 @@ export function loadDemo(db: Db, today: Date = new Date()): DemoSummary {
     // Older schemas (a migration test loads the demo into one) have no figures table.
     if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'person_months'").get()) demoFigures(db, people, months);
     return { regions: regions.length, people: people.length, sheets };
-  })();
+  });
 }
 
 const SALARY_RANGE: Record<'regional-manager' | 'salesperson' | 'field-service', [number, number]> = {

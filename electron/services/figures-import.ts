@@ -12,6 +12,7 @@ import type { FiguresPreview, FiguresRow, MonthFigures } from '../../shared/api/
 import { KPIS, checkKpiValue, checkSalaryTotal, salaryFen, type KpiDefinition, type KpiValues } from '../../shared/kpi.ts';
 import { InputError, type Problem } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import type { SheetRow } from '../import/sheet-file.ts';
 import { figuresDiffer, loadFigures, mergeKpis, salaryFenOf, writeFigures } from './figures.ts';
 import { activeIn, listPeople } from './people.ts';
@@ -69,7 +70,7 @@ export async function previewFigures(db: Db, input: FiguresUpload): Promise<Figu
 /** Import the file: refused as a whole (InputError naming each row's problems) while any row has one; else every row in one transaction. */
 export async function importFigures(db: Db, input: FiguresUpload): Promise<{ added: number; updated: number; unchanged: number }> {
   const file = await readFigures(input);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const rows = evaluate(db, file, input.period);
     const problems = rows.flatMap((e) => e.row.problems.map((p): Problem => ({ ...p, field: `line ${e.row.row}, ${p.field}` })));
     if (problems.length) throw new InputError(capProblems(problems), `${WHAT} ${JSON.stringify(input.fileName)} (nothing was imported)`);
@@ -87,7 +88,7 @@ export async function importFigures(db: Db, input: FiguresUpload): Promise<{ add
       else result.updated++;
     }
     return result;
-  })();
+  });
 }
 
 // ---- reading the file ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ import type { MonthFigures } from '../../shared/api/report-types.ts';
 import { checkKpiValues, checkSalaryTotal, KPIS, salaryFen, type KpiValues } from '../../shared/kpi.ts';
 import { InputError } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
@@ -67,7 +68,7 @@ export interface SaveFiguresInput {
 export function saveFigures(db: Db, input: SaveFiguresInput): MonthFigures {
   const problems = [...checkSalaryTotal(input.salaryTotal), ...checkKpiValues(input.kpis, 'kpis', true)];
   if (problems.length) throw new InputError(problems, 'figures');
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const person = getPerson(db, input.personId);
     if (!activeIn(person, input.period)) {
       throw new InputError([{ field: 'period', value: input.period, expected: `a month ${person.name} is assessed in (${person.activeFrom} – ${person.activeTo ?? 'now'})` }], 'figures');
@@ -80,7 +81,7 @@ export function saveFigures(db: Db, input: SaveFiguresInput): MonthFigures {
       );
     }
     return writeFigures(db, person, current, { salaryFen: input.salaryTotal === null ? null : salaryFen(input.salaryTotal)!, kpis: mergeKpis(current.kpis, input.kpis) }, 'figures.save');
-  })();
+  });
 }
 
 /** `current` with `changes` applied (null removes), in catalog order so equal values store as equal JSON. */

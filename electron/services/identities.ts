@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { ChainRole, FileData, IdentityInfo, TrustedSignerInfo } from '../../shared/api/types.ts';
 import { InputError } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import {
   IdentityError,
   type KeyAlgorithm,
@@ -97,7 +98,7 @@ export function normalizeFingerprint(text: string): string {
 function store(db: Db, p12: Buffer, certificate: Buffer, role: ChainRole, source: IdentityRow['source']): IdentityInfo {
   const info = readCertificate(certificate);
   const fileName = p12FileName(info.fingerprint);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     if (db.prepare('SELECT 1 FROM identities WHERE fingerprint = ?').get(info.fingerprint)) {
       throw new ServiceError('conflict', `the identity ${info.name} (${info.fingerprint}) is already in this app`);
     }
@@ -122,7 +123,7 @@ function store(db: Db, p12: Buffer, certificate: Buffer, role: ChainRole, source
       appendAudit(db, { action: 'trust.add', entity: 'trusted-signer', entityId: info.fingerprint, after: { name: info.name, role, email: info.email, own: true } });
     }
     return toIdentity(identityRow(db, info.fingerprint));
-  })();
+  });
 }
 
 export async function createStoredIdentity(
@@ -209,7 +210,7 @@ export function addTrustedSigner(db: Db, input: { fileName: string; dataBase64: 
     identityProblem(err);
   }
   const role = certificateRole(info.role, input.role);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const existing = db.prepare('SELECT * FROM trusted_signers WHERE fingerprint = ?').get(info.fingerprint) as TrustedRow | undefined;
     if (existing) {
       if (existing.role !== role) throw new ServiceError('conflict', `${info.name} (${info.fingerprint}) is already trusted as ${existing.role}; remove it first to trust it as ${role}`);
@@ -225,7 +226,7 @@ export function addTrustedSigner(db: Db, input: { fileName: string; dataBase64: 
     );
     appendAudit(db, { action: 'trust.add', entity: 'trusted-signer', entityId: info.fingerprint, after: { name: info.name, role, email: info.email, fileName: input.fileName } });
     return toTrusted(trustedRow(db, info.fingerprint));
-  })();
+  });
 }
 
 export function listTrustedSigners(db: Db): TrustedSignerInfo[] {
@@ -233,11 +234,11 @@ export function listTrustedSigners(db: Db): TrustedSignerInfo[] {
 }
 
 export function removeTrustedSigner(db: Db, input: { fingerprint: string }): TrustedSignerInfo {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const row = trustedRow(db, input.fingerprint);
     db.prepare('DELETE FROM trusted_signers WHERE fingerprint = ?').run(row.fingerprint);
     const removed = toTrusted(row);
     appendAudit(db, { action: 'trust.remove', entity: 'trusted-signer', entityId: row.fingerprint, before: { name: row.name, role: row.role, email: row.email } });
     return removed;
-  })();
+  });
 }

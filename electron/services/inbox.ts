@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApproveResult, FileData, InboxEntry, InboxState, SignerInfo, StoredFile } from '../../shared/api/types.ts';
 import type { Db } from '../db/database.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { signPdf } from '../signing/index.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
@@ -93,7 +94,7 @@ export function recordReceived(db: Db, bytes: Buffer, fileName: string, v: Sheet
   const path = keepAt ?? dataPath(db, 'inbox', `${sha256}.pdf`);
   const summary = storedVerdict(v);
   const chain = JSON.stringify(v.verdict.signatures.map(signerInfo));
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const existing = fileRow(db, sha256);
     if (keepAt || !existsSync(existing?.path ?? path)) writeFileAtomic(path, bytes);
     if (existing) {
@@ -123,7 +124,7 @@ export function recordReceived(db: Db, bytes: Buffer, fileName: string, v: Sheet
       after: { fileName, ok: v.verdict.ok, failure: v.verdict.failure ?? null, employeeNo: summary.person?.employeeNo ?? null, period: summary.period, signatures: v.verdict.signatures.length },
     });
     return fileRow(db, sha256)!;
-  })();
+  });
 }
 
 /** inbox.add: verify and keep each file; one entry per file, in order. */
@@ -177,7 +178,7 @@ export async function approveInbox(db: Db, input: { sha256: string; fingerprint:
   const path = join(dataPath(db, 'approved', data.output.period), fileName);
   const signers = after.verdict.signatures.map(signerInfo);
   const now = new Date().toISOString();
-  db.transaction(() => {
+  writeTransaction(db, () => {
     assertStillPending(db, row);
     writeFileAtomic(path, signed);
     db.prepare(
@@ -192,7 +193,7 @@ export async function approveInbox(db: Db, input: { sha256: string; fingerprint:
       before: { state: 'pending' },
       after: { state: 'approved', signer: identity.name, role: identity.role, fingerprint: identity.fingerprint, comment, employeeNo: data.person.employeeNo, period: data.output.period, file: path, sha256 },
     });
-  })();
+  });
   const file: StoredFile = { fileName, path, sha256, dataBase64: signed.toString('base64') };
   return { file, signers, complete: after.complete, nextStep: after.nextStep, entry: toEntry(fileRow(db, row.sha256)!) };
 }

@@ -8,6 +8,7 @@ import { contentHash } from '../../shared/canonical.ts';
 import { DEFAULT_PAY_SETTINGS, validatePaySettings, type PaySettings } from '../../shared/pay.ts';
 import { InputError } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
 import { appendAudit } from './audit.ts';
 import { currentUser } from './settings.ts';
@@ -61,7 +62,7 @@ export function savePaySettings(db: Db, input: { effectiveFrom: string; settings
     bonus: s.bonus.policy === 'per-point' ? { policy: 'per-point', percentPerPoint: s.bonus.percentPerPoint } : { policy: 'none' },
     scoreRate: s.scoreRate,
   };
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = paySettingsFor(db, input.effectiveFrom);
     const row: Row = {
       version: ((statement(db, 'SELECT max(version) AS v FROM pay_settings').get() as { v: number | null }).v ?? 0) + 1,
@@ -75,5 +76,5 @@ export function savePaySettings(db: Db, input: { effectiveFrom: string; settings
     const saved = fromRow(row);
     appendAudit(db, { action: 'paySettings.save', entity: 'pay-settings', entityId: saved.version, before: { version: before.version, ...before.settings }, after: { effectiveFrom: saved.effectiveFrom, ...settings } });
     return saved;
-  })();
+  });
 }

@@ -2,6 +2,7 @@
 import type { Person } from '../../shared/api/types.ts';
 import { InputError, type Problem } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
@@ -64,7 +65,7 @@ function checkReferences(db: Db, input: PersonInput): Problem[] {
 }
 
 export function savePerson(db: Db, input: PersonInput): Person {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const problems = checkReferences(db, input);
     if (problems.length) throw new InputError(problems, 'person');
     const values = [input.employeeNo, input.name, input.role, input.regionId, input.managerId, input.activeFrom, input.activeTo];
@@ -81,7 +82,7 @@ export function savePerson(db: Db, input: PersonInput): Person {
     const after = getPerson(db, input.id);
     appendAudit(db, { action: 'person.edit', entity: 'person', entityId: input.id, before, after });
     return after;
-  })();
+  });
 }
 
 /** Deactivate from a month on: the person is no longer assessed after `activeTo`. */

@@ -2,6 +2,7 @@
 import type { Region } from '../../shared/api/types.ts';
 import { InputError } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
 
@@ -25,7 +26,7 @@ export function getRegion(db: Db, id: number): Region {
 }
 
 export function saveRegion(db: Db, input: { id?: number; code: string; name: string }): Region {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const clash = db.prepare('SELECT id FROM regions WHERE code = ? AND id IS NOT ?').get(input.code, input.id ?? null) as { id: number } | undefined;
     if (clash) throw new InputError([{ field: 'code', value: input.code, expected: 'a code no other region has', rule: { code: 'unique-region-code' } }], 'region');
     if (input.id === undefined) {
@@ -39,15 +40,15 @@ export function saveRegion(db: Db, input: { id?: number; code: string; name: str
     const after = getRegion(db, input.id);
     appendAudit(db, { action: 'region.edit', entity: 'region', entityId: input.id, before, after });
     return after;
-  })();
+  });
 }
 
 export function setRegionActive(db: Db, input: { id: number; active: boolean }): Region {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = getRegion(db, input.id);
     db.prepare('UPDATE regions SET active = ? WHERE id = ?').run(input.active ? 1 : 0, input.id);
     const after = getRegion(db, input.id);
     appendAudit(db, { action: input.active ? 'region.activate' : 'region.deactivate', entity: 'region', entityId: input.id, before, after });
     return after;
-  })();
+  });
 }

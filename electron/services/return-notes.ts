@@ -9,9 +9,8 @@
  * listed by returns.list.
  */
 import { join } from 'node:path';
-import { CHAIN_ROLES, isChainRole } from '../../shared/chain.ts';
-import { RETURN_NOTE_FORMAT, SCORE_FILE_NAME } from '../../shared/score-file.ts';
 import type { ChainRole, FileData, ReturnImportOutcome, ReturnNoteInfo, StoredFile } from '../../shared/api/types.ts';
+import { CHAIN_ROLES } from '../../shared/api/types.ts';
 import { isPlainObject } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -23,7 +22,7 @@ import { appendAudit } from './audit.ts';
 import { dataPath, decodeBase64, safeName, sha256Hex, writeFileAtomic } from './files.ts';
 import { assertStillPending, fileRow, pendingForReviewer } from './inbox.ts';
 import { yieldToEventLoop } from './jobs.ts';
-import { signerInfo, trustedSigners } from './sheet-verify.ts';
+import { RETURN_NOTE_FORMAT, isChainRole, signerInfo, trustedSigners } from './sheet-verify.ts';
 import { currentUser } from './settings.ts';
 
 export interface ReturnNoteJson {
@@ -96,15 +95,15 @@ async function renderReturnNote(note: ReturnNoteJson, language: 'zh' | 'en'): Pr
         margin: [0, 14, 0, 0],
       },
     ],
-    footer: () => ({ text: `${RETURN_NOTE_FORMAT} · ${SCORE_FILE_NAME}`, fontSize: 6, color: '#8a949e', margin: [48, 12, 48, 0] }),
+    footer: () => ({ text: 'returnnote/1 · scoresheet.json', fontSize: 6, color: '#8a949e', margin: [48, 12, 48, 0] }),
     styles: {},
     defaultStyle: { font: FONT_FAMILY, fontSize: 9.5 },
     files: {
-      [SCORE_FILE_NAME]: {
+      'scoresheet.json': {
         src: `data:application/json;base64,${json}`,
-        name: SCORE_FILE_NAME,
+        name: 'scoresheet.json',
         type: 'application/json',
-        description: `Return note (${RETURN_NOTE_FORMAT})`,
+        description: 'Return note (returnnote/1)',
         creationDate: at,
         modifiedDate: at,
       },

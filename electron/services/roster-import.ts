@@ -10,6 +10,7 @@ import { formatDate, formatPeriod, parseDate, parsePeriod } from '../../shared/p
 import { describeValue, InputError, type Problem, type ProblemRule } from '../../shared/problems.ts';
 import { ROLE_IDS, type RoleId } from '../../shared/rubric/schema.ts';
 import type { Db } from '../db/database.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { FileRefused } from '../import/errors.ts';
 import { DEFAULT_LIMITS, readSheetFile, type SheetData, type SheetRow } from '../import/sheet-file.ts';
 import { listPeople, savePerson } from './people.ts';
@@ -83,7 +84,7 @@ export async function previewRoster(db: Db, input: RosterUpload, options: Roster
 export async function importRoster(db: Db, input: RosterUpload, options: RosterOptions = {}): Promise<RosterImportResult> {
   const file = await readRoster(input);
   const month = options.currentMonth ?? thisMonth();
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const rows = evaluate(db, file.rows, month);
     // The column as the file's header names it, with its key: "line 7, 岗位 (role)".
     const problems = rows.flatMap((r) =>
@@ -103,7 +104,7 @@ export async function importRoster(db: Db, input: RosterUpload, options: RosterO
       }
     }
     return result;
-  })();
+  });
 }
 
 // ---- reading the file ---------------------------------------------------------------------

@@ -21,6 +21,7 @@ import { loadRubric } from '../../shared/rubric/catalog.ts';
 import { rubricProblems } from '../../shared/rubric/problems.ts';
 import type { Rubric, RubricDefinition } from '../../shared/rubric/schema.ts';
 import type { Db } from '../db/database.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import { decodeBase64, safeName } from './files.ts';
@@ -43,7 +44,7 @@ export function saveRubricVersion(db: Db, input: { definition: unknown }): Rubri
   }
   // Every problem of the definition at once, each at its field (validation changes nothing).
   const rubric = checkedRubric(input.definition);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const versions = listRubrics(db).filter((r) => r.id === rubric.id);
     const latest = versions.at(-1);
     checkRole(db, rubric, latest);
@@ -69,7 +70,7 @@ export function saveRubricVersion(db: Db, input: { definition: unknown }): Rubri
       after: ref(rubric),
     });
     return rubric;
-  })();
+  });
 }
 
 export function exportRubricJson(db: Db, input: { id: string; version: number }): FileData {
@@ -99,7 +100,7 @@ export function importRubricJson(db: Db, input: { fileName: string; dataBase64: 
     );
   }
   const rubric = prefixed(() => checkedRubric(definition), 'definition');
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const versions = listRubrics(db).filter((r) => r.id === rubric.id);
     const same = versions.find((r) => r.version === rubric.version);
     if (same?.hash === rubric.hash) return same;
@@ -110,7 +111,7 @@ export function importRubricJson(db: Db, input: { fileName: string; dataBase64: 
     storeRubric(db, rubric);
     appendAudit(db, { action: 'rubric.import', entity: 'rubric', entityId: `${rubric.id}@${rubric.version}`, after: { ...ref(rubric), fileName: input.fileName } });
     return rubric;
-  })();
+  });
 }
 
 function readRubricFile(input: { fileName: string; dataBase64: string }): { hash: string; definition: unknown } {

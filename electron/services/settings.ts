@@ -1,6 +1,7 @@
 /** Who is using this copy of the app, and their preferences (the settings table). */
 import type { Language, User } from '../../shared/api/types.ts';
 import type { Db } from '../db/database.ts';
+import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
 import { InputError } from '../../shared/problems.ts';
 import { appendAudit } from './audit.ts';
@@ -26,10 +27,10 @@ export function setUser(db: Db, user: User): User {
     throw new InputError([{ field: 'regionId', value: null, expected: 'a region: a regional manager scores the people of one region' }], 'user');
   }
   const before = currentUser(db);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     putSetting(db, 'user', user);
     appendAudit(db, { action: 'user.set', entity: 'user', entityId: 'local', before, after: user });
-  })();
+  });
   return user;
 }
 

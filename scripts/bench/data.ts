@@ -12,6 +12,7 @@ import type { Rubric } from '../../shared/rubric/schema.ts';
 import { scoreSheet } from '../../shared/scoring/engine.ts';
 import { validateSheetInput } from '../../shared/scoring/input.ts';
 import { openDatabase, type Db } from '../../electron/db/database.ts';
+import { writeTransaction } from '../../electron/db/transaction.ts';
 import { createHandlers, invoke, type Handlers } from '../../electron/handlers.ts';
 import { randomEntry, seeded, type Rng } from '../../electron/services/demo.ts';
 import { savePerson } from '../../electron/services/people.ts';
@@ -86,7 +87,7 @@ export async function buildCompany(dir: string, log: (line: string) => void, siz
   // The roster, through the same service the Roster screen uses.
   const regions: Company['regions'] = [];
   const people: Person[] = [];
-  db.transaction(() => {
+  writeTransaction(db, () => {
     regionSizes(size).forEach((count, r) => {
       const code = `R${String(r + 1).padStart(2, '0')}`;
       const region = saveRegion(db, { code, name: `${['华东', '华南', '华北', '华中', '西南', '西北', '东北', '京津', '沪苏', '粤港'][r]}大区` });
@@ -100,7 +101,7 @@ export async function buildCompany(dir: string, log: (line: string) => void, siz
         );
       }
     });
-  })();
+  });
   const user: User = { name: '陈静', chainRole: 'hr', regionId: null };
   await invoke(handlers, 'user.set', user);
   log(`  ${people.length} people in ${regions.length} regions`);
@@ -117,7 +118,7 @@ export async function buildCompany(dir: string, log: (line: string) => void, siz
   };
   for (const period of months.slice(0, -1)) {
     const started = performance.now();
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const person of people) {
         const rubric = rubricFor(person.role, period);
         const checked = validateSheetInput(sheetInput(rubric, period, person, randomEntry(rng, rubric, period)), [rubric]);
@@ -125,7 +126,7 @@ export async function buildCompany(dir: string, log: (line: string) => void, siz
         storeRubric(db, rubric);
         writeSheetRow(db, null, { personId: person.id, rubric, status: 'approved', input: checked.input, result: scoreSheet(checked.input, rubric), revision: 1 });
       }
-    })();
+    });
     log(`  ${period}: ${people.length} sheets (${Math.round(performance.now() - started)} ms)`);
   }
 

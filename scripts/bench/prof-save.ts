@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeTransaction } from '../../electron/db/transaction.ts';
 import { saveSheets } from '../../electron/services/sheet-batch.ts';
 import { saveSheet } from '../../electron/services/sheets.ts';
 import { formatPeriod, nextPeriod, parsePeriod } from '../../shared/period.ts';
@@ -26,7 +27,7 @@ try {
     const month = (period: string) => lastMonth.map(({ personId, entry }) => ({ personId, entry: JSON.parse(JSON.stringify(entry).replaceAll(`${last}-`, `${period}-`)), status: 'ready' as const, expectedRevision: 0 }));
     const next = formatPeriod(nextPeriod(parsePeriod(last)!));
     if (mode === 'batch') saveSheets(db, { period: last, sheets: month(last) });
-    else db.transaction(() => month(last).forEach((s) => saveSheet(db, { ...s, period: last })))();
+    else writeTransaction(db, () => month(last).forEach((s) => saveSheet(db, { ...s, period: last })));
     const sheets = month(next);
     const session = new Session();
     session.connect();
@@ -34,7 +35,7 @@ try {
     await session.post('Profiler.start');
     const t = performance.now();
     if (mode === 'batch') saveSheets(db, { period: next, sheets });
-    else db.transaction(() => sheets.forEach((s) => saveSheet(db, { ...s, period: next })))();
+    else writeTransaction(db, () => sheets.forEach((s) => saveSheet(db, { ...s, period: next })));
     console.log('save ms', performance.now() - t);
     const { profile } = await session.post('Profiler.stop');
     mkdirSync('/tmp/prof', { recursive: true });

@@ -16,6 +16,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../../electron/db/database.ts';
+import { writeTransaction } from '../../electron/db/transaction.ts';
 import { createHandlers, invoke } from '../../electron/handlers.ts';
 import { saveSheet } from '../../electron/services/sheets.ts';
 import type { Company } from './data.ts';
@@ -75,9 +76,9 @@ export async function measureSaving(company: Company, runs = 3): Promise<SavingR
     const baseline: number[] = [];
     for (let run = 0; run < runs; run++) {
       const t = performance.now();
-      base.transaction(() => {
+      writeTransaction(base, () => {
         for (const { list, statement } of inserts) for (const row of list) statement.run(...Object.values(row));
-      })();
+      });
       baseline.push(since(t));
       undo(base, last, auditBefore);
       batch.push(await saveMany(handlers, request));
@@ -88,9 +89,9 @@ export async function measureSaving(company: Company, runs = 3): Promise<SavingR
     }
 
     const t = performance.now();
-    base.transaction(() => {
+    writeTransaction(base, () => {
       for (const s of request.sheets) saveSheet(base, { ...s, period: last });
-    })();
+    });
     const oneByOneMs = since(t);
     const written = count(base, last, auditBefore);
     if (written !== rows) throw new Error(`sheets.save one at a time wrote ${written} rows, sheets.saveMany ${rows}`);
@@ -124,11 +125,11 @@ function count(db: Db, period: string, auditBefore: number): number {
 }
 
 function undo(base: Db, period: string, auditBefore: number): void {
-  base.transaction(() => {
+  writeTransaction(base, () => {
     base.prepare('DELETE FROM absences WHERE sheet_id IN (SELECT id FROM sheets WHERE period = ?)').run(period);
     base.prepare('DELETE FROM hand_ins WHERE sheet_id IN (SELECT id FROM sheets WHERE period = ?)').run(period);
     base.prepare('DELETE FROM sheets WHERE period = ?').run(period);
     base.prepare('DELETE FROM audit_log WHERE id > ?').run(auditBefore);
-  })();
+  });
   base.pragma('wal_checkpoint(TRUNCATE)');
 }
