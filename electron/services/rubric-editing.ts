@@ -1,7 +1,7 @@
 /**
  * Rubric editing: a new version saved from the app, and a version as a JSON file (export, import).
  *
- * Decisions (see README "Rubric editing"):
+ * Decisions (docs/rules.md, decision 17 "Rubric editing"):
  * - Only HQ edits: chain roles planning (销售计划部), vp and hr may save a version; a regional
  *   manager may not, but may import the JSON file HQ hands out.
  * - The caller names the version it saves: it must be the next one of that id (latest built-in or
