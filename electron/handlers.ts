@@ -135,7 +135,7 @@ export async function invoke(handlers: Handlers, name: unknown, rawInput: unknow
 
 export function toFailure(err: unknown): ApiFailure {
   if (err instanceof InputError) return { kind: 'input', message: err.message, problems: [...err.problems] };
-  if (err instanceof ServiceError) return { kind: err.kind, message: err.message };
+  if (err instanceof ServiceError) return { kind: err.kind, message: err.message, ...(err.refusal ? { refusal: err.refusal } : {}) };
   if (err instanceof BackupError) return { kind: 'storage', message: err.message };
   const storage = storageFailure(err);
   if (storage) return storage;

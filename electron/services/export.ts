@@ -15,11 +15,14 @@
  */
 import { join } from 'node:path';
 import type { ChainRole, ExportResult, JobStatus, Language, Person, SheetRecord, SheetStatus } from '../../shared/api/types.ts';
+import { firstStepFor } from '../../shared/chain.ts';
+import { isExportable } from '../../shared/sheet-status.ts';
+import type { ChainEntry } from '../../shared/score-file.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
 import { renderDocument } from '../pdf/render.ts';
-import { FONT_FAMILY, formatPoints, sheetKpis, type ChainEntry } from '../pdf/sheet.ts';
+import { FONT_FAMILY, formatPoints, sheetKpis } from '../pdf/sheet.ts';
 import { sheetLabels } from '../pdf/labels.ts';
 import { type SigningIdentity, signPdf } from '../signing/index.ts';
 import { appendAudit } from './audit.ts';
@@ -33,7 +36,6 @@ import { createJob, finishJob, yieldToEventLoop } from './jobs.ts';
 import { getPerson } from './people.ts';
 import { getSheet } from './sheets.ts';
 import { currentUser } from './settings.ts';
-import { stepsFor } from './sheet-verify.ts';
 
 /** An opened identity with the chain role it signs for. */
 export type Signer = SigningIdentity & { role: ChainRole };
@@ -64,31 +66,27 @@ function regionOf(db: Db, person: Person): { code: string; name: string } | unde
 /** Why a sheet cannot be exported by this signer now, or null. */
 function exportRefusal(db: Db, record: SheetRecord, role: ChainRole): string | null {
   const who = `${record.person.name} (${record.person.employeeNo}) for ${record.period}`;
-  const first = stepsFor(record.person.role)[0]!;
+  const first = firstStepFor(record.person.role);
   if (first !== role) {
     return `the sheet of ${who} is signed first by ${first === 'manager' ? 'the regional manager' : 'sales planning'}, not by ${role}`;
   }
-  switch (record.status) {
-    case 'ready':
-      return null;
-    case 'signed': {
-      const countersigned = statement(
-        db,
-        `SELECT 1 FROM sheet_files r
-             JOIN sheet_files e ON e.sha256 = r.export_sha256 AND e.kind = 'export'
-             JOIN sheets s ON s.id = e.sheet_id
-             JOIN people p ON p.id = s.person_id
-            WHERE p.id = ? AND s.period = ? AND r.kind = 'received' AND json_array_length(r.chain) >= 2`,
-      ).get(record.person.id, record.period);
-      return countersigned ? `the sheet of ${who} has been countersigned already; ask the reviewer to return it before exporting it again` : null;
-    }
-    case 'not-started':
-      return `the sheet of ${who} has not been started`;
-    case 'approved':
-      return `the sheet of ${who} is approved (final)`;
-    default:
-      return `the sheet of ${who} is ${record.status === 'returned' ? 'returned' : 'a draft'}: mark it ready first`;
+  if (record.status === 'not-started') return `the sheet of ${who} has not been started`;
+  if (!isExportable(record.status)) {
+    if (record.status === 'approved') return `the sheet of ${who} is approved (final)`;
+    return `the sheet of ${who} is ${record.status === 'returned' ? 'returned' : 'a draft'}: mark it ready first`;
   }
+  if (record.status === 'signed') {
+    const countersigned = statement(
+      db,
+      `SELECT 1 FROM sheet_files r
+           JOIN sheet_files e ON e.sha256 = r.export_sha256 AND e.kind = 'export'
+           JOIN sheets s ON s.id = e.sheet_id
+           JOIN people p ON p.id = s.person_id
+          WHERE p.id = ? AND s.period = ? AND r.kind = 'received' AND json_array_length(r.chain) >= 2`,
+    ).get(record.person.id, record.period);
+    if (countersigned) return `the sheet of ${who} has been countersigned already; ask the reviewer to return it before exporting it again`;
+  }
+  return null;
 }
 
 /** A sheet checked and read for export: what to render and sign, and where the file goes. */
@@ -218,7 +216,7 @@ export function planMonthExport(db: Db, input: { period: string; regionId?: numb
   const plan: MonthPlan = { targets: [], skipped: [] };
   for (const r of rows) {
     const who = { personId: r.id, employeeNo: r.employee_no, name: r.name };
-    const first = stepsFor(r.role)[0]!;
+    const first = firstStepFor(r.role);
     if (first !== input.role) continue; // another step's sheet: not this signer's to export
     if (r.status === 'ready' || (r.status === 'signed' && input.includeSigned)) plan.targets.push(who);
     else if (r.status === null) plan.skipped.push({ ...who, code: 'not-started', reason: 'not started' });

@@ -16,7 +16,7 @@ import type { FileData, HrImportOutcome } from '../../shared/api/types.ts';
 import { loadRubric } from '../../shared/rubric/catalog.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
-import type { ScoresheetJson } from '../pdf/sheet.ts';
+import type { ScoresheetJson } from '../../shared/score-file.ts';
 import type { TrustedSigner } from '../signing/index.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';

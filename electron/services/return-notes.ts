@@ -9,8 +9,9 @@
  * listed by returns.list.
  */
 import { join } from 'node:path';
+import { CHAIN_ROLES, isChainRole } from '../../shared/chain.ts';
+import { RETURN_NOTE_FORMAT, SCORE_FILE_NAME } from '../../shared/score-file.ts';
 import type { ChainRole, FileData, ReturnImportOutcome, ReturnNoteInfo, StoredFile } from '../../shared/api/types.ts';
-import { CHAIN_ROLES } from '../../shared/api/types.ts';
 import { isPlainObject } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -22,7 +23,7 @@ import { appendAudit } from './audit.ts';
 import { dataPath, decodeBase64, safeName, sha256Hex, writeFileAtomic } from './files.ts';
 import { assertStillPending, fileRow, pendingForReviewer } from './inbox.ts';
 import { yieldToEventLoop } from './jobs.ts';
-import { RETURN_NOTE_FORMAT, isChainRole, signerInfo, trustedSigners } from './sheet-verify.ts';
+import { signerInfo, trustedSigners } from './sheet-verify.ts';
 import { currentUser } from './settings.ts';
 
 export interface ReturnNoteJson {
@@ -95,15 +96,15 @@ async function renderReturnNote(note: ReturnNoteJson, language: 'zh' | 'en'): Pr
         margin: [0, 14, 0, 0],
       },
     ],
-    footer: () => ({ text: 'returnnote/1 · scoresheet.json', fontSize: 6, color: '#8a949e', margin: [48, 12, 48, 0] }),
+    footer: () => ({ text: `${RETURN_NOTE_FORMAT} · ${SCORE_FILE_NAME}`, fontSize: 6, color: '#8a949e', margin: [48, 12, 48, 0] }),
     styles: {},
     defaultStyle: { font: FONT_FAMILY, fontSize: 9.5 },
     files: {
-      'scoresheet.json': {
+      [SCORE_FILE_NAME]: {
         src: `data:application/json;base64,${json}`,
-        name: 'scoresheet.json',
+        name: SCORE_FILE_NAME,
         type: 'application/json',
-        description: 'Return note (returnnote/1)',
+        description: `Return note (${RETURN_NOTE_FORMAT})`,
         creationDate: at,
         modifiedDate: at,
       },

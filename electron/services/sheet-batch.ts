@@ -14,7 +14,7 @@ import { statement } from '../db/statements.ts';
 import { ServiceError } from './errors.ts';
 import { activeIn, toPerson } from './people.ts';
 import { listRubrics, storeRubric } from './rubrics.ts';
-import { assessedMonths, checkSave, saveStamp, writeSave, type CheckedSave, type SaveSheetInput, type SheetRow } from './sheets.ts';
+import { assessedMonths, checkSave, conflictText, saveStamp, writeSave, type CheckedSave, type SaveSheetInput, type SheetRow } from './sheets.ts';
 
 /** How many conflicting sheets a refusal names. */
 const CONFLICTS_NAMED = 10;
@@ -53,7 +53,7 @@ export function saveSheets(db: Db, input: SaveSheetsInput): SavedSheets {
         return problems.push({ field: `${at}.personId`, value: sheet.personId, expected: `a person assessed in ${period} (${person.name} is assessed ${assessedMonths(person)})` });
       }
       const check = checkSave(rubrics, person, period, stored.get(person.id), sheet);
-      if (check.conflict !== undefined) return conflicts.push(`${person.name} (${at}: ${check.conflict})`);
+      if (check.conflict !== undefined) return conflicts.push(`${person.name} (${at}: ${conflictText(check.conflict)})`);
       if (check.problems !== undefined) return problems.push(...check.problems.map((p) => ({ ...p, field: `${at}.${p.field}` })));
       return checked.push(check.save);
     });
@@ -61,7 +61,7 @@ export function saveSheets(db: Db, input: SaveSheetsInput): SavedSheets {
     if (conflicts.length) {
       // A message to read, not a list of a whole month: the first few, and how many more.
       const named = conflicts.slice(0, CONFLICTS_NAMED).join('; ') + (conflicts.length > CONFLICTS_NAMED ? `; and ${conflicts.length - CONFLICTS_NAMED} more` : '');
-      throw new ServiceError('conflict', `sheets for ${period} were changed elsewhere since they were read (${conflicts.length}): ${named}; reload them`);
+      throw new ServiceError('conflict', `sheets for ${period} were changed elsewhere since they were read, or are signed (${conflicts.length}): ${named}; reload them`);
     }
 
     const versions = new Map(checked.map((c) => [`${c.rubric.id}@${c.rubric.version}`, c.rubric]));

@@ -8,6 +8,8 @@ import { doublingCandidates } from '../../shared/scoring/doubling.ts';
 import { countDeductions, scoreSheet, type SheetResult } from '../../shared/scoring/engine.ts';
 import type { HandIn } from '../../shared/scoring/handins.ts';
 import { validateSheetInput, type Absence, type SheetInput } from '../../shared/scoring/input.ts';
+import type { Refusal } from '../../shared/refusals.ts';
+import { isEditable } from '../../shared/sheet-status.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
@@ -196,7 +198,10 @@ export function saveSheet(db: Db, input: SaveSheetInput): SheetRecord {
     }
     const rubrics = listRubrics(db);
     const check = checkSave(rubrics, person, input.period, sheetRow(db, person.id, input.period), input);
-    if (check.conflict !== undefined) throw new ServiceError('conflict', `the sheet of ${person.name} for ${input.period} was changed elsewhere (${check.conflict}); reload it`);
+    if (check.conflict !== undefined) {
+      const { message, refusal } = saveRefusal(person, input.period, check.conflict);
+      throw new ServiceError('conflict', message, refusal);
+    }
     if (check.problems !== undefined) throw new InputError(check.problems, 'sheet');
     const { save } = check;
     const stored = storeRubric(db, save.rubric);
@@ -233,11 +238,37 @@ export interface CheckedSave {
   revision: number;
 }
 
+/** Why a save cannot go ahead: the sheet was saved elsewhere since it was read, or is signed or approved. */
+export type SaveConflict = { stored: number; edited: number; status?: undefined } | { status: SheetStatus };
+
 export type SaveCheck =
   | { save: CheckedSave; conflict?: undefined; problems?: undefined }
-  /** The sheet was saved elsewhere since the caller read it: which revision is stored, which was edited. */
-  | { conflict: string; problems?: undefined }
+  | { conflict: SaveConflict; problems?: undefined }
   | { problems: Problem[]; conflict?: undefined };
+
+/** A conflict in a few words, for a list of them: "revision 3, you edited 2" or "signed: not changed in place". */
+export function conflictText(conflict: SaveConflict): string {
+  return conflict.status !== undefined ? `${conflict.status}: not changed in place` : `revision ${conflict.stored}, you edited ${conflict.edited}`;
+}
+
+/** A save conflict in English (the CLI, the logs) and as data (the UI words it). */
+export function saveRefusal(person: Person, period: string, conflict: SaveConflict): { message: string; refusal: Refusal } {
+  const { name } = person;
+  if (conflict.status !== undefined) {
+    const what =
+      conflict.status === 'approved'
+        ? 'is approved (final)'
+        : 'is signed and on its way up the approval chain';
+    return {
+      message: `the sheet of ${name} for ${period} ${what}: a signed sheet is not changed in place (a change to it will be an amendment, with its reason; until then a reviewer can return it to be corrected)`,
+      refusal: { code: 'sheet-not-editable', name, period, status: conflict.status },
+    };
+  }
+  return {
+    message: `the sheet of ${name} for ${period} was changed elsewhere (revision ${conflict.stored}, you edited ${conflict.edited}); reload it`,
+    refusal: { code: 'sheet-changed', name, period, stored: conflict.stored, edited: conflict.edited },
+  };
+}
 
 /**
  * The rules of a save, for one sheet (sheets.save and each sheet of sheets.saveMany): the revision
@@ -249,7 +280,8 @@ export type SaveCheck =
  */
 export function checkSave(rubrics: readonly Rubric[], person: Person, period: string, row: SheetRow | undefined, save: SheetSave): SaveCheck {
   const revision = row?.revision ?? 0;
-  if (save.expectedRevision !== revision) return { conflict: `revision ${revision}, you edited ${save.expectedRevision}` };
+  if (save.expectedRevision !== revision) return { conflict: { stored: revision, edited: save.expectedRevision } };
+  if (row && !isEditable(row.status)) return { conflict: { status: row.status } };
   const rubric = row ? rubricVersion(rubrics, row.rubric_id, row.rubric_version) : rubricForRole(rubrics, person.role, period);
   const raw = {
     rubric: `${rubric.id}@${rubric.version}`,
