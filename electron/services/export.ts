@@ -15,6 +15,7 @@
  */
 import { join } from 'node:path';
 import type { ChainRole, ExportResult, JobStatus, Language, Person, SheetRecord, SheetStatus } from '../../shared/api/types.ts';
+import { assessedInSql } from '../../shared/assessed.ts';
 import { firstStepFor } from '../../shared/chain.ts';
 import { isExportable } from '../../shared/sheet-status.ts';
 import type { ChainEntry } from '../../shared/score-file.ts';
@@ -209,7 +210,7 @@ export function planMonthExport(db: Db, input: { period: string; regionId?: numb
          FROM people p
          LEFT JOIN regions r ON r.id = p.region_id
          LEFT JOIN sheets s ON s.person_id = p.id AND s.period = @period
-        WHERE p.role <> 'executive' AND p.active_from <= @period AND (p.active_to IS NULL OR p.active_to >= @period)
+        WHERE ${assessedInSql('@period')}
           AND (@region IS NULL OR p.region_id = @region)
         ORDER BY r.code, p.employee_no`,
   ).all({ period: input.period, region: input.regionId ?? null }) as { id: number; employee_no: string; name: string; role: Person['role']; status: string | null }[];

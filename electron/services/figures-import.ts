@@ -15,7 +15,8 @@ import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import type { SheetRow } from '../import/sheet-file.ts';
 import { figuresDiffer, loadFigures, mergeKpis, salaryFenOf, writeFigures } from './figures.ts';
-import { activeIn, listPeople } from './people.ts';
+import { activeIn } from '../../shared/assessed.ts';
+import { listPeople } from './people.ts';
 import { capProblems, COLUMN_NAMES, normalizeHeader, oneColumnRule, readUploadedSheet, refuseFile, type RosterUpload } from './roster-import.ts';
 import { currentUser } from './settings.ts';
 import { monthRows } from './sheets.ts';
@@ -72,8 +73,8 @@ export async function importFigures(db: Db, input: FiguresUpload): Promise<{ add
   const file = await readFigures(input);
   return writeTransaction(db, () => {
     const rows = evaluate(db, file, input.period);
-    const problems = rows.flatMap((e) => e.row.problems.map((p): Problem => ({ ...p, field: `line ${e.row.row}, ${p.field}` })));
-    if (problems.length) throw new InputError(capProblems(problems), `${WHAT} ${JSON.stringify(input.fileName)} (nothing was imported)`);
+    const refusal = figuresRefusal(input.fileName, rows.map((e) => e.row));
+    if (refusal) throw refusal;
     const stored = loadFigures(db, input.period);
     const people = new Map(listPeople(db, { includeInactive: true }).map((p) => [p.id, p]));
     const result = { added: 0, updated: 0, unchanged: 0 };
@@ -89,6 +90,15 @@ export async function importFigures(db: Db, input: FiguresUpload): Promise<{ add
     }
     return result;
   });
+}
+
+/**
+ * The import's refusal of a file whose rows have problems (null when none has): each named by its
+ * line and column, "line 4, 工号 (employee no)". The command line's preview refuses with the same words.
+ */
+export function figuresRefusal(fileName: string, rows: readonly FiguresRow[]): InputError | null {
+  const problems = rows.flatMap((r) => r.problems.map((p): Problem => ({ ...p, field: `line ${r.row}, ${p.field}` })));
+  return problems.length ? new InputError(capProblems(problems), `${WHAT} ${JSON.stringify(fileName)} (nothing was imported)`) : null;
 }
 
 // ---- reading the file ---------------------------------------------------------------------

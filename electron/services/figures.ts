@@ -11,7 +11,8 @@ import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
-import { activeIn, getPerson } from './people.ts';
+import { activeIn } from '../../shared/assessed.ts';
+import { getPerson } from './people.ts';
 import { currentUser } from './settings.ts';
 import { monthRows } from './sheets.ts';
 

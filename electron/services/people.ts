@@ -40,10 +40,6 @@ export function getPerson(db: Db, id: number): Person {
   return toPerson(row);
 }
 
-/** Whether a person is assessed in a period. */
-export function activeIn(person: Person, period: string): boolean {
-  return person.activeFrom <= period && (person.activeTo === null || person.activeTo >= period);
-}
 
 type PersonInput = Omit<Person, 'id'> & { id?: number };
 

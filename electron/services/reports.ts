@@ -8,6 +8,7 @@
  */
 import type { AnnualReport, DashboardData, FairnessReport, PayReport } from '../../shared/api/report-types.ts';
 import type { SheetStatus } from '../../shared/api/types.ts';
+import { assessedInSql } from '../../shared/assessed.ts';
 import { formatDate } from '../../shared/period.ts';
 import { annualReportOf } from '../../shared/reports/annual.ts';
 import { dashboardOf, trendPeriods, type DashboardPerson, type DashboardSheet } from '../../shared/reports/dashboard.ts';
@@ -42,7 +43,7 @@ function peopleIn(db: Db, from: string, to: string): (DashboardPerson & { region
     db,
     `SELECT p.id, p.employee_no, p.name, p.role, p.region_id, r.code AS region_code, r.name AS region_name
        FROM people p LEFT JOIN regions r ON r.id = p.region_id
-      WHERE p.role <> 'executive' AND p.active_from <= @to AND (p.active_to IS NULL OR p.active_to >= @from) ${scope.sql}
+      WHERE ${assessedInSql('@from', '@to')} ${scope.sql}
       ORDER BY r.code, p.employee_no`,
   ).all({ from, to, ...scope.params }) as PersonRow[];
   return rows.map((r) => ({

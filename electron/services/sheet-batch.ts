@@ -12,9 +12,10 @@ import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
 import { ServiceError } from './errors.ts';
-import { activeIn, toPerson } from './people.ts';
+import { activeIn, assessedMonths } from '../../shared/assessed.ts';
+import { toPerson } from './people.ts';
 import { listRubrics, storeRubric } from './rubrics.ts';
-import { assessedMonths, checkSave, conflictText, saveStamp, writeSave, type CheckedSave, type SaveSheetInput, type SheetRow } from './sheets.ts';
+import { checkSave, conflictText, saveStamp, writeSave, type CheckedSave, type SaveSheetInput, type SheetRow } from './sheets.ts';
 
 /** How many conflicting sheets a refusal names. */
 const CONFLICTS_NAMED = 10;

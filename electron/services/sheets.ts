@@ -8,6 +8,7 @@ import { doublingCandidates } from '../../shared/scoring/doubling.ts';
 import { countDeductions, scoreSheet, type SheetResult } from '../../shared/scoring/engine.ts';
 import type { HandIn } from '../../shared/scoring/handins.ts';
 import { validateSheetInput, type Absence, type SheetInput } from '../../shared/scoring/input.ts';
+import { activeIn, assessedInSql, assessedMonths } from '../../shared/assessed.ts';
 import type { Refusal } from '../../shared/refusals.ts';
 import { isEditable } from '../../shared/sheet-status.ts';
 import type { Db } from '../db/database.ts';
@@ -15,7 +16,7 @@ import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
 import { appendAudit, NO_USER } from './audit.ts';
 import { ServiceError } from './errors.ts';
-import { activeIn, getPerson } from './people.ts';
+import { getPerson } from './people.ts';
 import { listRubrics, rubricForRole, rubricVersion, storeRubric } from './rubrics.ts';
 import { currentUser } from './settings.ts';
 
@@ -55,7 +56,7 @@ function queryMonthRows(db: Db, period: string, scope: { sql: string; params: Re
          FROM people p
          LEFT JOIN regions r ON r.id = p.region_id
          LEFT JOIN sheets s ON s.person_id = p.id AND s.period = @period
-        WHERE p.role <> 'executive' AND p.active_from <= @period AND (p.active_to IS NULL OR p.active_to >= @period) ${scope.sql}
+        WHERE ${assessedInSql('@period')} ${scope.sql}
         ORDER BY r.code, p.employee_no
         ${limit === undefined ? '' : 'LIMIT @limit'}`,
   ).all({ period, ...scope.params, ...(limit === undefined ? {} : { limit }) }) as {
@@ -219,8 +220,6 @@ export function saveSheet(db: Db, input: SaveSheetInput): SheetRecord {
   });
 }
 
-/** The months a person is assessed in, in words: "2026-01 – now". */
-export const assessedMonths = (person: Person) => `${person.activeFrom} – ${person.activeTo ?? 'now'}`;
 
 /** What a manager saves on one sheet (sheets.save; each sheet of sheets.saveMany). */
 export type SheetSave = Pick<SaveSheetInput, 'entry' | 'status' | 'expectedRevision'>;
