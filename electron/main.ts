@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFontDirectory } from './pdf/fonts.ts';
 import { DatabaseRefused, openDatabase, type Db } from './db/database.ts';
+import { acquireInstanceLock, InstanceLocked, type InstanceLock } from './db/instance-lock.ts';
 import { createHandlers, invoke } from './handlers.ts';
 import { resolveDbPath } from './paths.ts';
 import { registerAppScheme, serveRenderer } from './shell/protocol.ts';
@@ -16,6 +17,7 @@ import { isTrustedSender } from './security.ts';
 import { warmUpWhenIdle } from './pdf/render.ts';
 
 let db: Db | undefined;
+let lock: InstanceLock | undefined;
 /** out/main, where this file runs from once built. */
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -33,7 +35,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(start, (err: unknown) => fail(String(err)));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => db?.close());
+  app.on('will-quit', () => {
+    db?.close();
+    lock?.release();
+  });
 }
 
 /** better-sqlite3 built for Electron's ABI, kept apart from the Node build used by tests and the CLI. */
@@ -49,10 +54,13 @@ function start(): void {
   const dbPath = resolveDbPath(process.argv, { ...process.env, SCORECARD_DB: process.env.SCORECARD_DB ?? join(app.getPath('userData'), 'scorecard.db') });
   try {
     mkdirSync(dirname(dbPath), { recursive: true });
+    // One app per database file: browser mode (npm run web) on the same file is refused, and refuses this one.
+    lock = acquireInstanceLock(dbPath, 'desktop');
     const nativeBinding = electronNativeBinding();
     db = openDatabase(dbPath, nativeBinding ? { nativeBinding } : {});
   } catch (err) {
-    return fail(err instanceof DatabaseRefused ? err.message : `Cannot open the database ${dbPath}: ${(err as Error).message}`);
+    lock?.release();
+    return fail(err instanceof DatabaseRefused || err instanceof InstanceLocked ? err.message : `Cannot open the database ${dbPath}: ${(err as Error).message}`);
   }
   const handlers = createHandlers(db, { dbPath, appVersion: app.getVersion() });
   ipcMain.handle('invoke', (event, name: unknown, input: unknown) => {

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatabaseRefused, openDatabase, openReport } from '../db/database.ts';
+import { acquireInstanceLock, InstanceLocked } from '../db/instance-lock.ts';
 import { createHandlers } from '../handlers.ts';
 import { resolveDbPath } from '../paths.ts';
 import { startWebServer } from './server.ts';
@@ -24,11 +25,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   const portArg = argv.indexOf('--port');
   const port = portArg === -1 ? Number(process.env.SCORECARD_PORT ?? 0) : Number(argv[portArg + 1]);
   let db;
+  let lock;
   try {
-    if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
+    if (dbPath !== ':memory:') {
+      mkdirSync(dirname(dbPath), { recursive: true });
+      // One app per database file: a second desktop or browser-mode app on it is refused here (released on exit).
+      lock = acquireInstanceLock(dbPath, 'browser');
+    }
     db = openDatabase(dbPath);
   } catch (err) {
-    console.error(err instanceof DatabaseRefused ? err.message : `Cannot open the database ${dbPath}: ${(err as Error).message}`);
+    lock?.release();
+    console.error(err instanceof DatabaseRefused || err instanceof InstanceLocked ? err.message : `Cannot open the database ${dbPath}: ${(err as Error).message}`);
     return 1;
   }
   const appVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
