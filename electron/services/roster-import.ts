@@ -5,6 +5,7 @@
  * name or id; regions by name or code.
  */
 import { IDENTIFIER, IDENTIFIER_MAX, MAX_NAME } from '../../shared/api/contract.ts';
+import { DOMAIN_LABELS } from '../../shared/labels.ts';
 import type { Person, RosterPreview, RosterRow } from '../../shared/api/types.ts';
 import { formatDate, formatPeriod, parseDate, parsePeriod } from '../../shared/period.ts';
 import { describeValue, InputError, type Problem, type ProblemRule } from '../../shared/problems.ts';
@@ -48,13 +49,8 @@ export const COLUMN_NAMES: Record<RosterColumn, readonly string[]> = {
 const REQUIRED: readonly RosterColumn[] = ['employeeNo', 'name', 'role', 'region'];
 const COLUMNS = Object.keys(COLUMN_NAMES) as RosterColumn[];
 
-/** The Chinese name of each role, as the source documents write it. */
-export const ROLE_NAMES: Record<RoleId, string> = {
-  salesperson: '销售员',
-  'regional-manager': '区域经理',
-  'field-service': '现场服务代表',
-  executive: '部长以上',
-};
+/** The Chinese name of each role, as the source documents write it (a file may name a role by it). */
+export const ROLE_NAMES: Record<RoleId, string> = DOMAIN_LABELS.zh.roles;
 const ROLE_ALIASES: Record<string, RoleId> = { 销售业务员: 'salesperson' };
 const ROLE_LIST = ROLE_IDS.map((r) => ROLE_NAMES[r]).join(', ');
 /** Roles that may have no region (above the regions). */
@@ -86,11 +82,8 @@ export async function importRoster(db: Db, input: RosterUpload, options: RosterO
   const month = options.currentMonth ?? thisMonth();
   return writeTransaction(db, () => {
     const rows = evaluate(db, file.rows, month);
-    // The column as the file's header names it, with its key: "line 7, 岗位 (role)".
-    const problems = rows.flatMap((r) =>
-      r.issues.map((i): Problem => ({ field: `line ${r.row.line}, ${COLUMN_NAMES[i.column][0]} (${i.column})`, value: i.value, expected: i.expected, rule: i.rule })),
-    );
-    if (problems.length) throw new InputError(capProblems(problems), `roster file ${JSON.stringify(input.fileName)} (nothing was imported)`);
+    const refusal = rosterRefusal(input.fileName, rows.map((r) => r.row));
+    if (refusal) throw refusal;
     const result: RosterImportResult = { added: 0, updated: 0, unchanged: 0 };
     for (const { row, person, existing } of rows) {
       if (row.action === 'unchanged' || !person) {
@@ -105,6 +98,16 @@ export async function importRoster(db: Db, input: RosterUpload, options: RosterO
     }
     return result;
   });
+}
+
+/**
+ * The import's refusal of a file whose rows have problems (null when none has): every problem
+ * named by line and by the column as the file's header names it, with its key: "line 7, 岗位 (role)".
+ * The command line's preview refuses a bad file with the same words.
+ */
+export function rosterRefusal(fileName: string, rows: readonly RosterRow[]): InputError | null {
+  const problems = rows.flatMap((r) => r.problems.map((p): Problem => ({ ...p, field: `line ${r.line}, ${COLUMN_NAMES[p.field as RosterColumn][0]} (${p.field})` })));
+  return problems.length ? new InputError(capProblems(problems), `roster file ${JSON.stringify(fileName)} (nothing was imported)`) : null;
 }
 
 // ---- reading the file ---------------------------------------------------------------------
