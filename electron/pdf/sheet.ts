@@ -6,12 +6,12 @@
  *
  * Every number is formatted from the stored result; nothing is recomputed here.
  */
-import type { ChainRole, Language, Person, SheetRecord } from '../../shared/api/types.ts';
+import type { ChainRole, Language, SheetRecord } from '../../shared/api/types.ts';
 import { shownSteps } from '../../shared/chain.ts';
 import { SCORE_FILE_NAME, scoresheetJson, type ChainEntry } from '../../shared/score-file.ts';
 import { kpiLines, type KpiValues } from '../../shared/kpi.ts';
-import type { GroupNode, ItemNode, Rubric, RubricNode } from '../../shared/rubric/schema.ts';
-import type { GroupResult, ItemResult, SheetResult } from '../../shared/scoring/engine.ts';
+import type { GroupNode, ItemNode, RubricNode } from '../../shared/rubric/schema.ts';
+import type { GroupResult, ItemResult } from '../../shared/scoring/engine.ts';
 import type { ItemInput, SheetInput } from '../../shared/scoring/input.ts';
 import { sheetLabels, type SheetLabels } from './labels.ts';
 

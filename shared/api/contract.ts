@@ -16,13 +16,11 @@ import type {
   AuditEntry,
   BackupInfo,
   BackupList,
-  ChainRole,
   ExportResult,
   FileData,
   HrImportOutcome,
   IdentityInfo,
   InboxEntry,
-  InboxState,
   JobStatus,
   Language,
   MonthRow,
@@ -103,23 +101,24 @@ const sheetSave = {
   expectedRevision: z.number().int().min(0),
 };
 
-function handler<I extends z.ZodType, R>(input: I) {
-  return { input, result: undefined as unknown as R };
+/** A handler's entry: its result type given, its input's type inferred from the schema (each input is written once). */
+function handler<R>() {
+  return <I extends z.ZodType>(input: I) => ({ input, result: undefined as unknown as R });
 }
 
 export const contract = {
-  'app.info': handler<typeof empty, AppInfo>(empty),
-  'user.set': handler<z.ZodType<User>, User>(z.strictObject({ name, chainRole: z.enum(CHAIN_ROLES), regionId: id.nullable() })),
-  'settings.setLanguage': handler<z.ZodType<{ language: Language }>, { language: Language }>(z.strictObject({ language: z.enum(LANGUAGES) })),
+  'app.info': handler<AppInfo>()(empty),
+  'user.set': handler<User>()(z.strictObject({ name, chainRole: z.enum(CHAIN_ROLES), regionId: id.nullable() })),
+  'settings.setLanguage': handler<{ language: Language }>()(z.strictObject({ language: z.enum(LANGUAGES) })),
 
-  'regions.list': handler<typeof empty, Region[]>(empty),
-  'regions.save': handler<z.ZodType<{ id?: number; code: string; name: string }>, Region>(
+  'regions.list': handler<Region[]>()(empty),
+  'regions.save': handler<Region>()(
     z.strictObject({ id: id.optional(), code: identifier, name }),
   ),
-  'regions.setActive': handler<z.ZodType<{ id: number; active: boolean }>, Region>(z.strictObject({ id, active: z.boolean() })),
+  'regions.setActive': handler<Region>()(z.strictObject({ id, active: z.boolean() })),
 
-  'people.list': handler<z.ZodType<{ includeInactive?: boolean }>, Person[]>(z.strictObject({ includeInactive: z.boolean().optional() })),
-  'people.save': handler<z.ZodType<Omit<Person, 'id'> & { id?: number }>, Person>(
+  'people.list': handler<Person[]>()(z.strictObject({ includeInactive: z.boolean().optional() })),
+  'people.save': handler<Person>()(
     z.strictObject({
       id: id.optional(),
       employeeNo: identifier,
@@ -131,33 +130,27 @@ export const contract = {
       activeTo: period.nullable(),
     }),
   ),
-  'people.deactivate': handler<z.ZodType<{ id: number; activeTo: string }>, Person>(z.strictObject({ id, activeTo: period })),
-  'roster.preview': handler<typeof upload, RosterPreview>(upload),
-  'roster.import': handler<typeof upload, { added: number; updated: number; unchanged: number }>(upload),
+  'people.deactivate': handler<Person>()(z.strictObject({ id, activeTo: period })),
+  'roster.preview': handler<RosterPreview>()(upload),
+  'roster.import': handler<{ added: number; updated: number; unchanged: number }>()(upload),
 
-  'rubrics.list': handler<typeof empty, Rubric[]>(empty),
+  'rubrics.list': handler<Rubric[]>()(empty),
   /** A new version of a rubric (the definition's id, the next version number), in force from its effectiveFrom. Checked in depth by the rubric schema. */
-  'rubrics.save': handler<z.ZodType<{ definition: unknown }>, Rubric>(z.strictObject({ definition: z.unknown() })),
+  'rubrics.save': handler<Rubric>()(z.strictObject({ definition: z.unknown() })),
   /** A rubric version as a JSON file HQ hands to every manager; its hash names the exact content. */
-  'rubrics.exportJson': handler<z.ZodType<{ id: string; version: number }>, FileData>(z.strictObject({ id: z.string().min(1).max(200), version: z.number().int().min(1) })),
-  'rubrics.import': handler<typeof upload, Rubric>(upload),
+  'rubrics.exportJson': handler<FileData>()(z.strictObject({ id: z.string().min(1).max(200), version: z.number().int().min(1) })),
+  'rubrics.import': handler<Rubric>()(upload),
 
   /** The month grid's rows, in the grid's order; `limit` gives only the first rows (the first paint asks for a page before the whole list). */
-  'sheets.month': handler<z.ZodType<{ period: string; limit?: number }>, MonthRow[]>(
+  'sheets.month': handler<MonthRow[]>()(
     z.strictObject({ period, limit: z.number().int().min(1).max(1000).optional() }),
   ),
-  'sheets.get': handler<z.ZodType<{ personId: number; period: string }>, SheetRecord>(z.strictObject({ personId: id, period })),
-  'sheets.save': handler<
-    z.ZodType<{ personId: number; period: string; entry: z.infer<typeof sheetEntry>; status: (typeof SHEET_STATUSES)[number]; expectedRevision: number }>,
-    SheetRecord
-  >(
+  'sheets.get': handler<SheetRecord>()(z.strictObject({ personId: id, period })),
+  'sheets.save': handler<SheetRecord>()(
     z.strictObject({ personId: id, period, ...sheetSave }),
   ),
   /** Many sheets of one month in one call, all or nothing (each as sheets.save would save it); answers each one's new revision and score. */
-  'sheets.saveMany': handler<
-    z.ZodType<{ period: string; sheets: { personId: number; entry: z.infer<typeof sheetEntry>; status: (typeof SHEET_STATUSES)[number]; expectedRevision: number }[] }>,
-    SavedSheets
-  >(
+  'sheets.saveMany': handler<SavedSheets>()(
     z.strictObject({
       period,
       // A month of the largest company has 5,000 sheets; 20,000 leaves room while bounding what one call holds in memory and in one transaction.
@@ -166,10 +159,7 @@ export const contract = {
   ),
 
   // Signing identities and trusted signers
-  'identities.create': handler<
-    z.ZodType<{ name: string; role: ChainRole; email?: string; passphrase: string; algorithm?: 'ECDSA-P256' | 'RSA-2048' }>,
-    IdentityInfo
-  >(
+  'identities.create': handler<IdentityInfo>()(
     z.strictObject({
       name: signerName,
       role: chainRole,
@@ -178,54 +168,48 @@ export const contract = {
       algorithm: z.enum(['ECDSA-P256', 'RSA-2048']).optional(),
     }),
   ),
-  'identities.import': handler<z.ZodType<{ fileName: string; dataBase64: string; passphrase: string; role?: ChainRole }>, IdentityInfo>(
+  'identities.import': handler<IdentityInfo>()(
     upload.extend({ passphrase, role: chainRole.optional() }),
   ),
-  'identities.list': handler<typeof empty, IdentityInfo[]>(empty),
-  'identities.exportCertificate': handler<z.ZodType<{ fingerprint: string; format: 'der' | 'pem' }>, FileData>(
+  'identities.list': handler<IdentityInfo[]>()(empty),
+  'identities.exportCertificate': handler<FileData>()(
     z.strictObject({ fingerprint, format: z.enum(['der', 'pem']) }),
   ),
-  'trust.add': handler<z.ZodType<{ fileName: string; dataBase64: string; role?: ChainRole }>, TrustedSignerInfo>(upload.extend({ role: chainRole.optional() })),
-  'trust.list': handler<typeof empty, TrustedSignerInfo[]>(empty),
-  'trust.remove': handler<z.ZodType<{ fingerprint: string }>, TrustedSignerInfo>(z.strictObject({ fingerprint })),
+  'trust.add': handler<TrustedSignerInfo>()(upload.extend({ role: chainRole.optional() })),
+  'trust.list': handler<TrustedSignerInfo[]>()(empty),
+  'trust.remove': handler<TrustedSignerInfo>()(z.strictObject({ fingerprint })),
 
   // Export and sign; a month in the background
-  'sheets.export': handler<z.ZodType<{ personId: number; period: string; fingerprint: string; passphrase: string; language: Language }>, ExportResult>(
+  'sheets.export': handler<ExportResult>()(
     z.strictObject({ personId: id, period, fingerprint, passphrase, language: z.enum(LANGUAGES) }),
   ),
-  'sheets.exportMonth': handler<
-    z.ZodType<{ period: string; regionId?: number; fingerprint: string; passphrase: string; language: Language }>,
-    { jobId: string; total: number }
-  >(z.strictObject({ period, regionId: id.optional(), fingerprint, passphrase, language: z.enum(LANGUAGES) })),
-  'jobs.get': handler<z.ZodType<{ jobId: string }>, JobStatus>(z.strictObject({ jobId: z.string().uuid('a job id') })),
+  'sheets.exportMonth': handler<{ jobId: string; total: number }>()(z.strictObject({ period, regionId: id.optional(), fingerprint, passphrase, language: z.enum(LANGUAGES) })),
+  'jobs.get': handler<JobStatus>()(z.strictObject({ jobId: z.string().uuid('a job id') })),
   /** A file this app exported (a signed sheet or a month's region summary), by its SHA-256: to download it. */
-  'exports.get': handler<z.ZodType<{ sha256: string }>, FileData>(z.strictObject({ sha256 })),
+  'exports.get': handler<FileData>()(z.strictObject({ sha256 })),
 
   // Review: inbox, approve, return; the manager imports return notes; HR imports approved sheets
-  'inbox.add': handler<z.ZodType<{ files: FileData[] }>, InboxEntry[]>(z.strictObject({ files })),
-  'inbox.list': handler<z.ZodType<{ state?: InboxState }>, InboxEntry[]>(
+  'inbox.add': handler<InboxEntry[]>()(z.strictObject({ files })),
+  'inbox.list': handler<InboxEntry[]>()(
     z.strictObject({ state: z.enum(['pending', 'approved', 'returned', 'imported']).optional() }),
   ),
-  'inbox.approve': handler<z.ZodType<{ sha256: string; fingerprint: string; passphrase: string; comment?: string }>, ApproveResult>(
+  'inbox.approve': handler<ApproveResult>()(
     z.strictObject({ sha256, fingerprint, passphrase, comment: comment.optional() }),
   ),
-  'inbox.return': handler<z.ZodType<{ sha256: string; fingerprint: string; passphrase: string; reason: string; language?: Language }>, StoredFile>(
+  'inbox.return': handler<StoredFile>()(
     z.strictObject({ sha256, fingerprint, passphrase, reason: comment.min(1, 'a reason'), language: z.enum(LANGUAGES).optional() }),
   ),
-  'returns.import': handler<z.ZodType<{ files: FileData[] }>, ReturnImportOutcome[]>(z.strictObject({ files })),
-  'returns.list': handler<z.ZodType<{ period?: string }>, ReturnNoteInfo[]>(z.strictObject({ period: period.optional() })),
-  'hr.import': handler<z.ZodType<{ files?: FileData[]; sha256?: string[] }>, HrImportOutcome[]>(
+  'returns.import': handler<ReturnImportOutcome[]>()(z.strictObject({ files })),
+  'returns.list': handler<ReturnNoteInfo[]>()(z.strictObject({ period: period.optional() })),
+  'hr.import': handler<HrImportOutcome[]>()(
     z
       .strictObject({ files: files.optional(), sha256: z.array(sha256).min(1).max(100).optional() })
       .refine((v) => v.files !== undefined || v.sha256 !== undefined, 'files to import, or the sha256 of files in the inbox'),
   ),
 
   // Salary totals and KPIs per person and month (checked in depth by the service: shared/kpi.ts).
-  'figures.month': handler<z.ZodType<{ period: string }>, MonthFigures[]>(z.strictObject({ period })),
-  'figures.save': handler<
-    z.ZodType<{ personId: number; period: string; salaryTotal: number | null; kpis: Record<string, number | null>; expectedRevision: number }>,
-    MonthFigures
-  >(
+  'figures.month': handler<MonthFigures[]>()(z.strictObject({ period })),
+  'figures.save': handler<MonthFigures>()(
     z.strictObject({
       personId: id,
       period,
@@ -234,25 +218,25 @@ export const contract = {
       expectedRevision: z.number().int().min(0),
     }),
   ),
-  'figures.preview': handler<z.ZodType<{ fileName: string; dataBase64: string; period: string }>, FiguresPreview>(upload.extend({ period })),
-  'figures.import': handler<z.ZodType<{ fileName: string; dataBase64: string; period: string }>, { added: number; updated: number; unchanged: number }>(
+  'figures.preview': handler<FiguresPreview>()(upload.extend({ period })),
+  'figures.import': handler<{ added: number; updated: number; unchanged: number }>()(
     upload.extend({ period }),
   ),
 
   // Pay settings, versioned: each version is in force from a month.
-  'paySettings.list': handler<typeof empty, PaySettingsVersion[]>(empty),
-  'paySettings.save': handler<z.ZodType<{ effectiveFrom: string; settings: unknown }>, PaySettingsVersion>(
+  'paySettings.list': handler<PaySettingsVersion[]>()(empty),
+  'paySettings.save': handler<PaySettingsVersion>()(
     z.strictObject({ effectiveFrom: period, settings: z.unknown() }),
   ),
 
   // Reports: pay, annual, dashboards, fairness; and their files for payroll and HR.
-  'reports.pay': handler<z.ZodType<{ period: string }>, PayReport>(z.strictObject({ period })),
-  'reports.annual': handler<z.ZodType<{ year: number; basis?: 'approved' | 'all' }>, AnnualReport>(
+  'reports.pay': handler<PayReport>()(z.strictObject({ period })),
+  'reports.annual': handler<AnnualReport>()(
     z.strictObject({ year, basis: z.enum(['approved', 'all']).optional() }),
   ),
-  'reports.dashboard': handler<z.ZodType<{ period: string }>, DashboardData>(z.strictObject({ period })),
-  'reports.fairness': handler<z.ZodType<{ period: string }>, FairnessReport>(z.strictObject({ period })),
-  'reports.file': handler<z.ZodType<ReportFileInput>, FileData>(
+  'reports.dashboard': handler<DashboardData>()(z.strictObject({ period })),
+  'reports.fairness': handler<FairnessReport>()(z.strictObject({ period })),
+  'reports.file': handler<FileData>()(
     z
       .strictObject({
         report: z.enum(['pay', 'annual']),
@@ -269,12 +253,12 @@ export const contract = {
       }),
   ),
 
-  'demo.load': handler<typeof empty, { regions: number; people: number; sheets: number }>(empty),
-  'audit.list': handler<z.ZodType<{ limit?: number }>, AuditEntry[]>(z.strictObject({ limit: z.number().int().min(1).max(1000).optional() })),
+  'demo.load': handler<{ regions: number; people: number; sheets: number }>()(empty),
+  'audit.list': handler<AuditEntry[]>()(z.strictObject({ limit: z.number().int().min(1).max(1000).optional() })),
 
-  'backups.list': handler<typeof empty, BackupList>(empty),
-  'backups.create': handler<typeof empty, BackupInfo>(empty),
-  'backups.restore': handler<z.ZodType<{ name: string }>, RestoreResult>(
+  'backups.list': handler<BackupList>()(empty),
+  'backups.create': handler<BackupInfo>()(empty),
+  'backups.restore': handler<RestoreResult>()(
     z.strictObject({ name: z.string().regex(/^[^/\\]{1,200}\.db$/, "a backup's file name, as backups.list gives it") }),
   ),
 } as const;
