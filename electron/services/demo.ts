@@ -105,7 +105,7 @@ export function loadDemo(db: Db, today: Date = new Date()): DemoSummary {
         const entry = randomEntry(rng, blank.rubric, period);
         const saved = saveSheet(db, { personId: p.id, period, entry, status: 'draft', expectedRevision: 0 });
         // The manager confirms about half of the doubling the app proposes.
-        const doubled = saved.doublingCandidates.filter(() => rng.chance(0.5));
+        const doubled = getSheet(db, { personId: p.id, period }).doublingCandidates.filter(() => rng.chance(0.5));
         const finalItems = { ...entry.items };
         for (const id of doubled) finalItems[id] = { ...(finalItems[id] ?? {}), doubled: true };
         saveSheet(db, { personId: p.id, period, entry: { ...entry, items: finalItems }, status: last && rng.chance(0.3) ? 'draft' : 'ready', expectedRevision: saved.revision });

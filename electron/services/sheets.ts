@@ -1,5 +1,5 @@
 /** Score sheets: the month grid, one person's sheet, and saving what a manager recorded. */
-import type { MonthRow, Person, SheetEntry, SheetRecord, SheetStatus, User } from '../../shared/api/types.ts';
+import type { MonthRow, Person, SavedSheet, SheetEntry, SheetRecord, SheetStatus, User } from '../../shared/api/types.ts';
 import { toHundredths } from '../../shared/decimal.ts';
 import { formatPeriod, parsePeriod, previousPeriod } from '../../shared/period.ts';
 import { InputError, type Problem } from '../../shared/problems.ts';
@@ -162,27 +162,6 @@ function sheetRecord(db: Db, person: Person, period: string, state: SheetState):
   };
 }
 
-/**
- * What storedInput reads back for a sheet just written from `input`: absences with their date
- * when they have one, the items as stored (JSON), the hand-ins grouped by item in item order.
- */
-function inputAsStored(input: SheetInput, rubric: Rubric, person: Person, itemsJson: string): SheetInput {
-  const handIns: Record<string, HandIn[]> = {};
-  const given = input.handIns ?? {};
-  for (const itemId of Object.keys(given).sort()) {
-    const list = given[itemId]!;
-    if (list.length > 0) handIns[itemId] = list.map((h) => (h.event ? { date: h.date, event: h.event } : { date: h.date }));
-  }
-  return {
-    rubric: `${rubric.id}@${rubric.version}`,
-    period: input.period,
-    person: { id: person.employeeNo, name: person.name },
-    absences: (input.absences ?? []).map((a): Absence => (a.date ? { date: a.date, length: a.length } : { length: a.length })),
-    items: JSON.parse(itemsJson),
-    handIns,
-  };
-}
-
 export interface SaveSheetInput {
   personId: number;
   period: string;
@@ -191,7 +170,8 @@ export interface SaveSheetInput {
   expectedRevision: number;
 }
 
-export function saveSheet(db: Db, input: SaveSheetInput): SheetRecord {
+/** Save one sheet; answers small (what changed: revision, status, scores). sheets.get reads the whole sheet. */
+export function saveSheet(db: Db, input: SaveSheetInput): SavedSheet {
   return writeTransaction(db, () => {
     const person = getPerson(db, input.personId);
     if (!activeIn(person, input.period)) {
@@ -205,21 +185,20 @@ export function saveSheet(db: Db, input: SaveSheetInput): SheetRecord {
     }
     if (check.problems !== undefined) throw new InputError(check.problems, 'sheet');
     const { save } = check;
-    const stored = storeRubric(db, save.rubric);
-    const written = writeSave(db, save, saveStamp(db));
-    // The saved sheet as getSheet would read it back, from what was just written (same transaction).
-    return sheetRecord(db, person, input.period, {
-      // Once stored, the list holds the stored copy of the rubric (getSheet finds that one).
-      rubric: rubricVersion(stored ? listRubrics(db) : rubrics, save.rubric.id, save.rubric.version),
-      input: inputAsStored(save.input, save.rubric, person, written.itemsJson),
-      result: JSON.parse(written.resultJson),
-      status: save.status,
+    storeRubric(db, save.rubric);
+    const { updatedAt, result } = writeSave(db, save, saveStamp(db));
+    return {
+      personId: person.id,
+      period: input.period,
       revision: save.revision,
-      updatedAt: written.updatedAt,
-    });
+      status: save.status,
+      updatedAt,
+      dailyScore: result.dailyScore,
+      attendanceScore: result.attendance.score,
+      monthlyScore: result.monthlyScore,
+    };
   });
 }
-
 
 /** What a manager saves on one sheet (sheets.save; each sheet of sheets.saveMany). */
 export type SheetSave = Pick<SaveSheetInput, 'entry' | 'status' | 'expectedRevision'>;

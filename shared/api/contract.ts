@@ -30,6 +30,7 @@ import type {
   RestoreResult,
   ReturnNoteInfo,
   RosterPreview,
+  SavedSheet,
   SavedSheets,
   SheetRecord,
   StoredFile,
@@ -146,7 +147,7 @@ export const contract = {
     z.strictObject({ period, limit: z.number().int().min(1).max(1000).optional() }),
   ),
   'sheets.get': handler<SheetRecord>()(z.strictObject({ personId: id, period })),
-  'sheets.save': handler<SheetRecord>()(
+  'sheets.save': handler<SavedSheet>()(
     z.strictObject({ personId: id, period, ...sheetSave }),
   ),
   /** Many sheets of one month in one call, all or nothing (each as sheets.save would save it); answers each one's new revision and score. */

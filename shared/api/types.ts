@@ -80,6 +80,18 @@ export interface SheetRecord {
   team: MonthRow[] | null;
 }
 
+/** What sheets.save wrote: the sheet's new revision, status and scores (sheets.get reads the whole sheet). */
+export interface SavedSheet {
+  personId: number;
+  period: string;
+  revision: number;
+  status: SheetStatus;
+  updatedAt: string;
+  dailyScore: number;
+  attendanceScore: number;
+  monthlyScore: number;
+}
+
 /** What sheets.saveMany wrote: each sheet's new revision, status and monthly score, in the order given. */
 export interface SavedSheets {
   period: string;

@@ -57,13 +57,13 @@ describe('handler map', () => {
     expect(await call('sheets.month', { period, limit: 3 })).toEqual(rows.slice(0, 3));
     expect(await invoke(h, 'sheets.month', { period, limit: 0 })).toMatchObject({ ok: false, error: { kind: 'input', problems: [{ field: 'limit' }] } });
     const person = rows.find((r) => r.role === 'salesperson')!;
-    const saved: { result: { dailyScore: number }; revision: number } = await call('sheets.save', {
+    const saved: { dailyScore: number; revision: number } = await call('sheets.save', {
       personId: person.personId,
       period,
       entry: { items: { 'dealer.network-plan': { violated: true }, 'dealer.special-issues': { violated: true } }, absences: [{ length: 'half' }] },
       status: 'draft',
       expectedRevision: 0,
     });
-    expect(saved).toMatchObject({ result: { dailyScore: 90 }, revision: 1 });
+    expect(saved).toMatchObject({ personId: person.personId, period, status: 'draft', dailyScore: 90, attendanceScore: 96, revision: 1 });
   });
 });

@@ -43,7 +43,8 @@ async function setup(role: Role = 'planning') {
   });
   const saveSheet = async (period: string, items: Record<string, unknown>) => {
     const before = await call<SheetRecord>('sheets.get', { personId: person.id, period });
-    return call<SheetRecord>('sheets.save', { personId: person.id, period, entry: { items, absences: [{ length: 'half' }] }, status: 'ready', expectedRevision: before.revision });
+    await call('sheets.save', { personId: person.id, period, entry: { items, absences: [{ length: 'half' }] }, status: 'ready', expectedRevision: before.revision });
+    return call<SheetRecord>('sheets.get', { personId: person.id, period });
   };
   return { db, call, fail, asUser, person, saveSheet };
 }

@@ -137,9 +137,12 @@ describe('sheets', () => {
     const { db } = tempDb();
     const { wang } = org(db);
     const saved = saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'draft', expectedRevision: 0 });
-    expect(saved.result).toMatchObject({ dailyScore: 88, attendance: { score: 92 }, monthlyScore: 89.2 });
-    expect(saved.result.items.find((i) => i.id === 'ad-plan')).toMatchObject({ points: 3, late: [{ due: { date: '2026-10-13' }, handedIn: '2026-10-14' }] });
+    // sheets.save answers small: what changed (revision, status, scores).
+    expect(saved).toEqual({ personId: wang.id, period: '2026-10', revision: 1, status: 'draft', updatedAt: expect.any(String), dailyScore: 88, attendanceScore: 92, monthlyScore: 89.2 });
     const again = getSheet(db, { personId: wang.id, period: '2026-10' });
+    expect(again.result).toMatchObject({ dailyScore: 88, attendance: { score: 92 }, monthlyScore: 89.2 });
+    expect(again.updatedAt).toBe(saved.updatedAt);
+    expect(again.result.items.find((i) => i.id === 'ad-plan')).toMatchObject({ points: 3, late: [{ due: { date: '2026-10-13' }, handedIn: '2026-10-14' }] });
     expect(again.input).toMatchObject({ absences: entry.absences, handIns: entry.handIns, items: entry.items, rubric: 'salesperson@1' });
     expect(again.revision).toBe(1);
     expect(scoreInput(again.input)).toEqual(again.result);
@@ -180,10 +183,12 @@ describe('sheets', () => {
     const { db } = tempDb();
     const { wang } = org(db);
     saveSheet(db, { personId: wang.id, period: '2026-09', entry: { items: { 'ad-plan': { occurrences: 1 } } }, status: 'ready', expectedRevision: 0 });
-    const oct = saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'draft', expectedRevision: 0 });
+    saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'draft', expectedRevision: 0 });
+    const oct = getSheet(db, { personId: wang.id, period: '2026-10' });
     expect(oct.doublingCandidates).toEqual(['ad-plan']);
     expect(oct.previous?.period).toBe('2026-09');
-    const confirmed = saveSheet(db, { personId: wang.id, period: '2026-10', entry: { ...entry, items: { ...entry.items, 'ad-plan': { doubled: true } } }, status: 'draft', expectedRevision: 1 });
+    saveSheet(db, { personId: wang.id, period: '2026-10', entry: { ...entry, items: { ...entry.items, 'ad-plan': { doubled: true } } }, status: 'draft', expectedRevision: 1 });
+    const confirmed = getSheet(db, { personId: wang.id, period: '2026-10' });
     expect(confirmed.result.items.find((i) => i.id === 'ad-plan')).toMatchObject({ deduction: 4, doubled: true });
     expect(confirmed.doublingCandidates).toEqual([]);
   });
@@ -195,12 +200,14 @@ describe('sheets', () => {
     const v2 = loadRubric({ ...structuredClone(salesperson), version: 2, effectiveFrom: '2026-10', weights: { daily: 60, attendance: 40 } });
     storeRubric(db, v2);
     expect(listRubrics(db).map((r) => `${r.id}@${r.version}`)).toContain('salesperson@2');
-    const resaved = saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'ready', expectedRevision: 1 });
+    expect(saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'ready', expectedRevision: 1 }).monthlyScore).toBe(89.2);
+    const resaved = getSheet(db, { personId: wang.id, period: '2026-10' });
     expect(resaved.result.rubric.version).toBe(1);
     expect(resaved.result.monthlyScore).toBe(89.2);
-    const fresh = saveSheet(db, { personId: chen.id, period: '2026-10', entry, status: 'draft', expectedRevision: 0 });
+    expect(saveSheet(db, { personId: chen.id, period: '2026-10', entry, status: 'draft', expectedRevision: 0 }).monthlyScore).toBe(89.6); // 88 × 60% + 92 × 40%
+    const fresh = getSheet(db, { personId: chen.id, period: '2026-10' });
     expect(fresh.result.rubric.version).toBe(2);
-    expect(fresh.result.monthlyScore).toBe(89.6); // 88 × 60% + 92 × 40%
+    expect(fresh.result.monthlyScore).toBe(89.6);
   });
 
   it('refuses to store a changed rubric under an existing version', () => {
