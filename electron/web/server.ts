@@ -7,11 +7,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { MAX_REQUEST_BYTES } from '../../shared/api/contract.ts';
 import type { ApiFailure } from '../../shared/api/types.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
 import { invoke, type Handlers } from '../handlers.ts';
 
-const MAX_BODY = 20 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -144,7 +144,7 @@ function readBody(req: IncomingMessage): Promise<string> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > MAX_REQUEST_BYTES) {
         reject(new BodyTooLarge());
         req.destroy();
       } else chunks.push(chunk);

@@ -4,7 +4,7 @@
  * mode it POSTs to `/api/invoke` with the session token the page was opened with.
  */
 import type { HandlerName, InputOf, ResultOf } from '../../shared/api/contract.ts';
-import type { ApiFailure } from '../../shared/api/types.ts';
+import { FAILURE_KINDS, type ApiFailure } from '../../shared/api/types.ts';
 
 type Envelope = { ok: true; result: unknown } | { ok: false; error: ApiFailure };
 
@@ -161,10 +161,9 @@ function transportError(message: string): ApiError {
   return new ApiError({ kind: 'internal', message }, true);
 }
 
-const KINDS: readonly string[] = ['input', 'conflict', 'not-found', 'internal', 'storage'];
 
 function isFailure(value: unknown): value is ApiFailure {
-  return isRecord(value) && typeof value.kind === 'string' && KINDS.includes(value.kind) && typeof value.message === 'string';
+  return isRecord(value) && typeof value.kind === 'string' && (FAILURE_KINDS as readonly string[]).includes(value.kind) && typeof value.message === 'string';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

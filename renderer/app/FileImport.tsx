@@ -14,13 +14,13 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef, type GridValidRowModel } from '@mui/x-data-grid';
 import { useRef, useState, type DragEvent, type ReactNode, type Ref } from 'react';
+import { MAX_UPLOAD_BYTES } from '../../shared/api/contract.ts';
 import { useAction } from '../api/hooks.ts';
 import { readAsBase64 } from './files.ts';
 import { useT } from '../i18n/index.tsx';
 import { FailureAlert } from './FailureAlert.tsx';
 import { UploadIcon } from './icons.tsx';
 
-const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = '.csv,.txt,.xlsx';
 
 export interface FileUpload {
@@ -99,7 +99,7 @@ export function useFileImport<U extends FileUpload, P extends Preview<unknown>>(
     reset();
     if (!file) return;
     if (!/\.(csv|txt|xlsx)$/i.test(file.name)) return setFileError(t.wrongType);
-    if (file.size > MAX_BYTES) return setFileError(t.tooBig);
+    if (file.size > MAX_UPLOAD_BYTES) return setFileError(t.tooBig(MAX_UPLOAD_BYTES / 1024 / 1024));
     void read.run(async () => options.toUpload({ fileName: file.name, dataBase64: await readAsBase64(file) }));
   };
 

@@ -270,7 +270,7 @@ export const en = {
       choose: 'Choose a file…',
       drop: 'or drop a .csv or .xlsx file here',
       reading: 'Reading the file…',
-      tooBig: 'The file is larger than 10 MB.',
+      tooBig: (limit: number) => `The file is larger than ${limit} MB.`,
       wrongType: 'Choose a .csv or .xlsx file.',
       file: 'File',
       encoding: 'Encoding',

@@ -265,7 +265,7 @@ export const zh: Messages = {
       choose: '选择文件…',
       drop: '或将 .csv / .xlsx 文件拖到此处',
       reading: '正在读取文件…',
-      tooBig: '文件超过 10 MB。',
+      tooBig: (limit) => `文件超过 ${limit} MB。`,
       wrongType: '请选择 .csv 或 .xlsx 文件。',
       file: '文件',
       encoding: '编码',

@@ -57,15 +57,23 @@ const identifier = z
   .refine((text) => IDENTIFIER.test(text), { message: `letters, digits and "-", at most ${IDENTIFIER_MAX}`, params: { rule: { code: 'identifier', max: IDENTIFIER_MAX } satisfies ProblemRule } });
 const empty = z.strictObject({});
 const year = z.number().int().min(MIN_YEAR, `a year from ${MIN_YEAR} to ${MAX_YEAR}`).max(MAX_YEAR, `a year from ${MIN_YEAR} to ${MAX_YEAR}`);
+/** The largest file a call carries (a roster, a salary/KPI file, a signed sheet, an identity…). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** The most files one call carries. */
+export const MAX_FILES_PER_CALL = 100;
+/** The largest request body browser mode reads (a call with several files: the renderer splits larger batches). */
+export const MAX_REQUEST_BYTES = 20 * 1024 * 1024;
+/** Base64 of MAX_UPLOAD_BYTES: 4 characters for every 3 bytes. */
+const MAX_UPLOAD_BASE64 = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4;
 /** A file sent to the backend: its name and bytes (base64; the renderer has no file system). */
-const upload = z.strictObject({ fileName: z.string().min(1).max(260), dataBase64: z.string().max(14_000_000, 'a file of at most 10 MB') });
+const upload = z.strictObject({ fileName: z.string().min(1).max(260), dataBase64: z.string().max(MAX_UPLOAD_BASE64, `a file of at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`) });
 
 /** A passphrase: used to open or create a .p12, never stored, logged or echoed in an error. */
 const passphrase = z.string().min(1, 'a passphrase');
 const fingerprint = z.string().regex(/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'a SHA-256 certificate fingerprint (AB:CD:… or 64 hex digits)');
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a file's SHA-256 (64 lowercase hex digits)");
 const chainRole = z.enum(CHAIN_ROLES);
-const files = z.array(upload).min(1, 'at least one file').max(100, 'at most 100 files per call');
+const files = z.array(upload).min(1, 'at least one file').max(MAX_FILES_PER_CALL, `at most ${MAX_FILES_PER_CALL} files per call`);
 const comment = z.string().trim().max(2000, 'at most 2000 characters');
 /** A signing identity's name and e-mail (in its certificate). */
 const signerName = z.string().trim().min(1, 'a non-empty name').max(64, 'at most 64 characters');

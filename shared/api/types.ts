@@ -163,8 +163,12 @@ export interface RestoreResult {
 }
 
 /** How a failed call reaches the caller (renderer, CLI, tests). `storage`: disk full, I/O error, damaged file, backup problems. */
+/** How a call fails: bad input, a conflict with what is stored, something missing, storage (disk, lock), or a bug. */
+export const FAILURE_KINDS = ['input', 'conflict', 'not-found', 'internal', 'storage'] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
 export interface ApiFailure {
-  kind: 'input' | 'conflict' | 'not-found' | 'internal' | 'storage';
+  kind: FailureKind;
   /** In English, for the CLI and the logs; the UI words `problems` and `refusal` in its language. */
   message: string;
   problems?: Problem[];

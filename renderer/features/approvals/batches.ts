@@ -1,18 +1,19 @@
 /**
  * Splitting many files into calls the backend accepts. No DOM here (unit-tested in test/renderer).
  *
- * Limits: the contract takes at most 100 files per call and a file of at most 10 MB (its base64
- * at most 14,000,000 characters, shared/api/contract.ts); browser mode takes a request body of
- * at most 20 MB (electron/web/server.ts). A call therefore carries at most FILES_PER_CALL files
- * and, unless it is one file alone, at most BYTES_PER_CALL bytes (base64 adds a third).
+ * Limits (the contract's, shared/api/contract.ts): at most MAX_FILES_PER_CALL files per call, a
+ * file of at most MAX_UPLOAD_BYTES, and in browser mode a request body of at most
+ * MAX_REQUEST_BYTES. A call therefore carries at most FILES_PER_CALL files and, unless it is one
+ * file alone, at most BYTES_PER_CALL bytes (base64 adds a third).
  */
+import { MAX_FILES_PER_CALL, MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES } from '../../../shared/api/contract.ts';
 
-/** The largest file sent (the contract's 10 MB: 10 MiB encodes to 13,981,016 base64 characters). */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** The contract allows 100; fewer per call lets the progress bar move while the server verifies each file. */
-export const FILES_PER_CALL = 20;
-/** Bytes of files per call: 12 MB is 16 MB of base64, under browser mode's 20 MB body. */
-export const BYTES_PER_CALL = 12 * 1024 * 1024;
+/** The largest file sent. */
+export const MAX_FILE_BYTES = MAX_UPLOAD_BYTES;
+/** Fewer than the contract allows per call, so the progress bar moves while the server verifies each file. */
+export const FILES_PER_CALL = Math.min(20, MAX_FILES_PER_CALL);
+/** Bytes of files per call: their base64 (4/3 as many) and the JSON around it stay under browser mode's body limit. */
+export const BYTES_PER_CALL = Math.floor((MAX_REQUEST_BYTES * 0.8 * 3) / 4);
 
 export interface Sized {
   size: number;
