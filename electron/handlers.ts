@@ -153,7 +153,8 @@ export function storageFailure(err: unknown): ApiFailure | null {
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
   if (code.startsWith('SQLITE_BUSY')) {
     // Another program (the command line, a backup) kept the write lock past the busy timeout.
-    return { kind: 'storage', message: `The database is in use by another program (the scorecard command line, or a backup being made), which kept it locked for more than ${BUSY_TIMEOUT_MS / 1000} seconds: this change was not saved. Everything saved before is safe. Save again in a moment.` };
+    const held = code === 'SQLITE_BUSY' ? `, which kept it locked for more than ${BUSY_TIMEOUT_MS / 1000} seconds` : '';
+    return { kind: 'storage', message: `The database is in use by another program (the scorecard command line, or a backup being made)${held}: this change was not saved. Everything saved before is safe. Save again in a moment.` };
   }
   if (code === 'SQLITE_FULL') {
     return { kind: 'storage', message: 'The disk is full: this change was not saved. Everything saved before is safe. Free some space on the drive that holds the database, then save again.' };

@@ -143,7 +143,8 @@ export function describeBusy(dbPath: string, err: unknown): string | null {
   if (!isBusy(err)) return null;
   const holder = runningHolder(dbPath);
   const who = holder ? describeHolder(holder) : 'another program (another scorecard command, or a backup being made)';
-  return `the database is in use by ${who}: ${dbPath} stayed locked for more than ${BUSY_TIMEOUT_MS / 1000} s, so nothing was written. Try again when it is idle.`;
+  const held = (err as { code: string }).code === 'SQLITE_BUSY' ? ` stayed locked for more than ${BUSY_TIMEOUT_MS / 1000} s, so nothing was written to it` : ' was busy, so nothing was written to it';
+  return `the database is in use by ${who}: ${dbPath}${held}. Try again when it is idle.`;
 }
 
 function refusal(dbPath: string, lockPath: string, holder: LockHolder): string {

@@ -175,7 +175,7 @@ describe('instance lock', () => {
     expect((busy as { code?: string }).code).toBe('SQLITE_BUSY');
 
     expect(describeBusy(dbPath, busy)).toBe(
-      `the database is in use by another program (another scorecard command, or a backup being made): ${dbPath} stayed locked for more than 5 s, so nothing was written. Try again when it is idle.`,
+      `the database is in use by another program (another scorecard command, or a backup being made): ${dbPath} stayed locked for more than 5 s, so nothing was written to it. Try again when it is idle.`,
     );
     const { child, lock } = await holder(dbPath, 'browser');
     expect(describeBusy(dbPath, busy)).toContain(`the database is in use by the browser-mode app (npm run web, process ${child.pid} on this computer, started ${shown(lock.startedAt)})`);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/database.ts';
 import { writeTransaction } from '../../electron/db/transaction.ts';
+import { createHandlers, invoke } from '../../electron/handlers.ts';
 import { tempDb, track } from '../helpers/db.ts';
 
 function setUp() {
@@ -94,5 +95,20 @@ describe('writeTransaction', () => {
     expect(child.exitCode).toBe(0);
     expect(values(db)).toEqual(['child', 'parent']);
     expect(waited).toBeGreaterThan(100);
+  });
+});
+
+describe('a database busy past the timeout, through the handlers', () => {
+  it('is a storage failure that says the change was not saved, not an internal error', async () => {
+    const { db, path } = tempDb();
+    db.pragma('busy_timeout = 100'); // the app waits 5 s; the test does not need to
+    const handlers = createHandlers(db, { dbPath: path, appVersion: '0.0.0-test' });
+    const other = track(new Database(path));
+    other.exec('BEGIN IMMEDIATE');
+    const busy = await invoke(handlers, 'regions.save', { code: 'R9', name: '测试大区' });
+    other.exec('ROLLBACK');
+    expect(busy).toMatchObject({ ok: false, error: { kind: 'storage', message: expect.stringMatching(/^The database is in use by another program .*this change was not saved/) } });
+    // Once the other writer is done, the same call goes through.
+    expect(await invoke(handlers, 'regions.save', { code: 'R9', name: '测试大区' })).toMatchObject({ ok: true, result: { code: 'R9' } });
   });
 });
