@@ -1,0 +1,57 @@
+/**
+ * `sign`: approve — append the identity's signature to each file (in place). Every file is
+ * checked first (against --trust when given, else its structure and the roles its certificates
+ * record) and must be waiting for the identity's step; if one is not, nothing is signed.
+ */
+import { chainStepsFor, nextStepFor, type ChainRole } from '../../../shared/chain.ts';
+import { ROLE_IDS } from '../../../shared/rubric/schema.ts';
+import { reasonFor } from '../../services/export.ts';
+import { sha256Hex, writeFileAtomic } from '../../services/files.ts';
+import { verifySheetPdf } from '../../services/sheet-verify.ts';
+import { signPdf } from '../../signing/index.ts';
+import { CliError, parseFlags } from '../args.ts';
+import { json, readBytes, type Io } from '../io.ts';
+import { identityFrom, trustFolder } from '../signing.ts';
+
+export async function sign(args: readonly string[], io: Io): Promise<string> {
+  const usage = 'usage: scorecard sign FILE.pdf... --identity FILE.p12 [--comment TEXT] [--trust DIR]';
+  const { positional, flags } = parseFlags(args, [], ['--identity', '--comment', '--trust']);
+  if (positional.length === 0 || !flags['--identity']) throw new CliError(usage);
+  const trusted = flags['--trust'] ? trustFolder(flags['--trust']) : null;
+  const files = positional.map((file) => ({ file, pdf: readBytes(file) }));
+  const identity = await identityFrom(flags['--identity'], io);
+  const checked = trusted ? 'trusted' : 'structure only';
+
+  const ready: { file: string; pdf: Buffer; signatures: number }[] = [];
+  for (const { file, pdf } of files) {
+    let next: ChainRole | null;
+    let signatures: number;
+    if (trusted) {
+      const v = await verifySheetPdf(pdf, trusted);
+      if (!v.verdict.ok) throw new CliError(`${file} does not verify: ${v.verdict.failure?.check}: ${v.verdict.failure?.message}`);
+      next = v.nextStep;
+      signatures = v.verdict.signatures.length;
+    } else {
+      // Without a trust list: every check up to trust, and the order of the roles the certificates record.
+      const v = await verifySheetPdf(pdf, []);
+      if (v.verdict.failure && v.verdict.failure.check !== 'trust') throw new CliError(`${file} does not verify: ${v.verdict.failure.check}: ${v.verdict.failure.message}`);
+      const roles = v.verdict.signatures.map((s) => s.role);
+      // The data is read only once the signers are trusted: the chain is the one that starts with the first signer's step.
+      const person = ROLE_IDS.find((r) => chainStepsFor(r)[0] === roles[0]) ?? ROLE_IDS[0];
+      const chain = chainStepsFor(person);
+      if (roles.some((r, i) => r !== chain[i])) throw new CliError(`${file}: the signatures (${roles.join(' → ')}) do not follow the chain ${chain.join(' → ')}`);
+      next = nextStepFor(person, roles.length);
+      signatures = roles.length;
+    }
+    if (next === null) throw new CliError(`${file} is already signed by every step of its chain`);
+    if (next !== identity.role) throw new CliError(`the next step for ${file} is ${next}; ${flags['--identity']} signs for ${identity.role}`);
+    ready.push({ file, pdf, signatures });
+  }
+  const results = [];
+  for (const { file, pdf, signatures } of ready) {
+    const signed = await signPdf(pdf, identity, { reason: reasonFor(identity.role, false), comment: flags['--comment'] ?? '' });
+    writeFileAtomic(file, signed);
+    results.push({ file, sha256: sha256Hex(signed), signer: identity.name, role: identity.role, signatures: signatures + 1, checked });
+  }
+  return json(results);
+}

@@ -1,0 +1,54 @@
+/** `verify`: signed sheets against trusted certificates (a folder, or a database's trusted signers). */
+import { describeData, signerInfo, trustedSigners, verifySheetPdf, type SheetVerification } from '../../services/sheet-verify.ts';
+import type { TrustedSigner } from '../../signing/index.ts';
+import { CliError, Outcome, parseFlags } from '../args.ts';
+import { openDb } from '../database.ts';
+import { json, pdfFiles, readBytes } from '../io.ts';
+import { trustFolder } from '../signing.ts';
+
+function report(file: string, v: SheetVerification) {
+  return {
+    file,
+    ok: v.verdict.ok,
+    failure: v.verdict.failure ?? null,
+    ...describeData(v.raw),
+    signers: v.verdict.signatures.map(signerInfo),
+    steps: v.steps,
+    nextStep: v.nextStep,
+    complete: v.complete,
+  };
+}
+
+export async function verify(args: readonly string[]): Promise<Outcome> {
+  const usage = 'usage: scorecard verify FILE|DIR... [--trust DIR] [--db PATH] [--json]';
+  const { positional, flags } = parseFlags(args, ['--json'], ['--trust', '--db']);
+  if (positional.length === 0) throw new CliError(usage);
+  const trusted: TrustedSigner[] = [];
+  if (flags['--trust']) trusted.push(...trustFolder(flags['--trust']));
+  if (flags['--db'] || !flags['--trust']) {
+    const path = flags['--db'] ?? process.env.SCORECARD_DB;
+    if (!path) throw new CliError('verify needs the trusted certificates: --trust DIR (a folder of .cer files), or --db PATH (the trusted signers of a database)');
+    const db = openDb(path, false);
+    try {
+      trusted.push(...trustedSigners(db));
+    } finally {
+      db.close();
+    }
+  }
+  const files = pdfFiles(positional);
+  if (files.length === 0) throw new CliError(`no PDF files in ${positional.join(', ')}`);
+  const reports: ReturnType<typeof report>[] = [];
+  for (const file of files) reports.push(report(file, await verifySheetPdf(readBytes(file), trusted)));
+  const failed = reports.filter((r) => !r.ok).length;
+  const summary = failed ? `${failed} of ${reports.length} files failed verification` : '';
+  if (flags['--json']) return new Outcome(json(reports), failed ? 1 : 0, summary);
+  const lines = reports.map((r) => {
+    if (!r.ok) return `FAIL  ${r.file}  ${r.failure!.check}: ${r.failure!.message}`;
+    const who = r.person ? `${r.person.employeeNo} ${r.person.name} ${r.period}` : '';
+    const chain = r.signers.map((s) => `${s.role} ${s.name}`).join(' → ');
+    const state = r.complete ? 'complete' : `next: ${r.nextStep}`;
+    return `OK    ${r.file}  ${who}  monthly ${r.scores?.monthlyScore}  ${chain} (${state})`;
+  });
+  lines.push(`${reports.length - failed} of ${reports.length} files verified`);
+  return new Outcome(lines.join('\n'), failed ? 1 : 0, summary);
+}

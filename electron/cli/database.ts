@@ -1,0 +1,37 @@
+/**
+ * Opening a database from the command line. The command line shares the file with a running app
+ * (no instance lock: SQLite keeps the writes one at a time); when it cannot get the write lock
+ * within the busy timeout, `busyMessage` says who holds the database instead of "database is
+ * locked".
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DatabaseRefused, openDatabase, type Db } from '../db/database.ts';
+import { describeBusy } from '../db/instance-lock.ts';
+import { CliError } from './args.ts';
+
+/** The databases this run opened (the busy message names the one that is locked). */
+const opened = new Set<string>();
+
+/** Open a database: `create` makes it (and its folder) when it does not exist; otherwise a missing file is refused. */
+export function openDb(path: string, create: boolean): Db {
+  if (!create && !existsSync(path)) throw new CliError(`cannot open ${path}: no such file`);
+  try {
+    if (create) mkdirSync(dirname(resolve(path)), { recursive: true });
+    opened.add(path);
+    return openDatabase(path);
+  } catch (err) {
+    const busy = busyMessage(err);
+    if (busy) throw new CliError(busy);
+    throw new CliError(err instanceof DatabaseRefused ? err.message : `cannot open ${path}: ${(err as Error).message}`);
+  }
+}
+
+/** An SQLITE_BUSY failure on a database this run opened, in words ("the database is in use by …"); null for any other error. */
+export function busyMessage(err: unknown): string | null {
+  for (const path of opened) {
+    const message = describeBusy(path, err);
+    if (message) return message;
+  }
+  return null;
+}

@@ -1,0 +1,46 @@
+/** `scorecard --help`. */
+import { CHAIN_ROLES } from '../../shared/chain.ts';
+import { MAX_YEAR, MIN_YEAR } from '../../shared/period.ts';
+
+export const USAGE = `Usage: scorecard <command> [options]
+
+Commands:
+  score FILE|-              score a sheet input (JSON) with the built-in rubrics
+  pay FILE|-                compute monthly pay (JSON)
+  annual FILE|-             compute an annual score (JSON)
+  rubric list               list the built-in rubrics
+  rubric show ID [--json] [--lang zh|en]
+                            print a rubric as text, or its full definition as JSON
+  demo --db PATH            create (or fill an empty) database with the demo organisation
+  db backups --db PATH      list the database's backups (in backups/ next to it), newest first
+  db restore --db PATH --backup NAME
+                            restore a backup over a database (also one the app refuses to open):
+                            the backup is verified, the current file is moved aside unchanged
+
+Signed score sheets (passphrases from SCORECARD_PASSPHRASE, else asked on the terminal):
+  identity create --name NAME --role ${CHAIN_ROLES.join('|')} --out FILE.p12 [--email ADDRESS] [--rsa]
+                            create a signing identity: FILE.p12 and its certificate FILE.cer
+  export --db PATH --month YYYY-MM [--region CODE] --out DIR --identity FILE.p12 [--lang zh|en]
+                            export and sign the month's ready sheets (the identity's step)
+  sign FILE.pdf... --identity FILE.p12 [--comment TEXT] [--trust DIR]
+                            approve: append the identity's signature (checked against the chain)
+  verify FILE|DIR... [--trust DIR] [--db PATH] [--json]
+                            verify signed sheets against the trusted certificates in DIR
+                            (or the database's trusted signers); exit 0 only if every file passes
+  import --db PATH FILE|DIR... [--trust DIR]
+                            HR: import fully approved sheets (idempotent); exit 1 if any is refused
+
+Reports (the same figures as the app; without --out a table on standard output):
+  report pay --db PATH --month YYYY-MM [--out FILE.xlsx|FILE.csv] [--lang zh|en]
+                            monthly pay per person (base, plan part, assessment part, bonus)
+  report annual --db PATH --year YYYY [--out FILE.xlsx|FILE.csv|FILE.pdf] [--basis approved|all] [--lang zh|en]
+                            annual scores: 12 months, Σ÷12, missing months, rank in region and role;
+                            basis approved (default: only HR-approved sheets count) or all
+                            Bad arguments: one message, exit 2.
+
+Arguments are checked with the app's own rules (a month is YYYY-MM, years ${MIN_YEAR}–${MAX_YEAR}; --lang
+is zh or en): a refusal names the flag, the value and what is allowed. FILE is a JSON file, or - for
+standard input. Output is JSON on standard output (verify: text
+unless --json).
+When another program holds the database's write lock for more than a few seconds, the command
+stops with "the database is in use by …" and writes nothing.`;
