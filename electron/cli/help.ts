@@ -17,6 +17,20 @@ Commands:
                             restore a backup over a database (also one the app refuses to open):
                             the backup is verified, the current file is moved aside unchanged
 
+Imports (the app's own preview, rules and refusals; a file with a problem is refused whole and
+nothing is written, exit 1, each problem named by line and column):
+  roster import --db PATH FILE [--dry-run] [--json]
+                            add and update people from a roster (花名册): CSV (UTF-8 with or
+                            without BOM, GBK/GB18030, UTF-16 with BOM) or XLSX; columns by header
+                            (工号, 姓名, 岗位, 区域, optional 起始月份)
+  figures import --db PATH --month YYYY-MM FILE [--dry-run] [--json]
+                            the month's salary totals and KPIs (工资总额, KPI columns by name) from
+                            CSV or XLSX; an empty cell keeps the stored value
+                            Both print the preview (rows to add or update, each row's problems), then
+                            what was written; --dry-run writes nothing. They act as the database's
+                            recorded user (Settings in the app): a regional manager imports figures
+                            for their region's people only; with no recorded user, as HR, for everyone.
+
 Signed score sheets (passphrases from SCORECARD_PASSPHRASE, else asked on the terminal):
   identity create --name NAME --role ${CHAIN_ROLES.join('|')} --out FILE.p12 [--email ADDRESS] [--rsa]
                             create a signing identity: FILE.p12 and its certificate FILE.cer
@@ -40,7 +54,6 @@ Reports (the same figures as the app; without --out a table on standard output):
 
 Arguments are checked with the app's own rules (a month is YYYY-MM, years ${MIN_YEAR}–${MAX_YEAR}; --lang
 is zh or en): a refusal names the flag, the value and what is allowed. FILE is a JSON file, or - for
-standard input. Output is JSON on standard output (verify: text
-unless --json).
+standard input. Output is JSON on standard output (verify, roster and figures: text unless --json).
 When another program holds the database's write lock for more than a few seconds, the command
 stops with "the database is in use by …" and writes nothing.`;

@@ -25,6 +25,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rubric: async () => (await import('./commands/rubric.ts')).rubric,
   demo: async () => (await import('./commands/demo.ts')).demo,
   db: async () => (await import('./commands/db.ts')).db,
+  roster: async () => (await import('./commands/roster.ts')).roster,
+  figures: async () => (await import('./commands/figures.ts')).figures,
   identity: async () => (await import('./commands/identity.ts')).identity,
   export: async () => (await import('./commands/export.ts')).exportMonth,
   sign: async () => (await import('./commands/sign.ts')).sign,
