@@ -258,8 +258,9 @@ export function saveRefusal(person: Person, period: string, conflict: SaveConfli
  */
 export function checkSave(rubrics: readonly Rubric[], person: Person, period: string, row: SheetRow | undefined, save: SheetSave): SaveCheck {
   const revision = row?.revision ?? 0;
-  if (save.expectedRevision !== revision) return { conflict: { stored: revision, edited: save.expectedRevision } };
+  // A signed sheet says so first: whatever revision the caller edited, it is not changed in place.
   if (row && !isEditable(row.status)) return { conflict: { status: row.status } };
+  if (save.expectedRevision !== revision) return { conflict: { stored: revision, edited: save.expectedRevision } };
   const rubric = row ? rubricVersion(rubrics, row.rubric_id, row.rubric_version) : rubricForRole(rubrics, person.role, period);
   const raw = {
     rubric: `${rubric.id}@${rubric.version}`,

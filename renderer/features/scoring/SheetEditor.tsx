@@ -13,7 +13,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SheetRecord } from '../../../shared/api/types.ts';
 import { doublingCandidates } from '../../../shared/scoring/doubling.ts';
 import { handInTargets } from '../../../shared/scoring/handins.ts';
-import { FailureAlert } from '../../app/FailureAlert.tsx';
+import { FailureAlert, failureText } from '../../app/FailureAlert.tsx';
 import { useRoute } from '../../app/route.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { exportBlock } from './sheetExport.ts';
@@ -126,7 +126,8 @@ export function SheetEditor({
               sheet.conflict ? (
                 <Alert severity="error" role="alert" data-testid="sheet-conflict">
                   <AlertTitle>{t.sheet.conflictTitle}</AlertTitle>
-                  {t.sheet.conflictText}
+                  {/* Signed elsewhere since it was opened: the refusal says so; otherwise another save came first. */}
+                  {sheet.saveError?.failure.refusal?.code === 'sheet-not-editable' ? failureText(sheet.saveError.failure, t) : t.sheet.conflictText}
                   <Box sx={{ mt: 1 }}>
                     <Button color="inherit" variant="outlined" onClick={onReload} data-testid="conflict-reload">
                       {t.common.reload}
