@@ -330,6 +330,14 @@ test('HR receives the signed sheets in the inbox, approves one (signing last) an
   const row = hrRows.find((r) => r.employeeNo === 'S-101');
   expect(row).toMatchObject({ name: a.name, status: 'approved', monthlyScore: a.monthlyScore });
   expect(hrRows.find((r) => r.employeeNo === 'S-102')).toBeUndefined();
+  // HR opens the approved sheet: read-only, the banner says why; nothing to type into or save.
+  await page.goto(`${hr!.origin}/#/sheet/${row!.personId}/${PERIOD}`);
+  await expect(page.getByTestId('sheet-locked')).toContainText('已审批(定稿)');
+  await expect(page.getByTestId('sheet-items')).toHaveAttribute('disabled');
+  await expect(page.getByTestId('save-button')).toHaveCount(0);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: `${SHOTS}/sheet-approved-readonly-zh.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // Importing the same file again is one record.
   await page.getByTestId('nav-approvals').click();
