@@ -2,7 +2,7 @@
 import type { AuditEntry } from '../../shared/api/types.ts';
 import type { Db } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
-import { currentUser } from './settings.ts';
+import { currentUser } from './current-user.ts';
 
 export interface AuditRecord {
   action: string;

@@ -1,23 +1,13 @@
 /** Who is using this copy of the app, and their preferences (the settings table). */
 import type { Language, User } from '../../shared/api/types.ts';
+import { InputError } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
-import { InputError } from '../../shared/problems.ts';
 import { appendAudit } from './audit.ts';
+import { currentUser, getSetting, putSetting } from './current-user.ts';
 
-function getSetting<T>(db: Db, key: string): T | null {
-  const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as T) : null;
-}
-
-function putSetting(db: Db, key: string, value: unknown): void {
-  statement(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
-}
-
-export function currentUser(db: Db): User | null {
-  return getSetting<User>(db, 'user');
-}
+export { currentUser };
 
 export function setUser(db: Db, user: User): User {
   if (user.regionId !== null && !statement(db, 'SELECT 1 FROM regions WHERE id = ?').get(user.regionId)) {

@@ -24,13 +24,14 @@ test('a sheet signed while it is open: the change is refused in the UI’s langu
   test.setTimeout(120_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const call = async <T,>(name: string, input: unknown): Promise<{ ok: boolean; result?: T; error?: { kind: string; message: string; refusal?: { code: string; status: string } } }> => {
+  type Answer<T> = { ok: boolean; result?: T; error?: { kind: string; message: string; refusal?: { code: string; status: string } } };
+  const call = async <T,>(name: string, input: unknown): Promise<Answer<T>> => {
     const res = await fetch(`${app.origin}/api/invoke`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ name, input }),
     });
-    return res.json();
+    return (await res.json()) as Answer<T>;
   };
 
   await firstRun(page, app.url, { name: '王磊', role: 'manager', region: '华东区 (EAST)' });
