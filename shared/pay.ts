@@ -15,28 +15,45 @@ export interface PaySplit {
 
 export type BonusPolicy = { policy: 'none' } | { policy: 'per-point'; percentPerPoint: number };
 
-export type ScoreRateSource = 'monthly' | 'daily';
+/**
+ * Which score is the 日常考核得分率 (÷ 100): the daily-work score (日常工作考核得分, the default: the
+ * source's 日常(工作)考核 and its 日常工作考核工资) or the monthly score (月度考核得分, attendance
+ * included; the default before the revision of 2026-12-07, kept as a setting).
+ */
+export type ScoreRateSource = 'daily' | 'monthly';
 
 export interface PaySettings {
   split: PaySplit;
   bonus: BonusPolicy;
-  /** Which score is the 日常考核得分率: the monthly score (default) or the daily-work score. */
+  /** Which score is the 日常考核得分率: the daily-work score (default) or the monthly score. */
   scoreRate: ScoreRateSource;
 }
 
 export const DEFAULT_PAY_SETTINGS: PaySettings = {
   split: { base: 50, plan: 35, assessment: 15 },
   bonus: { policy: 'none' },
-  scoreRate: 'monthly',
+  scoreRate: 'daily',
 };
+
+/**
+ * `createdBy` of the pay-settings version the database update of 2026-12-07 records (the rate a
+ * database with sheets used before, see electron/db/migrations/004): stored data, never changed;
+ * the settings screen words it in the user's language.
+ */
+export const RECORDED_AT_UPDATE = '(database update 2026-12-07)';
+
+/** The input field that carries the score a rate uses. */
+export const SCORE_FIELD: Record<ScoreRateSource, 'dailyScore' | 'monthlyScore'> = { daily: 'dailyScore', monthly: 'monthlyScore' };
 
 export interface PayInput {
   /** 工资总额 in yuan, at most 2 decimals. */
   salaryTotal: number;
   plan: number;
   actual: number;
-  monthlyScore: number;
+  /** The daily-work score: required when the rate is 'daily' (the default). */
   dailyScore?: number;
+  /** The monthly score: required when the rate is 'monthly'. */
+  monthlyScore?: number;
   split?: PaySplit;
   bonus?: BonusPolicy;
   scoreRate?: ScoreRateSource;
@@ -58,7 +75,7 @@ export const MAX_SALARY = 10_000_000;
 export const MAX_QUANTITY = 1_000_000_000;
 export const QUANTITY_DECIMALS = 4;
 const MAX_COMPLETION = 1000n;
-const PAY_FIELDS = ['salaryTotal', 'plan', 'actual', 'monthlyScore', 'dailyScore', 'split', 'bonus', 'scoreRate'];
+const PAY_FIELDS = ['salaryTotal', 'plan', 'actual', 'dailyScore', 'monthlyScore', 'split', 'bonus', 'scoreRate'];
 
 /** Validate and compute; throws InputError naming every problem. */
 export function computePayInput(raw: unknown): PayResult {
@@ -68,7 +85,7 @@ export function computePayInput(raw: unknown): PayResult {
 }
 
 export function validatePayInput(raw: unknown): Problem[] {
-  if (!isPlainObject(raw)) return [{ field: '(input)', value: raw, expected: 'a JSON object { salaryTotal, plan, actual, monthlyScore }' }];
+  if (!isPlainObject(raw)) return [{ field: '(input)', value: raw, expected: 'a JSON object { salaryTotal, plan, actual, dailyScore }' }];
   const problems = unknownKeys(raw, PAY_FIELDS, '');
   const num = (key: string, min: number, max: number, decimals: number, required = true, exclusiveMin = false) => {
     if (!(key in raw)) {
@@ -82,12 +99,24 @@ export function validatePayInput(raw: unknown): Problem[] {
   num('salaryTotal', 0, MAX_SALARY, 2);
   num('plan', 0, MAX_QUANTITY, QUANTITY_DECIMALS, true, true);
   num('actual', 0, MAX_QUANTITY, QUANTITY_DECIMALS);
-  num('monthlyScore', 0, 100, 2);
+  // Both scores are checked when given; only the one the rate uses is required (the other is ignored).
   num('dailyScore', 0, 100, 2, false);
+  num('monthlyScore', 0, 100, 2, false);
   if ('scoreRate' in raw && raw.scoreRate !== 'monthly' && raw.scoreRate !== 'daily') {
-    problems.push({ field: 'scoreRate', value: raw.scoreRate, expected: '"monthly" (the monthly score) or "daily" (the daily-work score)' });
+    problems.push({ field: 'scoreRate', value: raw.scoreRate, expected: '"daily" (the daily-work score, the default) or "monthly" (the monthly score)' });
+  } else {
+    const rate = (raw.scoreRate as ScoreRateSource | undefined) ?? DEFAULT_PAY_SETTINGS.scoreRate;
+    const field = SCORE_FIELD[rate];
+    if (!(field in raw)) {
+      problems.push({
+        field,
+        expected:
+          rate === 'daily'
+            ? `the daily-work score (日常工作考核得分), a number from 0 to 100: the score rate is the daily-work score${'scoreRate' in raw ? ' (scoreRate "daily")' : ' (the default; "scoreRate": "monthly" uses monthlyScore instead)'}`
+            : 'the monthly score (月度考核得分), a number from 0 to 100: scoreRate is "monthly"',
+      });
+    }
   }
-  if (raw.scoreRate === 'daily' && !('dailyScore' in raw)) problems.push({ field: 'dailyScore', expected: 'the daily-work score, since scoreRate is "daily"' });
   // A per-point bonus grows with completion: at most 100,000% keeps every amount an exact integer.
   const perPoint = isPlainObject(raw.bonus) && raw.bonus.policy === 'per-point';
   if (perPoint && !problems.length && toScaled(raw.actual as number, QUANTITY_DECIMALS)! > toScaled(raw.plan as number, QUANTITY_DECIMALS)! * MAX_COMPLETION) {
@@ -108,7 +137,7 @@ export function validatePaySettings(raw: unknown, base = 'settings'): Problem[] 
   if (!('bonus' in raw)) problems.push({ field: at('bonus'), expected: '{ "policy": "none" } or { "policy": "per-point", "percentPerPoint": number }' });
   else problems.push(...validateBonus(raw.bonus).map((p) => ({ ...p, field: base ? `${base}.${p.field}` : p.field })));
   if (raw.scoreRate !== 'monthly' && raw.scoreRate !== 'daily') {
-    problems.push({ field: at('scoreRate'), ...('scoreRate' in raw ? { value: raw.scoreRate } : {}), expected: '"monthly" (the monthly score) or "daily" (the daily-work score)' });
+    problems.push({ field: at('scoreRate'), ...('scoreRate' in raw ? { value: raw.scoreRate } : {}), expected: '"daily" (the daily-work score) or "monthly" (the monthly score)' });
   }
   return problems;
 }
@@ -161,7 +190,7 @@ export function computePay(input: PayInput): PayResult {
   const fen = toScaled(input.salaryTotal, 2)!;
   const plan = toScaled(input.plan, QUANTITY_DECIMALS)!;
   const actual = toScaled(input.actual, QUANTITY_DECIMALS)!;
-  const score = toScaled(scoreRate === 'daily' ? input.dailyScore! : input.monthlyScore, 2)!; // hundredths
+  const score = toScaled(input[SCORE_FIELD[scoreRate]]!, 2)!; // hundredths of the score the rate uses
   const pct = (p: number) => toScaled(p, 2)!; // percent in hundredths: 50 → 5000
   const TEN_THOUSAND = 10000n;
 

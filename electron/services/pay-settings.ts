@@ -1,7 +1,9 @@
 /**
  * Pay settings versions: each in force from a month; a month's pay uses the newest version in
  * force then (ties: the higher version). Version 0 is the built-in default of assessment.md
- * (50/35/15, no over-plan bonus, monthly score). Versions are never changed, only added.
+ * (50/35/15, no over-plan bonus, the daily-work score: revised 2026-12-07; a database with sheets
+ * from before keeps the monthly score as a version of its own, see migration 004). Versions are
+ * never changed, only added.
  */
 import type { PaySettingsVersion } from '../../shared/api/report-types.ts';
 import { contentHash } from '../../shared/canonical.ts';

@@ -75,11 +75,29 @@ describe('scorecard CLI (child process)', { timeout: 60_000 }, () => {
     expectExampleScored(scorecard(['score', '-'], JSON.stringify(scoreFileExample)));
   });
 
-  it('pay -: the spec example', () => {
-    const r = scorecard(['pay', '-'], '{ "salaryTotal": 10000, "plan": 200, "actual": 160, "monthlyScore": 90 }');
+  it('pay -: the spec example (revised 2026-12-07): the daily-work score 88 → 9,120.00', () => {
+    const r = scorecard(['pay', '-'], '{ "salaryTotal": 10000, "plan": 200, "actual": 160, "dailyScore": 88 }');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ base: 5000, plan: 2800, assessment: 1350, bonus: 0, total: 9150 });
+    expect(JSON.parse(r.stdout)).toEqual({ base: 5000, plan: 2800, assessment: 1320, bonus: 0, total: 9120, completionPercent: 80 });
+    // The monthly score may be given: it is ignored under the default rate.
+    const both = scorecard(['pay', '-'], '{ "salaryTotal": 10000, "plan": 200, "actual": 160, "dailyScore": 88, "monthlyScore": 89.2 }');
+    expect([both.status, both.stdout]).toEqual([0, r.stdout]);
+  });
+
+  it('pay -: "scoreRate": "monthly" takes the monthly score (89.2 → 9,138.00), the daily-work score ignored', () => {
+    const r = scorecard(['pay', '-'], '{ "salaryTotal": 10000, "plan": 200, "actual": 160, "monthlyScore": 89.2, "dailyScore": 88, "scoreRate": "monthly" }');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ base: 5000, plan: 2800, assessment: 1338, bonus: 0, total: 9138 });
+  });
+
+  it('pay: the score the rate needs, missing → exit 1 naming it and the rate', () => {
+    const daily = expectRefused(scorecard(['pay', '-'], '{ "salaryTotal": 10000, "plan": 200, "actual": 160, "monthlyScore": 90 }'));
+    expect(daily).toMatch(/dailyScore: missing; expected the daily-work score \(日常工作考核得分\)/);
+    expect(daily).toContain('"scoreRate": "monthly" uses monthlyScore instead');
+    const monthly = expectRefused(scorecard(['pay', '-'], '{ "salaryTotal": 10000, "plan": 200, "actual": 160, "dailyScore": 88, "scoreRate": "monthly" }'));
+    expect(monthly).toMatch(/monthlyScore: missing; expected the monthly score \(月度考核得分\).*scoreRate is "monthly"/);
   });
 
   it('annual -: one month missing', () => {
@@ -98,7 +116,7 @@ describe('scorecard CLI (child process)', { timeout: 60_000 }, () => {
   });
 
   it('pay: bad input → exit 1, message naming the field', () => {
-    const msg = expectRefused(scorecard(['pay', '-'], '{ "salaryTotal": 10000, "plan": 0, "actual": 160, "monthlyScore": 90 }'));
+    const msg = expectRefused(scorecard(['pay', '-'], '{ "salaryTotal": 10000, "plan": 0, "actual": 160, "dailyScore": 90 }'));
     expect(msg).toMatch(/plan: got 0/);
   });
 

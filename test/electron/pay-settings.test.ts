@@ -21,10 +21,10 @@ function setup() {
 }
 
 describe('pay settings', () => {
-  it('starts with the built-in version 0 of assessment.md: 50/35/15, no bonus, the monthly score', async () => {
+  it('starts with the built-in version 0 of assessment.md: 50/35/15, no bonus, the daily-work score (revised 2026-12-07)', async () => {
     const { db, h } = setup();
     expect(await call(h, 'paySettings.list', {})).toEqual([BUILTIN_PAY_SETTINGS]);
-    expect(BUILTIN_PAY_SETTINGS).toMatchObject({ version: 0, settings: { split: { base: 50, plan: 35, assessment: 15 }, bonus: { policy: 'none' }, scoreRate: 'monthly' } });
+    expect(BUILTIN_PAY_SETTINGS).toMatchObject({ version: 0, settings: { split: { base: 50, plan: 35, assessment: 15 }, bonus: { policy: 'none' }, scoreRate: 'daily' } });
     expect(paySettingsFor(db, '2026-02')).toBe(BUILTIN_PAY_SETTINGS);
   });
 

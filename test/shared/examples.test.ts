@@ -29,14 +29,13 @@ describe('score-file.md', () => {
     });
   });
 
-  it('pay: 10,000 salary, plan 200, actual 160, score 90 → 5000 + 2800 + 1350 + 0 = 9150', () => {
-    expect(computePayInput({ salaryTotal: 10000, plan: 200, actual: 160, monthlyScore: 90 })).toMatchObject({
-      base: 5000,
-      plan: 2800,
-      assessment: 1350,
-      bonus: 0,
-      total: 9150,
-    });
+  it('pay (revised 2026-12-07): 10,000 salary, plan 200, actual 160, daily-work score 88 (monthly 89.2) → 5000 + 2800 + 1320 + 0 = 9120', () => {
+    // The scores are the input example's: the rate is its daily-work score, the monthly one is ignored.
+    const { dailyScore, monthlyScore } = scoreInput(scoreFileExample);
+    expect([dailyScore, monthlyScore]).toEqual([88, 89.2]);
+    const out = { base: 5000, plan: 2800, assessment: 1320, bonus: 0, total: 9120 };
+    expect(computePayInput({ salaryTotal: 10000, plan: 200, actual: 160, dailyScore })).toMatchObject(out);
+    expect(computePayInput({ salaryTotal: 10000, plan: 200, actual: 160, dailyScore, monthlyScore })).toMatchObject(out);
   });
 
   it('annual: sum of 12 monthly scores ÷ 12, months given, none missing', () => {

@@ -1,16 +1,27 @@
-/** Monthly pay (assessment.md "Pay"; score-file.md `scorecard pay`). */
+/** Monthly pay (assessment.md "Pay"; score-file.md `scorecard pay`). The 日常考核得分率 is the daily-work score unless scoreRate says "monthly". */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computePayInput, type PayResult } from '../../shared/pay.ts';
 import { InputError } from '../../shared/problems.ts';
 
-const example = { salaryTotal: 10000, plan: 200, actual: 160, monthlyScore: 90 };
+const example = { salaryTotal: 10000, plan: 200, actual: 160, dailyScore: 90 };
 
 /** Yuan → fen, tolerant of the float representation of a 2-decimal number. */
 const fen = (yuan: number) => Math.round(yuan * 100);
 
 describe('pay: worked examples', () => {
-  it('spec example: 10,000.00, plan 200, actual 160 (80%), score 90 → 9,150.00', () => {
+  it('spec example (revised 2026-12-07): 10,000.00, plan 200, actual 160 (80%), daily-work score 88 (monthly 89.2) → 9,120.00', () => {
+    const input = { salaryTotal: 10000, plan: 200, actual: 160, dailyScore: 88, monthlyScore: 89.2 };
+    expect(computePayInput(input)).toEqual({ base: 5000, plan: 2800, assessment: 1320, bonus: 0, total: 9120, completionPercent: 80 });
+    // The same with the rate named, and without the monthly score (the daily rate does not need it).
+    expect(computePayInput({ ...input, scoreRate: 'daily' })).toEqual(computePayInput(input));
+    expect(computePayInput({ salaryTotal: 10000, plan: 200, actual: 160, dailyScore: 88 })).toEqual(computePayInput(input));
+    // The monthly-score setting: 10,000 × 15% × 0.892 = 1,338.00.
+    expect(computePayInput({ ...input, scoreRate: 'monthly' })).toEqual({ base: 5000, plan: 2800, assessment: 1338, bonus: 0, total: 9138, completionPercent: 80 });
+    expect(computePayInput({ salaryTotal: 10000, plan: 200, actual: 160, monthlyScore: 89.2, scoreRate: 'monthly' }).total).toBe(9138);
+  });
+
+  it('score 90 → 5,000.00 + 2,800.00 + 1,350.00 = 9,150.00', () => {
     expect(computePayInput(example)).toEqual({
       base: 5000,
       plan: 2800,
@@ -78,7 +89,7 @@ describe('pay: worked examples', () => {
 
   it('per-point bonus rounds half-up at exactly .5 fen', () => {
     // 100.01 = 10,001 fen; plan 2, actual 3 → 50 points; 10,001 × 1% × 50 = 5,000.5 fen → 5,001 fen
-    const r = computePayInput({ salaryTotal: 100.01, plan: 2, actual: 3, monthlyScore: 0, bonus: { policy: 'per-point', percentPerPoint: 1 } });
+    const r = computePayInput({ salaryTotal: 100.01, plan: 2, actual: 3, dailyScore: 0, bonus: { policy: 'per-point', percentPerPoint: 1 } });
     expect(r.bonus).toBe(50.01);
   });
 
@@ -88,13 +99,15 @@ describe('pay: worked examples', () => {
     expect(computePayInput({ ...example, actual: 199.9999, bonus: policy }).bonus).toBe(0);
   });
 
-  it("scoreRate 'daily' uses the daily-work score instead of the monthly score", () => {
-    const r = computePayInput({ ...example, dailyScore: 80, scoreRate: 'daily' });
-    expect(r.assessment).toBe(1200); // 10,000 × 15% × 0.80
-    expect(r.total).toBe(5000 + 2800 + 1200);
-    // with the default (monthly) the daily score is ignored
-    expect(computePayInput({ ...example, dailyScore: 80 }).assessment).toBe(1350);
-    expect(computePayInput({ ...example, dailyScore: 80, scoreRate: 'monthly' }).assessment).toBe(1350);
+  it('the daily-work score by default; the monthly score with scoreRate "monthly"; the other score is ignored', () => {
+    const both = { salaryTotal: 10000, plan: 200, actual: 160, dailyScore: 80, monthlyScore: 90 };
+    expect(computePayInput(both).assessment).toBe(1200); // 10,000 × 15% × 0.80
+    expect(computePayInput({ ...both, scoreRate: 'daily' }).assessment).toBe(1200);
+    expect(computePayInput({ ...both, scoreRate: 'monthly' }).assessment).toBe(1350); // × 0.90
+    expect(computePayInput({ ...both, scoreRate: 'monthly' }).total).toBe(5000 + 2800 + 1350);
+    // The ignored score changes nothing.
+    expect(computePayInput({ ...both, monthlyScore: 0 })).toEqual(computePayInput(both));
+    expect(computePayInput({ ...both, dailyScore: 100, scoreRate: 'monthly' })).toEqual(computePayInput({ ...both, scoreRate: 'monthly' }));
   });
 
   it('custom split 60/30/10', () => {
@@ -117,42 +130,42 @@ describe('pay: worked examples', () => {
 
 describe('pay: half-up rounding once per component', () => {
   it('salary 0.01 (1 fen): base 0.5 fen → 1; plan 0.35 fen → 0; assessment 0.15 fen → 0', () => {
-    const r = computePayInput({ salaryTotal: 0.01, plan: 1, actual: 1, monthlyScore: 100 });
+    const r = computePayInput({ salaryTotal: 0.01, plan: 1, actual: 1, dailyScore: 100 });
     expect(r).toMatchObject({ base: 0.01, plan: 0, assessment: 0, total: 0.01 });
   });
 
   it('salary 10.03 (1,003 fen): base 501.5 → 502; plan 351.05 → 351; assessment 150.45 → 150', () => {
-    const r = computePayInput({ salaryTotal: 10.03, plan: 1, actual: 1, monthlyScore: 100 });
+    const r = computePayInput({ salaryTotal: 10.03, plan: 1, actual: 1, dailyScore: 100 });
     expect(r).toMatchObject({ base: 5.02, plan: 3.51, assessment: 1.5, total: 10.03 });
   });
 
   it('assessment part at exactly x.5 fen rounds up', () => {
     // 0.10 = 10 fen; 10 × 15% × 100/100 = 1.5 fen → 2 fen
-    expect(computePayInput({ salaryTotal: 0.1, plan: 1, actual: 1, monthlyScore: 100 }).assessment).toBe(0.02);
+    expect(computePayInput({ salaryTotal: 0.1, plan: 1, actual: 1, dailyScore: 100 }).assessment).toBe(0.02);
   });
 
   it('assessment part at x.4999 fen rounds down, x.5002 up', () => {
     // 0.20 = 20 fen; 20 × 15% × 83.33/100 = 3 × 0.8333 = 2.4999 fen → 2 fen
-    expect(computePayInput({ salaryTotal: 0.2, plan: 1, actual: 1, monthlyScore: 83.33 }).assessment).toBe(0.02);
+    expect(computePayInput({ salaryTotal: 0.2, plan: 1, actual: 1, dailyScore: 83.33 }).assessment).toBe(0.02);
     // 20 × 15% × 83.34/100 = 3 × 0.8334 = 2.5002 fen → 3 fen
-    expect(computePayInput({ salaryTotal: 0.2, plan: 1, actual: 1, monthlyScore: 83.34 }).assessment).toBe(0.03);
+    expect(computePayInput({ salaryTotal: 0.2, plan: 1, actual: 1, dailyScore: 83.34 }).assessment).toBe(0.03);
   });
 
   it('plan part at x.49965 fen rounds down, at x.5 up', () => {
     // 0.10 = 10 fen; 10 × 35% × 0.9999/1 = 3.49965 fen → 3 fen
-    expect(computePayInput({ salaryTotal: 0.1, plan: 1, actual: 0.9999, monthlyScore: 0 }).plan).toBe(0.03);
+    expect(computePayInput({ salaryTotal: 0.1, plan: 1, actual: 0.9999, dailyScore: 0 }).plan).toBe(0.03);
     // 10 × 35% × 1 = 3.5 fen → 4 fen
-    expect(computePayInput({ salaryTotal: 0.1, plan: 1, actual: 1, monthlyScore: 0 }).plan).toBe(0.04);
+    expect(computePayInput({ salaryTotal: 0.1, plan: 1, actual: 1, dailyScore: 0 }).plan).toBe(0.04);
   });
 
   it('the total is the sum of the rounded components (not the rounded sum)', () => {
     // 1 fen: base 0.5 → 1, plan 0.35 → 0, assessment 0.15 → 0; exact sum 1.0 fen too, so use 3 fen:
     // base 1.5 → 2, plan 1.05 → 1, assessment 0.45 → 0 → total 3 fen (exact sum 3.0)
-    const r = computePayInput({ salaryTotal: 0.03, plan: 1, actual: 1, monthlyScore: 100 });
+    const r = computePayInput({ salaryTotal: 0.03, plan: 1, actual: 1, dailyScore: 100 });
     expect(r).toMatchObject({ base: 0.02, plan: 0.01, assessment: 0, total: 0.03 });
     // 5 fen: base 2.5 → 3, plan 1.75 → 2, assessment 0.75 → 1 → total 6 fen, while the exact sum is 5
     // (a consequence of the documented "each component rounded half-up once")
-    const r5 = computePayInput({ salaryTotal: 0.05, plan: 1, actual: 1, monthlyScore: 100 });
+    const r5 = computePayInput({ salaryTotal: 0.05, plan: 1, actual: 1, dailyScore: 100 });
     expect(r5).toMatchObject({ base: 0.03, plan: 0.02, assessment: 0.01, total: 0.06 });
   });
 });
@@ -187,7 +200,7 @@ describe('pay: no float drift (property)', () => {
     salaryTotal: a.salaryFen / 100,
     plan: a.planH / 100,
     actual: a.actualH / 100,
-    monthlyScore: a.scoreH / 100,
+    dailyScore: a.scoreH / 100,
     ...(withBonus(a) ? { bonus: { policy: 'per-point' as const, percentPerPoint: a.perPointH! / 100 } } : {}),
   });
 
@@ -240,7 +253,7 @@ describe('pay: no float drift (property)', () => {
     );
   });
 
-  it('a higher monthly score never lowers the assessment part (or the total)', () => {
+  it('a higher daily-work score never lowers the assessment part (or the total)', () => {
     fc.assert(
       fc.property(arbInput, fc.integer({ min: 0, max: 10_000 }), (a, otherH) => {
         const [lo, hi] = a.scoreH <= otherH ? [a.scoreH, otherH] : [otherH, a.scoreH];
@@ -282,28 +295,32 @@ describe('pay: bad input names the field', () => {
     new RegExp(`(^|: |- )${field.replace(/[.[\]()]/g, '\\$&')}: `, 'm').test(message);
 
   const cases: [string, unknown, string][] = [
-    ['salaryTotal missing', { plan: 200, actual: 160, monthlyScore: 90 }, 'salaryTotal'],
+    ['salaryTotal missing', { plan: 200, actual: 160, dailyScore: 90 }, 'salaryTotal'],
     ['salaryTotal as a string', { ...example, salaryTotal: '10000' }, 'salaryTotal'],
     ['salaryTotal negative', { ...example, salaryTotal: -1 }, 'salaryTotal'],
     ['salaryTotal with 3 decimals', { ...example, salaryTotal: 10000.001 }, 'salaryTotal'],
     ['salaryTotal above 10,000,000', { ...example, salaryTotal: 10_000_000.01 }, 'salaryTotal'],
     ['salaryTotal null', { ...example, salaryTotal: null }, 'salaryTotal'],
-    ['plan missing', { salaryTotal: 10000, actual: 160, monthlyScore: 90 }, 'plan'],
+    ['plan missing', { salaryTotal: 10000, actual: 160, dailyScore: 90 }, 'plan'],
     ['plan 0', { ...example, plan: 0 }, 'plan'],
     ['plan negative', { ...example, plan: -200 }, 'plan'],
     ['plan with 5 decimals', { ...example, plan: 200.00001 }, 'plan'],
     ['plan as a string', { ...example, plan: '200' }, 'plan'],
-    ['actual missing', { salaryTotal: 10000, plan: 200, monthlyScore: 90 }, 'actual'],
+    ['actual missing', { salaryTotal: 10000, plan: 200, dailyScore: 90 }, 'actual'],
     ['actual negative', { ...example, actual: -1 }, 'actual'],
     ['actual with 5 decimals', { ...example, actual: 160.00001 }, 'actual'],
-    ['monthlyScore missing', { salaryTotal: 10000, plan: 200, actual: 160 }, 'monthlyScore'],
-    ['monthlyScore above 100', { ...example, monthlyScore: 100.01 }, 'monthlyScore'],
-    ['monthlyScore negative', { ...example, monthlyScore: -0.01 }, 'monthlyScore'],
-    ['monthlyScore with 3 decimals', { ...example, monthlyScore: 89.995 }, 'monthlyScore'],
-    ['monthlyScore as a string', { ...example, monthlyScore: '90' }, 'monthlyScore'],
-    ['dailyScore above 100', { ...example, dailyScore: 101 }, 'dailyScore'],
-    ['dailyScore with 3 decimals', { ...example, dailyScore: 88.123 }, 'dailyScore'],
-    ['scoreRate daily without dailyScore', { ...example, scoreRate: 'daily' }, 'dailyScore'],
+    ['dailyScore missing (the default rate needs it)', { salaryTotal: 10000, plan: 200, actual: 160 }, 'dailyScore'],
+    ['dailyScore missing, only monthlyScore given', { salaryTotal: 10000, plan: 200, actual: 160, monthlyScore: 90 }, 'dailyScore'],
+    ['scoreRate daily without dailyScore', { salaryTotal: 10000, plan: 200, actual: 160, monthlyScore: 90, scoreRate: 'daily' }, 'dailyScore'],
+    ['scoreRate monthly without monthlyScore', { ...example, scoreRate: 'monthly' }, 'monthlyScore'],
+    ['dailyScore above 100', { ...example, dailyScore: 100.01 }, 'dailyScore'],
+    ['dailyScore negative', { ...example, dailyScore: -0.01 }, 'dailyScore'],
+    ['dailyScore with 3 decimals', { ...example, dailyScore: 89.995 }, 'dailyScore'],
+    ['dailyScore as a string', { ...example, dailyScore: '90' }, 'dailyScore'],
+    ['dailyScore null', { ...example, dailyScore: null }, 'dailyScore'],
+    ['monthlyScore above 100 (checked when given)', { ...example, monthlyScore: 101 }, 'monthlyScore'],
+    ['monthlyScore with 3 decimals', { ...example, monthlyScore: 88.123, scoreRate: 'monthly' }, 'monthlyScore'],
+    ['monthlyScore as a string', { ...example, monthlyScore: '90', scoreRate: 'monthly' }, 'monthlyScore'],
     ['scoreRate unknown', { ...example, scoreRate: 'weekly' }, 'scoreRate'],
     ['split not summing to 100', { ...example, split: { base: 50, plan: 35, assessment: 14 } }, 'split'],
     ['split summing to 100.01', { ...example, split: { base: 50, plan: 35, assessment: 15.01 } }, 'split'],
@@ -339,26 +356,38 @@ describe('pay: bad input names the field', () => {
     expect(err.message).toContain(`(${fields.length} problems)`);
   });
 
+  it('the missing score is named with the rate that needs it', () => {
+    const daily = refused({ salaryTotal: 10000, plan: 200, actual: 160, monthlyScore: 90 });
+    expect(daily.problems).toEqual([{ field: 'dailyScore', expected: expect.stringMatching(/daily-work score \(日常工作考核得分\).*the default; "scoreRate": "monthly" uses monthlyScore instead/) }]);
+    const monthly = refused({ salaryTotal: 10000, plan: 200, actual: 160, dailyScore: 88, scoreRate: 'monthly' });
+    expect(monthly.problems).toEqual([{ field: 'monthlyScore', expected: expect.stringMatching(/monthly score \(月度考核得分\).*scoreRate is "monthly"/) }]);
+    expect(monthly.message).toMatch(/^Invalid pay input: monthlyScore: missing; expected the monthly score/);
+    // An unknown rate is named, and no score is demanded for it.
+    expect(refused({ ...example, scoreRate: 'weekly' }).problems.map((p) => p.field)).toEqual(['scoreRate']);
+  });
+
   it('the message shows the value found and what is expected', () => {
     const err = refused({ ...example, plan: 0 });
     expect(err.message).toMatch(/^Invalid pay input: plan: got 0; expected .*above 0/);
   });
 
   it('edge values are accepted: salary 10,000,000.00, score 0 and 100, plan 0.0001, 4-decimal actual', () => {
-    expect(() => computePayInput({ salaryTotal: 10_000_000, plan: 0.0001, actual: 1234.5678, monthlyScore: 100 })).not.toThrow();
-    expect(() => computePayInput({ ...example, monthlyScore: 0, dailyScore: 0, scoreRate: 'daily' })).not.toThrow();
+    expect(() => computePayInput({ salaryTotal: 10_000_000, plan: 0.0001, actual: 1234.5678, dailyScore: 100 })).not.toThrow();
+    expect(() => computePayInput({ ...example, dailyScore: 0, scoreRate: 'daily' })).not.toThrow();
+    expect(() => computePayInput({ ...example, monthlyScore: 0, scoreRate: 'monthly' })).not.toThrow();
+    expect(() => computePayInput({ ...example, monthlyScore: 100, scoreRate: 'monthly' })).not.toThrow();
     expect(() => computePayInput({ ...example, bonus: { policy: 'per-point', percentPerPoint: 100 } })).not.toThrow();
   });
 });
 
 describe('pay: a per-point bonus stays exact', () => {
   it('refuses a completion above 100,000% with a per-point bonus, naming actual', () => {
-    expect(() => computePayInput({ salaryTotal: 38.97, plan: 0.01, actual: 437658888.13, monthlyScore: 0, bonus: { policy: 'per-point', percentPerPoint: 63.52 } })).toThrow(
+    expect(() => computePayInput({ salaryTotal: 38.97, plan: 0.01, actual: 437658888.13, dailyScore: 0, bonus: { policy: 'per-point', percentPerPoint: 63.52 } })).toThrow(
       /actual: got 437658888\.13; expected at most 1000 × plan \(0\.01\) with a per-point bonus/,
     );
   });
   it('accepts exactly 1000 × plan and stays exact to the fen', () => {
-    const out = computePayInput({ salaryTotal: 10_000_000, plan: 1, actual: 1000, monthlyScore: 100, bonus: { policy: 'per-point', percentPerPoint: 100 } });
+    const out = computePayInput({ salaryTotal: 10_000_000, plan: 1, actual: 1000, dailyScore: 100, bonus: { policy: 'per-point', percentPerPoint: 100 } });
     // bonus = 10,000,000 × 100% × 99,900 points
     expect(out.bonus).toBe(999_000_000_000);
     expect(out.total).toBe(out.base + out.plan + out.assessment + out.bonus);

@@ -2,6 +2,7 @@
 import { sql as m001 } from './001-initial.ts';
 import { sql as m002 } from './002-signing.ts';
 import { sql as m003 } from './003-figures.ts';
+import { sql as m004 } from './004-pay-score-rate.ts';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001-initial', sql: m001 },
   { version: 2, name: '002-signing', sql: m002 },
   { version: 3, name: '003-figures', sql: m003 },
+  { version: 4, name: '004-pay-score-rate', sql: m004 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
