@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod';
+import type { ChainRole } from './chain.ts';
 
 /**
  * Input problems: every rejection names the field, the value it had and what is allowed, and
@@ -58,7 +59,14 @@ export type ProblemRule =
   | { code: 'header-columns'; missing: string[] }
   | { code: 'one-column'; column: string; columns: { at: number; header: string }[] }
   /** `salary`: the salary column's names; `examples`: a few KPIs' names. */
-  | { code: 'value-column'; salary: string; examples: string[] };
+  | { code: 'value-column'; salary: string; examples: string[] }
+  // Signing identities and trusted certificates.
+  /** The passphrase given does not open the identity (never echoed). */
+  | { code: 'passphrase' }
+  /** A file that is not a readable PKCS#12 (.p12/.pfx), certificate, or holds a key this app cannot use. */
+  | { code: 'identity-file'; file: 'p12' | 'certificate' | 'key' }
+  /** The role the certificate records; `role`: none given where the certificate records none. */
+  | { code: 'certificate-role'; role: ChainRole | null };
 
 export class InputError extends Error {
   readonly problems: readonly Problem[];

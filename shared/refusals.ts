@@ -2,14 +2,153 @@
  * A service's refusal as data: a code and the values it names. Every `conflict` and `not-found`
  * failure that a person can meet carries one, beside its English message (the CLI and the logs
  * print the message; the renderer words the refusal in the UI's language, renderer/i18n
- * `failure.refusals`). Later changes add codes, never sentences.
+ * `failure.refusals`). The verifier's reasons are data the same way (`VerifyReason`, worded by
+ * `approvals.reasons`). Later changes add codes, never sentences.
  */
+import type { ChainRole } from './chain.ts';
+import type { RoleId } from './rubric/schema.ts';
 import type { SheetStatus } from './sheet-status.ts';
+
+/** What a `not-found` refusal looked for (`id` says which: a person's or region's id, a file's SHA-256, a rubric's id@version…). */
+export type Missing = 'person' | 'region' | 'job' | 'backup' | 'rubric' | 'identity' | 'trusted-signer' | 'file' | 'exported-file';
+
+/** Who and which month a sheet's refusal is about. */
+interface SheetOf {
+  name: string;
+  employeeNo: string;
+  period: string;
+}
 
 export type Refusal =
   /** sheets.save on a sheet that is signed or approved: it changes only by an amendment. */
   | { code: 'sheet-not-editable'; name: string; period: string; status: SheetStatus }
   /** The sheet was saved elsewhere since the caller read it. */
-  | { code: 'sheet-changed'; name: string; period: string; stored: number; edited: number };
+  | { code: 'sheet-changed'; name: string; period: string; stored: number; edited: number }
+  /** sheets.saveMany: some sheets changed elsewhere or are signed (`names`: the first few; `count`: all). */
+  | { code: 'sheets-changed'; period: string; count: number; names: string[] }
+  /** A person's salary and KPIs were saved elsewhere since the caller read them. */
+  | { code: 'figures-changed'; name: string; period: string; stored: number; edited: number }
+  | { code: 'not-found'; what: Missing; id: string }
+  /** An in-memory database (tests, a scratch run) has no backups and no data folder for files. */
+  | { code: 'in-memory'; need: 'backups' | 'files' }
+  | { code: 'restore-running' }
+  | { code: 'demo-needs-empty' }
+  // Rubrics
+  /** No rubric of the role is in force in the month. */
+  | { code: 'no-rubric'; role: RoleId; period: string }
+  /** A rubric edited from an older version: `latest` is the newest stored one. */
+  | { code: 'rubric-version-taken'; rubric: string; version: number; latest: number }
+  /** The same id@version with another content. */
+  | { code: 'rubric-version-differs'; rubric: string; version: number }
+  // Export and sign
+  /** The sheet's status does not allow an export: not started, a draft or returned (mark it ready), approved (final). */
+  | ({ code: 'not-exportable'; status: 'not-started' | 'draft' | 'returned' | 'approved' } & SheetOf)
+  /** The sheet's first step is another one than the signer's. */
+  | ({ code: 'export-other-step'; first: ChainRole; role: ChainRole } & SheetOf)
+  /** A later step already signed an export of the sheet: it must be returned before a new export. */
+  | ({ code: 'countersigned' } & SheetOf)
+  | { code: 'changed-during-export'; name: string; period: string }
+  | { code: 'exported-file-moved'; fileName: string; path: string }
+  // Signing identities and trusted signers
+  | { code: 'identity-exists'; name: string; fingerprint: string }
+  | { code: 'key-file-missing'; name: string; path: string }
+  | { code: 'key-file-mismatch'; name: string; file: string }
+  | { code: 'trusted-as-other-role'; name: string; fingerprint: string; role: ChainRole; wanted: ChainRole }
+  // The inbox
+  | { code: 'file-handled'; fileName: string; state: 'approved' | 'returned' | 'imported' }
+  | { code: 'kept-file-changed'; fileName: string; path: string }
+  /** The verifier refuses the file (`failure`: its check and reason). */
+  | { code: 'file-not-verified'; fileName: string; failure: VerifyFailure }
+  | { code: 'chain-complete'; fileName: string }
+  /** The identity chosen signs for another step than the file's next one. */
+  | { code: 'not-next-step'; fileName: string; next: ChainRole; name: string; role: ChainRole }
+  // HR's import of approved sheets
+  | { code: 'not-fully-approved'; signed: (ChainRole | null)[]; next: ChainRole | null }
+  | { code: 'file-identifier'; what: 'employee-no' | 'region-code'; value: string }
+  /** An approved sheet of the person and month exported at `imported` (file `file`, its SHA-256's start) is already here; this one was exported at `exportedAt`. */
+  | { code: 'later-import-exists'; name: string; period: string; imported: string; file: string; exportedAt: string }
+  // The manager's import of return notes
+  | ({ code: 'return-no-sheet' } & SheetOf)
+  | { code: 'return-not-signed'; status: SheetStatus }
+  | { code: 'return-stale' }
+  | { code: 'return-foreign' };
 
 export type RefusalCode = Refusal['code'];
+
+// ---------------------------------------------------------------------------------------------
+// The verifier (electron/signing/verify.ts)
+
+/** The verifier's checks, in the order they run. */
+export const VERIFY_CHECKS = [
+  'pdf-format',
+  'pdf-structure',
+  'signature-present',
+  'byte-range',
+  'cms',
+  'coverage',
+  'revisions',
+  'trust',
+  'signer-duplicate',
+  'signer-order',
+  'embedded-data',
+  'data-check',
+] as const;
+export type VerifyCheck = (typeof VERIFY_CHECKS)[number];
+
+/**
+ * Why a check failed, with what a person needs to act (`signature`: its number, from 1).
+ * Technical detail (a parser's complaint) stays in the English message.
+ */
+export type VerifyReason =
+  // pdf-format
+  | { code: 'too-large'; bytes: number; max: number }
+  | { code: 'not-pdf' }
+  | { code: 'truncated' }
+  // pdf-structure
+  | { code: 'malformed' }
+  | { code: 'encrypted' }
+  // signature-present
+  | { code: 'unsigned' }
+  // byte-range, cms: the signed bytes or the signature are damaged or were changed
+  | { code: 'byte-range'; signature: number | null }
+  | { code: 'signature-invalid'; signature: number }
+  // coverage, revisions
+  | { code: 'unsigned-bytes'; added: number }
+  | { code: 'later-changes' }
+  // trust
+  /** Add this certificate to the trusted signers (Signatures) to accept the file. */
+  | { code: 'untrusted'; signature: number; name: string; fingerprint: string; role: ChainRole | null }
+  | { code: 'role-mismatch'; signature: number; name: string; fingerprint: string; certificateRole: ChainRole; trustedRole: ChainRole }
+  | { code: 'no-signing-time'; signature: number; name: string }
+  /** Signed outside the certificate's validity (times as ISO strings). */
+  | { code: 'certificate-not-valid'; signature: number; name: string; fingerprint: string; signedAt: string; notBefore: string; notAfter: string }
+  // signer-duplicate, signer-order
+  | { code: 'signed-twice'; name: string; first: number; second: number }
+  | { code: 'too-many-signatures'; signatures: number; steps: number }
+  | { code: 'wrong-order'; signature: number; name: string; role: ChainRole | null; step: ChainRole; chain: ChainRole[] }
+  /** A regional manager's own sheet is first signed by sales planning. */
+  | { code: 'own-sheet-order'; name: string; role: ChainRole | null; chain: ChainRole[] }
+  /** A return note carries one signature, by the reviewer who returns the sheet. */
+  | { code: 'return-note-signers' }
+  // embedded-data, data-check
+  | { code: 'no-embedded-data'; file: string }
+  /** A return note dropped where score sheets go. */
+  | { code: 'return-note-not-sheet' }
+  | { code: 'not-score-sheet' }
+  /** A score sheet (or another file) dropped where return notes go. */
+  | { code: 'not-return-note' }
+  /** The embedded data does not hold together (numbers, rubric, person): altered, or made by another program. */
+  | { code: 'data-inconsistent' }
+  | { code: 'note-signer'; named: string; namedRole: ChainRole; signer: string; signerRole: ChainRole | null }
+  /** The verifier met something it did not expect (it fails closed). */
+  | { code: 'unexpected' };
+
+export type VerifyReasonCode = VerifyReason['code'];
+
+/** The first failed check of a verdict: its id, its English message (CLI, logs) and its reason as data. */
+export interface VerifyFailure {
+  check: VerifyCheck;
+  message: string;
+  /** Absent in verdicts stored before reasons existed. */
+  reason?: VerifyReason;
+}

@@ -11,7 +11,7 @@ import { restoreLive } from '../db/restore.ts';
 import { ServiceError } from './errors.ts';
 
 function fileDb(dbPath: string): void {
-  if (dbPath === ':memory:') throw new ServiceError('conflict', 'This database lives in memory only; it has no backups.');
+  if (dbPath === ':memory:') throw new ServiceError('conflict', 'This database lives in memory only; it has no backups.', { code: 'in-memory', need: 'backups' });
 }
 
 export function listDbBackups(dbPath: string): BackupList {
@@ -29,8 +29,8 @@ let restoring = false;
 
 export async function restoreDbBackup(db: Db, dbPath: string, input: { name: string }): Promise<RestoreResult> {
   fileDb(dbPath);
-  if (!listBackups(dbPath).some((b) => b.name === input.name)) throw new ServiceError('not-found', `There is no backup "${input.name}" of this database.`);
-  if (restoring) throw new ServiceError('conflict', 'A restore is already running.');
+  if (!listBackups(dbPath).some((b) => b.name === input.name)) throw new ServiceError('not-found', `There is no backup "${input.name}" of this database.`, { code: 'not-found', what: 'backup', id: input.name });
+  if (restoring) throw new ServiceError('conflict', 'A restore is already running.', { code: 'restore-running' });
   restoring = true;
   try {
     const result = await restoreLive(db, dbPath, input.name);

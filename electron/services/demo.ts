@@ -80,7 +80,7 @@ export const PLANNING_HEAD = '周建国';
 
 export function loadDemo(db: Db, today: Date = new Date()): DemoSummary {
   const hasPeople = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n > 0;
-  if (hasPeople) throw new ServiceError('conflict', 'the database already has people; the demo organisation loads only into an empty database');
+  if (hasPeople) throw new ServiceError('conflict', 'the database already has people; the demo organisation loads only into an empty database', { code: 'demo-needs-empty' });
   const rng = seeded(20261127);
   const current: Period = { year: today.getFullYear(), month: today.getMonth() + 1 };
   const months: string[] = [];

@@ -60,11 +60,15 @@ export function getExportedFile(db: Db, input: { sha256: string }): FileData {
   if (row) {
     const bytes = readIfHash(row.path, input.sha256);
     if (!bytes) {
-      throw new ServiceError('not-found', `the exported file ${row.file_name} is no longer at ${row.path} as it was exported (it was exported again since, or moved)`);
+      throw new ServiceError('not-found', `the exported file ${row.file_name} is no longer at ${row.path} as it was exported (it was exported again since, or moved)`, {
+        code: 'exported-file-moved',
+        fileName: row.file_name,
+        path: row.path,
+      });
     }
     return { fileName: row.file_name, dataBase64: bytes.toString('base64') };
   }
   const summary = findSummary(db, input.sha256);
   if (summary) return { fileName: summary.fileName, dataBase64: summary.bytes.toString('base64') };
-  throw new ServiceError('not-found', `this app has exported no file with the SHA-256 ${input.sha256}`);
+  throw new ServiceError('not-found', `this app has exported no file with the SHA-256 ${input.sha256}`, { code: 'not-found', what: 'exported-file', id: input.sha256 });
 }

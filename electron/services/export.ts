@@ -18,6 +18,7 @@ import type { ChainRole, ExportResult, JobStatus, Language, Person, SheetRecord,
 import { assessedInSql } from '../../shared/assessed.ts';
 import { firstStepFor } from '../../shared/chain.ts';
 import { isExportable } from '../../shared/sheet-status.ts';
+import type { Refusal } from '../../shared/refusals.ts';
 import type { ChainEntry } from '../../shared/score-file.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -64,17 +65,22 @@ function regionOf(db: Db, person: Person): { code: string; name: string } | unde
   return statement(db, 'SELECT code, name FROM regions WHERE id = ?').get(person.regionId) as { code: string; name: string } | undefined;
 }
 
-/** Why a sheet cannot be exported by this signer now, or null. */
-function exportRefusal(db: Db, record: SheetRecord, role: ChainRole): string | null {
+/** Why a sheet cannot be exported by this signer now (in English and as data), or null. */
+function exportRefusal(db: Db, record: SheetRecord, role: ChainRole): { message: string; refusal: Refusal } | null {
   const who = `${record.person.name} (${record.person.employeeNo}) for ${record.period}`;
+  const sheet = { name: record.person.name, employeeNo: record.person.employeeNo, period: record.period };
   const first = firstStepFor(record.person.role);
   if (first !== role) {
-    return `the sheet of ${who} is signed first by ${first === 'manager' ? 'the regional manager' : 'sales planning'}, not by ${role}`;
+    return {
+      message: `the sheet of ${who} is signed first by ${first === 'manager' ? 'the regional manager' : 'sales planning'}, not by ${role}`,
+      refusal: { code: 'export-other-step', ...sheet, first, role },
+    };
   }
-  if (record.status === 'not-started') return `the sheet of ${who} has not been started`;
+  if (record.status === 'not-started') return { message: `the sheet of ${who} has not been started`, refusal: { code: 'not-exportable', ...sheet, status: 'not-started' } };
   if (!isExportable(record.status)) {
-    if (record.status === 'approved') return `the sheet of ${who} is approved (final)`;
-    return `the sheet of ${who} is ${record.status === 'returned' ? 'returned' : 'a draft'}: mark it ready first`;
+    if (record.status === 'approved') return { message: `the sheet of ${who} is approved (final)`, refusal: { code: 'not-exportable', ...sheet, status: 'approved' } };
+    const status = record.status === 'returned' ? 'returned' : 'draft';
+    return { message: `the sheet of ${who} is ${status === 'returned' ? 'returned' : 'a draft'}: mark it ready first`, refusal: { code: 'not-exportable', ...sheet, status } };
   }
   if (record.status === 'signed') {
     const countersigned = statement(
@@ -85,7 +91,9 @@ function exportRefusal(db: Db, record: SheetRecord, role: ChainRole): string | n
            JOIN people p ON p.id = s.person_id
           WHERE p.id = ? AND s.period = ? AND r.kind = 'received' AND json_array_length(r.chain) >= 2`,
     ).get(record.person.id, record.period);
-    if (countersigned) return `the sheet of ${who} has been countersigned already; ask the reviewer to return it before exporting it again`;
+    if (countersigned) {
+      return { message: `the sheet of ${who} has been countersigned already; ask the reviewer to return it before exporting it again`, refusal: { code: 'countersigned', ...sheet } };
+    }
   }
   return null;
 }
@@ -104,7 +112,7 @@ function prepareExport(db: Db, options: ExportOptions): PreparedExport {
   const record = getSheet(db, { personId: options.personId, period: options.period });
   const role = options.identity.role;
   const refusal = exportRefusal(db, record, role);
-  if (refusal) throw new ServiceError(record.status === 'not-started' ? 'not-found' : 'conflict', refusal);
+  if (refusal) throw new ServiceError(record.status === 'not-started' ? 'not-found' : 'conflict', refusal.message, refusal.refusal);
 
   const region = regionOf(db, record.person);
   const exportedAt = new Date().toISOString();
@@ -135,7 +143,11 @@ function commitExport(db: Db, prepared: PreparedExport, signed: Buffer, identity
       | { id: number; status: string; revision: number }
       | undefined;
     if (!row || row.revision !== record.revision || row.status !== record.status) {
-      throw new ServiceError('conflict', `the sheet of ${record.person.name} for ${record.period} changed while it was being exported; export it again`);
+      throw new ServiceError('conflict', `the sheet of ${record.person.name} for ${record.period} changed while it was being exported; export it again`, {
+        code: 'changed-during-export',
+        name: record.person.name,
+        period: record.period,
+      });
     }
     const now = new Date().toISOString();
     const actor = currentUser(db)?.name ?? identity.name;
@@ -202,7 +214,7 @@ export interface MonthPlan {
 /** The sheets of a month (optionally one region) this signer would export, and the others with why not. */
 export function planMonthExport(db: Db, input: { period: string; regionId?: number; role: ChainRole; includeSigned?: boolean }): MonthPlan {
   if (input.regionId !== undefined && !statement(db, 'SELECT 1 FROM regions WHERE id = ?').get(input.regionId)) {
-    throw new ServiceError('not-found', `region ${input.regionId} does not exist`);
+    throw new ServiceError('not-found', `region ${input.regionId} does not exist`, { code: 'not-found', what: 'region', id: String(input.regionId) });
   }
   const rows = statement(
     db,
@@ -270,7 +282,7 @@ export async function runMonthExport(db: Db, options: MonthExportOptions, job: J
         const result = commitExport(db, prepared, signed, options.identity);
         job.files.push({ ...target, period: options.period, fileName: result.fileName, path: result.path, sha256: result.sha256 });
       } catch (err) {
-        job.failures.push({ ...target, message: err instanceof Error ? err.message : String(err) });
+        job.failures.push({ ...target, message: err instanceof Error ? err.message : String(err), ...(err instanceof ServiceError ? { refusal: err.refusal } : {}) });
       }
       job.done += 1;
       await yieldToEventLoop();

@@ -79,6 +79,7 @@ export function saveFigures(db: Db, input: SaveFiguresInput): MonthFigures {
       throw new ServiceError(
         'conflict',
         `the salary and KPIs of ${person.name} for ${input.period} were changed elsewhere (revision ${current.revision}, you edited ${input.expectedRevision}); reload them`,
+        { code: 'figures-changed', name: person.name, period: input.period, stored: current.revision, edited: input.expectedRevision },
       );
     }
     return writeFigures(db, person, current, { salaryFen: input.salaryTotal === null ? null : salaryFen(input.salaryTotal)!, kpis: mergeKpis(current.kpis, input.kpis) }, 'figures.save');

@@ -11,7 +11,7 @@ import { ServiceError } from './errors.ts';
 
 /** The folder of the database file. */
 export function dataDir(db: Db): string {
-  if (!db.name || db.name === ':memory:' || db.memory) throw new ServiceError('conflict', 'signing needs a database file: an in-memory database has no data folder');
+  if (!db.name || db.name === ':memory:' || db.memory) throw new ServiceError('conflict', 'signing needs a database file: an in-memory database has no data folder', { code: 'in-memory', need: 'files' });
   return dirname(resolve(db.name));
 }
 

@@ -40,7 +40,7 @@ export async function hrImport(db: Db, input: { files?: FileData[]; sha256?: str
   (input.files ?? []).forEach((f, i) => items.push({ fileName: f.fileName, bytes: decodeBase64(`files[${i}].dataBase64`, f.dataBase64) }));
   for (const sha of input.sha256 ?? []) {
     const row = fileRow(db, sha);
-    if (!row) throw new ServiceError('not-found', `there is no file ${sha} in this app`);
+    if (!row) throw new ServiceError('not-found', `there is no file ${sha} in this app`, { code: 'not-found', what: 'file', id: sha });
     items.push({ fileName: row.file_name, bytes: readFileSync(row.path) });
   }
   return importFiles(db, items, options);
@@ -61,19 +61,29 @@ export async function importFiles(db: Db, items: { fileName: string; bytes: Buff
     }
     const v = await verifySheetPdf(bytes, trusted);
     if (!v.verdict.ok || !v.data) {
-      outcomes.push({ fileName, sha256, outcome: 'refused', message: `${v.verdict.failure?.check}: ${v.verdict.failure?.message}`, ...none });
+      const failure = v.verdict.failure ?? { check: 'data-check' as const, message: 'the file does not verify', reason: { code: 'unexpected' as const } };
+      outcomes.push({ fileName, sha256, outcome: 'refused', message: `${failure.check}: ${failure.message}`, refusal: { code: 'file-not-verified', fileName, failure }, ...none });
       continue;
     }
     if (!v.complete) {
       const signed = v.verdict.signatures.map((s) => s.role).join(' → ');
-      outcomes.push({ fileName, sha256, outcome: 'refused', message: `not fully approved: signed by ${signed}; the next step is ${v.nextStep}`, ...none, employeeNo: v.data.person.employeeNo, period: v.data.output.period });
+      outcomes.push({
+        fileName,
+        sha256,
+        outcome: 'refused',
+        message: `not fully approved: signed by ${signed}; the next step is ${v.nextStep}`,
+        refusal: { code: 'not-fully-approved', signed: v.verdict.signatures.map((s) => s.role), next: v.nextStep },
+        ...none,
+        employeeNo: v.data.person.employeeNo,
+        period: v.data.output.period,
+      });
       continue;
     }
     try {
       outcomes.push(writeImport(db, fileName, bytes, sha256, v));
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
-      outcomes.push({ fileName, sha256, outcome: 'refused', message: err.message, ...none, employeeNo: v.data.person.employeeNo, period: v.data.output.period });
+      outcomes.push({ fileName, sha256, outcome: 'refused', message: err.message, refusal: err.refusal, ...none, employeeNo: v.data.person.employeeNo, period: v.data.output.period });
     }
   }
   return outcomes;
@@ -83,8 +93,16 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
   const data = v.data as ScoresheetJson;
   const { person, output, input } = data;
   const period = output.period;
-  if (!CODE.test(person.employeeNo)) throw new ServiceError('conflict', `the employee number ${JSON.stringify(person.employeeNo)} is not one this app accepts (letters, digits and "-", at most 20)`);
-  if (data.region && !CODE.test(data.region.code)) throw new ServiceError('conflict', `the region code ${JSON.stringify(data.region.code)} is not one this app accepts`);
+  if (!CODE.test(person.employeeNo)) {
+    throw new ServiceError('conflict', `the employee number ${JSON.stringify(person.employeeNo)} is not one this app accepts (letters, digits and "-", at most 20)`, {
+      code: 'file-identifier',
+      what: 'employee-no',
+      value: person.employeeNo,
+    });
+  }
+  if (data.region && !CODE.test(data.region.code)) {
+    throw new ServiceError('conflict', `the region code ${JSON.stringify(data.region.code)} is not one this app accepts`, { code: 'file-identifier', what: 'region-code', value: data.region.code });
+  }
   const definition: Record<string, unknown> = { ...data.rubric };
   delete definition.hash;
   const rubric = loadRubric(definition);
@@ -126,7 +144,14 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
       if (from) {
         const exportedAt = (JSON.parse(from.verdict) as { exportedAt?: string | null }).exportedAt ?? null;
         if (exportedAt !== null && exportedAt >= data.exportedAt) {
-          throw new ServiceError('conflict', `an approved sheet of ${person.name} for ${period} exported at ${exportedAt} (file ${from.sha256.slice(0, 12)}…) is already imported; this file was exported at ${data.exportedAt}`);
+          throw new ServiceError('conflict', `an approved sheet of ${person.name} for ${period} exported at ${exportedAt} (file ${from.sha256.slice(0, 12)}…) is already imported; this file was exported at ${data.exportedAt}`, {
+            code: 'later-import-exists',
+            name: person.name,
+            period,
+            imported: exportedAt,
+            file: from.sha256.slice(0, 12),
+            exportedAt: data.exportedAt,
+          });
         }
         replaced = { sha256: from.sha256, exportedAt };
       } else replaced = { sha256: '', exportedAt: null };

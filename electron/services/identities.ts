@@ -70,11 +70,13 @@ function identityProblem(err: unknown, bytesField = 'dataBase64'): never {
   if (!(err instanceof IdentityError)) throw err;
   switch (err.code) {
     case 'wrong-passphrase':
-      throw new InputError([{ field: 'passphrase', expected: 'the passphrase of this identity (the one given does not open it)' }], 'passphrase');
+      throw new InputError([{ field: 'passphrase', expected: 'the passphrase of this identity (the one given does not open it)', rule: { code: 'passphrase' } }], 'passphrase');
     case 'invalid-input':
       throw new InputError([{ field: '(identity)', expected: err.message }], 'identity');
-    default:
-      throw new InputError([{ field: bytesField, expected: `a readable file: ${err.message}` }], 'file');
+    default: {
+      const file = err.code === 'unsupported-key' ? 'key' : err.code === 'invalid-certificate' ? 'certificate' : 'p12';
+      throw new InputError([{ field: bytesField, expected: `a readable file: ${err.message}`, rule: { code: 'identity-file', file } }], 'file');
+    }
   }
 }
 
@@ -85,7 +87,7 @@ function p12FileName(fingerprint: string): string {
 
 function identityRow(db: Db, fingerprint: string): IdentityRow {
   const row = db.prepare('SELECT * FROM identities WHERE fingerprint = ?').get(normalizeFingerprint(fingerprint)) as IdentityRow | undefined;
-  if (!row) throw new ServiceError('not-found', `there is no signing identity with the fingerprint ${fingerprint}`);
+  if (!row) throw new ServiceError('not-found', `there is no signing identity with the fingerprint ${fingerprint}`, { code: 'not-found', what: 'identity', id: fingerprint });
   return row;
 }
 
@@ -100,7 +102,7 @@ function store(db: Db, p12: Buffer, certificate: Buffer, role: ChainRole, source
   const fileName = p12FileName(info.fingerprint);
   return writeTransaction(db, () => {
     if (db.prepare('SELECT 1 FROM identities WHERE fingerprint = ?').get(info.fingerprint)) {
-      throw new ServiceError('conflict', `the identity ${info.name} (${info.fingerprint}) is already in this app`);
+      throw new ServiceError('conflict', `the identity ${info.name} (${info.fingerprint}) is already in this app`, { code: 'identity-exists', name: info.name, fingerprint: info.fingerprint });
     }
     const now = new Date().toISOString();
     writeFileAtomic(dataPath(db, IDENTITY_FOLDER, fileName), p12);
@@ -154,10 +156,12 @@ export async function importStoredIdentity(db: Db, input: { fileName: string; da
 
 function certificateRole(fromCertificate: ChainRole | null, given: ChainRole | undefined): ChainRole {
   if (fromCertificate && given && fromCertificate !== given) {
-    throw new InputError([{ field: 'role', value: given, expected: `the role its certificate records (${fromCertificate}), or none` }], 'certificate');
+    throw new InputError([{ field: 'role', value: given, expected: `the role its certificate records (${fromCertificate}), or none`, rule: { code: 'certificate-role', role: fromCertificate } }], 'certificate');
   }
   const role = fromCertificate ?? given;
-  if (!role) throw new InputError([{ field: 'role', expected: 'the chain role (manager, planning, vp or hr): the certificate does not record one' }], 'certificate');
+  if (!role) {
+    throw new InputError([{ field: 'role', expected: 'the chain role (manager, planning, vp or hr): the certificate does not record one', rule: { code: 'certificate-role', role: null } }], 'certificate');
+  }
   return role;
 }
 
@@ -178,14 +182,18 @@ export function exportIdentityCertificate(db: Db, input: { fingerprint: string; 
 export async function openStoredIdentity(db: Db, fingerprint: string, passphrase: string): Promise<SigningIdentity & { role: ChainRole }> {
   const row = identityRow(db, fingerprint);
   const path = dataPath(db, IDENTITY_FOLDER, row.p12_file);
-  if (!existsSync(path)) throw new ServiceError('not-found', `the key file of ${row.name} (${path}) is missing`);
+  if (!existsSync(path)) throw new ServiceError('not-found', `the key file of ${row.name} (${path}) is missing`, { code: 'key-file-missing', name: row.name, path });
   let identity: SigningIdentity;
   try {
     identity = await openIdentity(readFileSync(path), passphrase);
   } catch (err) {
     identityProblem(err, 'fingerprint');
   }
-  if (identity.fingerprint !== row.fingerprint) throw new ServiceError('conflict', `the key file ${row.p12_file} holds another certificate than the identity ${row.name}`);
+  if (identity.fingerprint !== row.fingerprint) throw new ServiceError('conflict', `the key file ${row.p12_file} holds another certificate than the identity ${row.name}`, {
+      code: 'key-file-mismatch',
+      name: row.name,
+      file: row.p12_file,
+    });
   return { ...identity, role: row.role };
 }
 
@@ -194,7 +202,7 @@ export async function openStoredIdentity(db: Db, fingerprint: string, passphrase
 
 function trustedRow(db: Db, fingerprint: string): TrustedRow {
   const row = db.prepare('SELECT * FROM trusted_signers WHERE fingerprint = ?').get(normalizeFingerprint(fingerprint)) as TrustedRow | undefined;
-  if (!row) throw new ServiceError('not-found', `there is no trusted signer with the fingerprint ${fingerprint}`);
+  if (!row) throw new ServiceError('not-found', `there is no trusted signer with the fingerprint ${fingerprint}`, { code: 'not-found', what: 'trusted-signer', id: fingerprint });
   return row;
 }
 
@@ -213,7 +221,13 @@ export function addTrustedSigner(db: Db, input: { fileName: string; dataBase64: 
   return writeTransaction(db, () => {
     const existing = db.prepare('SELECT * FROM trusted_signers WHERE fingerprint = ?').get(info.fingerprint) as TrustedRow | undefined;
     if (existing) {
-      if (existing.role !== role) throw new ServiceError('conflict', `${info.name} (${info.fingerprint}) is already trusted as ${existing.role}; remove it first to trust it as ${role}`);
+      if (existing.role !== role) throw new ServiceError('conflict', `${info.name} (${info.fingerprint}) is already trusted as ${existing.role}; remove it first to trust it as ${role}`, {
+          code: 'trusted-as-other-role',
+          name: info.name,
+          fingerprint: info.fingerprint,
+          role: existing.role,
+          wanted: role,
+        });
       return toTrusted(existing);
     }
     db.prepare('INSERT INTO trusted_signers (fingerprint, name, role, email, certificate, added_at) VALUES (?, ?, ?, ?, ?, ?)').run(

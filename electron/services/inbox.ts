@@ -47,7 +47,22 @@ export function fileRow(db: Db, sha256: string): FileRow | undefined {
 /** Inside the transaction that handles it: refuse an entry someone approved or returned meanwhile. */
 export function assertStillPending(db: Db, row: FileRow): void {
   const current = fileRow(db, row.sha256)!;
-  if (current.state && current.state !== 'pending') throw new ServiceError('conflict', `${row.file_name} was already ${current.state}`);
+  if (current.state && current.state !== 'pending') throw alreadyHandled(row.file_name, current.state);
+}
+
+/** A file someone approved, returned or imported already. */
+function alreadyHandled(fileName: string, state: string): ServiceError {
+  return new ServiceError('conflict', `${fileName} was already ${state}`, { code: 'file-handled', fileName, state: state as 'approved' | 'returned' | 'imported' });
+}
+
+/** The verifier refuses a file (`fileName`: the received one, or its newly signed copy). */
+function notVerified(message: string, fileName: string, v: SheetVerification): ServiceError {
+  const failure = v.verdict.failure;
+  return new ServiceError('conflict', message, {
+    code: 'file-not-verified',
+    fileName,
+    failure: failure ?? { check: 'data-check', message: 'the file does not verify', reason: { code: 'unexpected' } },
+  });
 }
 
 function storedVerdict(v: SheetVerification): StoredVerdict {
@@ -150,18 +165,24 @@ export function listInbox(db: Db, input: { state?: InboxState }): InboxEntry[] {
 /** A received file, re-verified now, that the given identity may act on as the next step. */
 export async function pendingForReviewer(db: Db, sha256: string, fingerprint: string, passphrase: string) {
   const row = fileRow(db, sha256);
-  if (!row || row.kind !== 'received') throw new ServiceError('not-found', `there is no received file ${sha256} in the inbox`);
-  if (row.state && row.state !== 'pending') throw new ServiceError('conflict', `${row.file_name} was already ${row.state}`);
+  if (!row || row.kind !== 'received') throw new ServiceError('not-found', `there is no received file ${sha256} in the inbox`, { code: 'not-found', what: 'file', id: sha256 });
+  if (row.state && row.state !== 'pending') throw alreadyHandled(row.file_name, row.state);
   const identity = await openStoredIdentity(db, fingerprint, passphrase);
   const bytes = readFileSync(row.path);
-  if (sha256Hex(bytes) !== row.sha256) throw new ServiceError('conflict', `the kept copy of ${row.file_name} (${row.path}) has changed on disk; add the file again`);
+  if (sha256Hex(bytes) !== row.sha256) throw new ServiceError('conflict', `the kept copy of ${row.file_name} (${row.path}) has changed on disk; add the file again`, { code: 'kept-file-changed', fileName: row.file_name, path: row.path });
   const v = await verifySheetPdf(bytes, trustedSigners(db));
   if (!v.verdict.ok || !v.data) {
-    throw new ServiceError('conflict', `${row.file_name} does not verify (${v.verdict.failure?.check}: ${v.verdict.failure?.message})`);
+    throw notVerified(`${row.file_name} does not verify (${v.verdict.failure?.check}: ${v.verdict.failure?.message})`, row.file_name, v);
   }
-  if (v.nextStep === null) throw new ServiceError('conflict', `${row.file_name} is already signed by every step of its chain`);
+  if (v.nextStep === null) throw new ServiceError('conflict', `${row.file_name} is already signed by every step of its chain`, { code: 'chain-complete', fileName: row.file_name });
   if (v.nextStep !== identity.role) {
-    throw new ServiceError('conflict', `the next step for ${row.file_name} is ${v.nextStep}; the identity ${identity.name} signs for ${identity.role}`);
+    throw new ServiceError('conflict', `the next step for ${row.file_name} is ${v.nextStep}; the identity ${identity.name} signs for ${identity.role}`, {
+      code: 'not-next-step',
+      fileName: row.file_name,
+      next: v.nextStep,
+      name: identity.name,
+      role: identity.role,
+    });
   }
   return { row, bytes, v, identity, data: v.data };
 }
@@ -172,7 +193,7 @@ export async function approveInbox(db: Db, input: { sha256: string; fingerprint:
   const comment = input.comment?.trim() ?? '';
   const signed = await signPdf(bytes, identity, { reason: reasonFor(identity.role, false), comment });
   const after = await verifySheetPdf(signed, trustedSigners(db));
-  if (!after.verdict.ok) throw new ServiceError('conflict', `the signed file does not verify (${after.verdict.failure?.check}: ${after.verdict.failure?.message})`);
+  if (!after.verdict.ok) throw notVerified(`the signed file does not verify (${after.verdict.failure?.check}: ${after.verdict.failure?.message})`, row.file_name, after);
   const sha256 = sha256Hex(signed);
   const fileName = exportFileName(data.person.employeeNo, data.output.period);
   const path = join(dataPath(db, 'approved', data.output.period), fileName);

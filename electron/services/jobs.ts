@@ -40,7 +40,7 @@ export function finishJob(job: JobStatus): void {
 /** A copy of a job's progress (the job object itself keeps changing). */
 export function getJob(input: { jobId: string }): JobStatus {
   const job = jobs.get(input.jobId);
-  if (!job) throw new ServiceError('not-found', `there is no job ${input.jobId} (jobs are kept until the app closes)`);
+  if (!job) throw new ServiceError('not-found', `there is no job ${input.jobId} (jobs are kept until the app closes)`, { code: 'not-found', what: 'job', id: input.jobId });
   return structuredClone(job);
 }
 

@@ -36,7 +36,7 @@ export function listPeople(db: Db, input: { includeInactive?: boolean } = {}): P
 
 export function getPerson(db: Db, id: number): Person {
   const row = statement(db, 'SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
-  if (!row) throw new ServiceError('not-found', `person ${id} does not exist`);
+  if (!row) throw new ServiceError('not-found', `person ${id} does not exist`, { code: 'not-found', what: 'person', id: String(id) });
   return toPerson(row);
 }
 

@@ -21,7 +21,7 @@ export function listRegions(db: Db): Region[] {
 
 export function getRegion(db: Db, id: number): Region {
   const row = db.prepare('SELECT * FROM regions WHERE id = ?').get(id) as RegionRow | undefined;
-  if (!row) throw new ServiceError('not-found', `region ${id} does not exist`);
+  if (!row) throw new ServiceError('not-found', `region ${id} does not exist`, { code: 'not-found', what: 'region', id: String(id) });
   return toRegion(row);
 }
 

@@ -13,12 +13,14 @@ import { CHAIN_ROLES, isChainRole } from '../../shared/chain.ts';
 import { RETURN_NOTE_FORMAT, SCORE_FILE_NAME } from '../../shared/score-file.ts';
 import type { ChainRole, FileData, ReturnImportOutcome, ReturnNoteInfo, StoredFile } from '../../shared/api/types.ts';
 import { isPlainObject } from '../../shared/problems.ts';
+import type { Refusal } from '../../shared/refusals.ts';
+import type { SheetStatus } from '../../shared/sheet-status.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { renderDocument } from '../pdf/render.ts';
 import { FONT_FAMILY } from '../pdf/sheet.ts';
 import { sheetLabels } from '../pdf/labels.ts';
-import { type Role, type TrustedSigner, type Verdict, signPdf, verifyPdf } from '../signing/index.ts';
+import { type DataProblem, type Role, type TrustedSigner, type Verdict, signPdf, verifyPdf } from '../signing/index.ts';
 import { appendAudit } from './audit.ts';
 import { dataPath, decodeBase64, safeName, sha256Hex, writeFileAtomic } from './files.ts';
 import { assertStillPending, fileRow, pendingForReviewer } from './inbox.ts';
@@ -45,9 +47,9 @@ export interface ReturnNoteJson {
 const HEX64 = /^[0-9a-f]{64}$/;
 
 /** The data check of a return note (shape only: there is nothing to recompute). */
-export function checkReturnNote(json: unknown): string | null {
-  if (!isPlainObject(json)) return 'the embedded data is not a JSON object';
-  if (json.format !== RETURN_NOTE_FORMAT) return `this file is not a return note (embedded format ${JSON.stringify(json.format) ?? 'none'})`;
+export function checkReturnNote(json: unknown): DataProblem | null {
+  if (!isPlainObject(json)) return { message: 'the embedded data is not a JSON object', reason: { code: 'not-return-note' } };
+  if (json.format !== RETURN_NOTE_FORMAT) return { message: `this file is not a return note (embedded format ${JSON.stringify(json.format) ?? 'none'})`, reason: { code: 'not-return-note' } };
   if (typeof json.sheetSha256 !== 'string' || !HEX64.test(json.sheetSha256)) return 'sheetSha256 is not a SHA-256';
   if (typeof json.exportSha256 !== 'string' || !HEX64.test(json.exportSha256)) return 'exportSha256 is not a SHA-256';
   const p = json.person;
@@ -180,14 +182,25 @@ export async function verifyReturnNote(pdf: Buffer, trusted: TrustedSigner[]): P
   }
   verdict = verdict!;
   if (verdict.failure?.check === 'signer-order') {
-    verdict = { ...verdict, failure: { check: 'signer-order', message: 'a return note is signed once, by the reviewer who returns the sheet (sales planning, the VP or HR)' } };
+    verdict = {
+      ...verdict,
+      failure: { check: 'signer-order', message: 'a return note is signed once, by the reviewer who returns the sheet (sales planning, the VP or HR)', reason: { code: 'return-note-signers' } },
+    };
   }
   if (!verdict.ok) return { verdict, note: null };
   const note = verdict.data as ReturnNoteJson;
   const signer = verdict.signatures[0]!;
   if (signer.fingerprint !== note.returnedBy.fingerprint || signer.role !== note.returnedBy.role) {
     return {
-      verdict: { ...verdict, ok: false, failure: { check: 'data-check', message: `the note names ${note.returnedBy.name} (${note.returnedBy.role}) but is signed by ${signer.name} (${signer.role})` } },
+      verdict: {
+        ...verdict,
+        ok: false,
+        failure: {
+          check: 'data-check',
+          message: `the note names ${note.returnedBy.name} (${note.returnedBy.role}) but is signed by ${signer.name} (${signer.role})`,
+          reason: { code: 'note-signer', named: note.returnedBy.name, namedRole: note.returnedBy.role, signer: signer.name, signerRole: signer.role },
+        },
+      },
       note: null,
     };
   }
@@ -234,7 +247,8 @@ export async function importReturnNotes(db: Db, input: { files: FileData[] }): P
     }
     const { verdict, note } = await verifyReturnNote(bytes, trusted);
     if (!verdict.ok || !note) {
-      outcomes.push({ fileName: file.fileName, sha256, outcome: 'refused', message: `${verdict.failure?.check}: ${verdict.failure?.message}`, note: null });
+      const failure = verdict.failure ?? { check: 'data-check' as const, message: 'the note does not verify', reason: { code: 'unexpected' as const } };
+      outcomes.push({ fileName: file.fileName, sha256, outcome: 'refused', message: `${failure.check}: ${failure.message}`, refusal: { code: 'file-not-verified', fileName: file.fileName, failure }, note: null });
       continue;
     }
     outcomes.push(applyReturnNote(db, bytes, file.fileName, sha256, note, verdict));
@@ -259,13 +273,28 @@ function applyReturnNote(db: Db, bytes: Buffer, fileName: string, sha256: string
         : db.prepare('SELECT s.id, s.status, s.person_id FROM sheets s JOIN people p ON p.id = s.person_id WHERE p.employee_no = ? AND s.period = ?').get(note.person.employeeNo, note.period)
     ) as { id: number; status: string; person_id: number } | undefined;
     if (!sheet) {
-      return { fileName, sha256, outcome: 'refused', message: `there is no sheet of ${note.person.name} (${note.person.employeeNo}) for ${note.period} in this database`, note: null };
+      return {
+        fileName,
+        sha256,
+        outcome: 'refused',
+        message: `there is no sheet of ${note.person.name} (${note.person.employeeNo}) for ${note.period} in this database`,
+        refusal: { code: 'return-no-sheet', name: note.person.name, employeeNo: note.person.employeeNo, period: note.period },
+        note: null,
+      };
     }
     const latest = db.prepare("SELECT sha256 FROM sheet_files WHERE kind = 'export' AND sheet_id = ? ORDER BY received_at DESC LIMIT 1").get(sheet.id) as { sha256: string } | undefined;
     let reason: string | null = null;
-    if (sheet.status !== 'signed') reason = `the sheet is ${sheet.status}, not signed: nothing to reopen`;
-    else if (latest && latest.sha256 !== note.exportSha256) reason = 'the note returns an earlier export: the sheet was exported again since';
-    else if (!latest) reason = 'the returned file was not exported from this database';
+    let refusal: Refusal | undefined;
+    if (sheet.status !== 'signed') {
+      reason = `the sheet is ${sheet.status}, not signed: nothing to reopen`;
+      refusal = { code: 'return-not-signed', status: sheet.status as SheetStatus };
+    } else if (latest && latest.sha256 !== note.exportSha256) {
+      reason = 'the note returns an earlier export: the sheet was exported again since';
+      refusal = { code: 'return-stale' };
+    } else if (!latest) {
+      reason = 'the returned file was not exported from this database';
+      refusal = { code: 'return-foreign' };
+    }
 
     const now = new Date().toISOString();
     const path = join(dataPath(db, 'returns', note.period), `${safeName(note.person.employeeNo)}-${note.period}-return-${sha256.slice(0, 8)}.pdf`);
@@ -293,7 +322,7 @@ function applyReturnNote(db: Db, bytes: Buffer, fileName: string, sha256: string
     });
     const info = toNoteInfo(fileRow(db, sha256)! as NoteRow, sheet.person_id);
     return reason
-      ? { fileName, sha256, outcome: 'refused', message: reason, note: info }
+      ? { fileName, sha256, outcome: 'refused', message: reason, ...(refusal ? { refusal } : {}), note: info }
       : { fileName, sha256, outcome: 'reopened', message: `the sheet of ${note.person.name} for ${note.period} is returned: ${note.reason}`, note: info };
   });
 }

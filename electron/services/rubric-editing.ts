@@ -50,7 +50,12 @@ export function saveRubricVersion(db: Db, input: { definition: unknown }): Rubri
     checkRole(db, rubric, latest);
     const next = (latest?.version ?? 0) + 1;
     if (latest && rubric.version <= latest.version) {
-      throw new ServiceError('conflict', `${rubric.id}@${rubric.version} already exists (the latest version is ${latest.version}); reload the rubric and edit the latest version`);
+      throw new ServiceError('conflict', `${rubric.id}@${rubric.version} already exists (the latest version is ${latest.version}); reload the rubric and edit the latest version`, {
+        code: 'rubric-version-taken',
+        rubric: rubric.id,
+        version: rubric.version,
+        latest: latest.version,
+      });
     }
     const problems: Problem[] = [];
     if (rubric.version !== next) problems.push({ field: 'version', value: rubric.version, expected: `${next}, the next version of ${rubric.id}` });
@@ -75,7 +80,7 @@ export function saveRubricVersion(db: Db, input: { definition: unknown }): Rubri
 
 export function exportRubricJson(db: Db, input: { id: string; version: number }): FileData {
   const rubric = listRubrics(db).find((r) => r.id === input.id && r.version === input.version);
-  if (!rubric) throw new ServiceError('not-found', `rubric ${input.id}@${input.version} is not known`);
+  if (!rubric) throw new ServiceError('not-found', `rubric ${input.id}@${input.version} is not known`, { code: 'not-found', what: 'rubric', id: `${input.id}@${input.version}` });
   const { hash, ...definition } = rubric;
   // The file carries the hash loadRubric computes; check it once more here rather than trust it.
   if (contentHash(definition) !== hash) throw new Error(`rubric ${rubric.id}@${rubric.version}: stored hash ${hash} does not match its content`);
@@ -105,7 +110,11 @@ export function importRubricJson(db: Db, input: { fileName: string; dataBase64: 
     const same = versions.find((r) => r.version === rubric.version);
     if (same?.hash === rubric.hash) return same;
     if (same) {
-      throw new ServiceError('conflict', `${rubric.id}@${rubric.version} is already here with another content (${same.hash}, the file has ${rubric.hash}); the same version cannot mean two rubrics`);
+      throw new ServiceError('conflict', `${rubric.id}@${rubric.version} is already here with another content (${same.hash}, the file has ${rubric.hash}); the same version cannot mean two rubrics`, {
+        code: 'rubric-version-differs',
+        rubric: rubric.id,
+        version: rubric.version,
+      });
     }
     checkRole(db, rubric, versions.at(-1));
     storeRubric(db, rubric);

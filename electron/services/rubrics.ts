@@ -44,7 +44,11 @@ export function storeRubric(db: Db, rubric: Rubric): boolean {
   const { hash, ...definition } = rubric;
   const existing = statement(db, 'SELECT hash FROM rubric_versions WHERE rubric_id = ? AND version = ?').get(rubric.id, rubric.version) as { hash: string } | undefined;
   if (existing && existing.hash !== hash) {
-    throw new ServiceError('conflict', `rubric ${rubric.id}@${rubric.version} is stored with another content (${existing.hash}); a changed rubric needs a new version`);
+    throw new ServiceError('conflict', `rubric ${rubric.id}@${rubric.version} is stored with another content (${existing.hash}); a changed rubric needs a new version`, {
+      code: 'rubric-version-differs',
+      rubric: rubric.id,
+      version: rubric.version,
+    });
   }
   if (existing) return false;
   statement(db, 'INSERT INTO rubric_versions (rubric_id, version, effective_from, hash, definition) VALUES (?, ?, ?, ?, ?)').run(rubric.id, rubric.version, rubric.effectiveFrom, hash, JSON.stringify(definition));
@@ -54,14 +58,14 @@ export function storeRubric(db: Db, rubric: Rubric): boolean {
 /** The rubric in force for a role in a period. */
 export function rubricForRole(rubrics: readonly Rubric[], role: RoleId, period: string): Rubric {
   const ids = [...new Set(rubrics.filter((r) => r.role === role).map((r) => r.id))];
-  if (ids.length === 0) throw new ServiceError('not-found', `there is no rubric for the role ${role}`);
+  if (ids.length === 0) throw new ServiceError('not-found', `there is no rubric for the role ${role}`, { code: 'no-rubric', role, period });
   const found = resolveRubric(ids[0]!, period, rubrics);
-  if (!found.ok) throw new ServiceError('not-found', `no rubric for ${role} is in force in ${period}`);
+  if (!found.ok) throw new ServiceError('not-found', `no rubric for ${role} is in force in ${period}`, { code: 'no-rubric', role, period });
   return found.rubric;
 }
 
 export function rubricVersion(rubrics: readonly Rubric[], id: string, version: number): Rubric {
   const r = rubrics.find((x) => x.id === id && x.version === version);
-  if (!r) throw new ServiceError('not-found', `rubric ${id}@${version} is not known`);
+  if (!r) throw new ServiceError('not-found', `rubric ${id}@${version} is not known`, { code: 'not-found', what: 'rubric', id: `${id}@${version}` });
   return r;
 }

@@ -41,6 +41,7 @@ export function saveSheets(db: Db, input: SaveSheetsInput): SavedSheets {
     // Every sheet is checked before the first write; all problems are reported together.
     const problems: Problem[] = [];
     const conflicts: string[] = [];
+    const conflictNames: string[] = [];
     const checked: CheckedSave[] = [];
     const listedAt = new Map<number, number>();
     sheets.forEach((sheet, i) => {
@@ -54,7 +55,10 @@ export function saveSheets(db: Db, input: SaveSheetsInput): SavedSheets {
         return problems.push({ field: `${at}.personId`, value: sheet.personId, expected: `a person assessed in ${period} (${person.name} is assessed ${assessedMonths(person)})` });
       }
       const check = checkSave(rubrics, person, period, stored.get(person.id), sheet);
-      if (check.conflict !== undefined) return conflicts.push(`${person.name} (${at}: ${conflictText(check.conflict)})`);
+      if (check.conflict !== undefined) {
+        conflictNames.push(person.name);
+        return conflicts.push(`${person.name} (${at}: ${conflictText(check.conflict)})`);
+      }
       if (check.problems !== undefined) return problems.push(...check.problems.map((p) => ({ ...p, field: `${at}.${p.field}` })));
       return checked.push(check.save);
     });
@@ -62,7 +66,12 @@ export function saveSheets(db: Db, input: SaveSheetsInput): SavedSheets {
     if (conflicts.length) {
       // A message to read, not a list of a whole month: the first few, and how many more.
       const named = conflicts.slice(0, CONFLICTS_NAMED).join('; ') + (conflicts.length > CONFLICTS_NAMED ? `; and ${conflicts.length - CONFLICTS_NAMED} more` : '');
-      throw new ServiceError('conflict', `sheets for ${period} were changed elsewhere since they were read, or are signed (${conflicts.length}): ${named}; reload them`);
+      throw new ServiceError('conflict', `sheets for ${period} were changed elsewhere since they were read, or are signed (${conflicts.length}): ${named}; reload them`, {
+        code: 'sheets-changed',
+        period,
+        count: conflicts.length,
+        names: conflictNames.slice(0, CONFLICTS_NAMED),
+      });
     }
 
     const versions = new Map(checked.map((c) => [`${c.rubric.id}@${c.rubric.version}`, c.rubric]));

@@ -11,9 +11,9 @@ import type { ChainRole, FileVerdict, InboxEntry, SignerInfo } from '../../share
 import { CHAIN_ROLES, chainStepsFor, nextStepFor } from '../../shared/chain.ts';
 import { isPlainObject } from '../../shared/problems.ts';
 import { ROLE_IDS, type RoleId } from '../../shared/rubric/schema.ts';
-import { checkScoresheet, type ScoresheetJson } from '../../shared/score-file.ts';
+import { RETURN_NOTE_FORMAT, SCORESHEET_FORMAT, checkScoresheet, type ScoresheetJson } from '../../shared/score-file.ts';
 import type { Db } from '../db/database.ts';
-import { type Role, type SignatureReport, type TrustedSigner, type Verdict, verifyPdf } from '../signing/index.ts';
+import { type DataProblem, type Role, type SignatureReport, type TrustedSigner, type Verdict, verifyPdf } from '../signing/index.ts';
 import { sha256Hex } from './files.ts';
 
 const FULL_CHAIN: Role[] = [...CHAIN_ROLES];
@@ -50,13 +50,23 @@ function personRole(data: unknown): RoleId | null {
   return ROLE_IDS.includes(role as RoleId) ? (role as RoleId) : null;
 }
 
+/** The score-file check (shared/score-file.ts) with its reason as data: a return note, another file, or data that does not hold together. */
+export function scoresheetProblem(json: unknown): DataProblem | null {
+  const message = checkScoresheet(json);
+  if (message === null) return null;
+  const format = isPlainObject(json) ? json.format : undefined;
+  if (format === RETURN_NOTE_FORMAT) return { message, reason: { code: 'return-note-not-sheet' } };
+  if (format !== SCORESHEET_FORMAT) return { message, reason: { code: 'not-score-sheet' } };
+  return { message, reason: { code: 'data-inconsistent' } };
+}
+
 /**
  * Verify a signed score sheet against the trusted signers and the chain of its person's role.
  * The signatures must be a prefix of that chain (a sheet on its way); `complete` says whether
  * every step has signed.
  */
 export async function verifySheetPdf(pdf: Buffer, trusted: TrustedSigner[]): Promise<SheetVerification> {
-  const options = (expectedChain: Role[]) => ({ trusted, expectedChain, checkData: checkScoresheet });
+  const options = (expectedChain: Role[]) => ({ trusted, expectedChain, checkData: scoresheetProblem });
   // The chain depends on the person's role, which the verifier reads only after the signer
   // order: try the usual chain, and the regional manager's own-sheet chain when the order fails.
   const full = await verifyPdf(pdf, options(FULL_CHAIN));
@@ -74,6 +84,7 @@ export async function verifySheetPdf(pdf: Buffer, trusted: TrustedSigner[]): Pro
       failure: {
         check: 'signer-order',
         message: `signature #1 is by ${first?.role ?? '?'} "${first?.name ?? '?'}" but a regional manager's own sheet is scored by sales planning (expected order: ${OWN_SHEET_CHAIN.join(' → ')})`,
+        reason: { code: 'own-sheet-order', name: first?.name ?? '', role: first?.role ?? null, chain: [...OWN_SHEET_CHAIN] },
       },
     };
   }

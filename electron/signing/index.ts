@@ -13,5 +13,5 @@ export type { CertificateInfo, CreatedIdentity, IdentityErrorCode, IdentityReque
 export { SignError, signPdf } from './sign.ts';
 export type { SignOptions } from './sign.ts';
 export { verifyPdf } from './verify.ts';
-export type { CheckId, SignatureReport, TrustedSigner, Verdict, VerifyOptions } from './verify.ts';
+export type { CheckId, DataProblem, SignatureReport, TrustedSigner, Verdict, VerifyOptions } from './verify.ts';
 export { OID } from './crypto.ts';

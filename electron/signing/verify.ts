@@ -25,20 +25,13 @@ import { SCORE_FILE_NAME } from '../../shared/score-file.ts';
 import { type CertificateInfo, type Role, certificateToDer, readCertificate } from './identity.ts';
 import { type ParsedPdf, type PdfDict, type PdfObject, type PdfString, PdfParseError, decodeText, isArray, isDict, isName, isString, parsePdf, parsePdfDate } from './pdf-objects.ts';
 import { checkLaterRevisions } from './revisions.ts';
+import type { VerifyCheck, VerifyFailure, VerifyReason } from '../../shared/refusals.ts';
 
-export type CheckId =
-  | 'pdf-format'
-  | 'pdf-structure'
-  | 'signature-present'
-  | 'byte-range'
-  | 'cms'
-  | 'coverage'
-  | 'revisions'
-  | 'trust'
-  | 'signer-duplicate'
-  | 'signer-order'
-  | 'embedded-data'
-  | 'data-check';
+/** The checks' ids (shared/refusals.ts, where the renderer words them). */
+export type CheckId = VerifyCheck;
+
+/** What a data check finds wrong: a sentence, or a sentence and its reason as data. */
+export type DataProblem = string | { message: string; reason: VerifyReason };
 
 export interface TrustedSigner {
   /** The certificate, DER (or PEM). Compared byte for byte with the signer's — never by name. */
@@ -51,7 +44,7 @@ export interface VerifyOptions {
   /** The approval chain; the signatures' roles must be a prefix of it. Default manager → planning → vp → hr. */
   expectedChain?: Role[];
   /** Recomputes/validates the embedded data; returns a failure reason, or null when it is fine. */
-  checkData?: (json: unknown) => string | null;
+  checkData?: (json: unknown) => DataProblem | null;
   /** Largest file accepted, in bytes (default MAX_PDF_BYTES): a score sheet is tens of KB. */
   maxBytes?: number;
 }
@@ -80,7 +73,7 @@ export interface SignatureReport {
 export interface Verdict {
   ok: boolean;
   /** The first failed check. */
-  failure?: { check: CheckId; message: string };
+  failure?: VerifyFailure & { reason: VerifyReason };
   signatures: SignatureReport[];
   /** scoresheet.json from the first signed revision, when it could be read. */
   data?: unknown;
@@ -90,6 +83,7 @@ class CheckFailure extends Error {
   constructor(
     readonly check: CheckId,
     message: string,
+    readonly reason: VerifyReason,
   ) {
     super(message);
   }
@@ -118,8 +112,8 @@ export async function verifyPdf(pdf: Buffer, options: VerifyOptions): Promise<Ve
     // check that was running.
     verdict.failure =
       error instanceof CheckFailure
-        ? { check: error.check, message: error.message }
-        : { check: stage.check, message: `unexpected error: ${(error as Error)?.message ?? String(error)}` };
+        ? { check: error.check, message: error.message, reason: error.reason }
+        : { check: stage.check, message: `unexpected error: ${(error as Error)?.message ?? String(error)}`, reason: { code: 'unexpected' } };
   }
   return verdict;
 }
@@ -128,13 +122,17 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
   // pdf-format
   const maxBytes = options.maxBytes ?? MAX_PDF_BYTES;
   if (Buffer.isBuffer(pdf) && pdf.length > maxBytes) {
-    throw new CheckFailure('pdf-format', `the file has ${pdf.length.toLocaleString('en-US')} bytes; a signed score sheet has at most ${maxBytes.toLocaleString('en-US')}`);
+    throw new CheckFailure('pdf-format', `the file has ${pdf.length.toLocaleString('en-US')} bytes; a signed score sheet has at most ${maxBytes.toLocaleString('en-US')}`, {
+      code: 'too-large',
+      bytes: pdf.length,
+      max: maxBytes,
+    });
   }
   if (!Buffer.isBuffer(pdf) || pdf.length < 16 || pdf.toString('latin1', 0, 5) !== '%PDF-') {
-    throw new CheckFailure('pdf-format', 'not a PDF file (no %PDF- header)');
+    throw new CheckFailure('pdf-format', 'not a PDF file (no %PDF- header)', { code: 'not-pdf' });
   }
   if (!/%%EOF[\r\n]*$/.test(pdf.toString('latin1', Math.max(0, pdf.length - 32)))) {
-    throw new CheckFailure('pdf-format', 'the file does not end with %%EOF (truncated or damaged)');
+    throw new CheckFailure('pdf-format', 'the file does not end with %%EOF (truncated or damaged)', { code: 'truncated' });
   }
 
   // pdf-structure
@@ -145,7 +143,7 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
   } catch (error) {
     // An encrypted file (often with cross-reference streams this parser refuses) gets its own reason.
     if (error instanceof PdfParseError && ENCRYPT_REF.test(pdf.toString('latin1'))) throw encrypted();
-    if (error instanceof PdfParseError) throw new CheckFailure('pdf-structure', `malformed PDF: ${error.message}`);
+    if (error instanceof PdfParseError) throw new CheckFailure('pdf-structure', `malformed PDF: ${error.message}`, { code: 'malformed' });
     throw error;
   }
   if (parsed.sections.some((section) => section.trailer.entries.has('Encrypt'))) throw encrypted();
@@ -155,7 +153,7 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
   const sigObjects = parsed.objects.filter(
     (o) => isDict(o.value) && (isName(o.value.entries.get('Type'), 'Sig') || o.value.entries.has('ByteRange')),
   );
-  if (sigObjects.length === 0) throw new CheckFailure('signature-present', 'the PDF is not signed');
+  if (sigObjects.length === 0) throw new CheckFailure('signature-present', 'the PDF is not signed', { code: 'unsigned' });
 
   // byte-range
   stage.check = 'byte-range';
@@ -164,9 +162,9 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
   found.sort((x, y) => x.revisionEnd - y.revisionEnd);
   for (let k = 0; k < found.length; k++) {
     const previousEnd = k === 0 ? 0 : found[k - 1]!.revisionEnd;
-    if (k > 0 && previousEnd === found[k]!.revisionEnd) throw new CheckFailure('byte-range', 'two signatures sign the same revision');
+    if (k > 0 && previousEnd === found[k]!.revisionEnd) throw new CheckFailure('byte-range', 'two signatures sign the same revision', { code: 'byte-range', signature: k + 1 });
     if (k > 0 && found[k]!.object.start < previousEnd) {
-      throw new CheckFailure('byte-range', `signature #${k + 1}'s dictionary is not in the revision it signs`);
+      throw new CheckFailure('byte-range', `signature #${k + 1}'s dictionary is not in the revision it signs`, { code: 'byte-range', signature: k + 1 });
     }
   }
 
@@ -176,7 +174,7 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
     const [, a, b, c] = sig.byteRange;
     const subFilter = sig.dict.entries.get('SubFilter');
     if (!isName(subFilter, 'ETSI.CAdES.detached') && !isName(subFilter, 'adbe.pkcs7.detached')) {
-      throw new CheckFailure('cms', `signature #${k + 1}: unsupported /SubFilter`);
+      throw new CheckFailure('cms', `signature #${k + 1}: unsupported /SubFilter`, { code: 'signature-invalid', signature: k + 1 });
     }
     try {
       const result = verifyDetachedCms(sig.contents.bytes, [pdf.subarray(0, a), pdf.subarray(b, b + c)]);
@@ -184,7 +182,7 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
       sig.info = readCertificate(result.certificate);
     } catch (error) {
       if (!(error instanceof CmsError)) throw error;
-      throw new CheckFailure('cms', `signature #${k + 1}: ${error.message}`);
+      throw new CheckFailure('cms', `signature #${k + 1}: ${error.message}`, { code: 'signature-invalid', signature: k + 1 });
     }
     sig.report = {
       name: sig.info.name,
@@ -206,6 +204,7 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
     throw new CheckFailure(
       'coverage',
       `the last signature covers ${last.revisionEnd} of ${pdf.length} bytes: ${pdf.length - last.revisionEnd} bytes were added after it without a signature`,
+      { code: 'unsigned-bytes', added: pdf.length - last.revisionEnd },
     );
   }
 
@@ -215,7 +214,7 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
     parsed,
     found.map((s) => ({ sigObject: s.object.num, end: s.revisionEnd })),
   );
-  if (revisionProblem) throw new CheckFailure('revisions', revisionProblem);
+  if (revisionProblem) throw new CheckFailure('revisions', revisionProblem, { code: 'later-changes' });
 
   // trust
   stage.check = 'trust';
@@ -225,18 +224,40 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
     const info = sig.info!;
     const entry = trusted.find((t) => t.der.equals(sig.certificate!));
     if (!entry) {
-      throw new CheckFailure('trust', `signature #${k + 1} by "${info.name}" (${info.fingerprint}) is not from a trusted certificate`);
+      throw new CheckFailure('trust', `signature #${k + 1} by "${info.name}" (${info.fingerprint}) is not from a trusted certificate`, {
+        code: 'untrusted',
+        signature: k + 1,
+        name: info.name,
+        fingerprint: info.fingerprint,
+        role: info.role,
+      });
     }
     if (info.role !== null && info.role !== entry.role) {
-      throw new CheckFailure('trust', `signature #${k + 1}: the certificate says role ${info.role}, the trusted list says ${entry.role}`);
+      throw new CheckFailure('trust', `signature #${k + 1}: the certificate says role ${info.role}, the trusted list says ${entry.role}`, {
+        code: 'role-mismatch',
+        signature: k + 1,
+        name: info.name,
+        fingerprint: info.fingerprint,
+        certificateRole: info.role,
+        trustedRole: entry.role,
+      });
     }
     report.role = entry.role;
-    if (!report.signingTime) throw new CheckFailure('trust', `signature #${k + 1} has no signing time (/M)`);
+    if (!report.signingTime) throw new CheckFailure('trust', `signature #${k + 1} has no signing time (/M)`, { code: 'no-signing-time', signature: k + 1, name: info.name });
     if (report.signingTime < info.notBefore || report.signingTime > info.notAfter) {
       throw new CheckFailure(
         'trust',
         `signature #${k + 1}: the certificate of "${info.name}" was not valid at the signing time ${report.signingTime.toISOString()} ` +
           (report.signingTime > info.notAfter ? `(it expired on ${info.notAfter.toISOString()})` : `(it is valid only from ${info.notBefore.toISOString()})`),
+        {
+          code: 'certificate-not-valid',
+          signature: k + 1,
+          name: info.name,
+          fingerprint: info.fingerprint,
+          signedAt: report.signingTime.toISOString(),
+          notBefore: info.notBefore.toISOString(),
+          notAfter: info.notAfter.toISOString(),
+        },
       );
     }
   }
@@ -247,7 +268,12 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
   for (const [k, sig] of found.entries()) {
     const fingerprint = sig.report!.fingerprint;
     if (seen.has(fingerprint)) {
-      throw new CheckFailure('signer-duplicate', `"${sig.report!.name}" signed twice (signatures #${seen.get(fingerprint)! + 1} and #${k + 1})`);
+      throw new CheckFailure('signer-duplicate', `"${sig.report!.name}" signed twice (signatures #${seen.get(fingerprint)! + 1} and #${k + 1})`, {
+        code: 'signed-twice',
+        name: sig.report!.name,
+        first: seen.get(fingerprint)! + 1,
+        second: k + 1,
+      });
     }
     seen.set(fingerprint, k);
   }
@@ -256,12 +282,17 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
   stage.check = 'signer-order';
   const chain = options.expectedChain ?? CHAIN_ROLES;
   const roles = found.map((s) => s.report!.role);
-  if (roles.length > chain.length) throw new CheckFailure('signer-order', `${roles.length} signatures, but the chain has only ${chain.length} steps`);
+  if (roles.length > chain.length) throw new CheckFailure('signer-order', `${roles.length} signatures, but the chain has only ${chain.length} steps`, {
+      code: 'too-many-signatures',
+      signatures: roles.length,
+      steps: chain.length,
+    });
   const wrong = roles.findIndex((role, i) => role !== chain[i]);
   if (wrong !== -1) {
     throw new CheckFailure(
       'signer-order',
       `signature #${wrong + 1} is by ${roles[wrong]} "${found[wrong]!.report!.name}" but step ${wrong + 1} is ${chain[wrong]} (expected order: ${chain.join(' → ')})`,
+      { code: 'wrong-order', signature: wrong + 1, name: found[wrong]!.report!.name, role: roles[wrong] ?? null, step: chain[wrong]!, chain: [...chain] },
     );
   }
 
@@ -271,23 +302,26 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
     verdict.data = parseJsonBytes(readEmbeddedFile(parsed, found[0]!.revisionEnd, SCORE_FILE_NAME));
   } catch (error) {
     if (!(error instanceof EmbeddedDataError)) throw error;
-    throw new CheckFailure('embedded-data', `${SCORE_FILE_NAME} in the first signed revision: ${error.message}`);
+    throw new CheckFailure('embedded-data', `${SCORE_FILE_NAME} in the first signed revision: ${error.message}`, { code: 'no-embedded-data', file: SCORE_FILE_NAME });
   }
 
   // data-check
   stage.check = 'data-check';
   const problem = options.checkData?.(verdict.data);
-  if (problem !== null && problem !== undefined) throw new CheckFailure('data-check', problem || 'the data check failed');
+  if (problem !== null && problem !== undefined) {
+    if (typeof problem === 'string') throw new CheckFailure('data-check', problem || 'the data check failed', { code: 'data-inconsistent' });
+    throw new CheckFailure('data-check', problem.message, problem.reason);
+  }
 }
 
 function encrypted(): CheckFailure {
-  return new CheckFailure('pdf-structure', 'the PDF is encrypted (/Encrypt): signed score sheets are never encrypted, and an encrypted file cannot be checked');
+  return new CheckFailure('pdf-structure', 'the PDF is encrypted (/Encrypt): signed score sheets are never encrypted, and an encrypted file cannot be checked', { code: 'encrypted' });
 }
 
 function checkByteRange(object: PdfObject, fileLength: number, revisionEnds: Set<number>): FoundSignature {
   const dict = object.value as PdfDict;
   const fail = (why: string): never => {
-    throw new CheckFailure('byte-range', `signature object ${object.num}: ${why}`);
+    throw new CheckFailure('byte-range', `signature object ${object.num}: ${why}`, { code: 'byte-range', signature: null });
   };
   const range = dict.entries.get('ByteRange');
   const contents = dict.entries.get('Contents');

@@ -5,23 +5,17 @@ import Button from '@mui/material/Button';
 import type { ReactNode } from 'react';
 import type { ApiFailure } from '../../shared/api/types.ts';
 import { describeValue, type Problem } from '../../shared/problems.ts';
-import type { Refusal } from '../../shared/refusals.ts';
 import { ApiError, toFailure } from '../api/client.ts';
 import { useT, type Messages } from '../i18n/index.tsx';
+import { failureText } from './refusalText.ts';
 import { fieldText, ruleText } from './ruleText.ts';
+
+export { failureText, refusalText, verifyText } from './refusalText.ts';
 
 /** One problem in words: "field: got X; expected Y" — Y in the UI's language when the problem carries its rule. */
 export function problemText(p: Problem, t: Messages, withField = true): string {
   const got = 'value' in p ? `${t.failure.got} ${describeValue(p.value)}` : t.failure.missing;
   return `${withField ? `${fieldText(p.field, t)}: ` : ''}${got}; ${t.failure.expected} ${p.rule ? ruleText(p.rule, t) : p.expected}`;
-}
-
-/** A failure's sentence: its refusal worded in the UI's language, else the service's message. */
-export function failureText(failure: ApiFailure, t: Messages): string {
-  if (!failure.refusal) return failure.message;
-  // Each code's wording takes that code's refusal (checked in en.ts by `satisfies`).
-  const words = t.failure.refusals[failure.refusal.code] as (r: Refusal) => string;
-  return words(failure.refusal);
 }
 
 export function FailureAlert({

@@ -4,7 +4,8 @@ import { reportsEn } from '../features/reports/reportsMessages.ts';
 import { rubricEditorEn } from '../features/rubrics/rubricEditorMessages.ts';
 import { DOMAIN_LABELS } from '../../shared/labels.ts';
 import type { ProblemRule } from '../../shared/problems.ts';
-import type { Refusal } from '../../shared/refusals.ts';
+import type { ChainRole } from '../../shared/chain.ts';
+import { checksEn, reasonsEn, refusalsEn } from './refusals.ts';
 import type { SheetStatus } from '../../shared/sheet-status.ts';
 export const en = {
   figures: figuresEn,
@@ -97,16 +98,20 @@ export const en = {
         `one column for ${r.column} — columns ${r.columns.map((c) => `${c.at} ("${c.header}")`).join(' and ')} both name it`,
       'value-column': (r: { salary: string; examples: string[] }) => `at least one value column: ${r.salary}, or KPIs by name (${r.examples.join(', ')}, …)`,
       'month-from': (r: { month: string }) => `a month from ${r.month} on`,
+      passphrase: () => 'the passphrase of this signing identity (the one given does not open it)',
+      'identity-file': (r: { file: 'p12' | 'certificate' | 'key' }): string =>
+        r.file === 'p12'
+          ? 'a readable signing identity file (.p12 or .pfx)'
+          : r.file === 'certificate'
+            ? 'a readable certificate file (.cer, .crt or .pem)'
+            : 'a signing identity with a key this app can use (ECDSA P-256 or RSA)',
+      'certificate-role': (r: { role: ChainRole | null }) =>
+        r.role ? `the step its certificate records (${DOMAIN_LABELS.en.chainRoles[r.role]}), or none` : 'the step of the chain it signs for: the certificate does not record one',
     } satisfies { [C in ProblemRule['code']]: (rule: Extract<ProblemRule, { code: C }>) => string },
-    /** A service's refusal (shared/refusals.ts), worded here. */
-    refusals: {
-      'sheet-not-editable': (r: { name: string; period: string; status: SheetStatus }): string =>
-        r.status === 'approved'
-          ? `The sheet of ${r.name} for ${r.period} is approved (final): it is not changed in place. A change to it will be an amendment, with its reason.`
-          : `The sheet of ${r.name} for ${r.period} is signed and on its way up the approval chain: it is not changed in place. Ask the reviewer who holds it to return it, or correct it later with an amendment.`,
-      'sheet-changed': (r: { name: string; period: string; stored: number; edited: number }): string =>
-        `The sheet of ${r.name} for ${r.period} was saved elsewhere since you opened it (revision ${r.stored}, you edited ${r.edited}). Reload it.`,
-    } satisfies { [C in Refusal['code']]: (refusal: Extract<Refusal, { code: C }>) => string },
+    /** A service's refusal (shared/refusals.ts Refusal), worded in i18n/refusals.ts. */
+    refusals: refusalsEn,
+    /** The verifier's reason for refusing a file (shared/refusals.ts VerifyReason). */
+    reasons: reasonsEn,
   },
   setup: {
     title: 'Welcome',
@@ -511,20 +516,7 @@ export const en = {
     },
     verdictOk: 'Verified',
     verdictRefused: 'Refused',
-    checks: {
-      'pdf-format': 'Not a PDF',
-      'pdf-structure': 'Damaged PDF',
-      'signature-present': 'Not signed',
-      'byte-range': 'Signature range wrong',
-      cms: 'Signature invalid',
-      coverage: 'Changed after signing',
-      revisions: 'Changed after signing',
-      trust: 'Signer not trusted',
-      'signer-duplicate': 'Signed twice by one person',
-      'signer-order': 'Chain out of order',
-      'embedded-data': 'Sheet data missing',
-      'data-check': 'Scores do not recompute',
-    },
+    checks: checksEn,
     chain: {
       none: 'No signatures',
       unknownRole: 'Unknown step',
@@ -608,6 +600,7 @@ export const en = {
       importAll: (n: number) => `Import ${n === 1 ? 'it' : `all ${n}`}`,
       importing: 'Importing…',
       result: (n: number) => `Import into the HR database: ${n} file${n === 1 ? '' : 's'}`,
+      replacedText: 'The sheet already here was replaced by this later approved export.',
     },
     returns: {
       title: 'Import return notes',

@@ -1,6 +1,7 @@
 /** 简体中文. Typed as Messages: TypeScript refuses a missing or extra key. */
 import type { Messages } from './en.ts';
 import { DOMAIN_LABELS } from '../../shared/labels.ts';
+import { checksZh, reasonsZh, refusalsZh } from './refusals.ts';
 import { figuresZh } from '../features/figures/figuresMessages.ts';
 import { reportsZh } from '../features/reports/reportsMessages.ts';
 import { rubricEditorZh } from '../features/rubrics/rubricEditorMessages.ts';
@@ -94,14 +95,13 @@ export const zh: Messages = {
         `“${r.column}”只能有一列:${r.columns.map((c) => `第 ${c.at} 列(“${c.header}”)`).join('和')}重复了`,
       'value-column': (r: { salary: string; examples: string[] }) => `至少一个数值列:${r.salary},或以指标名称为列名的关键指标列(${r.examples.join('、')}等)`,
       'month-from': (r: { month: string }) => `不早于 ${r.month} 的月份`,
+      passphrase: () => '此签名身份的口令(所填口令无法打开它)',
+      'identity-file': (r) =>
+        r.file === 'p12' ? '可读取的签名身份文件(.p12 或 .pfx)' : r.file === 'certificate' ? '可读取的证书文件(.cer、.crt 或 .pem)' : '带有本应用支持的密钥类型的签名身份',
+      'certificate-role': (r) => (r.role ? `证书中记录的环节(${DOMAIN_LABELS.zh.chainRoles[r.role]}),或不填` : '它所签署的审批环节:证书中没有记录'),
     },
-    refusals: {
-      'sheet-not-editable': (r) =>
-        r.status === 'approved'
-          ? `${r.name} ${r.period} 的评分表已审批(定稿),不能直接修改。如需更改,将以修订的方式提交并注明原因。`
-          : `${r.name} ${r.period} 的评分表已签署,正在审批中,不能直接修改。请让持有该表的审核人退回,或日后以修订的方式更正。`,
-      'sheet-changed': (r) => `${r.name} ${r.period} 的评分表在您打开后已在别处保存(版本 ${r.stored},您编辑的是版本 ${r.edited})。请重新载入。`,
-    },
+    refusals: refusalsZh,
+    reasons: reasonsZh,
   },
   setup: {
     title: '欢迎使用',
@@ -504,20 +504,7 @@ export const zh: Messages = {
     },
     verdictOk: '校验通过',
     verdictRefused: '已拒绝',
-    checks: {
-      'pdf-format': '不是 PDF 文件',
-      'pdf-structure': 'PDF 文件已损坏',
-      'signature-present': '未签名',
-      'byte-range': '签名范围有误',
-      cms: '签名无效',
-      coverage: '签名后被修改',
-      revisions: '签名后被修改',
-      trust: '签名人不受信任',
-      'signer-duplicate': '同一人重复签名',
-      'signer-order': '签署顺序不符',
-      'embedded-data': '缺少评分数据',
-      'data-check': '分数复算不一致',
-    },
+    checks: checksZh,
     chain: {
       none: '无签名',
       unknownRole: '未知环节',
@@ -601,6 +588,7 @@ export const zh: Messages = {
       importAll: (n: number) => (n === 1 ? '导入' : `全部导入(${n} 个)`),
       importing: '正在导入…',
       result: (n: number) => `导入到人事数据库:${n} 个文件`,
+      replacedText: '已用这份较晚导出的已审批评分表替换了原有的评分表。',
     },
     returns: {
       title: '导入退回通知',

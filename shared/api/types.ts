@@ -3,7 +3,7 @@ import type { RoleId, Rubric } from '../rubric/schema.ts';
 import type { SheetResult } from '../scoring/engine.ts';
 import type { SheetInput } from '../scoring/input.ts';
 import type { Problem } from '../problems.ts';
-import type { Refusal } from '../refusals.ts';
+import type { Refusal, VerifyFailure } from '../refusals.ts';
 import type { ChainRole } from '../chain.ts';
 import type { SheetStatus } from '../sheet-status.ts';
 
@@ -227,7 +227,9 @@ export interface JobFailure {
   personId: number;
   employeeNo: string;
   name: string;
+  /** In English; `refusal`, when the service refused the sheet, is what the UI words. */
   message: string;
+  refusal?: Refusal;
 }
 
 export interface JobFile {
@@ -275,7 +277,8 @@ export interface SignerInfo {
 /** The verifier's verdict on a file: ok, or the first failed check with its message. */
 export interface FileVerdict {
   ok: boolean;
-  failure: { check: string; message: string } | null;
+  /** The check, its English message and its reason as data (the UI words the reason). */
+  failure: VerifyFailure | null;
 }
 
 export type InboxState = 'pending' | 'approved' | 'returned' | 'imported';
@@ -337,7 +340,9 @@ export interface ReturnImportOutcome {
   fileName: string;
   sha256: string;
   outcome: 'reopened' | 'already-imported' | 'refused';
+  /** In English (the CLI); a refused note's reason as data is `refusal`. */
   message: string;
+  refusal?: Refusal;
   note: ReturnNoteInfo | null;
 }
 
@@ -345,7 +350,9 @@ export interface HrImportOutcome {
   fileName: string;
   sha256: string;
   outcome: 'imported' | 'replaced' | 'already-imported' | 'refused';
+  /** In English (the CLI); a refused file's reason as data is `refusal`. */
   message: string;
+  refusal?: Refusal;
   employeeNo: string | null;
   period: string | null;
   personId: number | null;

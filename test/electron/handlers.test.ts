@@ -27,7 +27,10 @@ describe('handler map', () => {
   it('turns service failures into clear failures, never a throw', async () => {
     const { db, path } = tempDb();
     const handlers = createHandlers(db, { dbPath: path, appVersion: 'test' });
-    expect(await invoke(handlers, 'sheets.get', { personId: 5, period: '2026-10' })).toEqual({ ok: false, error: { kind: 'not-found', message: 'person 5 does not exist' } });
+    expect(await invoke(handlers, 'sheets.get', { personId: 5, period: '2026-10' })).toEqual({
+      ok: false,
+      error: { kind: 'not-found', message: 'person 5 does not exist', refusal: { code: 'not-found', what: 'person', id: '5' } },
+    });
     expect(await invoke(handlers, 'nope', {})).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     expect(await invoke(handlers, 'people.save', { employeeNo: 'S 1', name: '', role: 'boss', regionId: null, managerId: null, activeFrom: '2026-13', activeTo: null })).toMatchObject({
       ok: false,

@@ -44,12 +44,18 @@ const SAMPLES: { [C in ProblemRule['code']]: Extract<ProblemRule, { code: C }> }
   'one-column': { code: 'one-column', column: '工号', columns: [{ at: 1, header: '工号' }, { at: 4, header: 'Employee No' }] },
   'value-column': { code: 'value-column', salary: '工资总额 / salary total', examples: ['销售计划数量', '实际销售数量'] },
   'month-from': { code: 'month-from', month: '2026-03' },
+  passphrase: { code: 'passphrase' },
+  'identity-file': { code: 'identity-file', file: 'certificate' },
+  'certificate-role': { code: 'certificate-role', role: 'planning' },
 };
+
+/** Keys whose value is worded (a unit, a kind of file, a step of the chain), not shown as it is. */
+const WORDED = ['code', 'unit', 'file', 'role'];
 
 /** The rule's values as they must appear in its wording (a list: each of its items; a count of 0 need not). */
 const shownValues = (rule: ProblemRule): string[] =>
   Object.entries(rule)
-    .filter(([k, v]) => k !== 'code' && k !== 'unit' && typeof v !== 'boolean' && v !== null && !(k === 'more' && v === 0))
+    .filter(([k, v]) => !WORDED.includes(k) && typeof v !== 'boolean' && v !== null && !(k === 'more' && v === 0))
     .flatMap(([, v]) => (Array.isArray(v) ? v.flatMap((item) => (typeof item === 'object' ? Object.values(item as object).map(String) : [String(item)])) : [String(v)]));
 
 describe('problem rules in words', () => {

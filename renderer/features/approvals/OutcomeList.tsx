@@ -1,13 +1,14 @@
 /**
  * Per-file outcomes of an import: HR's import of approved sheets (imported / replaced /
  * already imported / refused) and the manager's import of return notes (reopened / already
- * imported / refused), each with the backend's message.
+ * imported / refused); a refusal says why in the UI's language.
  */
 import Alert from '@mui/material/Alert';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { HrImportOutcome, ReturnImportOutcome } from '../../../shared/api/types.ts';
+import { failureText } from '../../app/refusalText.ts';
 import { useT } from '../../i18n/index.tsx';
 import { sha8 } from './availability.ts';
 
@@ -15,14 +16,13 @@ type Outcome = HrImportOutcome['outcome'] | ReturnImportOutcome['outcome'];
 
 const COLOURS: Record<Outcome, 'success' | 'info' | 'error'> = { imported: 'success', replaced: 'success', reopened: 'success', 'already-imported': 'info', refused: 'error' };
 
-/** The outcomes whose message tells more than the chip (the others say the same in the user's language). */
-const SAY_WHY = new Set<Outcome>(['refused', 'replaced']);
-
 interface Row {
   fileName: string;
   sha256: string;
   outcome: Outcome;
+  /** In English; `refusal` is what is shown. */
   message: string;
+  refusal?: HrImportOutcome['refusal'];
   /** Who and which month, when known. */
   about: string | null;
 }
@@ -42,9 +42,14 @@ function OutcomeList({ rows, testId, title, onClose }: { rows: readonly Row[]; t
             <Typography variant="body2" component="div" sx={{ minWidth: 0, wordBreak: 'break-word' }}>
               <b>{row.fileName}</b>
               {row.about && ` · ${row.about}`}
-              {SAY_WHY.has(row.outcome) && (
-                <Typography variant="caption" component="div" color={row.outcome === 'refused' ? 'error' : 'text.secondary'}>
-                  {row.message}
+              {row.outcome === 'refused' && (
+                <Typography variant="caption" component="div" color="error">
+                  {failureText(row, t)}
+                </Typography>
+              )}
+              {row.outcome === 'replaced' && (
+                <Typography variant="caption" component="div" color="text.secondary">
+                  {t.approvals.hr.replacedText}
                 </Typography>
               )}
             </Typography>

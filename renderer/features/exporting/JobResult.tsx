@@ -19,7 +19,7 @@ import type { ReactNode } from 'react';
 import type { JobStatus } from '../../../shared/api/types.ts';
 import { invoke } from '../../api/client.ts';
 import { useAction } from '../../api/hooks.ts';
-import { FailureAlert } from '../../app/FailureAlert.tsx';
+import { FailureAlert, failureText } from '../../app/FailureAlert.tsx';
 import { useT, type Messages } from '../../i18n/index.tsx';
 import { downloadFile } from '../../app/files.ts';
 import { folderOf, WrittenTo } from './WrittenTo.tsx';
@@ -134,7 +134,7 @@ export function JobResult({ job }: { job: JobStatus }) {
           <Box component="ul" sx={{ m: 0, pl: 2 }}>
             {job.failures.map((f, i) => (
               <li key={i}>
-                <strong>{f.personId === 0 ? t.exporting.summary : who(f)}</strong>: {f.message}
+                <strong>{f.personId === 0 ? t.exporting.summary : who(f)}</strong>: {failureText(f, t)}
               </li>
             ))}
           </Box>

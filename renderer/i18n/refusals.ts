@@ -1,0 +1,281 @@
+/**
+ * A service's refusals (shared/refusals.ts `Refusal`) and the verifier's reasons (`VerifyReason`)
+ * in both languages: each code with its values. The domain's words (statuses, roles, steps of the
+ * chain) are shared/labels.ts's; times are shown in the UI's locale.
+ */
+import { DOMAIN_LABELS } from '../../shared/labels.ts';
+import type { ChainRole } from '../../shared/chain.ts';
+import type { Missing, Refusal, VerifyCheck, VerifyFailure, VerifyReason } from '../../shared/refusals.ts';
+
+type R<C extends Refusal['code']> = Extract<Refusal, { code: C }>;
+type V<C extends VerifyReason['code']> = Extract<VerifyReason, { code: C }>;
+
+const EN = DOMAIN_LABELS.en;
+const ZH = DOMAIN_LABELS.zh;
+
+/** A time in the UI's locale (as app/format.ts dateTime, which this file does not import: the dictionaries load without React). */
+function dateTime(iso: string, lang: 'zh' | 'en'): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
+/** A size in MB, rounded up to 0.1 (a file just over a limit must not read as the limit). */
+const mb = (bytes: number): string => `${Math.ceil(bytes / 104_857.6) / 10} MB`;
+
+const stepEn = (role: ChainRole | null): string => (role ? EN.chainRoles[role] : 'an unknown step');
+const stepZh = (role: ChainRole | null): string => (role ? ZH.chainRoles[role] : '未知环节');
+const orderEn = (chain: readonly ChainRole[]): string => chain.map((r) => EN.chainRoles[r]).join(' → ');
+const orderZh = (chain: readonly ChainRole[]): string => chain.map((r) => ZH.chainRoles[r]).join(' → ');
+
+// ---------------------------------------------------------------------------------------------
+// English
+
+/** The check's name when a stored verdict has no reason (it was kept before reasons existed). */
+export const checksEn = {
+  'pdf-format': 'Not a PDF',
+  'pdf-structure': 'Damaged PDF',
+  'signature-present': 'Not signed',
+  'byte-range': 'Signature range wrong',
+  cms: 'Signature invalid',
+  coverage: 'Changed after signing',
+  revisions: 'Changed after signing',
+  trust: 'Signer not trusted',
+  'signer-duplicate': 'Signed twice by one person',
+  'signer-order': 'Chain out of order',
+  'embedded-data': 'Sheet data missing',
+  'data-check': 'Scores do not recompute',
+} satisfies Record<VerifyCheck, string>;
+
+export const reasonsEn = {
+  'too-large': (r: V<'too-large'>) => `The file has ${mb(r.bytes)}; a signed score sheet has at most ${mb(r.max)}.`,
+  'not-pdf': () => 'This is not a PDF file.',
+  truncated: () => 'The file is cut short (it does not end as a PDF does): it was not copied whole, or it is damaged.',
+  malformed: () => 'The PDF is damaged: its structure cannot be read.',
+  encrypted: () => 'The PDF is encrypted: signed score sheets are never encrypted, and an encrypted file cannot be checked.',
+  unsigned: () => 'The file carries no signature.',
+  'byte-range': (r: V<'byte-range'>) => `${r.signature === null ? 'A signature' : `Signature ${r.signature}`} does not cover the bytes it should: the file was changed or damaged.`,
+  'signature-invalid': (r: V<'signature-invalid'>) => `Signature ${r.signature} does not verify: the signed content was changed, or the signature is damaged.`,
+  'unsigned-bytes': (r: V<'unsigned-bytes'>) => `${r.added} bytes were added after the last signature without a signature: the file was changed after it was signed.`,
+  'later-changes': () => 'A later revision of the file changes more than adding a signature: the file was changed after it was signed.',
+  untrusted: (r: V<'untrusted'>) =>
+    `Signature ${r.signature} is by ${r.name}${r.role ? ` (${EN.chainRoles[r.role]})` : ''}, whose certificate this app does not trust. ` +
+    `To accept it, add that certificate under Signatures → Trusted signers: its fingerprint is ${r.fingerprint}.`,
+  'role-mismatch': (r: V<'role-mismatch'>) =>
+    `Signature ${r.signature}: the certificate of ${r.name} (${r.fingerprint}) records the step ${EN.chainRoles[r.certificateRole]}, but this app trusts it as ${EN.chainRoles[r.trustedRole]}.`,
+  'no-signing-time': (r: V<'no-signing-time'>) => `Signature ${r.signature} by ${r.name} has no signing time.`,
+  'certificate-not-valid': (r: V<'certificate-not-valid'>) =>
+    `Signature ${r.signature}: the certificate of ${r.name} (${r.fingerprint}) was not valid when it signed (${dateTime(r.signedAt, 'en')}): ` +
+    (r.signedAt > r.notAfter ? `it expired on ${dateTime(r.notAfter, 'en')}.` : `it is valid only from ${dateTime(r.notBefore, 'en')}.`),
+  'signed-twice': (r: V<'signed-twice'>) => `${r.name} signed twice (signatures ${r.first} and ${r.second}).`,
+  'too-many-signatures': (r: V<'too-many-signatures'>) => `The file has ${r.signatures} signatures, but its chain has only ${r.steps} steps.`,
+  'wrong-order': (r: V<'wrong-order'>) =>
+    `Signature ${r.signature} is by ${r.name} (${stepEn(r.role)}), but step ${r.signature} is ${EN.chainRoles[r.step]} (the order: ${orderEn(r.chain)}).`,
+  'own-sheet-order': (r: V<'own-sheet-order'>) =>
+    `A ${EN.roles['regional-manager'].toLowerCase()}’s own sheet is signed first by ${EN.chainRoles.planning}, but the first signature is by ${r.name} (${stepEn(r.role)}) (the order: ${orderEn(r.chain)}).`,
+  'return-note-signers': () =>
+    `A return note is signed once, by the reviewer who returns the sheet (${EN.chainRoles.planning}, ${EN.chainRoles.vp} or ${EN.chainRoles.hr}).`,
+  'no-embedded-data': (r: V<'no-embedded-data'>) => `The file carries no readable ${r.file} in its first signed revision: it is not a score sheet made by this app.`,
+  'return-note-not-sheet': () => 'This file is a return note, not a score sheet: import it with the return notes.',
+  'not-score-sheet': () => 'The file carries data, but not a score sheet of this app.',
+  'not-return-note': () => 'This file is not a return note.',
+  'data-inconsistent': () => 'The data in the file does not hold together (its scores, rubric or person do not match): it was changed, or made by another program.',
+  'note-signer': (r: V<'note-signer'>) => `The note names ${r.named} (${EN.chainRoles[r.namedRole]}) as the reviewer, but it is signed by ${r.signer} (${stepEn(r.signerRole)}).`,
+  unexpected: () => 'The file could not be checked (an unexpected error), so it is not accepted.',
+} satisfies { [C in VerifyReason['code']]: (reason: V<C>) => string };
+
+/** A verifier's failure in English: its reason, or (a verdict kept before reasons) the check's name. */
+function verifyEn(f: VerifyFailure): string {
+  return f.reason ? (reasonsEn[f.reason.code] as (r: VerifyReason) => string)(f.reason) : `${checksEn[f.check]}.`;
+}
+
+const missingEn: Record<Missing, (id: string) => string> = {
+  person: (id) => `There is no person with the id ${id}.`,
+  region: (id) => `There is no region with the id ${id}.`,
+  job: (id) => `There is no job ${id} (jobs are kept until the app closes).`,
+  backup: (id) => `There is no backup “${id}” of this database.`,
+  rubric: (id) => `There is no rubric ${id}.`,
+  identity: (id) => `There is no signing identity with the fingerprint ${id}.`,
+  'trusted-signer': (id) => `There is no trusted signer with the fingerprint ${id}.`,
+  file: (id) => `There is no file with the SHA-256 ${id} in this app.`,
+  'exported-file': (id) => `This app has exported no file with the SHA-256 ${id}.`,
+};
+
+const fileStatesEn = { approved: 'approved', returned: 'returned', imported: 'imported' } as const;
+
+export const refusalsEn = {
+  'sheet-not-editable': (r: R<'sheet-not-editable'>) =>
+    r.status === 'approved'
+      ? `The sheet of ${r.name} for ${r.period} is approved (final): it is not changed in place. A change to it will be an amendment, with its reason.`
+      : `The sheet of ${r.name} for ${r.period} is signed and on its way up the approval chain: it is not changed in place. Ask the reviewer who holds it to return it, or correct it later with an amendment.`,
+  'sheet-changed': (r: R<'sheet-changed'>) => `The sheet of ${r.name} for ${r.period} was saved elsewhere since you opened it (revision ${r.stored}, you edited ${r.edited}). Reload it.`,
+  'sheets-changed': (r: R<'sheets-changed'>) =>
+    `${r.count === 1 ? 'A sheet' : `${r.count} sheets`} of ${r.period} ${r.count === 1 ? 'was' : 'were'} saved elsewhere since you opened ${r.count === 1 ? 'it, or is' : 'them, or are'} signed: ` +
+    `${r.names.join(', ')}${r.count > r.names.length ? ` and ${r.count - r.names.length} more` : ''}. Reload, then save again.`,
+  'figures-changed': (r: R<'figures-changed'>) =>
+    `The salary and KPIs of ${r.name} for ${r.period} were saved elsewhere since you opened them (revision ${r.stored}, you edited ${r.edited}). Reload them.`,
+  'not-found': (r: R<'not-found'>) => missingEn[r.what](r.id),
+  'in-memory': (r: R<'in-memory'>): string =>
+    r.need === 'backups' ? 'This database lives in memory only: it has no backups.' : 'This database lives in memory only: it has no data folder for signed files.',
+  'restore-running': () => 'A restore is already running.',
+  'demo-needs-empty': () => 'The database already has people: the demo organisation loads only into an empty database.',
+  'no-rubric': (r: R<'no-rubric'>) => `No rubric for the role ${EN.roles[r.role]} is in force in ${r.period}.`,
+  'rubric-version-taken': (r: R<'rubric-version-taken'>) =>
+    `Version ${r.version} of the rubric ${r.rubric} already exists (the latest version is ${r.latest}): reload the rubric and edit the latest version.`,
+  'rubric-version-differs': (r: R<'rubric-version-differs'>) =>
+    `Version ${r.version} of the rubric ${r.rubric} is already here with another content: a changed rubric needs a new version.`,
+  'not-exportable': (r: R<'not-exportable'>) => {
+    const sheet = `The sheet of ${r.name} (${r.employeeNo}) for ${r.period}`;
+    if (r.status === 'not-started') return `${sheet} has not been started.`;
+    if (r.status === 'approved') return `${sheet} is approved (final): it is not exported again.`;
+    return `${sheet} is ${EN.statuses[r.status].toLowerCase()}: mark it ${EN.statuses.ready.toLowerCase()} first.`;
+  },
+  'export-other-step': (r: R<'export-other-step'>) =>
+    `The sheet of ${r.name} (${r.employeeNo}) for ${r.period} is signed first by ${EN.chainRoles[r.first]}, not by ${EN.chainRoles[r.role]}.`,
+  countersigned: (r: R<'countersigned'>) =>
+    `The sheet of ${r.name} (${r.employeeNo}) for ${r.period} has been countersigned already: ask the reviewer to return it before exporting it again.`,
+  'changed-during-export': (r: R<'changed-during-export'>) => `The sheet of ${r.name} for ${r.period} changed while it was being exported: export it again.`,
+  'exported-file-moved': (r: R<'exported-file-moved'>) =>
+    `The exported file ${r.fileName} is no longer at ${r.path} as it was exported (it was exported again since, or moved).`,
+  'identity-exists': (r: R<'identity-exists'>) => `The signing identity ${r.name} (${r.fingerprint}) is already in this app.`,
+  'key-file-missing': (r: R<'key-file-missing'>) => `The key file of ${r.name} is missing (${r.path}).`,
+  'key-file-mismatch': (r: R<'key-file-mismatch'>) => `The key file ${r.file} holds another certificate than the signing identity ${r.name}.`,
+  'trusted-as-other-role': (r: R<'trusted-as-other-role'>) =>
+    `${r.name} (${r.fingerprint}) is already trusted as ${EN.chainRoles[r.role]}: remove it first to trust it as ${EN.chainRoles[r.wanted]}.`,
+  'file-handled': (r: R<'file-handled'>) => `${r.fileName} was already ${fileStatesEn[r.state]}.`,
+  'kept-file-changed': (r: R<'kept-file-changed'>) => `The kept copy of ${r.fileName} (${r.path}) has changed on disk: add the file again.`,
+  'file-not-verified': (r: R<'file-not-verified'>) => `${r.fileName} does not verify: ${verifyEn(r.failure)}`,
+  'chain-complete': (r: R<'chain-complete'>) => `${r.fileName} is already signed by every step of its chain.`,
+  'not-next-step': (r: R<'not-next-step'>) =>
+    `The next step for ${r.fileName} is ${EN.chainRoles[r.next]}; the signing identity ${r.name} signs for ${EN.chainRoles[r.role]}.`,
+  'not-fully-approved': (r: R<'not-fully-approved'>) =>
+    `Not fully approved: signed by ${r.signed.length ? r.signed.map(stepEn).join(' → ') : 'no one'}${r.next ? `; the next step is ${EN.chainRoles[r.next]}` : ''}.`,
+  'file-identifier': (r: R<'file-identifier'>) =>
+    r.what === 'employee-no'
+      ? `The file’s employee number “${r.value}” is not one this app accepts (letters, digits and "-", at most 20).`
+      : `The file’s region code “${r.value}” is not one this app accepts (letters, digits and "-", at most 20).`,
+  'later-import-exists': (r: R<'later-import-exists'>) =>
+    `An approved sheet of ${r.name} for ${r.period} exported at ${dateTime(r.imported, 'en')} (file ${r.file}…) is already imported; this file was exported at ${dateTime(r.exportedAt, 'en')}, before it.`,
+  'return-no-sheet': (r: R<'return-no-sheet'>) => `There is no sheet of ${r.name} (${r.employeeNo}) for ${r.period} in this database.`,
+  'return-not-signed': (r: R<'return-not-signed'>) => `The sheet is ${EN.statuses[r.status].toLowerCase()}, not ${EN.statuses.signed.toLowerCase()}: there is nothing to reopen.`,
+  'return-stale': () => 'The note returns an earlier export: the sheet was exported again since.',
+  'return-foreign': () => 'The returned file was not exported from this database.',
+} satisfies { [C in Refusal['code']]: (refusal: R<C>) => string };
+
+// ---------------------------------------------------------------------------------------------
+// 简体中文
+
+export const checksZh: typeof checksEn = {
+  'pdf-format': '不是 PDF 文件',
+  'pdf-structure': 'PDF 文件已损坏',
+  'signature-present': '未签名',
+  'byte-range': '签名范围有误',
+  cms: '签名无效',
+  coverage: '签名后被修改',
+  revisions: '签名后被修改',
+  trust: '签名人不受信任',
+  'signer-duplicate': '同一人重复签名',
+  'signer-order': '签署顺序不符',
+  'embedded-data': '缺少评分数据',
+  'data-check': '分数复算不一致',
+};
+
+export const reasonsZh: typeof reasonsEn = {
+  'too-large': (r) => `文件大小为 ${mb(r.bytes)};签名评分表最大为 ${mb(r.max)}。`,
+  'not-pdf': () => '这不是 PDF 文件。',
+  truncated: () => '文件不完整(结尾缺失):可能没有完整复制,或已损坏。',
+  malformed: () => 'PDF 文件已损坏:无法读取其结构。',
+  encrypted: () => 'PDF 文件已加密:签名评分表从不加密,加密的文件无法验证。',
+  unsigned: () => '文件没有任何签名。',
+  'byte-range': (r) => `${r.signature === null ? '有一个签名' : `第 ${r.signature} 个签名`}的签署范围不正确:文件已被改动或损坏。`,
+  'signature-invalid': (r) => `第 ${r.signature} 个签名验证失败:签署的内容已被改动,或签名已损坏。`,
+  'unsigned-bytes': (r) => `最后一个签名之后又添加了 ${r.added} 字节未经签署的内容:文件在签署后被改动过。`,
+  'later-changes': () => '文件的后续修订不只是添加签名:文件在签署后被改动过。',
+  untrusted: (r) =>
+    `第 ${r.signature} 个签名来自 ${r.name}${r.role ? `(${ZH.chainRoles[r.role]})` : ''},本应用不信任其证书。` +
+    `如要接受,请在“签名”→“受信任的签名人”中添加该证书,其指纹为 ${r.fingerprint}。`,
+  'role-mismatch': (r) =>
+    `第 ${r.signature} 个签名:${r.name} 的证书(${r.fingerprint})记录的环节是${ZH.chainRoles[r.certificateRole]},但本应用将其信任为${ZH.chainRoles[r.trustedRole]}。`,
+  'no-signing-time': (r) => `第 ${r.signature} 个签名(${r.name})没有签署时间。`,
+  'certificate-not-valid': (r) =>
+    `第 ${r.signature} 个签名:${r.name} 的证书(${r.fingerprint})在签署时(${dateTime(r.signedAt, 'zh')})无效:` +
+    (r.signedAt > r.notAfter ? `该证书已于 ${dateTime(r.notAfter, 'zh')} 过期。` : `该证书自 ${dateTime(r.notBefore, 'zh')} 起才生效。`),
+  'signed-twice': (r) => `${r.name} 签署了两次(第 ${r.first} 个和第 ${r.second} 个签名)。`,
+  'too-many-signatures': (r) => `文件有 ${r.signatures} 个签名,但其审批流程只有 ${r.steps} 个环节。`,
+  'wrong-order': (r) => `第 ${r.signature} 个签名来自 ${r.name}(${stepZh(r.role)}),但第 ${r.signature} 个环节应为${ZH.chainRoles[r.step]}(顺序:${orderZh(r.chain)})。`,
+  'own-sheet-order': (r) =>
+    `${ZH.roles['regional-manager']}本人的评分表应由${ZH.chainRoles.planning}首先签署,但第一个签名来自 ${r.name}(${stepZh(r.role)})(顺序:${orderZh(r.chain)})。`,
+  'return-note-signers': () => `退回通知只由退回评分表的审核人(${ZH.chainRoles.planning}、${ZH.chainRoles.vp}或${ZH.chainRoles.hr})签署一次。`,
+  'no-embedded-data': (r) => `文件的首个签署版本中没有可读取的 ${r.file}:它不是本应用生成的评分表。`,
+  'return-note-not-sheet': () => '此文件是退回通知,不是评分表:请在“退回通知”中导入。',
+  'not-score-sheet': () => '文件中的数据不是本应用的评分表。',
+  'not-return-note': () => '此文件不是退回通知。',
+  'data-inconsistent': () => '文件中的数据前后不一致(分数、评分规则或人员不相符):文件已被改动,或由其他程序生成。',
+  'note-signer': (r) => `通知中写明的退回人是 ${r.named}(${ZH.chainRoles[r.namedRole]}),但签署人是 ${r.signer}(${stepZh(r.signerRole)})。`,
+  unexpected: () => '无法验证该文件(发生意外错误),因此不予接受。',
+};
+
+function verifyZh(f: VerifyFailure): string {
+  return f.reason ? (reasonsZh[f.reason.code] as (r: VerifyReason) => string)(f.reason) : `${checksZh[f.check]}。`;
+}
+
+const missingZh: Record<Missing, (id: string) => string> = {
+  person: (id) => `找不到编号为 ${id} 的人员。`,
+  region: (id) => `找不到编号为 ${id} 的区域。`,
+  job: (id) => `找不到任务 ${id}(任务只保留到应用关闭)。`,
+  backup: (id) => `此数据库没有名为“${id}”的备份。`,
+  rubric: (id) => `找不到考核细则 ${id}。`,
+  identity: (id) => `找不到指纹为 ${id} 的签名身份。`,
+  'trusted-signer': (id) => `找不到指纹为 ${id} 的受信任签名人。`,
+  file: (id) => `本应用中没有 SHA-256 为 ${id} 的文件。`,
+  'exported-file': (id) => `本应用没有导出过 SHA-256 为 ${id} 的文件。`,
+};
+
+const fileStatesZh = { approved: '审批通过', returned: '退回', imported: '导入' } as const;
+
+export const refusalsZh: typeof refusalsEn = {
+  'sheet-not-editable': (r) =>
+    r.status === 'approved'
+      ? `${r.name} ${r.period} 的评分表已审批(定稿),不能直接修改。如需更改,将以修订的方式提交并注明原因。`
+      : `${r.name} ${r.period} 的评分表已签署,正在审批中,不能直接修改。请让持有该表的审核人退回,或日后以修订的方式更正。`,
+  'sheet-changed': (r) => `${r.name} ${r.period} 的评分表在您打开后已在别处保存(版本 ${r.stored},您编辑的是版本 ${r.edited})。请重新载入。`,
+  'sheets-changed': (r) =>
+    `${r.period} 有 ${r.count} 张评分表在您打开后已在别处保存,或已签署:${r.names.join('、')}${r.count > r.names.length ? ` 等 ${r.count} 人` : ''}。请重新载入后再保存。`,
+  'figures-changed': (r) => `${r.name} ${r.period} 的工资和指标在您打开后已在别处保存(版本 ${r.stored},您编辑的是版本 ${r.edited})。请重新载入。`,
+  'not-found': (r) => missingZh[r.what](r.id),
+  'in-memory': (r) => (r.need === 'backups' ? '此数据库只在内存中,没有备份。' : '此数据库只在内存中,没有存放签名文件的数据文件夹。'),
+  'restore-running': () => '已有一个恢复操作正在进行。',
+  'demo-needs-empty': () => '数据库中已有人员:演示组织只能载入空数据库。',
+  'no-rubric': (r) => `${r.period} 没有适用于${ZH.roles[r.role]}的考核细则。`,
+  'rubric-version-taken': (r) => `考核细则 ${r.rubric} 的版本 ${r.version} 已存在(最新版本为 ${r.latest}):请重新载入,在最新版本上修改。`,
+  'rubric-version-differs': (r) => `考核细则 ${r.rubric} 的版本 ${r.version} 已存在且内容不同:修改后的考核细则需要新的版本号。`,
+  'not-exportable': (r) => {
+    const sheet = `${r.name}(${r.employeeNo})${r.period} 的评分表`;
+    if (r.status === 'not-started') return `${sheet}尚未开始。`;
+    if (r.status === 'approved') return `${sheet}已审批(定稿),不再导出。`;
+    return `${sheet}的状态为“${ZH.statuses[r.status]}”:请先将其标记为“${ZH.statuses.ready}”。`;
+  },
+  'export-other-step': (r) => `${r.name}(${r.employeeNo})${r.period} 的评分表应由${ZH.chainRoles[r.first]}首先签署,而不是${ZH.chainRoles[r.role]}。`,
+  countersigned: (r) => `${r.name}(${r.employeeNo})${r.period} 的评分表已有后续环节签署:如需重新导出,请先请审核人退回。`,
+  'changed-during-export': (r) => `${r.name} ${r.period} 的评分表在导出过程中被修改:请重新导出。`,
+  'exported-file-moved': (r) => `导出的文件 ${r.fileName} 已不在导出时的位置 ${r.path}(之后已重新导出,或已被移动)。`,
+  'identity-exists': (r) => `签名身份 ${r.name}(${r.fingerprint})已在本应用中。`,
+  'key-file-missing': (r) => `${r.name} 的密钥文件不见了(${r.path})。`,
+  'key-file-mismatch': (r) => `密钥文件 ${r.file} 中的证书与签名身份 ${r.name} 不符。`,
+  'trusted-as-other-role': (r) => `${r.name}(${r.fingerprint})已被信任为${ZH.chainRoles[r.role]}:如要改为${ZH.chainRoles[r.wanted]},请先将其移除。`,
+  'file-handled': (r) => `${r.fileName} 已经${fileStatesZh[r.state]}。`,
+  'kept-file-changed': (r) => `${r.fileName} 的保存副本(${r.path})在磁盘上已被改动:请重新添加该文件。`,
+  'file-not-verified': (r) => `${r.fileName} 未通过校验:${verifyZh(r.failure)}`,
+  'chain-complete': (r) => `${r.fileName} 已由审批流程的每个环节签署完毕。`,
+  'not-next-step': (r) => `${r.fileName} 的下一个环节是${ZH.chainRoles[r.next]};签名身份 ${r.name} 签署的环节是${ZH.chainRoles[r.role]}。`,
+  'not-fully-approved': (r) =>
+    `尚未审批完毕:${r.signed.length ? `已签署的环节为 ${r.signed.map(stepZh).join(' → ')}` : '还没有任何签名'}${r.next ? `;下一个环节是${ZH.chainRoles[r.next]}` : ''}。`,
+  'file-identifier': (r) =>
+    `文件中的${r.what === 'employee-no' ? '工号' : '区域代码'}“${r.value}”不符合本应用的要求(只能包含字母、数字和“-”,最多 20 个字符)。`,
+  'later-import-exists': (r) =>
+    `已导入 ${r.name} ${r.period} 的一份已审批评分表,导出于 ${dateTime(r.imported, 'zh')}(文件 ${r.file}…);此文件导出于 ${dateTime(r.exportedAt, 'zh')},更早,因此不导入。`,
+  'return-no-sheet': (r) => `本数据库中没有 ${r.name}(${r.employeeNo})${r.period} 的评分表。`,
+  'return-not-signed': (r) => `该评分表的状态为“${ZH.statuses[r.status]}”,不是“${ZH.statuses.signed}”:没有可重新打开的内容。`,
+  'return-stale': () => '此退回通知针对的是较早的导出文件:该评分表之后已重新导出。',
+  'return-foreign': () => '被退回的文件不是从本数据库导出的。',
+};
