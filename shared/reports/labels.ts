@@ -2,6 +2,7 @@
 import type { Language, SheetStatus } from '../api/types.ts';
 import type { PayMissing } from '../api/report-types.ts';
 import { DOMAIN_LABELS } from '../labels.ts';
+import type { ScoreRateSource } from '../pay.ts';
 import type { RoleId } from '../rubric/schema.ts';
 
 export interface ReportLabels {
@@ -16,6 +17,9 @@ export interface ReportLabels {
   completion: string;
   monthlyScore: string;
   dailyScore: string;
+  /** 日常考核得分率: which score pay's assessment part used (the month's pay settings). */
+  scoreRate: string;
+  scoreRates: Record<ScoreRateSource, string>;
   base: string;
   planPart: string;
   assessmentPart: string;
@@ -70,6 +74,8 @@ const zh: ReportLabels = {
   completion: '计划完成率(%)',
   monthlyScore: '月度考核得分',
   dailyScore: '日常工作考核得分',
+  scoreRate: '日常考核得分率',
+  scoreRates: { daily: '日常工作考核得分', monthly: '月度考核得分' },
   base: '基础工资',
   planPart: '计划完成率考核工资',
   assessmentPart: '日常工作考核工资',
@@ -106,6 +112,8 @@ const en: ReportLabels = {
   completion: 'Plan completion (%)',
   monthlyScore: 'Monthly score',
   dailyScore: 'Daily-work score',
+  scoreRate: 'Score rate',
+  scoreRates: { daily: 'Daily-work score', monthly: 'Monthly score' },
   base: 'Base pay',
   planPart: 'Plan part',
   assessmentPart: 'Assessment part',

@@ -55,6 +55,7 @@ export function payTable(report: PayReport, language: Language): ReportTable {
     t(L.completion, 'percent'),
     t(L.monthlyScore, 'score'),
     t(L.dailyScore, 'score'),
+    t(L.scoreRate),
     t(L.base, 'money'),
     t(L.planPart, 'money'),
     t(L.assessmentPart, 'money'),
@@ -62,6 +63,8 @@ export function payTable(report: PayReport, language: Language): ReportTable {
     t(L.total, 'money'),
     t(L.missing),
   ];
+  // The month's rate on every row: a payroll file read alone still says which score was paid on.
+  const rate = L.scoreRates[report.settings.settings.scoreRate];
   const rows = report.rows.map((r): Cell[] => [
     r.employeeNo,
     r.name,
@@ -74,6 +77,7 @@ export function payTable(report: PayReport, language: Language): ReportTable {
     r.pay?.completionPercent ?? null,
     r.monthlyScore,
     r.dailyScore,
+    rate,
     r.pay?.base ?? null,
     r.pay?.plan ?? null,
     r.pay?.assessment ?? null,
@@ -82,7 +86,7 @@ export function payTable(report: PayReport, language: Language): ReportTable {
     r.missing.map((m) => L.payMissing[m]).join(L.listSep),
   ]);
   const s = report.totals;
-  const totals: Cell[] = [L.totals, L.people(s.people), null, null, null, null, null, null, null, null, null, s.base, s.plan, s.assessment, s.bonus, s.total, null];
+  const totals: Cell[] = [L.totals, L.people(s.people), null, null, null, null, null, null, null, null, null, null, s.base, s.plan, s.assessment, s.bonus, s.total, null];
   return { title: L.payTitle(report.period), columns, rows, totals };
 }
 

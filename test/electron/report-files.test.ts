@@ -52,6 +52,10 @@ async function xlsxRows(bytes: Buffer): Promise<ExcelJS.CellValue[][]> {
   return rows;
 }
 
+/** The pay table's 日常考核得分率 column (which score pay used), between the scores and the pay parts. */
+const RATE_COLUMN = 11;
+/** A pay row's number cells: salary … daily-work score, then the pay parts (the rate column left out). */
+const payCells = <T,>(row: T[]) => [...row.slice(5, RATE_COLUMN), ...row.slice(RATE_COLUMN + 1, 17)];
 const payNumbers = (r: PayReport['rows'][number]) => [r.salaryTotal, r.plan, r.actual, r.pay?.completionPercent ?? null, r.monthlyScore, r.dailyScore, r.pay?.base ?? null, r.pay?.plan ?? null, r.pay?.assessment ?? null, r.pay?.bonus ?? null, r.pay?.total ?? null];
 const annualNumbers = (r: AnnualReport['rows'][number]) => [...r.months, r.annualScore];
 
@@ -100,25 +104,29 @@ describe('report files', { timeout: 240_000 }, () => {
   it('pay XLSX read by exceljs: numbers as numbers, money with 2 decimals, the same figures as the report, a totals line', async () => {
     const rows = await xlsxRows(payXlsx);
     expect(rows[0]).toContain('月度薪酬');
+    // Which score pay used, on every row: the built-in rate, the daily-work score.
+    expect(rows[0]![RATE_COLUMN]).toBe('日常考核得分率');
     pay.rows.forEach((r, i) => {
       const row = rows[i + 1]!;
-      expect(row.slice(5, 16).map((v) => (v === null || v === undefined ? null : v))).toEqual(payNumbers(r));
+      expect(payCells(row).map((v) => (v === null || v === undefined ? null : v))).toEqual(payNumbers(r));
+      expect(row[RATE_COLUMN]).toBe('日常工作考核得分');
     });
     const totals = rows[pay.rows.length + 1]!;
     expect(totals[0]).toBe('合计');
-    expect(totals.slice(11, 16)).toEqual([pay.totals.base, pay.totals.plan, pay.totals.assessment, pay.totals.bonus, pay.totals.total]);
+    expect(totals.slice(12, 17)).toEqual([pay.totals.base, pay.totals.plan, pay.totals.assessment, pay.totals.bonus, pay.totals.total]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(payXlsx).buffer);
-    expect(wb.worksheets[0]!.getRow(2).getCell(16).numFmt).toBe('#,##0.00');
+    expect(wb.worksheets[0]!.getRow(2).getCell(17).numFmt).toBe('#,##0.00');
   });
 
   it('pay XLSX opened by LibreOffice shows the same numbers', () => {
     const rows = parseCsv(shown.get(paths.pay)!);
-    expect(rows[0]![15]).toBe('月度薪酬');
-    pay.rows.forEach((r, i) => expect(rows[i + 1]!.slice(5, 16).map(shownNumber)).toEqual(payNumbers(r)));
+    expect(rows[0]![16]).toBe('月度薪酬');
+    pay.rows.forEach((r, i) => expect(payCells(rows[i + 1]!).map(shownNumber)).toEqual(payNumbers(r)));
     const withPay = rows[1 + pay.rows.findIndex((r) => r.pay)]!;
-    expect(withPay[15]).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/); // money shown with 2 decimals
-    expect(rows[pay.rows.length + 1]!.slice(11, 16).map(shownNumber)).toEqual([pay.totals.base, pay.totals.plan, pay.totals.assessment, pay.totals.bonus, pay.totals.total]);
+    expect(withPay[RATE_COLUMN]).toBe('日常工作考核得分');
+    expect(withPay[16]).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/); // money shown with 2 decimals
+    expect(rows[pay.rows.length + 1]!.slice(12, 17).map(shownNumber)).toEqual([pay.totals.base, pay.totals.plan, pay.totals.assessment, pay.totals.bonus, pay.totals.total]);
   });
 
   it('a name that looks like a formula stays text: LibreOffice shows it, the XLSX has no formula', async () => {
@@ -158,9 +166,11 @@ describe('report files', { timeout: 240_000 }, () => {
     expect(text).toContain('\r\n');
     const rows = parseCsv(text);
     expect(rows.slice(1, 7).map((r) => r[1])).toEqual(NAMES.map((n) => (n === '王磊' ? n : `'${n}`)));
-    pay.rows.forEach((r, i) => expect(rows[i + 1]!.slice(5, 16).map(shownNumber)).toEqual(payNumbers(r)));
+    pay.rows.forEach((r, i) => expect(payCells(rows[i + 1]!).map(shownNumber)).toEqual(payNumbers(r)));
+    expect(rows[0]![RATE_COLUMN]).toBe('日常考核得分率');
+    expect(rows.slice(1, pay.rows.length + 1).map((r) => r[RATE_COLUMN])).toEqual(pay.rows.map(() => '日常工作考核得分'));
     const withPay = pay.rows.findIndex((r) => r.pay);
-    expect(rows[withPay + 1]![15]).toMatch(/^\d+\.\d{2}$/);
+    expect(rows[withPay + 1]![16]).toMatch(/^\d+\.\d{2}$/);
     const annualRows = parseCsv(annualCsv.toString('utf8'));
     expect(annualRows[0]![4]).toBe('1月');
     annual.rows.forEach((r, i) => expect(annualRows[i + 1]!.slice(4, 17).map(shownNumber)).toEqual(annualNumbers(r)));

@@ -45,6 +45,10 @@ async function xlsxRows(path: string): Promise<ExcelJS.CellValue[][]> {
   return rows;
 }
 
+/** The pay table's 日常考核得分率 column (which score pay used), between the scores and the pay parts. */
+const RATE_COLUMN = 11;
+/** A pay row's number cells: salary … daily-work score, then the pay parts (the rate column left out). */
+const payCells = <T,>(row: T[]) => [...row.slice(5, RATE_COLUMN), ...row.slice(RATE_COLUMN + 1, 17)];
 const payNumbers = (r: PayReport['rows'][number]) => [r.salaryTotal, r.plan, r.actual, r.pay?.completionPercent ?? null, r.monthlyScore, r.dailyScore, r.pay?.base ?? null, r.pay?.plan ?? null, r.pay?.assessment ?? null, r.pay?.bonus ?? null, r.pay?.total ?? null];
 
 describe('reports agree with the engine, the files and the CLI (demo data)', { timeout: 300_000 }, () => {
@@ -142,11 +146,20 @@ describe('reports agree with the engine, the files and the CLI (demo data)', { t
     expect(cliOut.payXlsx!.status).toBe(0);
     expect(cliOut.payCsv!.status).toBe(0);
     const sources = {
-      exceljs: (read['pay.xlsx'] as ExcelJS.CellValue[][]).slice(1).map((r) => r.slice(5, 16)),
-      libreoffice: parseCsv(shown.get(files['pay.xlsx']!)!).slice(1).map((r) => r.slice(5, 16).map(shownNumber)),
-      cliXlsx: (read['cli-pay.xlsx'] as ExcelJS.CellValue[][]).slice(1).map((r) => r.slice(5, 16)),
-      cliCsv: parseCsv(read['cli-pay.csv'] as string).slice(1).map((r) => r.slice(5, 16).map(shownNumber)),
+      exceljs: (read['pay.xlsx'] as ExcelJS.CellValue[][]).slice(1).map((r) => payCells(r)),
+      libreoffice: parseCsv(shown.get(files['pay.xlsx']!)!).slice(1).map((r) => payCells(r).map(shownNumber)),
+      cliXlsx: (read['cli-pay.xlsx'] as ExcelJS.CellValue[][]).slice(1).map((r) => payCells(r)),
+      cliCsv: parseCsv(read['cli-pay.csv'] as string).slice(1).map((r) => payCells(r).map(shownNumber)),
     };
+    // Every file names the month's rate on every row (the demo's new database: the daily-work score).
+    const rates = {
+      exceljs: (read['pay.xlsx'] as ExcelJS.CellValue[][]).slice(1, pay.rows.length + 1).map((r) => r[RATE_COLUMN]),
+      libreoffice: parseCsv(shown.get(files['pay.xlsx']!)!).slice(1, pay.rows.length + 1).map((r) => r[RATE_COLUMN]),
+      cliXlsx: (read['cli-pay.xlsx'] as ExcelJS.CellValue[][]).slice(1, pay.rows.length + 1).map((r) => r[RATE_COLUMN]),
+      cliCsv: parseCsv(read['cli-pay.csv'] as string).slice(1, pay.rows.length + 1).map((r) => r[RATE_COLUMN]),
+    };
+    expect(pay.settings.settings.scoreRate).toBe('daily');
+    for (const [source, words] of Object.entries(rates)) expect(words, source).toEqual(pay.rows.map(() => (source === 'cliCsv' ? 'Daily-work score' : '日常工作考核得分')));
     for (const [source, rows] of Object.entries(sources)) {
       pay.rows.forEach((r, i) => expect(rows[i], `${source} ${r.employeeNo}`).toEqual(payNumbers(r)));
       expect(rows[pay.rows.length]!.slice(6, 11), `${source} totals`).toEqual([pay.totals.base, pay.totals.plan, pay.totals.assessment, pay.totals.bonus, pay.totals.total]);

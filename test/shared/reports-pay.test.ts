@@ -14,10 +14,10 @@ const ready = (monthlyScore: number, dailyScore = monthlyScore) => ({ status: 'r
 const version = { version: 0, effectiveFrom: '2000-01', settings: DEFAULT_PAY_SETTINGS, hash: 'x', createdAt: null, createdBy: null };
 
 describe('pay report: the examples of assessment.md', () => {
-  it('工资总额 10,000.00, plan 200, actual 160 (80%), monthly score 90 → 5,000 + 2,800 + 1,350 = 9,150.00', () => {
-    const row = payRow(person, ready(90), figures(10000, 200, 160), DEFAULT_PAY_SETTINGS);
+  it('工资总额 10,000.00, plan 200, actual 160 (80%), daily-work score 88 (monthly 89.2) → 5,000 + 2,800 + 1,320 = 9,120.00 (revised 2026-12-07)', () => {
+    const row = payRow(person, ready(89.2, 88), figures(10000, 200, 160), DEFAULT_PAY_SETTINGS);
     expect(row.missing).toEqual([]);
-    expect(row.pay).toEqual({ base: 5000, plan: 2800, assessment: 1350, bonus: 0, total: 9150, completionPercent: 80 });
+    expect(row.pay).toEqual({ base: 5000, plan: 2800, assessment: 1320, bonus: 0, total: 9120, completionPercent: 80 });
   });
 
   it('above 100% the plan part is capped; the default bonus policy is none; a per-point bonus pays above plan', () => {
@@ -27,10 +27,13 @@ describe('pay report: the examples of assessment.md', () => {
     expect(payRow(person, ready(90), figures(10000, 200, 250), perPoint).pay).toMatchObject({ plan: 3500, bonus: 2500, total: 5000 + 3500 + 1350 + 2500 });
   });
 
-  it('the score rate can be the daily-work score instead of the monthly score', () => {
-    const daily: PaySettings = { ...DEFAULT_PAY_SETTINGS, scoreRate: 'daily' };
+  it('the score rate is the daily-work score by default; a setting can use the monthly score instead', () => {
+    expect(DEFAULT_PAY_SETTINGS.scoreRate).toBe('daily');
     // 10,000 × 15% × 88% = 1,320
-    expect(payRow(person, ready(89.2, 88), figures(10000, 200, 160), daily).pay?.assessment).toBe(1320);
+    expect(payRow(person, ready(89.2, 88), figures(10000, 200, 160), DEFAULT_PAY_SETTINGS).pay?.assessment).toBe(1320);
+    const monthly: PaySettings = { ...DEFAULT_PAY_SETTINGS, scoreRate: 'monthly' };
+    // 10,000 × 15% × 89.2% = 1,338
+    expect(payRow(person, ready(89.2, 88), figures(10000, 200, 160), monthly).pay).toMatchObject({ assessment: 1338, total: 9138 });
   });
 
   it('rounds half-up once per component, in fen: 0.7×88+0.3×92 = 89.2 gives 10,000 × 15% × 89.2% = 1,338.00 exactly', () => {
@@ -101,5 +104,29 @@ describe('pay report: properties', () => {
     const total = en.columns.findIndex((c) => c.header === 'Monthly pay');
     expect(en.rows[0]![total]).toBe(9150);
     expect(en.totals![total]).toBe(9150);
+  });
+
+  it('the table names the month\'s 日常考核得分率 on every row, in the language asked, for either rate', () => {
+    const people = [person, { ...person, personId: 2, employeeNo: 'S-0043' }];
+    const sheets = new Map([[1, ready(89.2, 88)]]); // S-0043 has no sheet: no pay, the rate still named
+    const money = new Map([[1, figures(10000, 200, 160)], [2, figures(9000, 100, 90)]]);
+    const monthly = { ...version, version: 2, effectiveFrom: '2026-01', settings: { ...DEFAULT_PAY_SETTINGS, scoreRate: 'monthly' as const } };
+    const cases = [
+      [version, 'zh', '日常考核得分率', '日常工作考核得分', 9120],
+      [version, 'en', 'Score rate', 'Daily-work score', 9120],
+      [monthly, 'zh', '日常考核得分率', '月度考核得分', 9138],
+      [monthly, 'en', 'Score rate', 'Monthly score', 9138],
+    ] as const;
+    for (const [settings, lang, header, word, pay] of cases) {
+      const table = payTable(payReportOf('2026-10', settings, people, sheets, money), lang);
+      const headers = table.columns.map((c) => c.header);
+      const at = headers.indexOf(header);
+      // Right after the two scores, before the pay parts.
+      expect(headers.slice(at - 2, at + 2), `${lang} ${word}`).toEqual(lang === 'zh' ? ['月度考核得分', '日常工作考核得分', header, '基础工资'] : ['Monthly score', 'Daily-work score', header, 'Base pay']);
+      expect(table.columns[at]!.kind).toBe('text');
+      expect(table.rows.map((r) => r[at])).toEqual([word, word]);
+      expect(table.totals![at]).toBeNull();
+      expect(table.rows[0]![headers.length - 2]).toBe(pay);
+    }
   });
 });

@@ -20,8 +20,9 @@ export function PayView({ period, onPeriod }: { period: string; onPeriod: (perio
   const { t, lang } = useI18n();
   const fit = useFit();
   const report = useCall('reports.pay', { period });
-  const columns = useMemo(() => payColumns(t, lang, fit), [t, lang, fit]);
   const data = report.data?.period === period ? report.data : undefined;
+  const scoreRate = data?.settings.settings.scoreRate ?? 'daily';
+  const columns = useMemo(() => payColumns(t, lang, fit, scoreRate), [t, lang, fit, scoreRate]);
   return (
     <Stack spacing={1.5} data-testid="pay-view">
       <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
@@ -43,12 +44,16 @@ function SettingsUsed({ report }: { report: PayReport }) {
   const { version, effectiveFrom, settings } = report.settings;
   const { split, bonus, scoreRate } = settings;
   return (
-    <Stack data-testid="pay-settings" data-version={version}>
+    <Stack data-testid="pay-settings" data-version={version} data-score-rate={scoreRate}>
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
         {t.settings(version, effectiveFrom)}
+        {' · '}
+        <span data-testid="pay-score-rate" title={t.scoreRateHelp}>
+          {t.scoreRate[scoreRate]}
+        </span>
       </Typography>
       <Typography variant="caption" color="text.secondary">
-        {[t.split(split.base, split.plan, split.assessment), bonus.policy === 'none' ? t.bonusNone : t.bonusPerPoint(bonus.percentPerPoint), t.scoreRate[scoreRate]].join(' · ')}
+        {[t.split(split.base, split.plan, split.assessment), bonus.policy === 'none' ? t.bonusNone : t.bonusPerPoint(bonus.percentPerPoint)].join(' · ')}
       </Typography>
     </Stack>
   );

@@ -4,6 +4,7 @@ import type { GridColDef } from '@mui/x-data-grid';
 import type { PayRow } from '../../../shared/api/report-types.ts';
 import type { Language } from '../../../shared/api/types.ts';
 import { planCompletionPercent } from '../../../shared/kpi.ts';
+import { SCORE_FIELD, type ScoreRateSource } from '../../../shared/pay.ts';
 import type { Fit } from '../../app/fit.ts';
 import { score } from '../../app/format.ts';
 import type { Messages } from '../../i18n/index.tsx';
@@ -19,8 +20,10 @@ export function missingText(t: Messages, row: PayRow): string {
   return row.missing.map((m) => t.reports.pay.missing[m]).join(' · ');
 }
 
-export function payColumns(t: Messages, lang: Language, fit: Fit): GridColDef<PayRow>[] {
+/** The columns; the score shown is the one the month's rate used (the daily-work score or the monthly score). */
+export function payColumns(t: Messages, lang: Language, fit: Fit, scoreRate: ScoreRateSource): GridColDef<PayRow>[] {
   const c = { ...t.reports.columns, ...t.reports.pay.columns };
+  const scoreField = SCORE_FIELD[scoreRate];
   const header = (label: string, min = 0) => Math.max(min, fit.header(label));
   // Number columns: as wide as a salary-sized amount, or their header on two lines.
   const moneyWidth = (label: string) => Math.max(twoLineHeader(fit, label), fit.cell([money(99_999.99, lang)]));
@@ -59,7 +62,7 @@ export function payColumns(t: Messages, lang: Language, fit: Fit): GridColDef<Pa
         row.pay?.completionPercent ?? (row.plan !== null && row.actual !== null ? planCompletionPercent({ 'plan-quantity': row.plan, 'actual-quantity': row.actual }) : null),
       valueFormatter: (v: number | null) => percent(v),
     },
-    { field: 'monthlyScore', headerName: c.monthlyScore, type: 'number', width: Math.max(twoLineHeader(fit, c.monthlyScore), fit.cell(['100.00'])), valueFormatter: (v: number | null) => score(v) },
+    { field: scoreField, headerName: c[scoreField], type: 'number', width: Math.max(twoLineHeader(fit, c[scoreField]), fit.cell(['100.00'])), valueFormatter: (v: number | null) => score(v) },
     part('base', c.base, 'base'),
     part('planPart', c.planPart, 'plan'),
     part('assessmentPart', c.assessmentPart, 'assessment'),
