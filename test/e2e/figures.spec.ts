@@ -4,6 +4,7 @@
  * Screenshots of the panel, the import preview and the settings section in both languages.
  */
 import type { Page } from '@playwright/test';
+import type { PayReport, PaySettingsVersion } from '../../shared/api/report-types.ts';
 import { expect, firstRun, test, type BrowserMode } from './fixtures.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -126,4 +127,70 @@ test('add a pay settings version in force from a month', async ({ page, app }) =
   await section.screenshot({ path: `${SHOTS}/pay-settings-en.png` });
   const versions = await api<{ version: number; effectiveFrom: string; settings: unknown }[]>(page, app, 'paySettings.list', {});
   expect(versions.at(-1)).toMatchObject({ version: 1, effectiveFrom: '2026-03', settings: { split: { base: 45, plan: 40, assessment: 15 }, bonus: { policy: 'per-point', percentPerPoint: 0.5 }, scoreRate: 'daily' } });
+});
+
+test('settings in force with the monthly score: the notice offers the daily-work score from a month HR chooses (1366×768, both languages)', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await firstRun(page, app.url, { name: '人事 王芳', role: 'hr' });
+  // As a database with sheets from before 2026-12-07 has after its update: the monthly score, in a version of its own.
+  const from = lastMonth();
+  const earlier = (() => {
+    const [y, m] = from.split('-').map(Number) as [number, number];
+    const d = new Date(y, m - 3, 1);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  })();
+  const monthly = { split: { base: 50, plan: 35, assessment: 15 }, bonus: { policy: 'none' as const }, scoreRate: 'monthly' as const };
+  await api(page, app, 'paySettings.save', { effectiveFrom: from, settings: monthly });
+  await page.getByTestId('nav-settings').click();
+  const section = page.locator('section', { has: page.getByTestId('pay-settings') });
+  const notice = page.getByTestId('pay-rate-notice');
+  await expect(notice).toContainText('考核办法规定的日常考核得分率为日常工作考核得分');
+  await expect(notice).toContainText(`第 1 版，自 ${from} 起`);
+  await expect(notice).not.toContainText(/[A-Za-z]/); // no English in the Chinese screen
+  // A month before the version in force would not win after it: refused before saving.
+  await page.getByTestId('pay-rate-from').selectOption(earlier);
+  await expect(page.getByTestId('pay-rate-use')).toBeDisabled();
+  await expect(page.getByTestId('pay-rate-hint')).toContainText(`请选择 ${from} 或之后的月份`);
+  await page.getByTestId('pay-rate-from').selectOption(from);
+  await expect(page.getByTestId('pay-rate-use')).toBeEnabled();
+  await expect(page.getByTestId('pay-rate-hint')).toContainText('此前各月的薪酬不变');
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/pay-rate-notice-zh.png` });
+  await page.getByTestId('lang-en').first().click();
+  await expect(notice).toContainText('The rule book’s score rate is the daily-work score');
+  await expect(notice).toContainText(`version 1, from ${from}`);
+  await expect(page.getByTestId('pay-rate-use')).toHaveText(`Use it from ${from}`);
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/pay-rate-notice-en.png` });
+  await page.getByTestId('lang-zh').first().click();
+
+  // One click: a new version, the settings in force with the daily-work score, from the chosen month.
+  await page.getByTestId('pay-rate-use').click();
+  await expect(page.getByTestId('pay-saved')).toContainText('版本 2');
+  await expect(notice).toHaveCount(0);
+  const row = page.getByTestId('pay-version-2');
+  await expect(row).toContainText(from);
+  await expect(row).toContainText('日常工作考核得分');
+  await expect(page.getByTestId('pay-version-1')).toContainText('月度考核得分');
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/pay-rate-saved-zh.png` });
+  const versions = await api<PaySettingsVersion[]>(page, app, 'paySettings.list', {});
+  expect(versions.map((v) => [v.version, v.effectiveFrom, v.settings.scoreRate])).toEqual([
+    [0, '2000-01', 'daily'],
+    [1, from, 'monthly'],
+    [2, from, 'daily'],
+  ]);
+  expect(versions[2]!.settings).toEqual({ ...monthly, scoreRate: 'daily' });
+  // The pay report of that month names the rate it used.
+  const pay = await api<PayReport>(page, app, 'reports.pay', { period: from });
+  expect(pay.settings.version).toBe(2);
+  await page.goto(`${app.url}#/reports`);
+  await page.getByTestId('reports-tab-pay').click();
+  await page.getByTestId('month-picker').selectOption(from);
+  await expect(page.getByTestId('pay-score-rate')).toHaveText('日常考核得分率:日常工作考核得分');
+  await expect(page.getByTestId('pay-grid').getByRole('columnheader', { name: '日常工作得分' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/pay-report-rate-zh.png` });
+  await page.getByTestId('lang-en').first().click();
+  await expect(page.getByTestId('pay-score-rate')).toHaveText('Score rate: the daily-work score');
+  await page.screenshot({ path: `${SHOTS}/pay-report-rate-en.png` });
 });

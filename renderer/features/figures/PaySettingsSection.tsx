@@ -1,6 +1,8 @@
 /**
  * Pay settings on the settings screen: every version (the built-in one first) and a form to add
  * a version in force from a chosen month. Versions are never edited (the database refuses it).
+ * While the version in force for the latest months takes the monthly score, a notice offers the
+ * rule book's rate (the daily-work score, revised 2026-12-07) as a new version from a chosen month.
  */
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -14,7 +16,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { PaySettingsVersion } from '../../../shared/api/report-types.ts';
-import type { PaySettings } from '../../../shared/pay.ts';
+import { RECORDED_AT_UPDATE, type PaySettings } from '../../../shared/pay.ts';
 import { formatPeriod, nextPeriod } from '../../../shared/period.ts';
 import { invoke } from '../../api/client.ts';
 import { useAction, useCall } from '../../api/hooks.ts';
@@ -29,6 +31,17 @@ import { Section } from '../../app/Section.tsx';
 
 const shortHash = (hash: string) => hash.replace(/^sha256:/, '').slice(0, 8);
 
+/** The version in force from the latest month on: the latest "in force from", ties to the higher version (as the backend picks). */
+function currentVersion(versions: readonly PaySettingsVersion[]): PaySettingsVersion | undefined {
+  return [...versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.version - b.version).at(-1);
+}
+
+/** The next calendar month (a new version's first month by default: no pay already computed changes). */
+function nextMonth(): string {
+  const now = new Date();
+  return formatPeriod(nextPeriod({ year: now.getFullYear(), month: now.getMonth() + 1 }));
+}
+
 export function PaySettingsSection() {
   const { t, lang } = useI18n();
   const tf = t.figures;
@@ -37,6 +50,12 @@ export function PaySettingsSection() {
   const [saved, setSaved] = useState<PaySettingsVersion | null>(null);
 
   const bonusText = (s: PaySettings) => (s.bonus.policy === 'per-point' ? tf.bonusPerPoint(s.bonus.percentPerPoint) : tf.bonusNone);
+  const current = currentVersion(versions.data ?? []);
+  const onSaved = (v: PaySettingsVersion) => {
+    setSaved(v);
+    setAdding(false);
+    versions.reload();
+  };
   return (
     <Section
       title={tf.payTitle}
@@ -58,6 +77,7 @@ export function PaySettingsSection() {
             {tf.savedVersion(saved.version, saved.effectiveFrom)}
           </Alert>
         )}
+        {current?.settings.scoreRate === 'monthly' && <DailyRateNotice current={current} onSaved={onSaved} />}
         <TableContainer>
           <Table size="small" data-testid="pay-versions" sx={{ '& td, & th': { px: 1 } }}>
             <TableHead>
@@ -83,7 +103,7 @@ export function PaySettingsSection() {
                   <TableCell>
                     {v.createdBy ? (
                       <>
-                        {v.createdBy}
+                        {v.createdBy === RECORDED_AT_UPDATE ? tf.recordedAtUpdate : v.createdBy}
                         <Typography variant="caption" color="text.secondary" component="div">
                           {dateTime(v.createdAt, lang)}
                         </Typography>
@@ -98,33 +118,59 @@ export function PaySettingsSection() {
           </Table>
         </TableContainer>
         {adding && (
-          <VersionForm
-            latest={versions.data?.at(-1)?.settings}
-            onCancel={() => setAdding(false)}
-            onSaved={(v) => {
-              setSaved(v);
-              setAdding(false);
-              versions.reload();
-            }}
-          />
+          <VersionForm latest={current?.settings} onCancel={() => setAdding(false)} onSaved={onSaved} />
         )}
       </Stack>
     </Section>
   );
 }
 
+/**
+ * The rule book's rate in one click: a new version with the settings in force, but the daily-work
+ * score, from a month HR chooses (not before the version in force, which would still win after it).
+ */
+function DailyRateNotice({ current, onSaved }: { current: PaySettingsVersion; onSaved: (v: PaySettingsVersion) => void }) {
+  const { t } = useI18n();
+  const tf = t.figures;
+  const [effectiveFrom, setEffectiveFrom] = useState(nextMonth);
+  const saver = useAction(async () => invoke('paySettings.save', { effectiveFrom, settings: { ...current.settings, scoreRate: 'daily' } }));
+  const tooEarly = current.version > 0 && effectiveFrom < current.effectiveFrom;
+  const use = async () => {
+    const v = await saver.run();
+    if (v) onSaved(v);
+  };
+  return (
+    <Alert severity="warning" data-testid="pay-rate-notice" sx={{ '& .MuiAlert-message': { width: '100%' } }}>
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        {tf.rateNotice.title}
+      </Typography>
+      <Typography variant="body2">{tf.rateNotice.text(current.version, current.effectiveFrom)}</Typography>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mt: 1 }}>
+        <Typography variant="body2">{tf.rateNotice.from}</Typography>
+        <MonthPicker value={effectiveFrom} onChange={setEffectiveFrom} testId="pay-rate-from" />
+        <Button variant="contained" size="small" onClick={() => void use()} disabled={saver.busy || tooEarly} data-testid="pay-rate-use">
+          {saver.busy ? t.common.saving : tf.rateNotice.use(effectiveFrom)}
+        </Button>
+      </Stack>
+      <Typography variant="caption" color={tooEarly ? 'error' : 'text.secondary'} component="div" sx={{ mt: 0.5 }} data-testid="pay-rate-hint">
+        {tooEarly ? tf.rateNotice.tooEarly(current.effectiveFrom) : tf.rateNotice.keep(effectiveFrom)}
+      </Typography>
+      <FailureAlert error={saver.error} onClose={saver.clearError} />
+    </Alert>
+  );
+}
+
 function VersionForm({ latest, onCancel, onSaved }: { latest: PaySettings | undefined; onCancel: () => void; onSaved: (v: PaySettingsVersion) => void }) {
   const { t } = useI18n();
   const tf = t.figures;
-  const now = new Date();
-  const [effectiveFrom, setEffectiveFrom] = useState(() => formatPeriod(nextPeriod({ year: now.getFullYear(), month: now.getMonth() + 1 })));
+  const [effectiveFrom, setEffectiveFrom] = useState(nextMonth);
   // Starts from the newest version: a change is usually one value.
   const [base, setBase] = useState<unknown>(latest?.split.base ?? 50);
   const [plan, setPlan] = useState<unknown>(latest?.split.plan ?? 35);
   const [assessment, setAssessment] = useState<unknown>(latest?.split.assessment ?? 15);
   const [policy, setPolicy] = useState<'none' | 'per-point'>(latest?.bonus.policy ?? 'none');
   const [perPoint, setPerPoint] = useState<unknown>(latest?.bonus.policy === 'per-point' ? latest.bonus.percentPerPoint : 0.5);
-  const [scoreRate, setScoreRate] = useState<'monthly' | 'daily'>(latest?.scoreRate ?? 'monthly');
+  const [scoreRate, setScoreRate] = useState<'monthly' | 'daily'>(latest?.scoreRate ?? 'daily');
   const saver = useAction(async () =>
     invoke('paySettings.save', {
       effectiveFrom,
@@ -181,7 +227,7 @@ function VersionForm({ latest, onCancel, onSaved }: { latest: PaySettings | unde
           label={tf.scoreRate}
           value={scoreRate}
           onChange={(v) => setScoreRate(v as 'monthly' | 'daily')}
-          options={(['monthly', 'daily'] as const).map((r) => ({ value: r, label: tf.scoreRates[r] }))}
+          options={(['daily', 'monthly'] as const).map((r) => ({ value: r, label: tf.scoreRates[r] }))}
           testId="pay-score-rate"
           sx={{ minWidth: 200 }}
         />

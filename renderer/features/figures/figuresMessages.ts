@@ -52,6 +52,16 @@ export const figuresEn = {
   percentPerPoint: '% of salary per point',
   splitSum: (sum: number) => `The parts sum to ${sum}; they must sum to 100.`,
   savedVersion: (v: number, from: string) => `Version ${v} saved, in force from ${from}.`,
+  recordedAtUpdate: 'Recorded at the update of 2026-12-07',
+  rateNotice: {
+    title: 'The rule book’s score rate is the daily-work score',
+    text: (version: number, from: string) =>
+      `Pay’s assessment part is the salary total × its percent × the daily-work score ÷ 100 (the rules as corrected on 2026-12-07). The settings in force (version ${version}, from ${from}) use the monthly score: past pay was computed with them, and it stays as it is.`,
+    from: 'Use the daily-work score from',
+    use: (from: string) => `Use it from ${from}`,
+    keep: (from: string) => `Saves a new version in force from ${from}: pay from ${from} on uses the daily-work score; the months before keep their pay.`,
+    tooEarly: (from: string) => `Choose ${from} or later: the version in force from ${from} would still apply after an earlier month.`,
+  },
 };
 
 export const figuresZh: typeof figuresEn = {
@@ -91,7 +101,7 @@ export const figuresZh: typeof figuresEn = {
   bonus: '超计划奖金',
   bonusNone: '无',
   bonusPerPoint: (p) => `超计划每 1 个百分点 ${p}%`,
-  scoreRate: '得分率',
+  scoreRate: '日常考核得分率',
   scoreRates: { monthly: '月度考核得分', daily: '日常工作考核得分' },
   hash: '哈希',
   createdBy: '保存人',
@@ -105,4 +115,13 @@ export const figuresZh: typeof figuresEn = {
   percentPerPoint: '每百分点占工资总额 %',
   splitSum: (sum) => `三项合计 ${sum}，须为 100。`,
   savedVersion: (v, from) => `已保存版本 ${v}，自 ${from} 起生效。`,
+  recordedAtUpdate: '2026-12-07 更新时记录',
+  rateNotice: {
+    title: '考核办法规定的日常考核得分率为日常工作考核得分',
+    text: (version, from) => `日常工作考核工资 = 工资总额 × 其比例 × 日常工作考核得分 ÷ 100（2026-12-07 更正）。当前适用的设置（第 ${version} 版，自 ${from} 起）按月度考核得分计算：以往月份的薪酬按此计算，保持不变。`,
+    from: '自以下月份起按日常工作考核得分计算',
+    use: (from) => `自 ${from} 起使用`,
+    keep: (from) => `将新增一个自 ${from} 起生效的版本：${from} 及以后各月按日常工作考核得分计算，此前各月的薪酬不变。`,
+    tooEarly: (from) => `请选择 ${from} 或之后的月份：自 ${from} 起生效的版本在更早的月份之后仍会适用。`,
+  },
 };
