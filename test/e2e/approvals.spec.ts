@@ -16,7 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
+import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
 import { expect, startBrowserMode, test } from './fixtures.ts';
+import { callHttp } from './http.ts';
 
 const SHOTS = 'test-results/screenshots';
 const PASS = 'correct horse battery';
@@ -47,17 +49,8 @@ async function stopServer(server: Server | undefined) {
   rmSync(server.dir, { recursive: true, force: true });
 }
 
-/** One handler call over HTTP, as the renderer makes it (renderer/api/client.ts). */
-async function call<T>(server: Server, name: string, input: unknown): Promise<T> {
-  const res = await fetch(`${server.origin}/api/invoke`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name, input }),
-  });
-  const body = (await res.json()) as { ok: boolean; result?: T; error?: unknown };
-  if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`);
-  return body.result as T;
-}
+/** One handler call over HTTP to `server`, as the renderer makes it. */
+const call = <N extends HandlerName>(server: Server, name: N, input: InputOf<N>) => callHttp(server.origin, server.token, name, input);
 
 /** `scorecard …` as a user runs it (passphrase from SCORECARD_PASSPHRASE). */
 async function scorecard(...args: string[]) {
@@ -74,14 +67,6 @@ function period(): string {
   d.setDate(1);
   d.setMonth(d.getMonth() - 2);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
-
-interface MonthRow {
-  personId: number;
-  employeeNo: string;
-  name: string;
-  status: string;
-  monthlyScore: number | null;
 }
 
 let manager: Server | undefined;
@@ -104,20 +89,20 @@ test.beforeAll(async () => {
 
   // Server 1: the regional manager of EAST, the demo organisation, a signing identity.
   await call(manager, 'demo.load', {});
-  const regions = await call<{ id: number; code: string }[]>(manager, 'regions.list', {});
+  const regions = await call(manager, 'regions.list', {});
   await call(manager, 'user.set', { name: '王磊', chainRole: 'manager', regionId: regions.find((r) => r.code === 'EAST')!.id });
-  const identity = await call<{ fingerprint: string }>(manager, 'identities.create', { name: '王磊', role: 'manager', passphrase: PASS });
-  const cert = await call<{ dataBase64: string }>(manager, 'identities.exportCertificate', { fingerprint: identity.fingerprint, format: 'der' });
+  const identity = await call(manager, 'identities.create', { name: '王磊', role: 'manager', passphrase: PASS });
+  const cert = await call(manager, 'identities.exportCertificate', { fingerprint: identity.fingerprint, format: 'der' });
   managerCert = Buffer.from(cert.dataBase64, 'base64');
 
   // Both sheets are ready; S-102 is exported and signed here, S-101 through the UI by the first test.
-  const rows = await call<MonthRow[]>(manager, 'sheets.month', { period: PERIOD });
+  const rows = await call(manager, 'sheets.month', { period: PERIOD });
   for (const employeeNo of ['S-101', 'S-102'] as const) {
     const row = rows.find((r) => r.employeeNo === employeeNo)!;
     expect(row.status).toBe('ready');
     sheets[employeeNo] = { name: row.name, file: '', bytes: Buffer.alloc(0), monthlyScore: row.monthlyScore! };
   }
-  const exported = await call<{ fileName: string; dataBase64: string }>(manager, 'sheets.export', {
+  const exported = await call(manager, 'sheets.export', {
     personId: rows.find((r) => r.employeeNo === 'S-102')!.personId,
     period: PERIOD,
     fingerprint: identity.fingerprint,
@@ -288,8 +273,8 @@ test('HR receives the signed sheets in the inbox, approves one (signing last) an
   await download.saveAs(approvedPath);
   const approved = readFileSync(approvedPath);
   expect(approved.subarray(0, 5).toString()).toBe('%PDF-');
-  const hrIdentity = (await call<{ fingerprint: string }[]>(hr!, 'identities.list', {}))[0]!;
-  const hrCert = await call<{ dataBase64: string }>(hr!, 'identities.exportCertificate', { fingerprint: hrIdentity.fingerprint, format: 'der' });
+  const hrIdentity = (await call(hr!, 'identities.list', {}))[0]!;
+  const hrCert = await call(hr!, 'identities.exportCertificate', { fingerprint: hrIdentity.fingerprint, format: 'der' });
   const trustDir = join(work, 'trust');
   mkdirSync(trustDir, { recursive: true });
   writeFileSync(join(trustDir, 'manager.cer'), managerCert);
@@ -326,7 +311,7 @@ test('HR receives the signed sheets in the inbox, approves one (signing last) an
   const grid = page.getByTestId('month-grid');
   await expect(grid).toContainText(a.name);
   await expect(grid.getByRole('row').filter({ hasText: a.name })).toContainText('已审批');
-  const hrRows = await call<MonthRow[]>(hr!, 'sheets.month', { period: PERIOD });
+  const hrRows = await call(hr!, 'sheets.month', { period: PERIOD });
   const row = hrRows.find((r) => r.employeeNo === 'S-101');
   expect(row).toMatchObject({ name: a.name, status: 'approved', monthlyScore: a.monthlyScore });
   expect(hrRows.find((r) => r.employeeNo === 'S-102')).toBeUndefined();
@@ -470,8 +455,8 @@ test('HR returns a sheet; the manager imports the return note and the sheet is r
   await expect(page.getByTestId(`inbox-chain-${id}`).getByTestId('chain-step-hr')).toHaveAttribute('data-state', 'returned');
 
   // The manager's app trusts HR's certificate, then imports the note in its Approvals screen.
-  const hrIdentity = (await call<{ fingerprint: string }[]>(hr!, 'identities.list', {}))[0]!;
-  const hrCert = await call<{ dataBase64: string }>(hr!, 'identities.exportCertificate', { fingerprint: hrIdentity.fingerprint, format: 'der' });
+  const hrIdentity = (await call(hr!, 'identities.list', {}))[0]!;
+  const hrCert = await call(hr!, 'identities.exportCertificate', { fingerprint: hrIdentity.fingerprint, format: 'der' });
   await call(manager!, 'trust.add', { fileName: 'hr.cer', dataBase64: hrCert.dataBase64 });
   const managerPage = await openManager(browser);
   managerPage.on('pageerror', (e) => errors.push(e.message));
@@ -503,7 +488,7 @@ test('HR returns a sheet; the manager imports the return note and the sheet is r
   await managerPage.goto(`${manager!.origin}/#/scoring/${PERIOD}`);
   const grid = managerPage.getByTestId('month-grid');
   await expect(grid.getByRole('row').filter({ hasText: b.name })).toContainText('已退回');
-  const rows = await call<MonthRow[]>(manager!, 'sheets.month', { period: PERIOD });
+  const rows = await call(manager!, 'sheets.month', { period: PERIOD });
   expect(rows.find((r) => r.employeeNo === 'S-102')!.status).toBe('returned');
   expect(rows.find((r) => r.employeeNo === 'S-101')!.status).toBe('signed');
 

@@ -3,18 +3,10 @@
  * blocks the file, nothing written; fixed, it imports), and a new pay settings version.
  * Screenshots of the panel, the import preview and the settings section in both languages.
  */
-import type { Page } from '@playwright/test';
-import type { PayReport, PaySettingsVersion } from '../../shared/api/report-types.ts';
-import { expect, firstRun, test, type BrowserMode } from './fixtures.ts';
+import { expect, firstRun, test } from './fixtures.ts';
+import { callHttp } from './http.ts';
 
 const SHOTS = 'test-results/screenshots';
-
-async function api<T>(page: Page, app: BrowserMode, name: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${app.origin}/api/invoke`, { headers: { Authorization: `Bearer ${app.token}` }, data: { name, input } });
-  const body = (await response.json()) as { ok: boolean; result: T };
-  expect(body.ok).toBe(true);
-  return body.result;
-}
 
 const lastMonth = () => {
   const now = new Date();
@@ -65,9 +57,9 @@ test('type a salary and KPIs on a sheet; they are there after a reload', async (
 test('import a salary/KPI CSV: a bad row blocks it and nothing is written; fixed, it imports', async ({ page, app }) => {
   await firstRun(page, app.url, { name: '人事 王芳', role: 'hr' });
   const period = lastMonth();
-  const people = await api<{ id: number; employeeNo: string }[]>(page, app, 'people.list', {});
+  const people = await callHttp(app.origin, app.token, 'people.list', {});
   const li = people.find((p) => p.employeeNo === 'S-101')!;
-  const salaryOf = async () => (await api<{ personId: number; salaryTotal: number | null }[]>(page, app, 'figures.month', { period })).find((f) => f.personId === li.id)!.salaryTotal;
+  const salaryOf = async () => (await callHttp(app.origin, app.token, 'figures.month', { period })).find((f) => f.personId === li.id)!.salaryTotal;
   const before = await salaryOf();
   expect(before).not.toBeNull(); // the demo recorded one
 
@@ -125,7 +117,7 @@ test('add a pay settings version in force from a month', async ({ page, app }) =
   await page.getByTestId('lang-en').first().click();
   await expect(row).toContainText('0.5% per point above plan');
   await section.screenshot({ path: `${SHOTS}/pay-settings-en.png` });
-  const versions = await api<{ version: number; effectiveFrom: string; settings: unknown }[]>(page, app, 'paySettings.list', {});
+  const versions = await callHttp(app.origin, app.token, 'paySettings.list', {});
   expect(versions.at(-1)).toMatchObject({ version: 1, effectiveFrom: '2026-03', settings: { split: { base: 45, plan: 40, assessment: 15 }, bonus: { policy: 'per-point', percentPerPoint: 0.5 }, scoreRate: 'daily' } });
 });
 
@@ -140,7 +132,7 @@ test('settings in force with the monthly score: the notice offers the daily-work
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
   })();
   const monthly = { split: { base: 50, plan: 35, assessment: 15 }, bonus: { policy: 'none' as const }, scoreRate: 'monthly' as const };
-  await api(page, app, 'paySettings.save', { effectiveFrom: from, settings: monthly });
+  await callHttp(app.origin, app.token, 'paySettings.save', { effectiveFrom: from, settings: monthly });
   await page.getByTestId('nav-settings').click();
   const section = page.locator('section', { has: page.getByTestId('pay-settings') });
   const notice = page.getByTestId('pay-rate-notice');
@@ -174,7 +166,7 @@ test('settings in force with the monthly score: the notice offers the daily-work
   await expect(page.getByTestId('pay-version-1')).toContainText('月度考核得分');
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/pay-rate-saved-zh.png` });
-  const versions = await api<PaySettingsVersion[]>(page, app, 'paySettings.list', {});
+  const versions = await callHttp(app.origin, app.token, 'paySettings.list', {});
   expect(versions.map((v) => [v.version, v.effectiveFrom, v.settings.scoreRate])).toEqual([
     [0, '2000-01', 'daily'],
     [1, from, 'monthly'],
@@ -182,7 +174,7 @@ test('settings in force with the monthly score: the notice offers the daily-work
   ]);
   expect(versions[2]!.settings).toEqual({ ...monthly, scoreRate: 'daily' });
   // The pay report of that month names the rate it used.
-  const pay = await api<PayReport>(page, app, 'reports.pay', { period: from });
+  const pay = await callHttp(app.origin, app.token, 'reports.pay', { period: from });
   expect(pay.settings.version).toBe(2);
   await page.goto(`${app.url}#/reports`);
   await page.getByTestId('reports-tab-pay').click();

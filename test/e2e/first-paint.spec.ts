@@ -4,25 +4,15 @@
  * the first paint alone: it must carry the real rows, in the saved language, and open a sheet.
  */
 import { expect, test } from './fixtures.ts';
-
-async function call(origin: string, token: string, name: string, input: unknown): Promise<unknown> {
-  const res = await fetch(`${origin}/api/invoke`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, Origin: origin },
-    body: JSON.stringify({ name, input }),
-  });
-  const body = (await res.json()) as { ok: boolean; result?: unknown };
-  expect(body.ok, `${name} → ${JSON.stringify(body)}`).toBe(true);
-  return body.result;
-}
+import { callHttp } from './http.ts';
 
 const PERIOD = '2026-10';
 
 test('before the app has loaded, the first paint shows the real rows and opens a sheet', async ({ page, app }) => {
-  await call(app.origin, app.token, 'demo.load', {});
-  await call(app.origin, app.token, 'user.set', { name: '王芳', chainRole: 'hr', regionId: null });
-  await call(app.origin, app.token, 'settings.setLanguage', { language: 'en' });
-  const rows = (await call(app.origin, app.token, 'sheets.month', { period: PERIOD })) as { personId: number; employeeNo: string; name: string; monthlyScore: number | null }[];
+  await callHttp(app.origin, app.token, 'demo.load', {});
+  await callHttp(app.origin, app.token, 'user.set', { name: '王芳', chainRole: 'hr', regionId: null });
+  await callHttp(app.origin, app.token, 'settings.setLanguage', { language: 'en' });
+  const rows = await callHttp(app.origin, app.token, 'sheets.month', { period: PERIOD });
 
   // The order of the month's requests: the first rows, and only once they have answered, the whole list.
   const monthCalls: string[] = [];
@@ -63,8 +53,8 @@ test('before the app has loaded, the first paint shows the real rows and opens a
 });
 
 test('the app takes over from the first paint without losing the rows', async ({ page, app }) => {
-  await call(app.origin, app.token, 'demo.load', {});
-  await call(app.origin, app.token, 'user.set', { name: '王芳', chainRole: 'hr', regionId: null });
+  await callHttp(app.origin, app.token, 'demo.load', {});
+  await callHttp(app.origin, app.token, 'user.set', { name: '王芳', chainRole: 'hr', regionId: null });
   await page.goto(`${app.url}#/scoring/${PERIOD}`);
   await expect(page.locator('.MuiAppBar-root')).toBeVisible();
   await expect(page.getByTestId('month-grid').locator('[role="row"][data-rowindex="0"]')).toBeVisible();

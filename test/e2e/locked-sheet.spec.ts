@@ -6,6 +6,7 @@
  * Screenshots at 1366×768: test-results/screenshots/sheet-locked-*.png.
  */
 import { expect, firstRun, test } from './fixtures.ts';
+import { callHttp, callHttpRaw } from './http.ts';
 
 const SHOTS = 'test-results/screenshots';
 const PASSPHRASE = 'correct horse battery';
@@ -24,21 +25,13 @@ test('a sheet signed while it is open: the change is refused in the UI’s langu
   test.setTimeout(120_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  type Answer<T> = { ok: boolean; result?: T; error?: { kind: string; message: string; refusal?: { code: string; status: string } } };
-  const call = async <T,>(name: string, input: unknown): Promise<Answer<T>> => {
-    const res = await fetch(`${app.origin}/api/invoke`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name, input }),
-    });
-    return (await res.json()) as Answer<T>;
-  };
+  const { origin, token } = app;
 
   await firstRun(page, app.url, { name: '王磊', role: 'manager', region: '华东区 (EAST)' });
   await expect(page.getByTestId('month-grid')).toBeVisible();
-  const identity = (await call<{ fingerprint: string }>('identities.create', { name: '王磊', role: 'manager', passphrase: PASSPHRASE })).result!;
+  const identity = await callHttp(origin, token, 'identities.create', { name: '王磊', role: 'manager', passphrase: PASSPHRASE });
   const month = period();
-  const rows = (await call<{ personId: number; role: string; status: string; name: string }[]>('sheets.month', { period: month })).result!;
+  const rows = await callHttp(origin, token, 'sheets.month', { period: month });
   const row = rows.find((r) => r.role === 'salesperson' && r.status === 'ready')!;
 
   // The manager has the sheet open…
@@ -47,9 +40,9 @@ test('a sheet signed while it is open: the change is refused in the UI’s langu
   await expect(page.getByTestId('sheet-locked')).toHaveCount(0);
 
   // …while it is exported and signed elsewhere.
-  const exported = await call('sheets.export', { personId: row.personId, period: month, fingerprint: identity.fingerprint, passphrase: PASSPHRASE, language: 'zh' });
+  const exported = await callHttpRaw(origin, token, 'sheets.export', { personId: row.personId, period: month, fingerprint: identity.fingerprint, passphrase: PASSPHRASE, language: 'zh' });
   expect(exported.ok).toBe(true);
-  const signed = (await call<{ revision: number; status: string; updatedAt: string; input: unknown }>('sheets.get', { personId: row.personId, period: month })).result!;
+  const signed = await callHttp(origin, token, 'sheets.get', { personId: row.personId, period: month });
   expect(signed.status).toBe('signed');
 
   // A change now is refused: a conflict naming the status, worded in Chinese; nothing saved.
@@ -62,13 +55,12 @@ test('a sheet signed while it is open: the change is refused in the UI’s langu
   await expect(conflict).toContainText('已签署,正在审批中,不能直接修改');
   await expect(conflict).not.toContainText(/Something went wrong|signed sheet/);
   await page.screenshot({ path: `${SHOTS}/sheet-locked-conflict-zh.png` });
-  const after = (await call<{ revision: number; status: string; updatedAt: string; input: unknown }>('sheets.get', { personId: row.personId, period: month })).result!;
+  const after = await callHttp(origin, token, 'sheets.get', { personId: row.personId, period: month });
   expect(after).toEqual(signed);
 
   // Over the API too: a conflict with its code, never "internal".
-  const refused = await call('sheets.save', { personId: row.personId, period: month, entry: {}, status: 'draft', expectedRevision: after.revision });
-  expect(refused.ok).toBe(false);
-  expect(refused.error).toMatchObject({ kind: 'conflict', refusal: { code: 'sheet-not-editable', status: 'signed' } });
+  const refused = await callHttpRaw(origin, token, 'sheets.save', { personId: row.personId, period: month, entry: {}, status: 'draft', expectedRevision: after.revision });
+  expect(refused).toMatchObject({ ok: false, error: { kind: 'conflict', refusal: { code: 'sheet-not-editable', status: 'signed' } } });
 
   // Reopened: read-only, with a banner that says why; no save or status buttons; export again still offered.
   await page.goto(`${app.origin}/#/scoring/${month}`);

@@ -4,21 +4,12 @@
  * and every view is kept as a screenshot in both languages for a person to look at.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import type { AnnualReport, DashboardData, FairnessReport, PayReport } from '../../shared/api/report-types.ts';
-import { expect, firstRun, test, type BrowserMode } from './fixtures.ts';
+import { expect, firstRun, test } from './fixtures.ts';
+import { callHttp } from './http.ts';
 
 const SHOTS = 'test-results/screenshots';
 /** The app bar is sticky: in a full-page or element screenshot it would cover part of the page, so it is laid out in place for the shot. */
 const STATIC_BAR = '.MuiAppBar-root { position: static !important; }';
-
-/** One handler call over HTTP with the session token, as the renderer makes it. */
-async function call<T>(page: Page, app: BrowserMode, name: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`${app.origin}/api/invoke`, { headers: { Authorization: `Bearer ${app.token}` }, data: { name, input } });
-  const body = (await response.json()) as { ok: boolean; result?: T; error?: unknown };
-  if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`);
-  return body.result as T;
-}
 
 /** Money as the grid shows it: 2 decimals, thousands separators. */
 const money = (n: number, lang: 'zh' | 'en') => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
@@ -41,10 +32,10 @@ test('reports: pay, annual, KPIs, dashboards and fairness show the backend’s f
 
   const period = lastMonth();
   const year = Number(period.slice(0, 4));
-  const pay = await call<PayReport>(page, app, 'reports.pay', { period });
-  const annual = await call<AnnualReport>(page, app, 'reports.annual', { year, basis: 'all' });
-  const dashboard = await call<DashboardData>(page, app, 'reports.dashboard', { period });
-  const fairness = await call<FairnessReport>(page, app, 'reports.fairness', { period });
+  const pay = await callHttp(app.origin, app.token, 'reports.pay', { period });
+  const annual = await callHttp(app.origin, app.token, 'reports.annual', { year, basis: 'all' });
+  const dashboard = await callHttp(app.origin, app.token, 'reports.dashboard', { period });
+  const fairness = await callHttp(app.origin, app.token, 'reports.fairness', { period });
   const paid = pay.rows.find((r) => r.pay !== null)!;
   expect(paid, 'the demo has people with a salary, plan, actual and a scored sheet').toBeTruthy();
   const unpaid = pay.rows.find((r) => r.pay === null);

@@ -1,6 +1,7 @@
 /** Importing a roster from a GBK-encoded CSV, as Excel on a Chinese Windows saves it. */
 import iconv from 'iconv-lite';
 import { expect, firstRun, test } from './fixtures.ts';
+import { callHttp } from './http.ts';
 
 test('import a GBK CSV roster: preview with the encoding and row errors, nothing written until confirmed', async ({ page, app }) => {
   await firstRun(page, app.url, { name: '人事 王芳', role: 'hr' });
@@ -33,11 +34,7 @@ test('import a GBK CSV roster: preview with the encoding and row errors, nothing
 
   await page.getByTestId('roster-tab-people').click();
   await expect(page.getByTestId('roster-grid')).toContainText('共 42'); // 40 demo people + 2
-  const response = await page.request.post(`${app.origin}/api/invoke`, {
-    headers: { Authorization: `Bearer ${app.token}` },
-    data: { name: 'people.list', input: {} },
-  });
-  const people = (await response.json()).result as { employeeNo: string; name: string; role: string }[];
+  const people = await callHttp(app.origin, app.token, 'people.list', {});
   expect(people.filter((p) => p.employeeNo.startsWith('S-900'))).toEqual([
     expect.objectContaining({ employeeNo: 'S-9001', name: '欧阳娜娜', role: 'salesperson' }),
     expect.objectContaining({ employeeNo: 'S-9002', name: '郑喆', role: 'field-service' }),

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { formatPeriod, nextPeriod } from '../../shared/period.ts';
 import { expect, firstRun, test } from './fixtures.ts';
+import { callHttp } from './http.ts';
 
 const SHOTS = 'test-results/screenshots';
 /** Scrolls an element to the middle (or the top) of the window, for a screenshot. */
@@ -87,10 +88,8 @@ test('HQ saves a new rubric version, exports it as JSON and the same file import
   await expect(page.getByTestId('rubric-editor')).toHaveCount(0);
 
   // A regional manager sees the rubric, its versions and the import, but no editor.
-  const api = async (name: string, input: unknown) =>
-    (await (await page.request.post(`${app.origin}/api/invoke`, { headers: { Authorization: `Bearer ${app.token}` }, data: { name, input } })).json()) as { result: unknown };
-  const regions = (await api('regions.list', {})).result as { id: number }[];
-  await api('user.set', { name: '李静', chainRole: 'manager', regionId: regions[0]!.id });
+  const regions = await callHttp(app.origin, app.token, 'regions.list', {});
+  await callHttp(app.origin, app.token, 'user.set', { name: '李静', chainRole: 'manager', regionId: regions[0]!.id });
   await page.reload();
   await page.getByTestId('nav-rubrics').click();
   await expect(page.getByTestId('rubric-version-2')).toBeVisible();

@@ -10,7 +10,8 @@ import { restoreOffline } from '../../electron/db/restore.ts';
 import { run } from '../../electron/cli/scorecard.ts';
 import { invoke } from '../../electron/handlers.ts';
 import { tempDir, track } from '../helpers/db.ts';
-import { call, handlersFor, readMark, seedPeople, sha256, writeMark } from '../helpers/safety.ts';
+import { call } from '../helpers/call.ts';
+import { handlersFor, readMark, seedPeople, sha256, writeMark } from '../helpers/safety.ts';
 
 async function withData(): Promise<{ path: string; ids: number[] }> {
   const path = join(tempDir(), 'scorecard.db');
@@ -143,24 +144,24 @@ describe('backups through the handlers', () => {
     const { path, ids } = await withData();
     const db = track(openDatabase(path, { backups: false }));
     const h = handlersFor(db, path);
-    const made = await call<{ name: string; kind: string; schemaVersion: number; bytes: number }>(h, 'backups.create', {});
+    const made = await call(h, 'backups.create', {});
     expect(made).toMatchObject({ kind: 'manual', schemaVersion: LATEST_SCHEMA_VERSION });
     expect(made.bytes).toBeGreaterThan(4096);
-    const list = await call<{ folder: string; backups: { name: string }[] }>(h, 'backups.list', {});
+    const list = await call(h, 'backups.list', {});
     expect(list.folder).toBe(backupDir(path));
     expect(list.backups.map((b) => b.name)).toEqual([made.name]);
 
     await writeMark(h, ids[0]!, '2026-01', 'second');
     await writeMark(h, ids[1]!, '2026-02', 'added later');
-    const restored = await call<{ restored: string; keptAs: string; schemaVersion: number }>(h, 'backups.restore', { name: made.name });
+    const restored = await call(h, 'backups.restore', { name: made.name });
     expect(restored).toMatchObject({ restored: made.name, keptAs: expect.stringMatching(/-pre-restore-/), schemaVersion: LATEST_SCHEMA_VERSION });
     // the same connection, the same handlers
     expect(readMark(db, ids[0]!, '2026-01')).toBe('first');
     expect(readMark(db, ids[1]!, '2026-02')).toBeNull();
-    expect(await call<{ revision: number }>(h, 'sheets.get', { personId: ids[0]!, period: '2026-01' })).toMatchObject({ revision: 1 });
+    expect(await call(h, 'sheets.get', { personId: ids[0]!, period: '2026-01' })).toMatchObject({ revision: 1 });
     await writeMark(h, ids[1]!, '2026-03', 'after the restore');
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const audit = await call<{ action: string }[]>(h, 'audit.list', {});
+    const audit = await call(h, 'audit.list', {});
     expect(audit.map((a) => a.action)).toContain('backup.restore');
 
     // the state before the restore is a backup of its own
@@ -179,7 +180,7 @@ describe('backups through the handlers', () => {
     const { path, ids } = await withData();
     const db = track(openDatabase(path, { backups: false }));
     const h = handlersFor(db, path);
-    const made = await call<{ name: string }>(h, 'backups.create', {});
+    const made = await call(h, 'backups.create', {});
     await writeMark(h, ids[0]!, '2026-01', 'second');
     const other = new Database(path);
     other.pragma('busy_timeout = 0');
@@ -219,7 +220,7 @@ describe('backups through the handlers', () => {
     const { path, ids } = await withData();
     const db = track(openDatabase(path, { backups: false }));
     const h = handlersFor(db, path);
-    const good = await call<{ name: string }>(h, 'backups.create', {});
+    const good = await call(h, 'backups.create', {});
     const dir = backupDir(path);
     const stamp = (n: number) => `scorecard-manual-2026010${n}T000000000Z-v${LATEST_SCHEMA_VERSION}.db`;
 
@@ -239,7 +240,7 @@ describe('backups through the handlers', () => {
     n.close();
 
     await writeMark(h, ids[0]!, '2026-01', 'current');
-    const before = (await call<{ backups: unknown[] }>(h, 'backups.list', {})).backups.length;
+    const before = (await call(h, 'backups.list', {})).backups.length;
     const refused = async (name: string) => {
       const out = await invoke(h, 'backups.restore', { name });
       expect(out.ok).toBe(false);
@@ -252,7 +253,7 @@ describe('backups through the handlers', () => {
     expect(await refused('../scorecard.db')).toMatchObject({ kind: 'input' });
     expect(readMark(db, ids[0]!, '2026-01')).toBe('current');
     // no pre-restore copies were made for refused restores
-    expect((await call<{ backups: unknown[] }>(h, 'backups.list', {})).backups.length).toBe(before);
+    expect((await call(h, 'backups.list', {})).backups.length).toBe(before);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
   });
 

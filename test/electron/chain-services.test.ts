@@ -10,13 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/db/database.ts';
-import { createHandlers, invoke, type Handlers } from '../../electron/handlers.ts';
+import { createHandlers, type Handlers } from '../../electron/handlers.ts';
 import { renderSheetPdf } from '../../electron/pdf/render.ts';
 import { loadDemo } from '../../electron/services/demo.ts';
 import { openStoredIdentity } from '../../electron/services/identities.ts';
 import { OID, createIdentity, openIdentity, signPdf } from '../../electron/signing/index.ts';
-import type { HandlerName, InputOf, ResultOf } from '../../shared/api/contract.ts';
-import type { ApiFailure, ChainRole, IdentityInfo, InboxEntry, MonthRow, StoredFile } from '../../shared/api/types.ts';
+import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
+import type { ChainRole, IdentityInfo, InboxEntry, MonthRow, StoredFile } from '../../shared/api/types.ts';
+import { call as callHandler, fail as failHandler } from '../helpers/call.ts';
 
 const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10
 const PASS: Record<ChainRole, string> = { manager: '经理 passphrase 1', planning: 'planning-secret-2', vp: 'vp secret 3', hr: '人事 4' };
@@ -33,16 +34,9 @@ interface App {
 let root: string;
 const apps = {} as Record<ChainRole, App>;
 
-async function call<N extends HandlerName>(app: App, name: N, input: InputOf<N>): Promise<ResultOf<N>> {
-  const r = await invoke(app.h, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.kind}: ${r.error.message}`);
-  return r.result as ResultOf<N>;
-}
-async function fail<N extends HandlerName>(app: App, name: N, input: unknown): Promise<ApiFailure> {
-  const r = await invoke(app.h, name, input);
-  expect(r.ok, `${name} should fail`).toBe(false);
-  return (r as { ok: false; error: ApiFailure }).error;
-}
+/** The shared helpers, on one app's handler map. */
+const call = <N extends HandlerName>(app: App, name: N, input: InputOf<N>) => callHandler(app.h, name, input);
+const fail = (app: App, name: HandlerName, input: unknown) => failHandler(app.h, name, input);
 const upload = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
 const fromFile = (f: StoredFile) => ({ fileName: f.fileName, dataBase64: f.dataBase64 });
 

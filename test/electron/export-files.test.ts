@@ -7,25 +7,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers, invoke, type Handlers } from '../../electron/handlers.ts';
+import { createHandlers } from '../../electron/handlers.ts';
 import { loadDemo } from '../../electron/services/demo.ts';
-import type { HandlerName, InputOf, ResultOf } from '../../shared/api/contract.ts';
-import type { ApiFailure, JobStatus } from '../../shared/api/types.ts';
+import type { JobStatus } from '../../shared/api/types.ts';
+import { call, fail } from '../helpers/call.ts';
 import { tempDb } from '../helpers/db.ts';
 
 const PASS = 'export files passphrase';
 const hash = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-
-async function call<N extends HandlerName>(h: Handlers, name: N, input: InputOf<N>): Promise<ResultOf<N>> {
-  const r = await invoke(h, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.kind}: ${r.error.message}`);
-  return r.result as ResultOf<N>;
-}
-async function fail(h: Handlers, name: HandlerName, input: unknown): Promise<ApiFailure> {
-  const r = await invoke(h, name, input);
-  expect(r.ok, `${name} should fail`).toBe(false);
-  return (r as { ok: false; error: ApiFailure }).error;
-}
 
 async function setUp() {
   const { db, path } = tempDb();

@@ -2,14 +2,14 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { createHandlers, invoke, type Handlers } from '../../electron/handlers.ts';
+import { createHandlers, type Handlers } from '../../electron/handlers.ts';
 import type { Db } from '../../electron/db/database.ts';
 import { loadDemo } from '../../electron/services/demo.ts';
 import { parseCellNumber } from '../../electron/services/figures-import.ts';
 import { savePerson } from '../../electron/services/people.ts';
 import { saveRegion } from '../../electron/services/regions.ts';
-import type { FiguresPreview, MonthFigures } from '../../shared/api/report-types.ts';
 import { checkKpiValues, KPIS, planCompletionPercent } from '../../shared/kpi.ts';
+import { call, fail } from '../helpers/call.ts';
 import { tempDb } from '../helpers/db.ts';
 
 const PERIOD = '2026-05';
@@ -32,19 +32,6 @@ function setup() {
   return { db, h, east, south, people };
 }
 
-/** Call a handler; the result, or the failure as a thrown Error carrying kind and problems. */
-async function call<T>(h: Handlers, name: string, input: unknown): Promise<T> {
-  const r = await invoke(h, name, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { kind: r.error.kind, problems: r.error.problems });
-  return r.result as T;
-}
-
-async function failure(h: Handlers, name: string, input: unknown) {
-  const r = await invoke(h, name, input);
-  if (r.ok) throw new Error(`expected ${name} to fail`);
-  return r.error;
-}
-
 /** Everything a figures call may write: the table and the audit log. */
 const dump = (db: Db) => ({
   figures: db.prepare('SELECT * FROM person_months ORDER BY person_id, period').all(),
@@ -52,7 +39,7 @@ const dump = (db: Db) => ({
 });
 
 const save = (h: Handlers, personId: number, changes: { salaryTotal?: number | null; kpis?: Record<string, number | null>; expectedRevision?: number; period?: string }) =>
-  call<MonthFigures>(h, 'figures.save', { personId, period: changes.period ?? PERIOD, salaryTotal: changes.salaryTotal ?? null, kpis: changes.kpis ?? {}, expectedRevision: changes.expectedRevision ?? 0 });
+  call(h, 'figures.save', { personId, period: changes.period ?? PERIOD, salaryTotal: changes.salaryTotal ?? null, kpis: changes.kpis ?? {}, expectedRevision: changes.expectedRevision ?? 0 });
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const csvUpload = (text: string, fileName = 'figures.csv') => ({ fileName, dataBase64: base64(Buffer.from(text, 'utf8')), period: PERIOD });
@@ -68,7 +55,7 @@ describe('figures.save and figures.month', () => {
       kpis: '{"plan-quantity":200,"actual-quantity":160.5,"sales-expense":3210.05,"complaint-rate":1.25}',
       revision: 1,
     });
-    const month = await call<MonthFigures[]>(h, 'figures.month', { period: PERIOD });
+    const month = await call(h, 'figures.month', { period: PERIOD });
     const li = month.find((f) => f.personId === people.li.id)!;
     expect(li.salaryTotal).toBe(12345.67);
     expect(li.kpis).toEqual({ 'plan-quantity': 200, 'actual-quantity': 160.5, 'sales-expense': 3210.05, 'complaint-rate': 1.25 });
@@ -92,7 +79,7 @@ describe('figures.save and figures.month', () => {
   it('lists every person the user sees in the month, empty (revision 0) when nothing is stored', async () => {
     const { h, people, east } = setup();
     await save(h, people.zhang.id, { salaryTotal: 9000 });
-    const all = await call<MonthFigures[]>(h, 'figures.month', { period: PERIOD });
+    const all = await call(h, 'figures.month', { period: PERIOD });
     // Everyone assessed in 2026-05 (杨强 starts in 2026-07), the grid's order.
     expect(all.map((f) => f.personId).sort()).toEqual([people.manager.id, people.li.id, people.zhang.id, people.chen.id, people.liu.id].sort());
     expect(all.find((f) => f.personId === people.li.id)).toEqual({ personId: people.li.id, period: PERIOD, salaryTotal: null, kpis: {}, revision: 0, updatedAt: null });
@@ -100,7 +87,7 @@ describe('figures.save and figures.month', () => {
 
     // A regional manager: the staff of their region, not themselves, not another region.
     await call(h, 'user.set', { name: '王磊', chainRole: 'manager', regionId: east.id });
-    const mine = await call<MonthFigures[]>(h, 'figures.month', { period: PERIOD });
+    const mine = await call(h, 'figures.month', { period: PERIOD });
     expect(mine.map((f) => f.personId).sort()).toEqual([people.li.id, people.zhang.id, people.chen.id].sort());
   });
 
@@ -109,7 +96,7 @@ describe('figures.save and figures.month', () => {
     await save(h, people.li.id, { salaryTotal: 8000, kpis: { satisfaction: 90 } });
     const before = dump(db);
     const attempt = (salaryTotal: number | null, kpis: Record<string, number | null>) =>
-      failure(h, 'figures.save', { personId: people.li.id, period: PERIOD, salaryTotal, kpis, expectedRevision: 1 });
+      fail(h, 'figures.save', { personId: people.li.id, period: PERIOD, salaryTotal, kpis, expectedRevision: 1 });
 
     const fen = await attempt(12345.678, {});
     expect(fen).toMatchObject({ kind: 'input', problems: [{ field: 'salaryTotal', value: 12345.678, expected: expect.stringMatching(/0 to 10,000,000, at most 2 decimals/) }] });
@@ -123,13 +110,13 @@ describe('figures.save and figures.month', () => {
       { field: 'kpis.bogus', value: 1, expected: expect.stringMatching(/^a KPI id: plan-quantity, actual-quantity, /) },
     ]);
     // A month the person is not assessed in; a person who does not exist.
-    expect(await failure(h, 'figures.save', { personId: people.late.id, period: PERIOD, salaryTotal: 1, kpis: {}, expectedRevision: 0 })).toMatchObject({
+    expect(await fail(h, 'figures.save', { personId: people.late.id, period: PERIOD, salaryTotal: 1, kpis: {}, expectedRevision: 0 })).toMatchObject({
       kind: 'input',
       problems: [{ field: 'period', value: PERIOD, expected: 'a month 杨强 is assessed in (2026-07 – now)' }],
     });
-    expect(await failure(h, 'figures.save', { personId: 999, period: PERIOD, salaryTotal: 1, kpis: {}, expectedRevision: 0 })).toMatchObject({ kind: 'not-found', message: 'person 999 does not exist' });
+    expect(await fail(h, 'figures.save', { personId: 999, period: PERIOD, salaryTotal: 1, kpis: {}, expectedRevision: 0 })).toMatchObject({ kind: 'not-found', message: 'person 999 does not exist' });
     // The contract's own checks: a period that is not one.
-    expect(await failure(h, 'figures.save', { personId: people.li.id, period: '2026-13', salaryTotal: 1, kpis: {}, expectedRevision: 1 })).toMatchObject({ kind: 'input', problems: [{ field: 'period' }] });
+    expect(await fail(h, 'figures.save', { personId: people.li.id, period: '2026-13', salaryTotal: 1, kpis: {}, expectedRevision: 1 })).toMatchObject({ kind: 'input', problems: [{ field: 'period' }] });
     expect(dump(db)).toEqual(before);
   });
 
@@ -138,10 +125,10 @@ describe('figures.save and figures.month', () => {
     const first = await save(h, people.li.id, { salaryTotal: 8000 });
     await save(h, people.li.id, { salaryTotal: 8100, expectedRevision: first.revision });
     const before = dump(db);
-    const stale = await failure(h, 'figures.save', { personId: people.li.id, period: PERIOD, salaryTotal: 9999, kpis: {}, expectedRevision: 1 });
+    const stale = await fail(h, 'figures.save', { personId: people.li.id, period: PERIOD, salaryTotal: 9999, kpis: {}, expectedRevision: 1 });
     expect(stale).toMatchObject({ kind: 'conflict', message: `the salary and KPIs of 李静 for ${PERIOD} were changed elsewhere (revision 2, you edited 1); reload them` });
     // Revision 0 means "nothing stored yet": also a conflict once something is.
-    expect(await failure(h, 'figures.save', { personId: people.li.id, period: PERIOD, salaryTotal: 1, kpis: {}, expectedRevision: 0 })).toMatchObject({ kind: 'conflict' });
+    expect(await fail(h, 'figures.save', { personId: people.li.id, period: PERIOD, salaryTotal: 1, kpis: {}, expectedRevision: 0 })).toMatchObject({ kind: 'conflict' });
     expect(dump(db)).toEqual(before);
   });
 });
@@ -160,7 +147,7 @@ describe('figures.preview and figures.import', () => {
         '',
       ].join('\r\n'),
     );
-    const preview = await call<FiguresPreview>(h, 'figures.preview', file);
+    const preview = await call(h, 'figures.preview', file);
     expect(preview).toMatchObject({ fileName: 'figures.csv', encoding: 'UTF-8', period: PERIOD, errorCount: 0 });
     expect(preview.rows).toEqual([
       { row: 2, employeeNo: 'S-101', name: '李静', personId: people.li.id, salaryTotal: 12345.67, kpis: { 'plan-quantity': 200, 'actual-quantity': 160, satisfaction: 91.5 }, action: 'add', problems: [] },
@@ -171,7 +158,7 @@ describe('figures.preview and figures.import', () => {
     expect(db.prepare('SELECT count(*) AS n FROM person_months').get()).toEqual({ n: 2 }); // the preview wrote nothing
 
     expect(await call(h, 'figures.import', file)).toEqual({ added: 1, updated: 1, unchanged: 1 });
-    const month = new Map((await call<MonthFigures[]>(h, 'figures.month', { period: PERIOD })).map((f) => [f.personId, f]));
+    const month = new Map((await call(h, 'figures.month', { period: PERIOD })).map((f) => [f.personId, f]));
     expect(month.get(people.li.id)).toMatchObject({ salaryTotal: 12345.67, kpis: { 'plan-quantity': 200, 'actual-quantity': 160, satisfaction: 91.5 }, revision: 1 });
     expect(month.get(people.zhang.id)).toMatchObject({ salaryTotal: 8000, kpis: { satisfaction: 88 }, revision: 2 });
     expect(month.get(people.chen.id)).toMatchObject({ revision: 1 });
@@ -185,7 +172,7 @@ describe('figures.preview and figures.import', () => {
     const { db, h, people } = setup();
     const text = '工号,姓名,工资总额,销售计划数量,实际销售数量,顾客意见发生率,销售费用\n S-201 ,刘芳,9876.54,300,330,0.5,"￥1,234.50"\n';
     const upload = { fileName: '五月工资.csv', dataBase64: base64(iconv.encode(text, 'gbk')), period: PERIOD };
-    const preview = await call<FiguresPreview>(h, 'figures.preview', upload);
+    const preview = await call(h, 'figures.preview', upload);
     expect(preview.encoding).toBe('GB18030');
     expect(preview.rows).toEqual([
       {
@@ -214,7 +201,7 @@ describe('figures.preview and figures.import', () => {
     ws.addRow(['S-101', 10250.25, -12.5, 3, 87.25]);
     ws.addRow(['S-102', 7000, null, null, null]);
     const upload = { fileName: 'figures.xlsx', dataBase64: base64(Buffer.from(await wb.xlsx.writeBuffer())), period: PERIOD };
-    const preview = await call<FiguresPreview>(h, 'figures.preview', upload);
+    const preview = await call(h, 'figures.preview', upload);
     expect(preview.encoding).toBe('XLSX');
     expect(preview.rows.map((r) => [r.employeeNo, r.salaryTotal, r.kpis, r.action])).toEqual([
       ['S-101', 10250.25, { 'sales-growth': -12.5, 'churn-rate': 3, 'visit-success': 87.25 }, 'add'],
@@ -241,7 +228,7 @@ describe('figures.preview and figures.import', () => {
         'S-103,杨强,6000,,', // starts in 2026-07
       ].join('\n'),
     );
-    const preview = await call<FiguresPreview>(h, 'figures.preview', file);
+    const preview = await call(h, 'figures.preview', file);
     expect(preview.errorCount).toBe(5);
     expect(preview.rows.map((r) => r.action)).toEqual(['update', 'error', 'error', 'error', 'error', 'error']);
     const problems = Object.fromEntries(preview.rows.map((r) => [r.row, r.problems]));
@@ -260,7 +247,7 @@ describe('figures.preview and figures.import', () => {
     ]);
 
     const before = dump(db);
-    const refused = await failure(h, 'figures.import', file);
+    const refused = await fail(h, 'figures.import', file);
     expect(refused.kind).toBe('input');
     expect(refused.message).toMatch(/^Invalid salary\/KPI file "figures.csv" \(nothing was imported\) \(7 problems\)/);
     expect(refused.problems?.[0]).toEqual({ field: 'line 3, 工号 (employee no)', value: 'X-999', expected: 'the employee number of a person in the roster (no one has this one)', rule: { code: 'known-employee' } });
@@ -274,7 +261,7 @@ describe('figures.preview and figures.import', () => {
   it('limits a regional manager to the people of their region', async () => {
     const { h, east } = setup();
     await call(h, 'user.set', { name: '王磊', chainRole: 'manager', regionId: east.id });
-    const preview = await call<FiguresPreview>(h, 'figures.preview', csvUpload('工号,工资总额\nS-101,8000\nS-201,9000\n'));
+    const preview = await call(h, 'figures.preview', csvUpload('工号,工资总额\nS-101,8000\nS-201,9000\n'));
     expect(preview.rows.map((r) => r.action)).toEqual(['add', 'error']);
     expect(preview.rows[1]!.problems).toEqual([
       { field: '工号 (employee no)', value: 'S-201', expected: 'one of the people of your region in 2026-05 (刘芳 is not)', rule: { code: 'in-view', period: '2026-05', name: '刘芳', region: true } },
@@ -284,7 +271,7 @@ describe('figures.preview and figures.import', () => {
   it('refuses a file without an employee number column or without any value column, and one that is no sheet', async () => {
     const { db, h } = setup();
     const before = dump(db);
-    expect(await failure(h, 'figures.preview', csvUpload('姓名,工资总额\n李静,8000\n'))).toMatchObject({
+    expect(await fail(h, 'figures.preview', csvUpload('姓名,工资总额\n李静,8000\n'))).toMatchObject({
       kind: 'input',
       problems: [
         {
@@ -295,16 +282,16 @@ describe('figures.preview and figures.import', () => {
         },
       ],
     });
-    expect(await failure(h, 'figures.import', csvUpload('工号,姓名,备注\nS-101,李静,x\n'))).toMatchObject({
+    expect(await fail(h, 'figures.import', csvUpload('工号,姓名,备注\nS-101,李静,x\n'))).toMatchObject({
       kind: 'input',
       problems: [{ field: 'line 1 (header)', expected: expect.stringMatching(/^at least one value column: 工号/), rule: { code: 'value-column', salary: '工资总额 / salary total', examples: expect.any(Array) } }],
     });
-    expect(await failure(h, 'figures.import', csvUpload('工号,工资总额,工资\nS-101,1,2\n'))).toMatchObject({
+    expect(await fail(h, 'figures.import', csvUpload('工号,工资总额,工资\nS-101,1,2\n'))).toMatchObject({
       problems: [
         { expected: 'one column for salary — columns 2 ("工资总额") and 3 ("工资") both name it', rule: { code: 'one-column', column: '工资总额', columns: [{ at: 2, header: '工资总额' }, { at: 3, header: '工资' }] } },
       ],
     });
-    expect(await failure(h, 'figures.import', { fileName: 'figures.pdf', dataBase64: base64(Buffer.from('%PDF-1.7')), period: PERIOD })).toMatchObject({
+    expect(await fail(h, 'figures.import', { fileName: 'figures.pdf', dataBase64: base64(Buffer.from('%PDF-1.7')), period: PERIOD })).toMatchObject({
       kind: 'input',
       problems: [{ field: 'file', value: 'figures.pdf' }],
     });

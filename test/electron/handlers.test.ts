@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { HANDLER_NAMES } from '../../shared/api/contract.ts';
 import { createHandlers, invoke } from '../../electron/handlers.ts';
+import { bind } from '../helpers/call.ts';
 import { tempDb } from '../helpers/db.ts';
 
 describe('handler map', () => {
@@ -41,26 +42,22 @@ describe('handler map', () => {
   it('runs a whole flow: demo, user, month grid, save a sheet', async () => {
     const { db, path } = tempDb();
     const h = createHandlers(db, { dbPath: path, appVersion: 'test' });
-    const call = async (name: string, input: unknown) => {
-      const r = await invoke(h, name, input);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.result as never;
-    };
+    const { call } = bind(h);
     await call('demo.load', {});
-    const regions: { id: number }[] = await call('regions.list', {});
+    const regions = await call('regions.list', {});
     await call('user.set', { name: '李静', chainRole: 'manager', regionId: regions[0]!.id });
-    const info: { user: { name: string }; counts: { people: number } } = await call('app.info', {});
+    const info = await call('app.info', {});
     expect(info).toMatchObject({ user: { name: '李静' }, counts: { people: 40 } });
     const now = new Date();
     const period = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-    const rows: { personId: number; role: string }[] = await call('sheets.month', { period });
+    const rows = await call('sheets.month', { period });
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.every((r) => r.role !== 'regional-manager')).toBe(true);
     // the first paint's page: the first rows of the same list, in the same order
     expect(await call('sheets.month', { period, limit: 3 })).toEqual(rows.slice(0, 3));
     expect(await invoke(h, 'sheets.month', { period, limit: 0 })).toMatchObject({ ok: false, error: { kind: 'input', problems: [{ field: 'limit' }] } });
     const person = rows.find((r) => r.role === 'salesperson')!;
-    const saved: { dailyScore: number; revision: number } = await call('sheets.save', {
+    const saved = await call('sheets.save', {
       personId: person.personId,
       period,
       entry: { items: { 'dealer.network-plan': { violated: true }, 'dealer.special-issues': { violated: true } }, absences: [{ length: 'half' }] },

@@ -1,17 +1,11 @@
 /** Pay settings versions: the built-in default, versions in force from a month, refusals, and rows that never change. */
 import { describe, expect, it } from 'vitest';
-import { createHandlers, invoke, type Handlers } from '../../electron/handlers.ts';
+import { createHandlers, invoke } from '../../electron/handlers.ts';
 import { BUILTIN_PAY_SETTINGS, paySettingsFor } from '../../electron/services/pay-settings.ts';
-import type { PaySettingsVersion } from '../../shared/api/report-types.ts';
 import { contentHash } from '../../shared/canonical.ts';
 import { DEFAULT_PAY_SETTINGS, type PaySettings } from '../../shared/pay.ts';
+import { call } from '../helpers/call.ts';
 import { tempDb } from '../helpers/db.ts';
-
-async function call<T>(h: Handlers, name: string, input: unknown): Promise<T> {
-  const r = await invoke(h, name, input);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.result as T;
-}
 
 const PER_POINT: PaySettings = { split: { base: 40, plan: 40, assessment: 20 }, bonus: { policy: 'per-point', percentPerPoint: 0.5 }, scoreRate: 'daily' };
 
@@ -31,18 +25,18 @@ describe('pay settings', () => {
   it('a version effective 2026-03 applies from 2026-03 on and leaves 2026-02 on the earlier one', async () => {
     const { db, h } = setup();
     await call(h, 'user.set', { name: '人力资源部', chainRole: 'hr', regionId: null });
-    const saved = await call<PaySettingsVersion>(h, 'paySettings.save', { effectiveFrom: '2026-03', settings: PER_POINT });
+    const saved = await call(h, 'paySettings.save', { effectiveFrom: '2026-03', settings: PER_POINT });
     expect(saved).toMatchObject({ version: 1, effectiveFrom: '2026-03', settings: PER_POINT, hash: contentHash(PER_POINT), createdBy: '人力资源部' });
     expect(paySettingsFor(db, '2026-02').version).toBe(0);
     expect(paySettingsFor(db, '2026-03').version).toBe(1);
     expect(paySettingsFor(db, '2027-01').version).toBe(1);
 
     // A later version, and one added afterwards for an earlier month: each month keeps the newest in force then.
-    const v2 = await call<PaySettingsVersion>(h, 'paySettings.save', { effectiveFrom: '2026-06', settings: DEFAULT_PAY_SETTINGS });
-    const v3 = await call<PaySettingsVersion>(h, 'paySettings.save', { effectiveFrom: '2026-03', settings: { ...PER_POINT, scoreRate: 'monthly' } });
+    const v2 = await call(h, 'paySettings.save', { effectiveFrom: '2026-06', settings: DEFAULT_PAY_SETTINGS });
+    const v3 = await call(h, 'paySettings.save', { effectiveFrom: '2026-03', settings: { ...PER_POINT, scoreRate: 'monthly' } });
     expect([v2.version, v3.version]).toEqual([2, 3]);
     expect(['2026-02', '2026-03', '2026-05', '2026-06'].map((p) => paySettingsFor(db, p).version)).toEqual([0, 3, 3, 2]);
-    expect((await call<PaySettingsVersion[]>(h, 'paySettings.list', {})).map((v) => v.version)).toEqual([0, 1, 2, 3]);
+    expect((await call(h, 'paySettings.list', {})).map((v) => v.version)).toEqual([0, 1, 2, 3]);
     // The same settings always hash the same, whatever order the keys came in.
     expect(v2.hash).toBe(BUILTIN_PAY_SETTINGS.hash);
     const audit = db.prepare("SELECT action, entity_id FROM audit_log WHERE action = 'paySettings.save' ORDER BY id").all();

@@ -23,7 +23,8 @@ import { chainStepsFor } from '../../shared/chain.ts';
 import { scoresheetJson, type ChainEntry } from '../../shared/score-file.ts';
 import { personFigures } from '../../electron/services/figures.ts';
 import { KPI_BY_ID, KPIS, PLAN_COMPLETION_NAME, planCompletionPercent } from '../../shared/kpi.ts';
-import { createHandlers, invoke } from '../../electron/handlers.ts';
+import { createHandlers } from '../../electron/handlers.ts';
+import { bind } from '../helpers/call.ts';
 
 const TOOLS = ['pdftotext', 'pdfinfo', 'pdffonts', 'pdfdetach', 'pdftoppm', 'qpdf'];
 for (const tool of TOOLS) {
@@ -413,18 +414,14 @@ describe('the KPIs of the month on the sheet (stored figures, labelled in the PD
 
   it('an exported (signed) sheet carries the person’s stored KPIs: English names in English, Chinese in Chinese', async () => {
     const h = createHandlers(db, { dbPath: join(dir, 'demo.db'), appVersion: 'test' });
-    const ok = async <T,>(name: string, input: unknown): Promise<T> => {
-      const r = await invoke(h, name, input);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.result as T;
-    };
+    const { call: ok } = bind(h);
     // Sales planning (sees everyone, so the other tests' month rows stay as they are) signs a regional manager's sheet first.
     await ok('user.set', { name: '计划部 赵敏', chainRole: 'planning', regionId: null });
-    const identity = await ok<{ fingerprint: string }>('identities.create', { name: '计划部 赵敏', role: 'planning', passphrase: 'kpi export pass' });
+    const identity = await ok('identities.create', { name: '计划部 赵敏', role: 'planning', passphrase: 'kpi export pass' });
     const row = monthRows(db, { period: '2026-08' }).find((r) => r.role === 'regional-manager' && r.status === 'ready')!;
     const kpis = personFigures(db, row.personId, '2026-08').kpis;
     for (const language of LANGS) {
-      const exported = await ok<{ path: string }>('sheets.export', { personId: row.personId, period: '2026-08', fingerprint: identity.fingerprint, passphrase: 'kpi export pass', language });
+      const exported = await ok('sheets.export', { personId: row.personId, period: '2026-08', fingerprint: identity.fingerprint, passphrase: 'kpi export pass', language });
       const f = flat(pdftext(exported.path));
       const other = language === 'zh' ? 'en' : 'zh';
       expect(f).toContain(flat(`${KPI_BY_ID.get('satisfaction')![language]}${kpis.satisfaction}%`));

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnnualReport, PayReport } from '../../shared/api/report-types.ts';
-import type { FileData } from '../../shared/api/types.ts';
+import type { InputOf } from '../../shared/api/contract.ts';
 import { invoke, type Handlers } from '../../electron/handlers.ts';
 import { tableXlsx } from '../../electron/services/report-files.ts';
 import { tempDb, tempDir } from '../helpers/db.ts';
-import { call, handlersFor } from '../helpers/safety.ts';
+import { call } from '../helpers/call.ts';
+import { handlersFor } from '../helpers/safety.ts';
 import { libreOfficeCsv, parseCsv, shownNumber, zipEntry } from '../helpers/report-files.ts';
 
 // The roster trims names, so a leading tab or CR is checked on a table written directly (below).
@@ -24,9 +25,9 @@ const MONTHS = ['2026-01', '2026-02', '2026-03'];
 async function seed(): Promise<Handlers> {
   const { db, path } = tempDb();
   const h = handlersFor(db, path);
-  const region = await call<{ id: number }>(h, 'regions.save', { code: 'EAST', name: '华东区' });
+  const region = await call(h, 'regions.save', { code: 'EAST', name: '华东区' });
   for (const [i, name] of NAMES.entries()) {
-    const p = await call<{ id: number }>(h, 'people.save', { employeeNo: `S-${i + 1}`, name, role: 'salesperson', regionId: region.id, managerId: null, activeFrom: '2026-01', activeTo: null });
+    const p = await call(h, 'people.save', { employeeNo: `S-${i + 1}`, name, role: 'salesperson', regionId: region.id, managerId: null, activeFrom: '2026-01', activeTo: null });
     for (const [m, period] of MONTHS.entries()) {
       if (i === 5 && m === 1) continue; // a missing month
       const items = { 'ad-plan': { occurrences: (i + m) % 3 }, 'weekly-report.visit-records': { points: 10 - ((i * 3 + m) % 5) } };
@@ -37,8 +38,8 @@ async function seed(): Promise<Handlers> {
   return h;
 }
 
-async function file(h: Handlers, input: Record<string, unknown>): Promise<Buffer> {
-  return Buffer.from((await call<FileData>(h, 'reports.file', input)).dataBase64, 'base64');
+async function file(h: Handlers, input: InputOf<'reports.file'>): Promise<Buffer> {
+  return Buffer.from((await call(h, 'reports.file', input)).dataBase64, 'base64');
 }
 
 /** Every worksheet cell of the first sheet as exceljs reads it (row-major, 1-based rows). */
@@ -75,13 +76,13 @@ describe('report files', { timeout: 240_000 }, () => {
 
   beforeAll(async () => {
     const h = await seed();
-    pay = await call<PayReport>(h, 'reports.pay', { period: '2026-03' });
-    annual = await call<AnnualReport>(h, 'reports.annual', { year: 2026, basis: 'all' });
+    pay = await call(h, 'reports.pay', { period: '2026-03' });
+    annual = await call(h, 'reports.annual', { year: 2026, basis: 'all' });
     payXlsx = await file(h, { report: 'pay', period: '2026-03', format: 'xlsx', language: 'zh' });
     annualXlsx = await file(h, { report: 'annual', year: 2026, basis: 'all', format: 'xlsx', language: 'en' });
     payCsv = await file(h, { report: 'pay', period: '2026-03', format: 'csv', language: 'zh' });
     annualCsv = await file(h, { report: 'annual', year: 2026, basis: 'all', format: 'csv', language: 'zh' });
-    for (const language of ['zh', 'en']) pdfs[language] = await file(h, { report: 'annual', year: 2026, basis: 'all', format: 'pdf', language });
+    for (const language of ['zh', 'en'] as const) pdfs[language] = await file(h, { report: 'annual', year: 2026, basis: 'all', format: 'pdf', language });
     refusals.push(await invoke(h, 'reports.file', { report: 'pay', format: 'pdf', language: 'zh' }));
     refusals.push(await invoke(h, 'reports.file', { report: 'annual', format: 'xlsx', language: 'fr' }));
     refusals.push(await invoke(h, 'reports.pay', { period: '2026-13' }));

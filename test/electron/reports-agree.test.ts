@@ -12,14 +12,15 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeAnnual } from '../../shared/annual.ts';
 import type { AnnualReport, PayReport } from '../../shared/api/report-types.ts';
-import type { FileData } from '../../shared/api/types.ts';
+import type { InputOf } from '../../shared/api/contract.ts';
 import { computePay } from '../../shared/pay.ts';
 import { periodsOfYear } from '../../shared/period.ts';
 import { formatMoney } from '../../shared/reports/tables.ts';
 import { loadDemo } from '../../electron/services/demo.ts';
 import { paySettingsFor } from '../../electron/services/pay-settings.ts';
 import { tempDb, tempDir } from '../helpers/db.ts';
-import { call, handlersFor } from '../helpers/safety.ts';
+import { call } from '../helpers/call.ts';
+import { handlersFor } from '../helpers/safety.ts';
 import { libreOfficeCsv, parseCsv, shownNumber } from '../helpers/report-files.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -67,8 +68,8 @@ describe('reports agree with the engine, the files and the CLI (demo data)', { t
     // HR has approved the sheets of May to August (a month counts for the annual score only when approved).
     db.prepare("UPDATE sheets SET status = 'approved' WHERE status = 'ready' AND period <= '2026-08'").run();
     const h = handlersFor(db, path);
-    pay = await call<PayReport>(h, 'reports.pay', { period: PERIOD });
-    annual = { approved: await call<AnnualReport>(h, 'reports.annual', { year: 2026 }), all: await call<AnnualReport>(h, 'reports.annual', { year: 2026, basis: 'all' }) };
+    pay = await call(h, 'reports.pay', { period: PERIOD });
+    annual = { approved: await call(h, 'reports.annual', { year: 2026 }), all: await call(h, 'reports.annual', { year: 2026, basis: 'all' }) };
 
     // The stored inputs, read with plain SQL, through the shared engine.
     const settings = paySettingsFor(db, PERIOD).settings;
@@ -100,9 +101,9 @@ describe('reports agree with the engine, the files and the CLI (demo data)', { t
 
     // The files, through the contract and through the CLI.
     const dir = tempDir();
-    const save = async (name: string, input: Record<string, unknown>) => {
+    const save = async (name: string, input: InputOf<'reports.file'>) => {
       const target = (files[name] = join(dir, name));
-      writeFileSync(target, Buffer.from((await call<FileData>(h, 'reports.file', input)).dataBase64, 'base64'));
+      writeFileSync(target, Buffer.from((await call(h, 'reports.file', input)).dataBase64, 'base64'));
     };
     await save('pay.xlsx', { report: 'pay', period: PERIOD, format: 'xlsx', language: 'zh' });
     await save('annual.xlsx', { report: 'annual', year: 2026, format: 'xlsx', language: 'zh' });

@@ -5,12 +5,13 @@
  * nothing written.
  */
 import { describe, expect, it } from 'vitest';
-import { createHandlers, invoke } from '../../electron/handlers.ts';
+import { createHandlers } from '../../electron/handlers.ts';
 import type { Db } from '../../electron/db/database.ts';
 import { MAX_RUBRIC_FILE_BYTES } from '../../electron/services/rubric-editing.ts';
-import type { ApiFailure, FileData, SheetRecord } from '../../shared/api/types.ts';
+import type { FileData } from '../../shared/api/types.ts';
 import { contentHash } from '../../shared/canonical.ts';
 import type { ItemNode, Rubric, RubricDefinition, RubricNode } from '../../shared/rubric/schema.ts';
+import { bind } from '../helpers/call.ts';
 import { tempDb } from '../helpers/db.ts';
 
 type Role = 'manager' | 'planning' | 'vp' | 'hr';
@@ -19,20 +20,11 @@ type Role = 'manager' | 'planning' | 'vp' | 'hr';
 async function setup(role: Role = 'planning') {
   const { db, path } = tempDb();
   const h = createHandlers(db, { dbPath: path, appVersion: 'test' });
-  const call = async <T>(name: string, input: unknown): Promise<T> => {
-    const r = await invoke(h, name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.result as T;
-  };
-  const fail = async (name: string, input: unknown, what = ''): Promise<ApiFailure> => {
-    const r = await invoke(h, name, input);
-    if (r.ok) throw new Error(`${name} succeeded, expected a failure ${what}`);
-    return r.error;
-  };
-  const region = await call<{ id: number }>('regions.save', { code: 'EAST', name: '华东区' });
+  const { call, fail } = bind(h);
+  const region = await call('regions.save', { code: 'EAST', name: '华东区' });
   const asUser = (chainRole: Role) => call('user.set', { name: chainRole === 'manager' ? '李静' : '张总部', chainRole, regionId: chainRole === 'manager' ? region.id : null });
   await asUser(role);
-  const person = await call<{ id: number }>('people.save', {
+  const person = await call('people.save', {
     employeeNo: 'S-0042',
     name: '王磊',
     role: 'salesperson',
@@ -42,9 +34,9 @@ async function setup(role: Role = 'planning') {
     activeTo: null,
   });
   const saveSheet = async (period: string, items: Record<string, unknown>) => {
-    const before = await call<SheetRecord>('sheets.get', { personId: person.id, period });
+    const before = await call('sheets.get', { personId: person.id, period });
     await call('sheets.save', { personId: person.id, period, entry: { items, absences: [{ length: 'half' }] }, status: 'ready', expectedRevision: before.revision });
-    return call<SheetRecord>('sheets.get', { personId: person.id, period });
+    return call('sheets.get', { personId: person.id, period });
   };
   return { db, call, fail, asUser, person, saveSheet };
 }
@@ -96,21 +88,21 @@ describe('saving a new rubric version', () => {
     const august = await saveSheet('2026-08', { 'ad-plan': { occurrences: 1 } });
     expect(august.rubric).toMatchObject({ id: 'salesperson', version: 1 });
     expect(august.result).toMatchObject({ dailyScore: 98, attendance: { score: 96 }, monthlyScore: 97.4 });
-    const augustRead = await call<SheetRecord>('sheets.get', { personId: august.person.id, period: '2026-08' });
+    const augustRead = await call('sheets.get', { personId: august.person.id, period: '2026-08' });
 
-    const v1 = latest(await call<Rubric[]>('rubrics.list', {}), 'salesperson');
-    const saved = await call<Rubric>('rubrics.save', { definition: adPlanCosts3(v1) });
+    const v1 = latest(await call('rubrics.list', {}), 'salesperson');
+    const saved = await call('rubrics.save', { definition: adPlanCosts3(v1) });
     expect(saved).toMatchObject({ id: 'salesperson', version: 2, effectiveFrom: '2026-09' });
     expect(saved.hash).toBe(contentHash(definitionOf(saved)));
     expect(saved.hash).not.toBe(v1.hash);
-    const listed = (await call<Rubric[]>('rubrics.list', {})).filter((r) => r.id === 'salesperson');
+    const listed = (await call('rubrics.list', {})).filter((r) => r.id === 'salesperson');
     expect(listed.map((r) => [r.version, r.effectiveFrom, r.hash])).toEqual([
       [1, v1.effectiveFrom, v1.hash],
       [2, '2026-09', saved.hash],
     ]);
 
     // The August sheet reads back exactly as before, and saving it again recomputes on v1.
-    expect(await call<SheetRecord>('sheets.get', { personId: august.person.id, period: '2026-08' })).toEqual(augustRead);
+    expect(await call('sheets.get', { personId: august.person.id, period: '2026-08' })).toEqual(augustRead);
     const resaved = await saveSheet('2026-08', { 'ad-plan': { occurrences: 1 } });
     expect(resaved.rubric).toMatchObject({ version: 1, hash: v1.hash });
     expect(resaved.result).toEqual(august.result);
@@ -130,9 +122,9 @@ describe('saving a new rubric version', () => {
 
   it('refuses each bad definition naming the field, and stores nothing', async () => {
     const { db, call, fail } = await setup('vp');
-    const v1 = latest(await call<Rubric[]>('rubrics.list', {}), 'salesperson');
+    const v1 = latest(await call('rubrics.list', {}), 'salesperson');
     await call('rubrics.save', { definition: adPlanCosts3(v1) }); // v2 from 2026-09
-    const v2 = latest(await call<Rubric[]>('rubrics.list', {}), 'salesperson');
+    const v2 = latest(await call('rubrics.list', {}), 'salesperson');
     const edit = (change: (d: RubricDefinition) => void) => {
       const d = definitionOf(v2);
       d.version = 3;
@@ -178,7 +170,7 @@ describe('saving a new rubric version', () => {
 
   it('a regional manager may not save edits', async () => {
     const { db, call, fail } = await setup('manager');
-    const v1 = latest(await call<Rubric[]>('rubrics.list', {}), 'salesperson');
+    const v1 = latest(await call('rubrics.list', {}), 'salesperson');
     const rows = count(db, 'rubric_versions');
     const error = await fail('rubrics.save', { definition: adPlanCosts3(v1) });
     expect(error).toMatchObject({ kind: 'input', problems: [{ field: 'user.chainRole', value: 'manager' }] });
@@ -190,9 +182,9 @@ describe('saving a new rubric version', () => {
 describe('rubric JSON files', () => {
   it('export → import into another database: the same hash and the same scores', async () => {
     const hq = await setup('planning');
-    const v1 = latest(await hq.call<Rubric[]>('rubrics.list', {}), 'salesperson');
-    const saved = await hq.call<Rubric>('rubrics.save', { definition: adPlanCosts3(v1) });
-    const file = await hq.call<FileData>('rubrics.exportJson', { id: 'salesperson', version: 2 });
+    const v1 = latest(await hq.call('rubrics.list', {}), 'salesperson');
+    const saved = await hq.call('rubrics.save', { definition: adPlanCosts3(v1) });
+    const file = await hq.call('rubrics.exportJson', { id: 'salesperson', version: 2 });
     expect(file.fileName).toBe('rubric-salesperson-v2.json');
     const json = decode(file);
     expect(json).toMatchObject({ format: 'scorecard-rubric', hash: saved.hash, definition: { id: 'salesperson', version: 2 } });
@@ -201,12 +193,12 @@ describe('rubric JSON files', () => {
 
     // A regional manager's copy of the app imports it.
     const branch = await setup('manager');
-    const imported = await branch.call<Rubric>('rubrics.import', file);
+    const imported = await branch.call('rubrics.import', file);
     expect(imported.hash).toBe(saved.hash);
     expect(imported).toEqual(saved);
     const rows = count(branch.db, 'rubric_versions');
     const audits = count(branch.db, 'audit_log');
-    expect(await branch.call<Rubric>('rubrics.import', file)).toEqual(saved); // again: nothing new
+    expect(await branch.call('rubrics.import', file)).toEqual(saved); // again: nothing new
     expect(count(branch.db, 'rubric_versions')).toBe(rows);
     expect(count(branch.db, 'audit_log')).toBe(audits);
     const branchSheet = await branch.saveSheet('2026-09', { 'ad-plan': { occurrences: 1 }, vehicle: { violated: true } });
@@ -215,17 +207,17 @@ describe('rubric JSON files', () => {
     expect(branchSheet.result).toMatchObject({ dailyScore: 92, monthlyScore: 93.2 });
 
     // The built-in version exports too, and importing it where it ships changes nothing.
-    const builtin = await branch.call<FileData>('rubrics.exportJson', { id: 'salesperson', version: 1 });
+    const builtin = await branch.call('rubrics.exportJson', { id: 'salesperson', version: 1 });
     expect(decode(builtin).hash).toBe(v1.hash);
-    expect(await branch.call<Rubric>('rubrics.import', builtin)).toEqual(v1);
+    expect(await branch.call('rubrics.import', builtin)).toEqual(v1);
     expect(await branch.fail('rubrics.exportJson', { id: 'salesperson', version: 9 })).toMatchObject({ kind: 'not-found' });
   });
 
   it('refuses a tampered file, naming the hash it has and the one its content has', async () => {
     const hq = await setup('planning');
-    const v1 = latest(await hq.call<Rubric[]>('rubrics.list', {}), 'salesperson');
+    const v1 = latest(await hq.call('rubrics.list', {}), 'salesperson');
     await hq.call('rubrics.save', { definition: adPlanCosts3(v1) });
-    const json = decode(await hq.call<FileData>('rubrics.exportJson', { id: 'salesperson', version: 2 }));
+    const json = decode(await hq.call('rubrics.exportJson', { id: 'salesperson', version: 2 }));
     const tampered = structuredClone(json);
     const rule = findItem(tampered.definition.items, 'ad-plan').rule;
     if (rule.kind === 'per-occurrence') rule.deduction = 1;
@@ -240,9 +232,9 @@ describe('rubric JSON files', () => {
 
   it('refuses another content under a version that is already here', async () => {
     const hq = await setup('planning');
-    const v1 = latest(await hq.call<Rubric[]>('rubrics.list', {}), 'salesperson');
+    const v1 = latest(await hq.call('rubrics.list', {}), 'salesperson');
     await hq.call('rubrics.save', { definition: adPlanCosts3(v1) });
-    const file = await hq.call<FileData>('rubrics.exportJson', { id: 'salesperson', version: 2 });
+    const file = await hq.call('rubrics.exportJson', { id: 'salesperson', version: 2 });
     const other = await setup('hr');
     await other.call('rubrics.save', { definition: Object.assign(adPlanCosts3(v1), { effectiveFrom: '2026-10' }) });
     const rows = count(other.db, 'rubric_versions');
@@ -252,8 +244,8 @@ describe('rubric JSON files', () => {
 
   it('refuses files that are not rubric files, with a clear message, storing nothing', async () => {
     const { db, call, fail } = await setup('manager');
-    const v1 = latest(await call<Rubric[]>('rubrics.list', {}), 'salesperson');
-    const good = decode(await call<FileData>('rubrics.exportJson', { id: 'salesperson', version: 1 }));
+    const v1 = latest(await call('rubrics.list', {}), 'salesperson');
+    const good = decode(await call('rubrics.exportJson', { id: 'salesperson', version: 1 }));
     const invalid = structuredClone(good);
     invalid.definition.weights.daily = 80;
     const raw = (text: string | Buffer): FileData => ({ fileName: 'x.json', dataBase64: Buffer.from(text).toString('base64') });
@@ -278,6 +270,6 @@ describe('rubric JSON files', () => {
     }
     expect(count(db, 'rubric_versions')).toBe(rows);
     // A byte-order mark (Windows Notepad) is fine.
-    expect(await call<Rubric>('rubrics.import', raw(`\uFEFF${JSON.stringify(good)}`))).toEqual(v1);
+    expect(await call('rubrics.import', raw(`\uFEFF${JSON.stringify(good)}`))).toEqual(v1);
   });
 });

@@ -1,8 +1,9 @@
 /** Shared by the database-safety tests: hashing files, a small roster, sheet writes through the handlers. */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createHandlers, invoke, type Handlers } from '../../electron/handlers.ts';
+import { createHandlers, type Handlers } from '../../electron/handlers.ts';
 import type { Db } from '../../electron/db/database.ts';
+import { call } from './call.ts';
 
 export function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -12,18 +13,12 @@ export function handlersFor(db: Db, dbPath: string): Handlers {
   return createHandlers(db, { dbPath, appVersion: 'test' });
 }
 
-export async function call<T = unknown>(h: Handlers, name: string, input: unknown): Promise<T> {
-  const r = await invoke(h, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.kind}: ${r.error.message}`);
-  return r.result as T;
-}
-
 /** One region and `n` salespeople active from 2026-01; returns their ids. */
 export async function seedPeople(h: Handlers, n = 3): Promise<number[]> {
-  const region = await call<{ id: number }>(h, 'regions.save', { code: 'EAST', name: '华东区' });
+  const region = await call(h, 'regions.save', { code: 'EAST', name: '华东区' });
   const ids: number[] = [];
   for (let i = 1; i <= n; i++) {
-    const p = await call<{ id: number }>(h, 'people.save', { employeeNo: `S-${i}`, name: `销售${i}`, role: 'salesperson', regionId: region.id, managerId: null, activeFrom: '2026-01', activeTo: null });
+    const p = await call(h, 'people.save', { employeeNo: `S-${i}`, name: `销售${i}`, role: 'salesperson', regionId: region.id, managerId: null, activeFrom: '2026-01', activeTo: null });
     ids.push(p.id);
   }
   return ids;
@@ -31,8 +26,8 @@ export async function seedPeople(h: Handlers, n = 3): Promise<number[]> {
 
 /** Save a draft sheet whose note carries `mark`; returns the new revision. */
 export async function writeMark(h: Handlers, personId: number, period: string, mark: string): Promise<number> {
-  const current = await call<{ revision: number }>(h, 'sheets.get', { personId, period }).catch(() => ({ revision: 0 }));
-  const saved = await call<{ revision: number }>(h, 'sheets.save', {
+  const current = await call(h, 'sheets.get', { personId, period }).catch(() => ({ revision: 0 }));
+  const saved = await call(h, 'sheets.save', {
     personId,
     period,
     entry: { items: { 'dealer.rebate-forms': { violated: false, note: mark } } },
