@@ -13,8 +13,9 @@ export function rowProblemsText(problems: readonly Problem[], t: Messages, label
   return problems.map((p) => `${label(p.field)}: ${JSON.stringify(p.value ?? '')} — ${p.rule ? ruleText(p.rule, t) : p.expected}`).join('; ');
 }
 
-/** A problem's place in the UI's language where the imports name a file's line (`line 3 (header)`, `line 7, 岗位 (role)`); other fields as they are. */
+/** A problem's place in the UI's language where the imports name a file's line (`line 3 (header)`, `line 7, 岗位 (role)`) or an upload's content; other fields as they are. */
 export function fieldText(field: string, t: Messages): string {
+  if (field === 'dataBase64') return t.failure.uploadedFile;
   const line = /^line (\d+)(?: \(header\)|, (.+))$/.exec(field);
   return line ? t.failure.line(Number(line[1]), line[2]) : field;
 }

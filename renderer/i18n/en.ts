@@ -61,6 +61,8 @@ export const en = {
     expected: 'expected',
     /** A file's line, as the imports name a problem's place: its header, or a column of it. */
     line: (n: number, column?: string) => (column === undefined ? `line ${n} (header)` : `line ${n}, ${column}`),
+    /** An uploaded file's content (the field `dataBase64` of an upload). */
+    uploadedFile: 'the file',
     /** What is allowed (shared/problems.ts ProblemRule), worded here. */
     rules: {
       'whole-number': (r: { min: number; max: number }) => `a whole number from ${r.min} to ${r.max}`,

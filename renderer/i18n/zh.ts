@@ -59,6 +59,7 @@ export const zh: Messages = {
     missing: '未填写',
     expected: '要求',
     line: (n: number, column?: string) => (column === undefined ? `第 ${n} 行(表头)` : `第 ${n} 行,${column}`),
+    uploadedFile: '文件',
     rules: {
       'whole-number': (r: { min: number; max: number }) => `${r.min} 到 ${r.max} 之间的整数`,
       amount: (r: { min: number; max: number }) => `${r.min} 到 ${r.max} 之间的数,最多两位小数`,

@@ -368,6 +368,11 @@ test('refused files show why, in red; oversized and non-PDF files are named; fol
   await page.getByTestId(`inbox-row-${sha8(tampered)}`).click();
   await expect(page.getByTestId('inbox-unavailable')).toHaveAttribute('data-why', 'refused');
   await expect(page.getByTestId('inbox-details-verdict')).toHaveAttribute('data-verdict', 'refused');
+  // Why, in the UI's language: the verifier's reason worded here, not its English message.
+  for (const verdict of [tamperedVerdict, page.getByTestId('inbox-details-verdict')]) {
+    await expect(verdict).toContainText(/[\u4e00-\u9fff]+。/);
+    await expect(verdict).not.toContainText(/[A-Za-z]{3,} [A-Za-z]{3,}/);
+  }
   await page.screenshot({ path: `${SHOTS}/approvals-refused-zh.png`, fullPage: true });
   await page.getByTestId('lang-en').first().click();
   await expect(notPdfVerdict).toContainText('Not a PDF');

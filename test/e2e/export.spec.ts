@@ -81,7 +81,7 @@ test('export and sign a sheet, then the rest of the region’s month as a job', 
   const wasChecked = await box.isChecked();
   await box.click();
 
-  // A wrong passphrase: the backend's message, the sheet unchanged.
+  // A wrong passphrase: what is expected, in the UI's language (never the backend's English), the sheet unchanged.
   await page.getByTestId('sheet-export').click();
   const dialog = page.getByTestId('export-dialog');
   await expect(dialog).toBeVisible();
@@ -92,7 +92,8 @@ test('export and sign a sheet, then the rest of the region’s month as a job', 
   await page.getByTestId('export-passphrase').fill('not the passphrase');
   await page.getByTestId('export-confirm').click();
   await expect(dialog.getByRole('alert')).toContainText('口令不正确');
-  await expect(dialog.getByRole('alert')).toContainText('the passphrase of this identity (the one given does not open it)');
+  await expect(dialog.getByRole('alert')).toContainText('此签名身份的口令(所填口令无法打开它)');
+  await expect(dialog.getByRole('alert')).not.toContainText('passphrase');
   await expect(page.getByTestId('export-passphrase')).toHaveAttribute('aria-invalid', 'true');
   await page.screenshot({ path: `${SHOTS}/export-sheet-wrong-passphrase-zh.png` });
   await expect(status).toHaveAttribute('data-status', 'ready');

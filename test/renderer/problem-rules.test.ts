@@ -95,5 +95,6 @@ describe('a problem’s place in a file, in words', () => {
     expect(fieldText('line 7, role', en)).toBe('line 7, role');
     expect(fieldText('sheets[3].status', zh)).toBe('sheets[3].status');
     expect(fieldText('file', zh)).toBe('file');
+    expect(fieldText('dataBase64', zh)).toBe('文件');
   });
 });

@@ -1,0 +1,200 @@
+/**
+ * Every refusal a service gives (shared/refusals.ts Refusal) and every reason the verifier gives
+ * (VerifyReason) is worded in both languages with its values: a Chinese user reads Chinese — the
+ * data (names, months, file names, fingerprints) as they are, the domain's words (statuses, roles,
+ * steps) from shared/labels.ts — never the backend's English.
+ */
+import { describe, expect, it } from 'vitest';
+import { DOMAIN_LABELS } from '../../shared/labels.ts';
+import type { Refusal, VerifyCheck, VerifyFailure, VerifyReason } from '../../shared/refusals.ts';
+import { VERIFY_CHECKS } from '../../shared/refusals.ts';
+import { failureText, refusalText, verifyText } from '../../renderer/app/refusalText.ts';
+import { en } from '../../renderer/i18n/en.ts';
+import { zh } from '../../renderer/i18n/zh.ts';
+
+const FP = 'AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89';
+const SHA = 'a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778';
+const FILE = 'S-0001-2026-10.pdf';
+const SHEET = { name: '王磊', employeeNo: 'S-0001', period: '2026-10' };
+
+/** One of each reason (the type makes the list complete: a new code without a sample does not compile). */
+const REASONS: { [C in VerifyReason['code']]: Extract<VerifyReason, { code: C }> } = {
+  'too-large': { code: 'too-large', bytes: 25_000_000, max: 20 * 1024 * 1024 },
+  'not-pdf': { code: 'not-pdf' },
+  truncated: { code: 'truncated' },
+  malformed: { code: 'malformed' },
+  encrypted: { code: 'encrypted' },
+  unsigned: { code: 'unsigned' },
+  'byte-range': { code: 'byte-range', signature: 2 },
+  'signature-invalid': { code: 'signature-invalid', signature: 3 },
+  'unsigned-bytes': { code: 'unsigned-bytes', added: 417 },
+  'later-changes': { code: 'later-changes' },
+  untrusted: { code: 'untrusted', signature: 1, name: 'Wang Lei', fingerprint: FP, role: 'manager' },
+  'role-mismatch': { code: 'role-mismatch', signature: 2, name: '李娜', fingerprint: FP, certificateRole: 'planning', trustedRole: 'vp' },
+  'no-signing-time': { code: 'no-signing-time', signature: 2, name: '李娜' },
+  'certificate-not-valid': {
+    code: 'certificate-not-valid',
+    signature: 1,
+    name: '王磊',
+    fingerprint: FP,
+    signedAt: '2027-03-02T08:00:00.000Z',
+    notBefore: '2024-03-01T00:00:00.000Z',
+    notAfter: '2027-03-01T00:00:00.000Z',
+  },
+  'signed-twice': { code: 'signed-twice', name: '张伟', first: 2, second: 3 },
+  'too-many-signatures': { code: 'too-many-signatures', signatures: 5, steps: 4 },
+  'wrong-order': { code: 'wrong-order', signature: 2, name: '张伟', role: 'vp', step: 'planning', chain: ['manager', 'planning', 'vp', 'hr'] },
+  'own-sheet-order': { code: 'own-sheet-order', name: '王磊', role: 'manager', chain: ['planning', 'vp', 'hr'] },
+  'return-note-signers': { code: 'return-note-signers' },
+  'no-embedded-data': { code: 'no-embedded-data', file: 'scoresheet.json' },
+  'return-note-not-sheet': { code: 'return-note-not-sheet' },
+  'not-score-sheet': { code: 'not-score-sheet' },
+  'not-return-note': { code: 'not-return-note' },
+  'data-inconsistent': { code: 'data-inconsistent' },
+  'note-signer': { code: 'note-signer', named: '李娜', namedRole: 'planning', signer: '张伟', signerRole: 'vp' },
+  unexpected: { code: 'unexpected' },
+};
+
+const untrusted: VerifyFailure = { check: 'trust', message: 'signature #1 by "Wang Lei" (…) is not from a trusted certificate', reason: REASONS.untrusted };
+
+/** One of each refusal. */
+const REFUSALS: { [C in Refusal['code']]: Extract<Refusal, { code: C }> } = {
+  'sheet-not-editable': { code: 'sheet-not-editable', name: '王磊', period: '2026-10', status: 'signed' },
+  'sheet-changed': { code: 'sheet-changed', name: '王磊', period: '2026-10', stored: 4, edited: 3 },
+  'sheets-changed': { code: 'sheets-changed', period: '2026-10', count: 7, names: ['王磊', '李娜', 'Anna Lee'] },
+  'figures-changed': { code: 'figures-changed', name: '王磊', period: '2026-10', stored: 2, edited: 1 },
+  'not-found': { code: 'not-found', what: 'trusted-signer', id: FP },
+  'in-memory': { code: 'in-memory', need: 'backups' },
+  'restore-running': { code: 'restore-running' },
+  'demo-needs-empty': { code: 'demo-needs-empty' },
+  'no-rubric': { code: 'no-rubric', role: 'field-service', period: '2026-10' },
+  'rubric-version-taken': { code: 'rubric-version-taken', rubric: 'salesperson', version: 3, latest: 4 },
+  'rubric-version-differs': { code: 'rubric-version-differs', rubric: 'salesperson', version: 3 },
+  'not-exportable': { code: 'not-exportable', ...SHEET, status: 'returned' },
+  'export-other-step': { code: 'export-other-step', ...SHEET, first: 'planning', role: 'manager' },
+  countersigned: { code: 'countersigned', ...SHEET },
+  'changed-during-export': { code: 'changed-during-export', name: '王磊', period: '2026-10' },
+  'exported-file-moved': { code: 'exported-file-moved', fileName: FILE, path: '/data/exports/2026-10/S-0001-2026-10.pdf' },
+  'identity-exists': { code: 'identity-exists', name: '王磊', fingerprint: FP },
+  'key-file-missing': { code: 'key-file-missing', name: '王磊', path: '/data/identities/abcdef0123456789.p12' },
+  'key-file-mismatch': { code: 'key-file-mismatch', name: '王磊', file: 'abcdef0123456789.p12' },
+  'trusted-as-other-role': { code: 'trusted-as-other-role', name: '李娜', fingerprint: FP, role: 'planning', wanted: 'vp' },
+  'file-handled': { code: 'file-handled', fileName: FILE, state: 'returned' },
+  'kept-file-changed': { code: 'kept-file-changed', fileName: FILE, path: `/data/inbox/${SHA}.pdf` },
+  'file-not-verified': { code: 'file-not-verified', fileName: FILE, failure: untrusted },
+  'chain-complete': { code: 'chain-complete', fileName: FILE },
+  'not-next-step': { code: 'not-next-step', fileName: FILE, next: 'vp', name: '李娜', role: 'planning' },
+  'not-fully-approved': { code: 'not-fully-approved', signed: ['manager', 'planning'], next: 'vp' },
+  'file-identifier': { code: 'file-identifier', what: 'region-code', value: 'R 01' },
+  'later-import-exists': { code: 'later-import-exists', name: '王磊', period: '2026-10', imported: '2026-11-03T09:30:00.000Z', file: SHA.slice(0, 12), exportedAt: '2026-11-02T10:00:00.000Z' },
+  'return-no-sheet': { code: 'return-no-sheet', ...SHEET },
+  'return-not-signed': { code: 'return-not-signed', status: 'draft' },
+  'return-stale': { code: 'return-stale' },
+  'return-foreign': { code: 'return-foreign' },
+};
+
+/** Keys whose value is worded in the UI's language (a status, a step, a kind), not shown as it is. */
+const WORDED = new Set(['code', 'what', 'need', 'status', 'state', 'role', 'first', 'wanted', 'next', 'step', 'chain', 'signed', 'certificateRole', 'trustedRole', 'namedRole', 'signerRole', 'message']);
+/** Keys shown in another form: times in the UI's locale, sizes in MB (checked below). */
+const FORMATTED = new Set(['imported', 'exportedAt', 'signedAt', 'notBefore', 'notAfter', 'bytes', 'max']);
+
+/** The values that must appear as they are: strings and numbers, a list's items, a nested failure's reason's. */
+function shownValues(data: object): string[] {
+  return Object.entries(data).flatMap(([k, v]): string[] => {
+    if (WORDED.has(k) || FORMATTED.has(k) || v === null || typeof v === 'boolean') return [];
+    if (Array.isArray(v)) return v.map(String);
+    if (typeof v === 'object') return shownValues(k === 'failure' ? ((v as VerifyFailure).reason ?? {}) : (v as object));
+    return [String(v)];
+  });
+}
+
+/** Names of formats and units a Chinese text may write in Latin letters, as Chinese software does. */
+const FORMAT_NAMES = ['SHA-256', 'PDF', 'MB'];
+
+function expectWorded(values: string[], zhText: string, enText: string) {
+  for (const value of values) {
+    expect(zhText).toContain(value);
+    expect(enText).toContain(value);
+  }
+  // Longest first, so that a value inside another (a file name in its path) does not leave pieces.
+  const withoutValues = (text: string) => [...values].sort((a, b) => b.length - a.length).reduce((rest, value) => rest.replaceAll(value, ''), text);
+  const zhRest = FORMAT_NAMES.reduce((rest, name) => rest.replaceAll(name, ''), withoutValues(zhText));
+  expect(zhRest).toMatch(/[\u4e00-\u9fff]/);
+  expect(zhRest, zhText).not.toMatch(/[A-Za-z]/);
+  expect(withoutValues(enText)).not.toMatch(/[\u4e00-\u9fff]/);
+  expect(enText.trim()).not.toBe('');
+}
+
+describe('refusals in words', () => {
+  it.each(Object.values(REFUSALS))('%j: both languages, with its values', (refusal) => {
+    expectWorded(shownValues(refusal), refusalText(refusal, zh), refusalText(refusal, en));
+  });
+
+  it('each not-found, each status and each kind of identifier in both languages', () => {
+    const whats = ['person', 'region', 'job', 'backup', 'rubric', 'identity', 'trusted-signer', 'file', 'exported-file'] as const;
+    for (const what of whats) expectWorded(['X-1'], refusalText({ code: 'not-found', what, id: 'X-1' }, zh), refusalText({ code: 'not-found', what, id: 'X-1' }, en));
+    for (const status of ['not-started', 'draft', 'returned', 'approved'] as const) {
+      const refusal: Refusal = { code: 'not-exportable', ...SHEET, status };
+      expectWorded(shownValues(refusal), refusalText(refusal, zh), refusalText(refusal, en));
+    }
+    for (const what of ['employee-no', 'region-code'] as const) {
+      const refusal: Refusal = { code: 'file-identifier', what, value: 'A B' };
+      expectWorded(['A B'], refusalText(refusal, zh), refusalText(refusal, en));
+    }
+    expectWorded([], refusalText({ code: 'in-memory', need: 'files' }, zh), refusalText({ code: 'in-memory', need: 'files' }, en));
+    expectWorded([], refusalText({ code: 'not-fully-approved', signed: [], next: null }, zh), refusalText({ code: 'not-fully-approved', signed: [], next: null }, en));
+  });
+
+  it('the domain’s words are shared/labels.ts’s', () => {
+    expect(refusalText(REFUSALS['not-exportable'], zh)).toContain(`“${DOMAIN_LABELS.zh.statuses.returned}”`);
+    expect(refusalText(REFUSALS['not-exportable'], zh)).toContain(`“${DOMAIN_LABELS.zh.statuses.ready}”`);
+    expect(refusalText(REFUSALS['export-other-step'], zh)).toContain(DOMAIN_LABELS.zh.chainRoles.planning);
+    expect(refusalText(REFUSALS['not-next-step'], en)).toContain(DOMAIN_LABELS.en.chainRoles.vp);
+    expect(refusalText(REFUSALS['no-rubric'], zh)).toContain(DOMAIN_LABELS.zh.roles['field-service']);
+    expect(refusalText(REFUSALS['not-fully-approved'], zh)).toContain(`${DOMAIN_LABELS.zh.chainRoles.manager} → ${DOMAIN_LABELS.zh.chainRoles.planning}`);
+  });
+
+  it('times in the UI’s locale, not as the backend stores them', () => {
+    const text = refusalText(REFUSALS['later-import-exists'], zh);
+    expect(text).not.toContain('2026-11-03T');
+    expect(text).toContain('2026/11/0');
+  });
+
+  it('a failure without a refusal keeps the service’s message (an unexpected error)', () => {
+    expect(failureText({ message: 'Something went wrong: x' }, zh)).toBe('Something went wrong: x');
+    expect(failureText({ message: 'the sheet … is a draft', refusal: REFUSALS['not-exportable'] }, zh)).toBe(refusalText(REFUSALS['not-exportable'], zh));
+  });
+});
+
+describe('the verifier’s reasons in words', () => {
+  it.each(Object.values(REASONS))('%j: both languages, with its values', (reason) => {
+    const failure = { check: 'trust' as VerifyCheck, reason };
+    expectWorded(shownValues(reason), verifyText(failure, zh), verifyText(failure, en));
+  });
+
+  it('an untrusted signer: says which certificate to add — its holder, step and fingerprint — and where', () => {
+    const text = verifyText(untrusted, zh);
+    expect(text).toContain('Wang Lei');
+    expect(text).toContain(DOMAIN_LABELS.zh.chainRoles.manager);
+    expect(text).toContain(FP);
+    expect(text).toContain(`“${zh.app.nav.signatures}”→“${zh.signing.trusted}”`);
+    expect(verifyText(untrusted, en)).toContain(en.signing.trusted);
+  });
+
+  it('sizes in MB and validity in the UI’s locale', () => {
+    expect(verifyText({ check: 'pdf-format', reason: REASONS['too-large'] }, en)).toBe('The file has 23.9 MB; a signed score sheet has at most 20 MB.');
+    const expired = verifyText({ check: 'trust', reason: REASONS['certificate-not-valid'] }, zh);
+    expect(expired).toContain('过期');
+    expect(expired).not.toContain('T00:00');
+    const early = verifyText({ check: 'trust', reason: { ...REASONS['certificate-not-valid'], signedAt: '2024-01-01T00:00:00.000Z' } }, en);
+    expect(early).toContain('valid only from');
+  });
+
+  it('a verdict kept before reasons existed: the check’s name, in each language', () => {
+    for (const check of VERIFY_CHECKS) {
+      expect(verifyText({ check }, zh)).toBe(zh.approvals.checks[check]);
+      expect(verifyText({ check }, zh)).toMatch(/[\u4e00-\u9fff]/);
+      expect(verifyText({ check }, en)).toBe(en.approvals.checks[check]);
+    }
+  });
+});
