@@ -73,7 +73,7 @@ function reasons(node: ItemNode, result: ItemResult, recorded: ItemInput, lang: 
       const n = (recorded.occurrences ?? 0) + late.length;
       // One late hand-in alone says enough; otherwise the count and the points per time.
       if (n > 1 || (recorded.occurrences ?? 0) > 0) {
-        if (r.zeroAbove !== undefined && n > r.zeroAbove) out.push(zh ? `${n}次，超过${r.zeroAbove}次该项不得分` : `${n} times, more than ${r.zeroAbove} scores 0`);
+        if (r.zeroAbove !== undefined && n > r.zeroAbove) out.push(zh ? `${n}次，${r.zeroAbove + 1}次及以上该项不得分` : `${n} times, ${r.zeroAbove + 1} or more score 0`);
         else out.push(zh ? `${n}次 × 扣${num(r.deduction)}分` : `${n} ${n === 1 ? 'time' : 'times'} × −${num(r.deduction)}`);
       }
       out.push(...incidentWords(r.incidents ?? [], recorded, lang));
@@ -106,7 +106,8 @@ function incidentWords(kinds: readonly { id: string; title: { zh: string; en: st
   return (recorded.incidents ?? []).map((inc) => {
     const title = kinds.find((k) => k.id === inc.kind)?.title[lang] ?? inc.kind;
     const note = inc.note ? (lang === 'zh' ? `（${inc.note}）` : ` (${inc.note})`) : '';
-    return lang === 'zh' ? `${title}扣${num(inc.deduction)}分${note}` : `${title.toLowerCase()} −${num(inc.deduction)}${note}`;
+    const severe = inc.severe === true ? (lang === 'zh' ? '（严重）' : ' (severe)') : '';
+    return lang === 'zh' ? `${title}扣${num(inc.deduction)}分${severe}${note}` : `${title.toLowerCase()} −${num(inc.deduction)}${severe}${note}`;
   });
 }
 

@@ -3,9 +3,9 @@ import { contentHash } from '../canonical.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { rubricProblems } from './problems.ts';
 import { rubricSchema, type Rubric } from './schema.ts';
-import { salesperson } from './builtin/salesperson.ts';
+import { salesperson, salespersonV2 } from './builtin/salesperson.ts';
 import { regionalManager } from './builtin/regional-manager.ts';
-import { fieldService } from './builtin/field-service.ts';
+import { fieldService, fieldServiceV2 } from './builtin/field-service.ts';
 
 /** Validate a rubric definition and attach its content hash. Throws InputError naming every problem. */
 export function loadRubric(definition: unknown): Rubric {
@@ -15,8 +15,13 @@ export function loadRubric(definition: unknown): Rubric {
   return { ...parsed.data, hash: contentHash(parsed.data) };
 }
 
-/** The three rubrics that ship with the app, validated at load. */
-export const BUILTIN_RUBRICS: readonly Rubric[] = [salesperson, regionalManager, fieldService].map(loadRubric);
+/**
+ * The rubrics that ship with the app, every version ever shipped (stored sheets and signed files
+ * name theirs), validated at load. A correction is a new version, never an edit: a bare id takes
+ * the newest version in force for the period (resolveRubric), so a version in force from the
+ * same month as the one before replaces it for every month.
+ */
+export const BUILTIN_RUBRICS: readonly Rubric[] = [salesperson, salespersonV2, regionalManager, fieldService, fieldServiceV2].map(loadRubric);
 
 const REF_PATTERN = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:@(\d+))?$/;
 

@@ -1,5 +1,6 @@
 /** Rules in words, for the rubric view and `scorecard rubric show`. */
-import type { Deadline, ItemNode, Rubric, Text } from './schema.ts';
+import { departmentList } from '../departments.ts';
+import type { Deadline, GroupNode, ItemNode, Rubric, Text } from './schema.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -17,7 +18,8 @@ export function describeRule(item: ItemNode, lang: Lang): string {
       return zh ? '发现不实则该项不得分' : 'found falsified → 0';
     case 'per-occurrence': {
       const base = zh ? `每次扣${n(r.deduction)}分` : `−${n(r.deduction)} per occurrence`;
-      const zero = r.zeroAbove === undefined ? '' : zh ? `,超过${r.zeroAbove}次不得分` : `, more than ${r.zeroAbove} → 0`;
+      // zeroAbove N: N + 1 or more → 0, as the rule book words it (2项以上不填者不得分: 以上 includes 2).
+      const zero = r.zeroAbove === undefined ? '' : zh ? `,${r.zeroAbove + 1}次及以上不得分` : `, ${r.zeroAbove + 1} or more → 0`;
       const inc = r.incidents ? (zh ? ';另' : '; plus ') + describeIncidents(r.incidents, lang) : '';
       return base + zero + inc;
     }
@@ -32,8 +34,10 @@ export function describeRule(item: ItemNode, lang: Lang): string {
           return g.deduction === 0 ? `${title} ${n(item.points)}` : zh ? `${title} 扣${n(g.deduction)}分` : `${title} −${n(g.deduction)}`;
         })
         .join(zh ? ';' : ' · ');
-    case 'incidents':
-      return describeIncidents(r.incidents, lang);
+    case 'incidents': {
+      const severe = r.severeFlag === undefined ? '' : zh ? ';可标记为严重(不另扣分,提示人力资源部)' : '; an incident may be marked severe (no extra points, flagged for HR)';
+      return describeIncidents(r.incidents, lang) + severe;
+    }
     case 'penalty':
       return (
         r.steps
@@ -50,6 +54,15 @@ function describeIncidents(kinds: readonly { title: Text; min: number; max: numb
   return kinds
     .map((k) => (lang === 'zh' ? `每次${k.title.zh}扣${n(k.min)}–${n(k.max)}分` : `per ${k.title.en.toLowerCase()} −${n(k.min)}…−${n(k.max)}`))
     .join(lang === 'zh' ? ';' : '; ');
+}
+
+/**
+ * Who assesses an item or group, in words: its departments (`assessedBy`), or for older versions
+ * the words of `scoredBy`; null when the rubric does not say (the scorer alone).
+ */
+export function describeAssessors(node: ItemNode | GroupNode, lang: Lang): string | null {
+  if (node.assessedBy) return departmentList(node.assessedBy, lang);
+  return node.type === 'item' && node.scoredBy ? node.scoredBy[lang] : null;
 }
 
 export function describeDeadline(d: Deadline, lang: Lang): string {
@@ -90,7 +103,12 @@ export function rubricAsText(rubric: Rubric, lang: Lang): string {
         walk(node.children, `${indent}  `);
       } else {
         const max = node.rule.kind === 'penalty' ? (zh ? `名义${node.points}分` : `nominal ${node.points}`) : String(node.points);
-        const extras = [node.deadline ? describeDeadline(node.deadline, lang) : '', node.handIn ? (zh ? '连续不交可加倍' : 'may double if missed twice') : '']
+        const assessors = describeAssessors(node, lang);
+        const extras = [
+          node.deadline ? describeDeadline(node.deadline, lang) : '',
+          node.handIn ? (zh ? '连续不交可加倍' : 'may double if missed twice') : '',
+          assessors ? (zh ? `由${assessors}考核` : `assessed by ${assessors}`) : '',
+        ]
           .filter(Boolean)
           .join('; ');
         lines.push(`${indent}${node.id}  ${node.title[lang]}  (${max})  ${describeRule(node, lang)}${extras ? `  [${extras}]` : ''}`);

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { toHundredths } from '../decimal.ts';
 import { PERIOD_EXPECTED, PERIOD_PATTERN, parsePeriod } from '../period.ts';
+import { DEPARTMENT_IDS, type DepartmentId } from '../departments.ts';
 
 export const ROLE_IDS = ['salesperson', 'regional-manager', 'field-service', 'executive'] as const;
 export type RoleId = (typeof ROLE_IDS)[number];
@@ -50,7 +51,10 @@ const rule = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('all-or-nothing') }),
   /** found falsified → the item scores 0. Input: `falsified`. */
   z.strictObject({ kind: z.literal('falsified') }),
-  /** a deduction per occurrence; more than `zeroAbove` → 0; optional incidents beside. Input: `occurrences`, `incidents`. */
+  /**
+   * a deduction per occurrence; more than `zeroAbove` → 0 (so "2 or more → 0", 2项以上, is
+   * `zeroAbove: 1`); optional incidents beside. Input: `occurrences`, `incidents`.
+   */
   z.strictObject({
     kind: z.literal('per-occurrence'),
     deduction: points,
@@ -62,8 +66,12 @@ const rule = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('judged') }),
   /** one of named grades, each a fixed deduction, a judged range, or zero. Input: `grade`, `deduction`. */
   z.strictObject({ kind: z.literal('grade'), grades: z.array(grade).min(1) }),
-  /** incidents of named kinds, each with a deduction judged in its range. Input: `incidents`. */
-  z.strictObject({ kind: z.literal('incidents'), incidents: z.array(incidentKind).min(1) }),
+  /**
+   * incidents of named kinds, each with a deduction judged in its range. Input: `incidents`.
+   * With `severeFlag`, an incident may be marked `severe: true` (e.g. a complaint, 严重者直至下岗):
+   * no extra points, the sheet gets that flag.
+   */
+  z.strictObject({ kind: z.literal('incidents'), incidents: z.array(incidentKind).min(1), severeFlag: id.optional() }),
   /**
    * Penalty item: adds nothing to a clean sheet and takes the deduction of the highest step
    * reached from the daily-work total (it is not floored at the item). Input: `occurrences`.
@@ -98,10 +106,17 @@ const itemNode = z.strictObject({
   /** The item's maximum; for a penalty item, its nominal points (it adds nothing by itself). */
   points,
   rule,
-  /** About handing in material: repeated non-submission may double the deduction. */
+  /**
+   * About handing in material, where the rule book gives doubling for repeated non-submission
+   * (连续不上交材料者加倍扣分: the regional-manager and salesperson rubrics): `doubled: true` is
+   * accepted and the app proposes it. Without it, only `doubled: false` is.
+   */
   handIn: z.boolean().optional(),
   deadline: deadline.optional(),
+  /** Who assesses the item, in words (older versions; newer ones name departments in `assessedBy`). */
   scoredBy: text.optional(),
+  /** The departments that assess the item (for a hand-in: the one it is handed in to). */
+  assessedBy: z.array(z.enum(DEPARTMENT_IDS)).min(1).optional(),
 });
 export type ItemNode = z.infer<typeof itemNode>;
 
@@ -113,6 +128,8 @@ export interface GroupNode {
   gate?: { title: Text } | undefined;
   handIn?: boolean | undefined;
   deadline?: Deadline | undefined;
+  /** The departments that assess the group's items (an item's own `assessedBy` says more). */
+  assessedBy?: DepartmentId[] | undefined;
   children: RubricNode[];
 }
 export type RubricNode = ItemNode | GroupNode;
@@ -124,6 +141,7 @@ const groupNode: z.ZodType<GroupNode> = z.strictObject({
   gate: z.strictObject({ title: text }).optional(),
   handIn: z.boolean().optional(),
   deadline: deadline.optional(),
+  assessedBy: z.array(z.enum(DEPARTMENT_IDS)).min(1).optional(),
   children: z.array(z.lazy(() => node)).min(1),
 });
 const node: z.ZodType<RubricNode> = z.union([itemNode, groupNode]);
@@ -187,6 +205,7 @@ function rubricConsistency(r: RubricDefinition): ConsistencyIssue[] {
       const here = [...path, i];
       if (seen.has(n.id)) issues.push({ path: [...here, 'id'], message: `duplicate id "${n.id}"` });
       seen.add(n.id);
+      if (n.assessedBy && new Set(n.assessedBy).size !== n.assessedBy.length) issues.push({ path: [...here, 'assessedBy'], message: 'each department at most once' });
       if (n.type === 'group') walk(n.children, [...here, 'children'], depth + 1);
       else issues.push(...itemConsistency(n, here, depth));
     });

@@ -29,7 +29,8 @@ export interface CompiledRubric {
   groupById: ReadonlyMap<string, GroupNode>;
   /**
    * Every item and group id → the leaf and the group of that id, and the input fields the node
-   * takes (its rule's, `note`, and `doubled` on hand-in nodes): one lookup per recorded item.
+   * takes (its rule's, `note` and `doubled`: `doubled: true` only on hand-in nodes, which input.ts
+   * checks): one lookup per recorded item.
    */
   inputNodes: ReadonlyMap<string, { item: ItemNode | undefined; group: GroupNode | undefined; fields: readonly string[] }>;
   /** fieldPath('items', id) of every item and group id (for problem messages). */
@@ -50,7 +51,7 @@ export interface CompiledRubric {
   handInTargets: ReadonlyMap<string, HandInTarget>;
   /** fieldPath('handIns', id) of each of them. */
   handInPaths: ReadonlyMap<string, string>;
-  /** The ids of the items and groups about handing in material (`handIn`: doubling applies). */
+  /** The ids of the items and groups where doubling applies (`handIn`: about handing in material, doubling given). */
   handInIds: ReadonlySet<string>;
   dailyMax: number;
   attendanceFull: number;
@@ -90,8 +91,7 @@ function build(rubric: Rubric): CompiledRubric {
   for (const id of [...leafById.keys(), ...groupById.keys()]) {
     const item = leafById.get(id);
     const group = groupById.get(id);
-    const node = (item ?? group)!;
-    inputNodes.set(id, { item, group, fields: [...(item ? fieldsOf(item) : ['violated']), 'note', ...(node.handIn ? ['doubled'] : [])] });
+    inputNodes.set(id, { item, group, fields: [...(item ? fieldsOf(item) : ['violated']), 'note', 'doubled'] });
   }
   return {
     leaves,
@@ -118,7 +118,7 @@ function build(rubric: Rubric): CompiledRubric {
   };
 }
 
-/** Which input fields each rule kind takes (beside `note` and, on hand-in items, `doubled`). */
+/** Which input fields each rule kind takes (beside `note` and `doubled`). */
 export function fieldsOf(item: ItemNode): string[] {
   const r = item.rule;
   switch (r.kind) {

@@ -3,7 +3,11 @@
  * scores. All arithmetic is in integer hundredths of a point (see decimal.ts).
  *
  * Order (assessment.md): each item's deduction (× 2 when doubled) → floor each ordinary item at
- * 0 → sum → a gated group scores 0 → subtract penalty items → clamp to [0, dailyMax].
+ * 0 → sum → a gated group scores 0 → subtract penalty items → clamp to [0, dailyMax]. The monthly
+ * score is rounded half-up to 2 decimals (95.975 → 95.98).
+ *
+ * A value without its rule kind's field (`{}`, a note alone) takes nothing: rawDeduction reads an
+ * absent field as "no deduction" (no violation, no occurrence, no grade, full points).
  */
 import { fromHundredths, roundHalfUpInt, toHundredths } from '../decimal.ts';
 import { InputError } from '../problems.ts';
@@ -113,6 +117,12 @@ export function scoreSheet(input: SheetInput, rubric: Rubric): SheetResult {
     if (penalty) {
       const flag = recordedValue === undefined ? clean.flag[index] : stepReached(item, value.occurrences ?? 0)?.flag;
       if (flag) flags.push(flag);
+    } else if (recordedValue !== undefined && value.incidents !== undefined && item.rule.kind === 'incidents' && item.rule.severeFlag !== undefined) {
+      // An incident marked severe adds no points, only the rule's flag (once a sheet).
+      const flag = item.rule.severeFlag;
+      let severe = false;
+      for (const inc of value.incidents) if (inc.severe === true) severe = true;
+      if (severe && !flags.includes(flag)) flags.push(flag);
     }
     const parent = c.leafParent[index];
     const deduction = fromHundredths(penalty ? taken : max - points);

@@ -22,8 +22,15 @@ export interface IncidentInput {
   kind: string;
   deduction: number;
   note?: string;
+  /** Marked severe (only where the item's rule has a `severeFlag`): no extra points, the flag on the sheet. */
+  severe?: boolean;
 }
 
+/**
+ * What a manager recorded for one item: the fields of its rule kind (see fieldsOf), a note, and
+ * `doubled`. A value without its kind's field (`{}`, a note alone) means "no deduction": the
+ * engine takes nothing for a field that is absent (a note alone records evidence of a check).
+ */
 export interface ItemInput {
   violated?: boolean;
   falsified?: boolean;
@@ -156,24 +163,38 @@ function checkItems(items: Record<string, unknown>, rubric: Rubric, problems: Pr
     const node = (item ?? group)!;
     for (const key in value) {
       if (!Object.hasOwn(value, key) || fields.includes(key)) continue;
-      const at = pathOf(itemPaths, id);
-      if (key === 'doubled') problems.push({ field: `${at}.doubled`, value: value.doubled, expected: `no doubling here: it applies to hand-in items only (${handInIds(rubric).join(', ')})` });
-      else problems.push({ field: fieldPath(at, key), value: value[key], expected: `a field of this item (${fields.join(', ')})` });
+      problems.push({ field: fieldPath(pathOf(itemPaths, id), key), value: value[key], expected: `a field of this item (${fields.join(', ')})` });
     }
     if ('note' in value && (typeof value.note !== 'string' || value.note.length > MAX_NOTE_LENGTH)) {
       problems.push({ field: `${pathOf(itemPaths, id)}.note`, value: value.note, expected: `a text of at most ${MAX_NOTE_LENGTH} characters`, rule: { code: 'note-length', max: MAX_NOTE_LENGTH } });
     }
-    if ('doubled' in value && node.handIn && typeof value.doubled !== 'boolean') {
-      problems.push({ field: `${pathOf(itemPaths, id)}.doubled`, value: value.doubled, expected: 'true or false' });
+    // `doubled: false` says "not doubled" and is accepted on any item; `doubled: true` only where
+    // doubling applies (hand-in nodes of a rubric that gives it).
+    if ('doubled' in value) {
+      if (typeof value.doubled !== 'boolean') problems.push({ field: `${pathOf(itemPaths, id)}.doubled`, value: value.doubled, expected: 'true or false' });
+      else if (value.doubled && !node.handIn) problems.push({ field: `${pathOf(itemPaths, id)}.doubled`, value: value.doubled, expected: noDoubling(rubric) });
     }
-    if (item) checkItemValue(item, value, id, itemPaths, problems);
+    if (item) checkItemValue(item, value, id, itemPaths, problems, rubric);
     else if ('violated' in value && typeof value.violated !== 'boolean') problems.push({ field: `${pathOf(itemPaths, id)}.violated`, value: value.violated, expected: 'true or false' });
   }
 }
 
-function handInIds(rubric: Rubric): string[] {
-  const { leafById, groupById } = compileRubric(rubric);
-  return [...leafById.values(), ...groupById.values()].filter((n) => n.handIn).map((n) => n.id);
+/** Why `doubled: true` is refused on an item: where doubling applies in this rubric, if anywhere. */
+function noDoubling(rubric: Rubric): string {
+  const ids = [...compileRubric(rubric).handInIds];
+  return ids.length
+    ? `false: doubling applies only to the hand-in items of ${rubric.id}@${rubric.version} (${ids.join(', ')})`
+    : `false: ${rubric.id}@${rubric.version} has no doubling (the rule book gives it for the regional-manager and salesperson hand-ins only)`;
+}
+
+/** Why `severe` is refused on an incident: which items of this rubric take it, if any. */
+function notSevere(rubric: Rubric): string {
+  const ids = compileRubric(rubric)
+    .leaves.filter(({ item }) => item.rule.kind === 'incidents' && item.rule.severeFlag !== undefined)
+    .map(({ item }) => item.id);
+  return ids.length
+    ? `no "severe" here: only an incident of ${ids.join(', ')} may be marked severe`
+    : `no "severe" here: no item of ${rubric.id}@${rubric.version} takes incidents marked severe`;
 }
 
 /**
@@ -186,7 +207,7 @@ function pathOf(paths: ReadonlyMap<string, string>, id: string): string {
 }
 
 /** The problems of one item's value, added to `problems`. */
-function checkItemValue(item: ItemNode, v: Record<string, unknown>, id: string, paths: ReadonlyMap<string, string>, problems: Problem[]): void {
+function checkItemValue(item: ItemNode, v: Record<string, unknown>, id: string, paths: ReadonlyMap<string, string>, problems: Problem[], rubric: Rubric): void {
   const r = item.rule;
   switch (r.kind) {
     case 'violation':
@@ -203,10 +224,10 @@ function checkItemValue(item: ItemNode, v: Record<string, unknown>, id: string, 
         const max = r.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES;
         if (!(typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max)) problems.push({ field: `${pathOf(paths, id)}.occurrences`, value: n, expected: `a whole number from 0 to ${max}`, rule: { code: 'whole-number', min: 0, max } });
       }
-      if (r.kind === 'per-occurrence' && r.incidents && 'incidents' in v) checkIncidents(v.incidents, r.incidents, id, paths, problems);
+      if (r.kind === 'per-occurrence' && r.incidents && 'incidents' in v) checkIncidents(v.incidents, r.incidents, false, id, paths, problems, rubric);
       break;
     case 'incidents':
-      if ('incidents' in v) checkIncidents(v.incidents, r.incidents, id, paths, problems);
+      if ('incidents' in v) checkIncidents(v.incidents, r.incidents, r.severeFlag !== undefined, id, paths, problems, rubric);
       break;
     case 'judged':
       if ('points' in v && !amountOk(v.points, 0, item.points)) problems.push(amountProblem(v.points, `${pathOf(paths, id)}.points`, 0, item.points, 'points'));
@@ -243,9 +264,11 @@ function amountProblem(value: unknown, field: string, min: number, max: number, 
 }
 
 const INCIDENT_FIELDS = ['kind', 'deduction', 'note'];
+const SEVERE_INCIDENT_FIELDS = [...INCIDENT_FIELDS, 'severe'];
 
-function checkIncidents(list: unknown, kinds: readonly IncidentKind[], id: string, paths: ReadonlyMap<string, string>, problems: Problem[]): void {
-  if (!Array.isArray(list)) return void problems.push({ field: `${pathOf(paths, id)}.incidents`, value: list, expected: incidentShape(kinds) });
+/** `severe`: whether the item's incidents may be marked severe (its rule has a `severeFlag`). */
+function checkIncidents(list: unknown, kinds: readonly IncidentKind[], severe: boolean, id: string, paths: ReadonlyMap<string, string>, problems: Problem[], rubric: Rubric): void {
+  if (!Array.isArray(list)) return void problems.push({ field: `${pathOf(paths, id)}.incidents`, value: list, expected: incidentShape(kinds, severe) });
   if (list.length > DEFAULT_MAX_OCCURRENCES) {
     return void problems.push({ field: `${pathOf(paths, id)}.incidents`, value: `${list.length} incidents`, expected: `at most ${DEFAULT_MAX_OCCURRENCES}`, rule: { code: 'at-most', max: DEFAULT_MAX_OCCURRENCES } });
   }
@@ -253,10 +276,14 @@ function checkIncidents(list: unknown, kinds: readonly IncidentKind[], id: strin
     if (!(i in list)) continue; // as flatMap: holes are skipped
     const inc: unknown = list[i];
     if (!isPlainObject(inc)) {
-      problems.push({ field: incidentPath(paths, id, i), value: inc, expected: incidentShape(kinds) });
+      problems.push({ field: incidentPath(paths, id, i), value: inc, expected: incidentShape(kinds, severe) });
       continue;
     }
-    if (!onlyKeys(inc, INCIDENT_FIELDS)) problems.push(...unknownKeys(inc, INCIDENT_FIELDS, incidentPath(paths, id, i)));
+    if (!onlyKeys(inc, SEVERE_INCIDENT_FIELDS)) problems.push(...unknownKeys(inc, severe ? SEVERE_INCIDENT_FIELDS : INCIDENT_FIELDS, incidentPath(paths, id, i)).filter((p) => !p.field.endsWith('.severe')));
+    if ('severe' in inc) {
+      if (!severe) problems.push({ field: `${incidentPath(paths, id, i)}.severe`, value: inc.severe, expected: notSevere(rubric) });
+      else if (typeof inc.severe !== 'boolean') problems.push({ field: `${incidentPath(paths, id, i)}.severe`, value: inc.severe, expected: 'true or false' });
+    }
     const kind = findById(kinds, inc.kind);
     if (!kind) problems.push({ field: `${incidentPath(paths, id, i)}.kind`, ...('kind' in inc ? { value: inc.kind } : {}), expected: `one of ${kinds.map((k) => `"${k.id}" (${k.min}…${k.max})`).join(', ')}` });
     else if (!('deduction' in inc)) problems.push({ field: `${incidentPath(paths, id, i)}.deduction`, expected: `a deduction from ${kind.min} to ${kind.max} for "${kind.id}"`, rule: { code: 'amount', min: kind.min, max: kind.max } });
@@ -267,8 +294,8 @@ function checkIncidents(list: unknown, kinds: readonly IncidentKind[], id: strin
   }
 }
 
-function incidentShape(kinds: readonly IncidentKind[]): string {
-  return `a list of { "kind": ${kinds.map((k) => `"${k.id}"`).join(' | ')}, "deduction": number, "note"?: string }`;
+function incidentShape(kinds: readonly IncidentKind[], severe: boolean): string {
+  return `a list of { "kind": ${kinds.map((k) => `"${k.id}"`).join(' | ')}, "deduction": number, "note"?: string${severe ? ', "severe"?: boolean' : ''} }`;
 }
 
 function incidentPath(paths: ReadonlyMap<string, string>, id: string, i: number): string {

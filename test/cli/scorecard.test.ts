@@ -49,7 +49,8 @@ function expectExampleScored(r: Run) {
   expect(out.monthlyScore).toBe(89.2);
   expect(out.period).toBe('2026-10');
   expect(out.flags).toEqual([]);
-  expect(out.rubric).toMatchObject({ id: 'salesperson', version: 1 });
+  // A bare id takes the newest version in force: salesperson@2 (revised 2026-12-07; the example's figures are the same).
+  expect(out.rubric).toMatchObject({ id: 'salesperson', version: 2 });
   expect(out.rubric.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
   expect(out.items.find((i: { id: string }) => i.id === 'dealer.rebate-forms')).toMatchObject({ max: 5, deduction: 5, points: 0 });
 }
@@ -141,17 +142,22 @@ describe('scorecard CLI (child process)', { timeout: 60_000 }, () => {
     expect(msg).toContain('unknown command "frobnicate"');
   });
 
-  it('rubric list: the three built-in rubrics with sha256 hashes', () => {
+  it('rubric list: every version of the three built-in rubrics with sha256 hashes', () => {
     const r = scorecard(['rubric', 'list']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toHaveLength(3);
-    for (const id of ['salesperson', 'regional-manager', 'field-service']) {
-      const line = lines.find((l) => l.startsWith(`${id}@`));
-      expect(line, id).toBeDefined();
-      expect(line).toMatch(/\tsha256:[0-9a-f]{64}$/);
-    }
+    expect(lines.map((l) => l.split('\t')[0])).toEqual(['salesperson@1', 'salesperson@2', 'regional-manager@1', 'field-service@1', 'field-service@2']);
+    for (const line of lines) expect(line).toMatch(/\tsha256:[0-9a-f]{64}$/);
+  });
+
+  it('rubric show: a bare id is the newest version in force, id@version that version', () => {
+    expect(scorecard(['rubric', 'show', 'field-service', '--lang', 'en']).stdout).toMatch(/^.* — field-service@2 /);
+    const v1 = scorecard(['rubric', 'show', 'salesperson@1', '--lang', 'en']);
+    expect(v1.status).toBe(0);
+    expect(v1.stdout).toMatch(/^.* — salesperson@1 /);
+    expect(v1.stdout).toContain('−3 per occurrence, 3 or more → 0');
+    expect(scorecard(['rubric', 'show', 'salesperson', '--lang', 'en']).stdout).toContain('−3 per occurrence, 2 or more → 0');
   });
 
   it('rubric show salesperson --json: JSON with id and hash', () => {

@@ -17,11 +17,11 @@ test('HQ saves a new rubric version, exports it as JSON and the same file import
   page.on('pageerror', (e) => errors.push(e.message));
   await firstRun(page, app.url, { name: '计划部 张敏', role: 'planning', demo: true });
   await page.getByTestId('nav-rubrics').click();
-  await expect(page.getByTestId('rubric-version-1')).toBeVisible();
+  await expect(page.getByTestId('rubric-version-2')).toBeVisible(); // the built-in salesperson@2 (revised 2026-12-07)
   await page.getByTestId('rubric-edit').click();
 
   const editor = page.getByTestId('rubric-editor');
-  await expect(editor.getByTestId('editor-version')).toContainText('salesperson@2');
+  await expect(editor.getByTestId('editor-version')).toContainText('salesperson@3');
   const now = new Date();
   const nextMonth = formatPeriod(nextPeriod({ year: now.getFullYear(), month: now.getMonth() + 1 }));
   await expect(editor.getByTestId('rf-effectiveFrom')).toHaveValue(nextMonth);
@@ -52,25 +52,25 @@ test('HQ saves a new rubric version, exports it as JSON and the same file import
   await page.screenshot({ path: `${SHOTS}/rubric-editor-en.png` });
 
   await editor.getByTestId('rubric-save').click();
-  await expect(page.getByTestId('rubric-saved')).toContainText(`salesperson@2, in force from ${nextMonth}`);
-  await expect(page.getByTestId('rubric-version-2-from')).toHaveText(nextMonth);
-  const shortHash = (await page.getByTestId('rubric-version-2-hash').innerText()).trim();
+  await expect(page.getByTestId('rubric-saved')).toContainText(`salesperson@3, in force from ${nextMonth}`);
+  await expect(page.getByTestId('rubric-version-3-from')).toHaveText(nextMonth);
+  const shortHash = (await page.getByTestId('rubric-version-3-hash').innerText()).trim();
   expect(shortHash).toMatch(/^[0-9a-f]{12}$/);
-  await expect(page.getByTestId('rubric-version-1-hash')).not.toHaveText(shortHash);
+  await expect(page.getByTestId('rubric-version-2-hash')).not.toHaveText(shortHash);
 
   // Export: a JSON download carrying the full hash, which the page shows.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rubric-export-2').click()]);
-  expect(download.suggestedFilename()).toBe('rubric-salesperson-v2.json');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rubric-export-3').click()]);
+  expect(download.suggestedFilename()).toBe('rubric-salesperson-v3.json');
   const path = await download.path();
   const file = JSON.parse(readFileSync(path, 'utf8')) as { hash: string; definition: { version: number; effectiveFrom: string } };
   expect(file.hash.startsWith(`sha256:${shortHash}`)).toBe(true);
-  expect(file.definition).toMatchObject({ version: 2, effectiveFrom: nextMonth });
+  expect(file.definition).toMatchObject({ version: 3, effectiveFrom: nextMonth });
   await expect(page.getByTestId('rubric-exported')).toContainText(file.hash);
   await page.screenshot({ path: `${SHOTS}/rubric-versions-en.png` });
 
   // The same file imported again is recognised as the version already here.
-  await page.getByTestId('rubric-import-input').setInputFiles({ name: 'rubric-salesperson-v2.json', mimeType: 'application/json', buffer: readFileSync(path) });
-  await expect(page.getByTestId('rubric-imported')).toContainText('same as salesperson@2');
+  await page.getByTestId('rubric-import-input').setInputFiles({ name: 'rubric-salesperson-v3.json', mimeType: 'application/json', buffer: readFileSync(path) });
+  await expect(page.getByTestId('rubric-imported')).toContainText('same as salesperson@3');
   await expect(page.getByTestId('rubric-imported')).toContainText(file.hash);
 
   // The month it starts shows the new rule.

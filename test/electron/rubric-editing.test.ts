@@ -68,7 +68,7 @@ function findItem(nodes: RubricNode[], id: string): ItemNode {
   throw new Error(`no item ${id}`);
 }
 
-/** salesperson v2: an ad plan handed in late costs 3 points instead of 2, in force from 2026-09. */
+/** The next salesperson version (v3 after the built-in v2): an ad plan handed in late costs 3 points instead of 2, in force from 2026-09. */
 function adPlanCosts3(v1: Rubric): RubricDefinition {
   const next = definitionOf(v1);
   next.version = v1.version + 1;
@@ -86,48 +86,49 @@ describe('saving a new rubric version', () => {
   it('earlier sheets keep their version and numbers; sheets from the effective month use the new deduction', async () => {
     const { db, call, saveSheet } = await setup('planning');
     const august = await saveSheet('2026-08', { 'ad-plan': { occurrences: 1 } });
-    expect(august.rubric).toMatchObject({ id: 'salesperson', version: 1 });
+    expect(august.rubric).toMatchObject({ id: 'salesperson', version: 2 }); // the newest built-in
     expect(august.result).toMatchObject({ dailyScore: 98, attendance: { score: 96 }, monthlyScore: 97.4 });
     const augustRead = await call('sheets.get', { personId: august.person.id, period: '2026-08' });
 
     const v1 = latest(await call('rubrics.list', {}), 'salesperson');
     const saved = await call('rubrics.save', { definition: adPlanCosts3(v1) });
-    expect(saved).toMatchObject({ id: 'salesperson', version: 2, effectiveFrom: '2026-09' });
+    expect(saved).toMatchObject({ id: 'salesperson', version: 3, effectiveFrom: '2026-09' });
     expect(saved.hash).toBe(contentHash(definitionOf(saved)));
     expect(saved.hash).not.toBe(v1.hash);
     const listed = (await call('rubrics.list', {})).filter((r) => r.id === 'salesperson');
     expect(listed.map((r) => [r.version, r.effectiveFrom, r.hash])).toEqual([
-      [1, v1.effectiveFrom, v1.hash],
-      [2, '2026-09', saved.hash],
+      [1, '2000-01', expect.stringMatching(/^sha256:/)],
+      [2, v1.effectiveFrom, v1.hash],
+      [3, '2026-09', saved.hash],
     ]);
 
     // The August sheet reads back exactly as before, and saving it again recomputes on v1.
     expect(await call('sheets.get', { personId: august.person.id, period: '2026-08' })).toEqual(augustRead);
     const resaved = await saveSheet('2026-08', { 'ad-plan': { occurrences: 1 } });
-    expect(resaved.rubric).toMatchObject({ version: 1, hash: v1.hash });
+    expect(resaved.rubric).toMatchObject({ version: 2, hash: v1.hash });
     expect(resaved.result).toEqual(august.result);
 
     // A September sheet takes v2: the same late ad plan now costs 3.
     const september = await saveSheet('2026-09', { 'ad-plan': { occurrences: 1 } });
-    expect(september.rubric).toMatchObject({ id: 'salesperson', version: 2, hash: saved.hash });
-    expect(september.result).toMatchObject({ rubric: { version: 2, hash: saved.hash }, dailyScore: 97, monthlyScore: 96.7 });
+    expect(september.rubric).toMatchObject({ id: 'salesperson', version: 3, hash: saved.hash });
+    expect(september.result).toMatchObject({ rubric: { version: 3, hash: saved.hash }, dailyScore: 97, monthlyScore: 96.7 });
     expect(september.result.items.find((i) => i.id === 'ad-plan')).toMatchObject({ deduction: 3, points: 2 });
 
     const audit = db.prepare("SELECT actor, entity_id, before, after FROM audit_log WHERE action = 'rubric.save'").all() as { actor: string; entity_id: string; before: string; after: string }[];
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor: '张总部', entity_id: 'salesperson@2' });
-    expect(JSON.parse(audit[0]!.before)).toMatchObject({ version: 1, hash: v1.hash });
-    expect(JSON.parse(audit[0]!.after)).toMatchObject({ version: 2, effectiveFrom: '2026-09', hash: saved.hash });
+    expect(audit[0]).toMatchObject({ actor: '张总部', entity_id: 'salesperson@3' });
+    expect(JSON.parse(audit[0]!.before)).toMatchObject({ version: 2, hash: v1.hash });
+    expect(JSON.parse(audit[0]!.after)).toMatchObject({ version: 3, effectiveFrom: '2026-09', hash: saved.hash });
   });
 
   it('refuses each bad definition naming the field, and stores nothing', async () => {
     const { db, call, fail } = await setup('vp');
     const v1 = latest(await call('rubrics.list', {}), 'salesperson');
-    await call('rubrics.save', { definition: adPlanCosts3(v1) }); // v2 from 2026-09
+    await call('rubrics.save', { definition: adPlanCosts3(v1) }); // v3 from 2026-09 (v2 is the newest built-in)
     const v2 = latest(await call('rubrics.list', {}), 'salesperson');
     const edit = (change: (d: RubricDefinition) => void) => {
       const d = definitionOf(v2);
-      d.version = 3;
+      d.version = 4;
       d.effectiveFrom = '2026-10';
       findItem(d.items, 'vehicle').title.en = 'Pool vehicles'; // a real change, so only `change` is wrong
       change(d);
@@ -144,12 +145,12 @@ describe('saving a new rubric version', () => {
       ['items no longer add up', edit((d) => Object.assign(adPlan(d), { points: 6 })), /^dailyMax$/],
       ['duplicate id', edit((d) => (findItem(d.items, 'vehicle').id = 'ad-plan')), /^items\[1\]\.children\[\d+\]\.id$/],
       ['unknown field', edit((d) => Object.assign(adPlan(d).rule, { bonus: 1 })), /^items\[1\]\.children\[\d+\]\.rule$/],
-      ['version skipped', edit((d) => (d.version = 4)), /^version$/],
+      ['version skipped', edit((d) => (d.version = 5)), /^version$/],
       ['month not a month', edit((d) => (d.effectiveFrom = '2026-13')), /^effectiveFrom$/],
       ['before the previous version', edit((d) => (d.effectiveFrom = '2026-08')), /^effectiveFrom$/],
       ['another role', edit((d) => (d.role = 'field-service')), /^role$/],
       ['a second rubric for the role', edit((d) => ((d.id = 'salesperson-east'), (d.version = 1))), /^id$/],
-      ['nothing changed', Object.assign(definitionOf(v2), { version: 3, effectiveFrom: '2026-10' }), /^definition$/],
+      ['nothing changed', Object.assign(definitionOf(v2), { version: 4, effectiveFrom: '2026-10' }), /^definition$/],
       ['not a rubric', 'salesperson', /^\(input\)$/],
     ];
     const rows = count(db, 'rubric_versions');
@@ -162,10 +163,10 @@ describe('saving a new rubric version', () => {
     expect(count(db, 'rubric_versions')).toBe(rows);
     expect(count(db, 'audit_log')).toBe(audits);
 
-    // A version someone else saved first is a conflict, not a second v2.
-    expect(await fail('rubrics.save', { definition: Object.assign(adPlanCosts3(v1), { effectiveFrom: '2026-10' }) })).toMatchObject({ kind: 'conflict', message: /salesperson@2 already exists/ });
+    // A version someone else saved first is a conflict, not a second v3.
+    expect(await fail('rubrics.save', { definition: Object.assign(adPlanCosts3(v1), { effectiveFrom: '2026-10' }) })).toMatchObject({ kind: 'conflict', message: /salesperson@3 already exists/ });
     // The same month as the previous version is allowed: the new one replaces it from then on.
-    expect(await call('rubrics.save', { definition: edit((d) => (d.effectiveFrom = '2026-09')) })).toMatchObject({ version: 3, effectiveFrom: '2026-09' });
+    expect(await call('rubrics.save', { definition: edit((d) => (d.effectiveFrom = '2026-09')) })).toMatchObject({ version: 4, effectiveFrom: '2026-09' });
   });
 
   it('a regional manager may not save edits', async () => {
@@ -184,10 +185,10 @@ describe('rubric JSON files', () => {
     const hq = await setup('planning');
     const v1 = latest(await hq.call('rubrics.list', {}), 'salesperson');
     const saved = await hq.call('rubrics.save', { definition: adPlanCosts3(v1) });
-    const file = await hq.call('rubrics.exportJson', { id: 'salesperson', version: 2 });
-    expect(file.fileName).toBe('rubric-salesperson-v2.json');
+    const file = await hq.call('rubrics.exportJson', { id: 'salesperson', version: 3 });
+    expect(file.fileName).toBe('rubric-salesperson-v3.json');
     const json = decode(file);
-    expect(json).toMatchObject({ format: 'scorecard-rubric', hash: saved.hash, definition: { id: 'salesperson', version: 2 } });
+    expect(json).toMatchObject({ format: 'scorecard-rubric', hash: saved.hash, definition: { id: 'salesperson', version: 3 } });
     expect(contentHash(json.definition)).toBe(saved.hash);
     const hqSheet = await hq.saveSheet('2026-09', { 'ad-plan': { occurrences: 1 }, vehicle: { violated: true } });
 
@@ -207,7 +208,7 @@ describe('rubric JSON files', () => {
     expect(branchSheet.result).toMatchObject({ dailyScore: 92, monthlyScore: 93.2 });
 
     // The built-in version exports too, and importing it where it ships changes nothing.
-    const builtin = await branch.call('rubrics.exportJson', { id: 'salesperson', version: 1 });
+    const builtin = await branch.call('rubrics.exportJson', { id: 'salesperson', version: v1.version });
     expect(decode(builtin).hash).toBe(v1.hash);
     expect(await branch.call('rubrics.import', builtin)).toEqual(v1);
     expect(await branch.fail('rubrics.exportJson', { id: 'salesperson', version: 9 })).toMatchObject({ kind: 'not-found' });
@@ -217,7 +218,7 @@ describe('rubric JSON files', () => {
     const hq = await setup('planning');
     const v1 = latest(await hq.call('rubrics.list', {}), 'salesperson');
     await hq.call('rubrics.save', { definition: adPlanCosts3(v1) });
-    const json = decode(await hq.call('rubrics.exportJson', { id: 'salesperson', version: 2 }));
+    const json = decode(await hq.call('rubrics.exportJson', { id: 'salesperson', version: 3 }));
     const tampered = structuredClone(json);
     const rule = findItem(tampered.definition.items, 'ad-plan').rule;
     if (rule.kind === 'per-occurrence') rule.deduction = 1;
@@ -234,18 +235,18 @@ describe('rubric JSON files', () => {
     const hq = await setup('planning');
     const v1 = latest(await hq.call('rubrics.list', {}), 'salesperson');
     await hq.call('rubrics.save', { definition: adPlanCosts3(v1) });
-    const file = await hq.call('rubrics.exportJson', { id: 'salesperson', version: 2 });
+    const file = await hq.call('rubrics.exportJson', { id: 'salesperson', version: 3 });
     const other = await setup('hr');
     await other.call('rubrics.save', { definition: Object.assign(adPlanCosts3(v1), { effectiveFrom: '2026-10' }) });
     const rows = count(other.db, 'rubric_versions');
-    expect(await other.fail('rubrics.import', file)).toMatchObject({ kind: 'conflict', message: /salesperson@2 is already here with another content/ });
+    expect(await other.fail('rubrics.import', file)).toMatchObject({ kind: 'conflict', message: /salesperson@3 is already here with another content/ });
     expect(count(other.db, 'rubric_versions')).toBe(rows);
   });
 
   it('refuses files that are not rubric files, with a clear message, storing nothing', async () => {
     const { db, call, fail } = await setup('manager');
     const v1 = latest(await call('rubrics.list', {}), 'salesperson');
-    const good = decode(await call('rubrics.exportJson', { id: 'salesperson', version: 1 }));
+    const good = decode(await call('rubrics.exportJson', { id: 'salesperson', version: v1.version }));
     const invalid = structuredClone(good);
     invalid.definition.weights.daily = 80;
     const raw = (text: string | Buffer): FileData => ({ fileName: 'x.json', dataBase64: Buffer.from(text).toString('base64') });

@@ -143,7 +143,7 @@ describe('sheets', () => {
     expect(again.result).toMatchObject({ dailyScore: 88, attendance: { score: 92 }, monthlyScore: 89.2 });
     expect(again.updatedAt).toBe(saved.updatedAt);
     expect(again.result.items.find((i) => i.id === 'ad-plan')).toMatchObject({ points: 3, late: [{ due: { date: '2026-10-13' }, handedIn: '2026-10-14' }] });
-    expect(again.input).toMatchObject({ absences: entry.absences, handIns: entry.handIns, items: entry.items, rubric: 'salesperson@1' });
+    expect(again.input).toMatchObject({ absences: entry.absences, handIns: entry.handIns, items: entry.items, rubric: 'salesperson@2' });
     expect(again.revision).toBe(1);
     expect(scoreInput(again.input)).toEqual(again.result);
     expect(monthRows(db, { period: '2026-10' }).find((r) => r.personId === wang.id)).toMatchObject({ status: 'draft', dailyScore: 88, attendanceScore: 92, monthlyScore: 89.2, deductions: 4 });

@@ -15,7 +15,8 @@ describe('score-file.md', () => {
     expect(out.monthlyScore).toBe(89.2);
     expect(out.flags).toEqual([]);
     expect(out.period).toBe('2026-10');
-    expect(out.rubric).toMatchObject({ id: 'salesperson', version: 1 });
+    // A bare rubric id takes the newest version in force: salesperson@2 (revised 2026-12-07; the example's figures are the same).
+    expect(out.rubric).toMatchObject({ id: 'salesperson', version: 2 });
     expect(out.rubric.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 

@@ -11,25 +11,27 @@ const hundredths = (min: number, max: number) => fc.integer({ min: Math.round(mi
 /** A random valid value for an item, by its rule kind. */
 function itemValue(item: ItemNode): fc.Arbitrary<ItemInput> {
   const r = item.rule;
-  const doubled: { doubled?: fc.Arbitrary<boolean> } = item.handIn ? { doubled: fc.boolean() } : {};
+  // doubled: true only where doubling applies; doubled: false is accepted on any item.
+  const doubled = { doubled: item.handIn ? fc.boolean() : fc.constant(false) };
+  const severe: { severe?: fc.Arbitrary<boolean> } = r.kind === 'incidents' && r.severeFlag !== undefined ? { severe: fc.boolean() } : {};
   const incidents = (kinds: { id: string; min: number; max: number }[]) =>
-    fc.array(fc.oneof(...kinds.map((k) => fc.record({ kind: fc.constant(k.id), deduction: hundredths(k.min, k.max) }))), { maxLength: 4 });
+    fc.array(fc.oneof(...kinds.map((k) => fc.record({ kind: fc.constant(k.id), deduction: hundredths(k.min, k.max), ...severe }))), { maxLength: 4 });
   switch (r.kind) {
     case 'violation':
     case 'all-or-nothing':
       return fc.record({ violated: fc.boolean(), ...doubled });
     case 'falsified':
-      return fc.record({ falsified: fc.boolean() });
+      return fc.record({ falsified: fc.boolean(), ...doubled });
     case 'per-occurrence':
       return r.incidents
         ? fc.record({ occurrences: fc.integer({ min: 0, max: 10 }), incidents: incidents(r.incidents), ...doubled })
         : fc.record({ occurrences: fc.integer({ min: 0, max: 10 }), ...doubled });
     case 'penalty':
-      return fc.record({ occurrences: fc.integer({ min: 0, max: 5 }) });
+      return fc.record({ occurrences: fc.integer({ min: 0, max: 5 }), ...doubled });
     case 'judged':
-      return fc.record({ points: hundredths(0, item.points) });
+      return fc.record({ points: hundredths(0, item.points), ...doubled });
     case 'incidents':
-      return fc.record({ incidents: incidents(r.incidents) });
+      return fc.record({ incidents: incidents(r.incidents), ...doubled });
     case 'grade':
       return fc.oneof(
         ...r.grades.map((g) =>
@@ -52,7 +54,7 @@ function sheet(rubric: Rubric): fc.Arbitrary<RandomSheet> {
     return n.type === 'group' ? [...(n.gate ? [n.id] : []), ...n.children.flatMap(gated)] : [];
   });
   return fc.record({
-    rubric: fc.constant(rubric.id),
+    rubric: fc.constant(ref(rubric)),
     period: fc.constant('2026-10'),
     absences: fc.array(fc.record({ length: fc.constantFrom('full' as const, 'half' as const) }), { maxLength: 31 }),
     items: fc.record(
@@ -65,9 +67,13 @@ function sheet(rubric: Rubric): fc.Arbitrary<RandomSheet> {
   });
 }
 
+/** `id@version`: every built-in version, as stored sheets name them. */
+const ref = (r: Rubric) => `${r.id}@${r.version}`;
+const rubricOf = (input: RandomSheet) => BUILTIN_RUBRICS.find((r) => ref(r) === input.rubric)!;
+
 const anySheet = fc.oneof(...BUILTIN_RUBRICS.map(sheet));
 
-describe.each(BUILTIN_RUBRICS.map((r) => [r.id, r] as const))('%s', (_id, rubric) => {
+describe.each(BUILTIN_RUBRICS.map((r) => [ref(r), r] as const))('%s', (_ref, rubric) => {
   it('daily score always in [0, 100], monthly in [0, 100], all with at most 2 decimals', () => {
     fc.assert(
       fc.property(sheet(rubric), (input) => {
@@ -112,7 +118,7 @@ describe('monotonicity', () => {
   it('adding an occurrence never raises any score', () => {
     fc.assert(
       fc.property(anySheet, fc.nat(), (input, pick) => {
-        const rubric = BUILTIN_RUBRICS.find((r) => r.id === input.rubric)!;
+        const rubric = rubricOf(input);
         const items = countable(rubric);
         if (items.length === 0) return; // the regional-manager rubric counts nothing
         const target = items[pick % items.length]!;
@@ -129,7 +135,7 @@ describe('monotonicity', () => {
   it('adding a violation never raises any score', () => {
     fc.assert(
       fc.property(anySheet, fc.nat(), (input, pick) => {
-        const rubric = BUILTIN_RUBRICS.find((r) => r.id === input.rubric)!;
+        const rubric = rubricOf(input);
         const violable = leafItems(rubric.items).map((l) => l.item).filter((i) => i.rule.kind === 'violation' || i.rule.kind === 'all-or-nothing' || i.rule.kind === 'falsified');
         if (violable.length === 0) return;
         const target = violable[pick % violable.length]!;
@@ -176,3 +182,44 @@ function stripDoubled(items: Record<string, unknown>): Record<string, unknown> {
     }),
   );
 }
+
+describe('severe complaints and the revised versions', () => {
+  it('marking incidents severe never changes a score; the flag is there exactly when one is marked', () => {
+    fc.assert(
+      fc.property(anySheet, (input) => {
+        const rubric = rubricOf(input);
+        const severeItems = leafItems(rubric.items).filter((l) => l.item.rule.kind === 'incidents' && l.item.rule.severeFlag !== undefined).map((l) => l.item.id);
+        const marked = severeItems.some((id) => (input.items[id]?.incidents ?? []).some((inc) => inc.severe === true));
+        const unmarked = Object.fromEntries(
+          Object.entries(input.items).map(([id, v]) => [id, v.incidents ? { ...v, incidents: v.incidents.map((inc) => ({ kind: inc.kind, deduction: inc.deduction })) } : v]),
+        );
+        const out = scoreInput(input);
+        const plain = scoreInput({ ...input, items: unmarked });
+        expect({ ...out, flags: out.flags.filter((f) => f !== 'severe-complaint') }).toEqual(plain);
+        expect(out.flags.includes('severe-complaint')).toBe(marked);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('@1 and @2 score alike wherever the revision does not reach (salesperson: not exactly 2 missing key-account entries; field service: nothing doubled)', () => {
+    for (const id of ['salesperson', 'field-service']) {
+      const [v1, v2] = BUILTIN_RUBRICS.filter((r) => r.id === id);
+      fc.assert(
+        fc.property(sheet(v1!), (input) => {
+          const items = stripDoubled(input.items) as Record<string, ItemInput>;
+          const key = items['weekly-report.key-accounts'];
+          const gated = (items['weekly-report'] as ItemInput | undefined)?.violated === true;
+          const one = scoreInput({ ...input, items });
+          const two = scoreInput({ ...input, rubric: ref(v2!), items });
+          if (key?.occurrences === 2 && !gated) {
+            expect(two.dailyScore).toBe(one.dailyScore - 4);
+            return;
+          }
+          expect({ ...two, rubric: one.rubric }).toEqual(one);
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+});

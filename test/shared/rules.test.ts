@@ -1,5 +1,8 @@
-/** Every rule kind at its boundaries: 0, max, floor, "more than N", ranges' ends, clamping. */
+/** Every rule kind at its boundaries: 0, max, floor, "N or more → 0", ranges' ends, clamping, doubling, severe complaints. */
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_RUBRICS } from '../../shared/rubric/catalog.ts';
+import { allGroups, leafItems } from '../../shared/rubric/schema.ts';
+import { doublingCandidates } from '../../shared/scoring/doubling.ts';
 import { item, score } from '../helpers/sheet.ts';
 
 describe('violation (fixed deduction)', () => {
@@ -37,14 +40,19 @@ describe('falsified', () => {
   });
 });
 
-describe('per occurrence with "more than N → 0"', () => {
-  const keyAccounts = (n: number) => item(score('salesperson', { 'weekly-report.key-accounts': { occurrences: n } }), 'weekly-report.key-accounts');
-  it('0 → 10, 1 → 7, 2 → 4, 3 (more than 2) → 0', () => {
-    expect(keyAccounts(0).points).toBe(10);
-    expect(keyAccounts(1).points).toBe(7);
-    expect(keyAccounts(2).points).toBe(4);
-    expect(keyAccounts(3)).toMatchObject({ points: 0, deduction: 10 });
-    expect(keyAccounts(99).points).toBe(0);
+describe('key accounts: "2项以上不填者该项不得分"', () => {
+  const keyAccounts = (rubric: string, n: number) => item(score(rubric, { 'weekly-report.key-accounts': { occurrences: n } }), 'weekly-report.key-accounts');
+  it('salesperson@2 (the version in force): 0 → 10, 1 → 7, 2 or more (以上 includes 2) → 0', () => {
+    expect(keyAccounts('salesperson', 0).points).toBe(10);
+    expect(keyAccounts('salesperson', 1)).toMatchObject({ points: 7, deduction: 3 });
+    expect(keyAccounts('salesperson', 2)).toMatchObject({ points: 0, deduction: 10 });
+    expect(keyAccounts('salesperson@2', 3).points).toBe(0);
+    expect(keyAccounts('salesperson@2', 99).points).toBe(0);
+    expect(score('salesperson', { 'weekly-report.key-accounts': { occurrences: 2 } }).rubric.version).toBe(2);
+  });
+  it('salesperson@1 unchanged for the sheets it scored: 1 → 7, 2 → 4, 3 (more than 2) → 0', () => {
+    expect([0, 1, 2, 3, 99].map((n) => keyAccounts('salesperson@1', n).points)).toEqual([10, 7, 4, 0, 0]);
+    expect(keyAccounts('salesperson@1', 3)).toMatchObject({ points: 0, deduction: 10 });
   });
 });
 
@@ -118,6 +126,69 @@ describe('incidents in a range', () => {
     expect(c([{ kind: 'escalation', deduction: 2 }]).points).toBe(8);
     expect(c([{ kind: 'escalation', deduction: 5 }, { kind: 'media', deduction: 5 }]).points).toBe(0);
     expect(c([{ kind: 'media', deduction: 10 }, { kind: 'media', deduction: 10 }])).toMatchObject({ points: 0, deduction: 10 });
+  });
+});
+
+describe('severe complaints (field-service@2)', () => {
+  const complaints = (incidents: { kind: string; deduction: number; severe?: boolean }[]) => score('field-service', { complaints: { incidents } });
+  it('marked severe: no extra points, the flag severe-complaint once a sheet', () => {
+    const plain = complaints([{ kind: 'media', deduction: 8 }]);
+    const severe = complaints([{ kind: 'media', deduction: 8, severe: true }]);
+    expect(item(severe, 'complaints')).toEqual(item(plain, 'complaints'));
+    expect([severe.dailyScore, severe.monthlyScore]).toEqual([plain.dailyScore, plain.monthlyScore]);
+    expect(plain.flags).toEqual([]);
+    expect(severe.flags).toEqual(['severe-complaint']);
+    expect(complaints([{ kind: 'media', deduction: 8, severe: true }, { kind: 'escalation', deduction: 2, severe: true }]).flags).toEqual(['severe-complaint']);
+    expect(complaints([{ kind: 'escalation', deduction: 2, severe: false }]).flags).toEqual([]);
+  });
+  it('beside the transfer-off-post flag', () => {
+    const out = score('field-service', { complaints: { incidents: [{ kind: 'escalation', deduction: 5, severe: true }] }, special: { occurrences: 2 } });
+    expect(out.flags).toEqual(['severe-complaint', 'transfer-off-post']);
+  });
+});
+
+describe('doubling (revised 2026-12-07: only where the rule book gives it)', () => {
+  it('doubled: false is accepted on every item and gate of every version, and changes nothing', () => {
+    for (const r of BUILTIN_RUBRICS) {
+      const ref = `${r.id}@${r.version}`;
+      const ids = [...leafItems(r.items).map((l) => l.item.id), ...allGroups(r.items).filter((g) => g.gate).map((g) => g.id)];
+      const out = score(ref, Object.fromEntries(ids.map((id) => [id, { doubled: false }])));
+      expect(out.dailyScore, ref).toBe(100);
+      expect(out.flags, ref).toEqual([]);
+    }
+  });
+  it('field-service@2 proposes no doubling; field-service@1 still does on its hand-in items', () => {
+    const missed = { reports: { grade: 'missing' }, 'service-center.parts-plan': { grade: 'late-no-impact', deduction: 2 } };
+    const [v1, v2] = [1, 2].map((v) => BUILTIN_RUBRICS.find((r) => r.id === 'field-service' && r.version === v)!);
+    const result = (ref: string) => score(ref, missed);
+    expect(doublingCandidates(v2!, result('field-service@2'), result('field-service@2'))).toEqual([]);
+    expect(doublingCandidates(v1!, result('field-service@1'), result('field-service@1')).sort()).toEqual(['reports', 'service-center.parts-plan']);
+  });
+  it('salesperson@2 and regional-manager keep doubling on their hand-in items', () => {
+    expect(item(score('salesperson', { 'ad-plan': { occurrences: 1, doubled: true } }), 'ad-plan')).toMatchObject({ deduction: 4, doubled: true });
+    expect(score('regional-manager', { 'on-time': { violated: true, doubled: true } }).flags).toEqual(['doubled:on-time']);
+  });
+});
+
+describe('a value without its kind\'s field means "no deduction"', () => {
+  it('{} and a note alone score full marks on every item of every version', () => {
+    for (const r of BUILTIN_RUBRICS) {
+      const ref = `${r.id}@${r.version}`;
+      for (const value of [{}, { note: '已核查' }]) {
+        const out = score(ref, Object.fromEntries(leafItems(r.items).map((l) => [l.item.id, value])));
+        expect(out.dailyScore, ref).toBe(100);
+        expect(out.items.every((i) => i.deduction === 0), ref).toBe(true);
+        expect(out.flags, ref).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('monthly score rounding', () => {
+  it('half-up to 2 decimals: daily 94.25, attendance 100 → 65.975 + 30 = 95.975 → 95.98', () => {
+    const out = score('regional-manager', { 'monthly-report.summary': { points: 14.25 } });
+    expect(out.dailyScore).toBe(94.25);
+    expect(out.monthlyScore).toBe(95.98);
   });
 });
 

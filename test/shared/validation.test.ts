@@ -57,7 +57,7 @@ describe('absences', () => {
 
 describe('items, per rule kind', () => {
   it('unknown item id lists the rubric’s items', () => {
-    expect(only(itemProblems('salesperson', { 'ad-plans': { occurrences: 1 } }))).toMatch(/items\["ad-plans"\]: .*expected an item of salesperson@1: dealer\.terminal-daily-report, .*ad-plan/);
+    expect(only(itemProblems('salesperson', { 'ad-plans': { occurrences: 1 } }))).toMatch(/items\["ad-plans"\]: .*expected an item of salesperson@2: dealer\.terminal-daily-report, .*ad-plan/);
   });
   it('an item of another rubric', () => {
     expect(only(itemProblems('regional-manager', { vehicle: { violated: true } }))).toMatch(/items\.vehicle: .*expected an item of regional-manager@1/);
@@ -66,7 +66,7 @@ describe('items, per rule kind', () => {
     expect(only(itemProblems('salesperson', { dealer: { violated: true } }))).toMatch(/items\.dealer: .*expected the items of group dealer/);
   });
   it('violation: wrong field and wrong type', () => {
-    expect(only(itemProblems('salesperson', { 'dealer.network-plan': { occurrences: 1 } }))).toBe('items["dealer.network-plan"].occurrences: got 1; expected a field of this item (violated, note)');
+    expect(only(itemProblems('salesperson', { 'dealer.network-plan': { occurrences: 1 } }))).toBe('items["dealer.network-plan"].occurrences: got 1; expected a field of this item (violated, note, doubled)');
     expect(only(itemProblems('salesperson', { vehicle: { violated: 'yes' } }))).toBe('items.vehicle.violated: got "yes"; expected true or false');
   });
   it('falsified: must be boolean', () => {
@@ -99,9 +99,36 @@ describe('items, per rule kind', () => {
   it('penalty: occurrences must be a whole number', () => {
     expect(only(itemProblems('field-service', { special: { occurrences: -2 } }))).toMatch(/items\.special\.occurrences: got -2/);
   });
-  it('doubling only on hand-in items, and only true/false', () => {
-    expect(only(itemProblems('salesperson', { vehicle: { violated: true, doubled: true } }))).toMatch(/items\.vehicle\.doubled: got true; expected no doubling here: it applies to hand-in items only \(dealer\.terminal-daily-report, dealer\.rebate-forms, .*ad-plan/);
+  it('doubled: true only on hand-in items, and only true/false', () => {
+    expect(only(itemProblems('salesperson', { vehicle: { violated: true, doubled: true } }))).toMatch(
+      /items\.vehicle\.doubled: got true; expected false: doubling applies only to the hand-in items of salesperson@2 \(dealer\.terminal-daily-report, dealer\.rebate-forms, .*ad-plan/,
+    );
     expect(only(itemProblems('salesperson', { 'ad-plan': { occurrences: 1, doubled: 'yes' } }))).toMatch(/doubled: got "yes"; expected true or false/);
+    expect(only(itemProblems('salesperson', { vehicle: { doubled: 'no' } }))).toMatch(/items\.vehicle\.doubled: got "no"; expected true or false/);
+  });
+  it('field-service@2 has no doubling: doubled: true refused on its former hand-in items, with the reason', () => {
+    for (const [id, value] of [['reports', { grade: 'missing' }], ['service-center.parts-plan', { grade: 'late-no-impact', deduction: 2 }], ['training', { occurrences: 1 }]] as const) {
+      expect(only(itemProblems('field-service', { [id]: { ...value, doubled: true } })), id).toMatch(
+        /doubled: got true; expected false: field-service@2 has no doubling \(the rule book gives it for the regional-manager and salesperson hand-ins only\)/,
+      );
+    }
+    // field-service@1 keeps its rule: stored sheets doubled there still validate and score as before.
+    expect(scoreInput({ rubric: 'field-service@1', period: '2026-10', items: { reports: { grade: 'brief', deduction: 3, doubled: true } } }).flags).toEqual(['doubled:reports']);
+  });
+  it('an incident may be marked severe only where the rule allows it (complaints of field-service@2)', () => {
+    const complaint = { kind: 'escalation', deduction: 3, severe: true };
+    expect(scoreInput({ rubric: 'field-service', period: '2026-10', items: { complaints: { incidents: [complaint] } } }).flags).toEqual(['severe-complaint']);
+    expect(only(itemProblems('field-service', { complaints: { incidents: [{ ...complaint, severe: 'yes' }] } }))).toBe('items.complaints.incidents[0].severe: got "yes"; expected true or false');
+    expect(only(itemProblems('field-service', { whereabouts: { incidents: [{ kind: 'consequence', deduction: 2, severe: true }] } }))).toBe(
+      'items.whereabouts.incidents[0].severe: got true; expected no "severe" here: only an incident of complaints may be marked severe',
+    );
+    expect(only(problemsOf({ rubric: 'field-service@1', period: '2026-10', items: { complaints: { incidents: [complaint] } } }))).toBe(
+      'items.complaints.incidents[0].severe: got true; expected no "severe" here: no item of field-service@1 takes incidents marked severe',
+    );
+    // Another unknown field of an incident is still named as one.
+    expect(only(itemProblems('field-service', { complaints: { incidents: [{ kind: 'media', deduction: 5, serious: true }] } }))).toBe(
+      'items.complaints.incidents[0].serious: got true; expected no such field (allowed here: kind, deduction, note, severe)',
+    );
   });
   it('a note must be text of at most 2000 characters', () => {
     expect(only(itemProblems('salesperson', { vehicle: { note: 5 } }))).toMatch(/items\.vehicle\.note: got 5; expected a text of at most 2000 characters/);

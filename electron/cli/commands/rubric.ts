@@ -1,5 +1,6 @@
-/** `rubric list` and `rubric show`: the built-in rubrics. */
-import { BUILTIN_RUBRICS } from '../../../shared/rubric/catalog.ts';
+/** `rubric list` and `rubric show`: the built-in rubrics, every version. */
+import { formatPeriod } from '../../../shared/period.ts';
+import { BUILTIN_RUBRICS, resolveRubric } from '../../../shared/rubric/catalog.ts';
 import { rubricAsText } from '../../../shared/rubric/describe.ts';
 import { CliError, languageFlag, parseFlags } from '../args.ts';
 
@@ -11,11 +12,14 @@ export function rubric(args: readonly string[]): string {
   if (sub === 'show') {
     const { positional, flags } = parseFlags(rest, ['--json'], ['--lang']);
     const [id] = positional;
-    if (!id || positional.length > 1) throw new CliError('usage: scorecard rubric show ID [--json] [--lang zh|en]');
-    const found = BUILTIN_RUBRICS.find((r) => r.id === id);
-    if (!found) throw new CliError(`rubric "${id}" not found; built-in rubrics: ${BUILTIN_RUBRICS.map((r) => r.id).join(', ')}`);
+    if (!id || positional.length > 1) throw new CliError('usage: scorecard rubric show ID[@VERSION] [--json] [--lang zh|en]');
+    // A bare id: the newest version in force this month, as a sheet started now would take.
+    const now = new Date();
+    const resolved = resolveRubric(id, formatPeriod({ year: now.getFullYear(), month: now.getMonth() + 1 }));
+    if (!resolved.ok) throw new CliError(`rubric "${id}" not found; built-in rubrics: ${BUILTIN_RUBRICS.map((r) => `${r.id}@${r.version}`).join(', ')}`);
+    const found = resolved.rubric;
     if (flags['--json']) return JSON.stringify(found, null, 2);
     return rubricAsText(found, languageFlag(flags));
   }
-  throw new CliError('usage: scorecard rubric list | scorecard rubric show ID [--json] [--lang zh|en]');
+  throw new CliError('usage: scorecard rubric list | scorecard rubric show ID[@VERSION] [--json] [--lang zh|en]');
 }

@@ -17,7 +17,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState, type ReactNode } from 'react';
 import { resolveRubric } from '../../../shared/rubric/catalog.ts';
-import { describeDeadline, describeRule } from '../../../shared/rubric/describe.ts';
+import { describeAssessors, describeDeadline, describeRule } from '../../../shared/rubric/describe.ts';
 import { fromHundredths } from '../../../shared/decimal.ts';
 import { groupMaxHundredths, ROLE_IDS, type GroupNode, type ItemNode, type RoleId, type Rubric, type RubricNode } from '../../../shared/rubric/schema.ts';
 import { useCall } from '../../api/hooks.ts';
@@ -187,7 +187,7 @@ function ItemRow({ node, depth }: { node: ItemNode; depth: number }) {
         <Typography variant="body2">{text(node.title)}</Typography>
         <Typography variant="caption" color="text.secondary" component="p">
           {node.id}
-          {node.scoredBy ? ` · ${t.rubrics.scoredBy(text(node.scoredBy))}` : ''}
+          {describeAssessors(node, lang) ? ` · ${t.rubrics.scoredBy(describeAssessors(node, lang)!)}` : ''}
         </Typography>
         {node.detail && (
           <Typography variant="caption" color="text.secondary" component="p" sx={{ fontStyle: 'italic' }}>

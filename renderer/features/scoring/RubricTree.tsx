@@ -4,7 +4,7 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { describeDeadline, describeRule } from '../../../shared/rubric/describe.ts';
+import { describeAssessors, describeDeadline, describeRule } from '../../../shared/rubric/describe.ts';
 import { DEFAULT_MAX_OCCURRENCES, type GroupNode, type ItemNode, type RubricNode } from '../../../shared/rubric/schema.ts';
 import type { ItemResult } from '../../../shared/scoring/engine.ts';
 import { problemText } from '../../app/FailureAlert.tsx';
@@ -77,7 +77,7 @@ function ItemBlock({ item }: { item: ItemNode }) {
   const problems = useProblems(paths.item(item.id));
   const shown = SHOWN.map((f) => paths.field(item.id, f));
   const leftover = problems.filter((p) => !shown.some((s) => p.field === s || p.field.startsWith(`${s}[`) || p.field.startsWith(`${s}.`)));
-  const facts = [item.id, describeRule(item, lang), item.deadline ? describeDeadline(item.deadline, lang) : null, item.scoredBy ? text(item.scoredBy) : null]
+  const facts = [item.id, describeRule(item, lang), item.deadline ? describeDeadline(item.deadline, lang) : null, describeAssessors(item, lang)]
     .filter(Boolean)
     .join(' · ');
 

@@ -1,10 +1,13 @@
 import type { RubricDefinition, Text } from '../schema.ts';
+import type { DepartmentId } from '../../departments.ts';
+import { asItem, revise, without } from './revise.ts';
 
 const fieldGroup: Text = { zh: '现场管理组', en: 'Field management group' };
 
 /**
- * §4 of assessment.md: 现场服务代表日常考核. The source's items add up to 110; `special` is a
- * penalty item that adds nothing to a clean sheet (see the Decision in assessment.md).
+ * §4 of assessment.md: 现场服务代表日常考核, version 1 as first shipped (never edited in place:
+ * stored sheets and signed files carry its hash). The source's items add up to 110; `special` is
+ * a penalty item that adds nothing to a clean sheet (see the Decision in assessment.md).
  */
 export const fieldService: RubricDefinition = {
   id: 'field-service',
@@ -185,3 +188,39 @@ export const fieldService: RubricDefinition = {
     },
   ],
 };
+
+/** Who assesses the item (the groups the source names), without the words of version 1. */
+const by = (...assessedBy: DepartmentId[]) => (n: Parameters<typeof asItem>[0]) => ({ ...without(asItem(n), 'scoredBy'), assessedBy });
+
+/**
+ * Version 2 (assessment.md revised 2026-12-07), in force for every month:
+ * - no doubling anywhere: the source gives repeated non-submission doubling under §2 and §3 only,
+ *   so `service-center.parts-plan` and `reports` are no longer `handIn` items;
+ * - who assesses each item is data (`assessedBy`, the groups the source names); `special` is
+ *   assessed by the claims group (索赔组), which checks claim forms;
+ * - a complaint may be marked severe (严重者直至下岗): no extra points, the flag `severe-complaint`.
+ */
+export const fieldServiceV2: RubricDefinition = revise(fieldService, 2, '2000-01', {
+  competence: by('field-management'),
+  whereabouts: by('field-management', 'correspondence', 'claims', 'technical', 'parts'),
+  complaints: (n) => {
+    const item = by('field-management', 'correspondence')(n);
+    if (item.rule.kind !== 'incidents') throw new Error('complaints: an incidents rule expected');
+    return {
+      ...item,
+      detail: {
+        zh: '造成用户投诉升级的一次扣2—5分,引发媒体曝光造成恶劣影响的扣5—10分,严重者直至下岗',
+        en: '−2…−5 per escalated complaint, −5…−10 per media exposure; severe cases up to dismissal (marked severe: flagged for HR, no extra points)',
+      },
+      rule: { ...item.rule, severeFlag: 'severe-complaint' },
+    };
+  },
+  'service-center.claims': by('claims'),
+  'service-center.parts-plan': (n) => without(by('parts', 'correspondence')(n), 'handIn'),
+  'dealer-opinion': by('correspondence'),
+  reports: (n) => without(by('field-management')(n), 'handIn'),
+  training: by('technical'),
+  'service-activities': by('field-management'),
+  'info-feedback': by('field-management', 'technical'),
+  special: by('claims'),
+});

@@ -1,6 +1,10 @@
 import type { RubricDefinition } from '../schema.ts';
+import { asItem, revise } from './revise.ts';
 
-/** §3 of assessment.md: 销售员日常工作考核. */
+/**
+ * §3 of assessment.md: 销售员日常工作考核, version 1 as first shipped. Never edited in place:
+ * stored sheets and signed files carry its content hash (test/shared/rubric.test.ts pins it).
+ */
 export const salesperson: RubricDefinition = {
   id: 'salesperson',
   version: 1,
@@ -169,3 +173,22 @@ export const salesperson: RubricDefinition = {
     },
   ],
 };
+
+/**
+ * Version 2 (assessment.md revised 2026-12-07), in force for every month:
+ * - key accounts: 2 or more missing entries → 0 (2项以上不填者该项不得分; 以上 includes 2), so
+ *   `zeroAbove: 1` (more than 1 missing). It was "more than 2".
+ * - who assesses each hand-in: the department it is handed in to (`assessedBy`).
+ */
+export const salespersonV2: RubricDefinition = revise(salesperson, 2, '2000-01', {
+  'dealer.terminal-daily-report': (n) => ({ ...asItem(n), assessedBy: ['regional-planner'] }),
+  'dealer.rebate-forms': (n) => ({ ...asItem(n), assessedBy: ['sales-planning'] }),
+  'weekly-report.key-accounts': (n) => ({
+    ...asItem(n),
+    detail: { zh: '每周须走访2家以上并详细记录;每项扣3分,2项以上不填者该项不得分', en: 'At least 2 visits a week, recorded in detail; −3 per missing entry, 2 or more missing → 0' },
+    rule: { kind: 'per-occurrence', deduction: 3, zeroAbove: 1 },
+  }),
+  'ad-plan': (n) => ({ ...asItem(n), assessedBy: ['advertising'] }),
+  'promotion-plan': (n) => ({ ...asItem(n), assessedBy: ['advertising'] }),
+  'promotion-review': (n) => ({ ...asItem(n), assessedBy: ['advertising'] }),
+});
