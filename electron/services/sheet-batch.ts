@@ -15,7 +15,7 @@ import { ServiceError } from './errors.ts';
 import { activeIn, assessedMonths } from '../../shared/assessed.ts';
 import { toPerson } from './people.ts';
 import { listRubrics, storeRubric } from './rubrics.ts';
-import { checkSave, conflictText, saveStamp, writeSave, type CheckedSave, type SaveSheetInput, type SheetRow } from './sheets.ts';
+import { checkSave, conflictText, saveStamp, sheetRowColumns, writeSave, type CheckedSave, type SaveSheetInput, type SheetRow } from './sheets.ts';
 
 /** How many conflicting sheets a refusal names. */
 const CONFLICTS_NAMED = 10;
@@ -34,7 +34,7 @@ export function saveSheets(db: Db, input: SaveSheetsInput): SavedSheets {
       (statement(db, 'SELECT * FROM people WHERE id IN (SELECT value FROM json_each(?))').all(ids) as Parameters<typeof toPerson>[0][]).map((r) => [r.id, toPerson(r)]),
     );
     const stored = new Map(
-      (statement(db, 'SELECT * FROM sheets WHERE period = ? AND person_id IN (SELECT value FROM json_each(?))').all(period, ids) as SheetRow[]).map((r) => [r.person_id, r]),
+      (statement(db, `SELECT ${sheetRowColumns(db)} FROM sheets s WHERE s.period = ? AND s.person_id IN (SELECT value FROM json_each(?))`).all(period, ids) as SheetRow[]).map((r) => [r.person_id, r]),
     );
     const rubrics = listRubrics(db);
 

@@ -31,6 +31,25 @@ export interface SheetRow {
   result: string;
   revision: number;
   updated_at: string;
+  /** 1 when the first step ever exported it signed (sheet_files): it keeps its rubric version for good. */
+  exported: number;
+}
+
+const rowColumns = new WeakMap<Db, string>();
+
+/**
+ * A stored sheet's columns as checkSave reads them (FROM sheets s): the row and whether it was
+ * ever exported signed. A schema-1 database (a migration test loads the demo into one) has no
+ * sheet_files: nothing in it was ever exported.
+ */
+export function sheetRowColumns(db: Db): string {
+  let sql = rowColumns.get(db);
+  if (sql === undefined) {
+    const files = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sheet_files'").get() !== undefined;
+    sql = files ? "s.*, EXISTS (SELECT 1 FROM sheet_files f WHERE f.sheet_id = s.id AND f.kind = 'export') AS exported" : 's.*, 0 AS exported';
+    rowColumns.set(db, sql);
+  }
+  return sql;
 }
 
 /** Whose sheets a user works on: a regional manager their region's staff; sales planning, VP and HR everyone. */
@@ -93,7 +112,7 @@ function queryMonthRows(db: Db, period: string, scope: { sql: string; params: Re
 }
 
 function sheetRow(db: Db, personId: number, period: string): SheetRow | undefined {
-  return statement(db, 'SELECT * FROM sheets WHERE person_id = ? AND period = ?').get(personId, period) as SheetRow | undefined;
+  return statement(db, `SELECT ${sheetRowColumns(db)} FROM sheets s WHERE s.person_id = ? AND s.period = ?`).get(personId, period) as SheetRow | undefined;
 }
 
 /** The recorded input of a stored sheet: items, absences and hand-ins, with its pinned rubric version. */
@@ -126,20 +145,23 @@ export function getSheet(db: Db, input: { personId: number; period: string }): S
   if (!row) {
     const rubric = rubricForRole(rubrics, person.role, input.period);
     const sheetInput: SheetInput = { rubric: `${rubric.id}@${rubric.version}`, period: input.period, person: { id: person.employeeNo, name: person.name }, absences: [], items: {}, handIns: {} };
-    return sheetRecord(db, person, input.period, { rubric, input: sheetInput, result: scoreSheet(sheetInput, rubric), status: 'not-started', revision: 0, updatedAt: null });
+    return sheetRecord(db, person, input.period, { rubric, input: sheetInput, result: scoreSheet(sheetInput, rubric), status: 'not-started', revision: 0, updatedAt: null, rubricUpdate: null });
   }
+  const rubric = rubricVersion(rubrics, row.rubric_id, row.rubric_version);
+  const next = unsigned(row) ? newerInForce(rubrics, person, input.period, rubric) : null;
   return sheetRecord(db, person, input.period, {
-    rubric: rubricVersion(rubrics, row.rubric_id, row.rubric_version),
+    rubric,
     input: storedInput(db, row, person),
     result: JSON.parse(row.result),
     status: row.status,
     revision: row.revision,
     updatedAt: row.updated_at,
+    rubricUpdate: next ? { from: `${rubric.id}@${rubric.version}`, to: `${next.id}@${next.version}` } : null,
   });
 }
 
 /** A sheet as stored (or, not started, as it would start). */
-type SheetState = Pick<SheetRecord, 'rubric' | 'input' | 'result' | 'status' | 'revision' | 'updatedAt'>;
+type SheetState = Pick<SheetRecord, 'rubric' | 'input' | 'result' | 'status' | 'revision' | 'updatedAt' | 'rubricUpdate'>;
 
 /** The full record of a sheet: its state, last month's result, the doubling proposals, and a regional manager's team. */
 function sheetRecord(db: Db, person: Person, period: string, state: SheetState): SheetRecord {
@@ -156,6 +178,7 @@ function sheetRecord(db: Db, person: Person, period: string, state: SheetState):
     status: state.status,
     revision: state.revision,
     updatedAt: state.updatedAt,
+    rubricUpdate: state.rubricUpdate,
     doublingCandidates: doublingCandidates(state.rubric, state.result, previous ?? undefined),
     previous,
     team: person.role === 'regional-manager' ? teamRows(db, person.id, period) : null,
@@ -249,9 +272,42 @@ export function saveRefusal(person: Person, period: string, conflict: SaveConfli
 }
 
 /**
+ * How a revision of the rules reaches a stored sheet (assessment.md, "How revisions of these rules
+ * reach sheets"; docs/rules.md): a sheet keeps the rubric version it was scored with, except an
+ * unsigned draft, which moves to the newest version in force at its next save. Unsigned: never
+ * exported signed and not returned (a returned sheet and an amendment keep the version the sheet
+ * was first signed with).
+ */
+function unsigned(row: SheetRow): boolean {
+  return (row.status === 'draft' || row.status === 'ready') && !row.exported;
+}
+
+/** The newest rubric in force for the person's role and month, when it is not `current`. */
+function newerInForce(rubrics: readonly Rubric[], person: Person, period: string, current: Rubric): Rubric | null {
+  const newest = rubricForRole(rubrics, person.role, period);
+  return newest.id !== current.id || newest.version > current.version ? newest : null;
+}
+
+/**
+ * The rubric a save scores with: for a new sheet the one in force for the role and month; for a
+ * stored one its pinned version, except that a sheet saved as an unsigned draft (stored as a draft,
+ * or stored as ready and now saved as a draft: at that save it is an unsigned draft) moves to the
+ * newest version in force. A sheet saved as ready keeps its version, so a ready sheet recomputes
+ * identically.
+ */
+export function saveRubric(rubrics: readonly Rubric[], person: Person, period: string, row: SheetRow | undefined, status: SheetStatus): Rubric {
+  if (!row) return rubricForRole(rubrics, person.role, period);
+  const pinned = rubricVersion(rubrics, row.rubric_id, row.rubric_version);
+  const moves = unsigned(row) && (row.status === 'draft' || status === 'draft');
+  return (moves && newerInForce(rubrics, person, period, pinned)) || pinned;
+}
+
+/**
  * The rules of a save, for one sheet (sheets.save and each sheet of sheets.saveMany): the revision
- * the caller edited must be the stored one; the rubric is the stored sheet's pinned version, or for
- * a new sheet the one in force for the role; the entry is validated against it (writeSave scores
+ * the caller edited must be the stored one; the rubric is the stored sheet's pinned version, or
+ * the newest in force for a new sheet or an unsigned draft (saveRubric); the entry is validated
+ * against it, and an entry that does not fit the version a draft moves to is refused with its
+ * problems, never trimmed to fit (writeSave scores
  * it: a batch keeps only the checked inputs of all its sheets, not their results, which would
  * make garbage collection copy them all). Reads and writes nothing: `row` is the stored sheet
  * (or undefined), `rubrics` the rubric list.
@@ -261,7 +317,7 @@ export function checkSave(rubrics: readonly Rubric[], person: Person, period: st
   // A signed sheet says so first: whatever revision the caller edited, it is not changed in place.
   if (row && !isEditable(row.status)) return { conflict: { status: row.status } };
   if (save.expectedRevision !== revision) return { conflict: { stored: revision, edited: save.expectedRevision } };
-  const rubric = row ? rubricVersion(rubrics, row.rubric_id, row.rubric_version) : rubricForRole(rubrics, person.role, period);
+  const rubric = saveRubric(rubrics, person, period, row, save.status);
   const raw = {
     rubric: `${rubric.id}@${rubric.version}`,
     period,

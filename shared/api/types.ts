@@ -72,6 +72,13 @@ export interface SheetRecord {
   /** Increases with every save; a save must name the revision it edits. */
   revision: number;
   updatedAt: string | null;
+  /**
+   * A newer rubric version in force than the one this unsigned sheet is scored with
+   * (`id@version` each): a draft moves to `to` at its next save, and so does a ready sheet saved
+   * as a draft; saved as ready, it keeps `from`. Null for a sheet that keeps its version (signed,
+   * returned, approved) or is already on the newest.
+   */
+  rubricUpdate: { from: string; to: string } | null;
   /** Hand-in items missed this month and last: the editor proposes doubling them. */
   doublingCandidates: string[];
   /** The previous month's result, when there is one. */

@@ -193,21 +193,23 @@ describe('sheets', () => {
     expect(confirmed.doublingCandidates).toEqual([]);
   });
 
-  it('a sheet keeps its rubric version when a new version comes into force', () => {
+  it('a ready sheet keeps its rubric version when a new version comes into force; a new sheet takes the new one', () => {
     const { db } = tempDb();
     const { wang, chen } = org(db);
-    saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'draft', expectedRevision: 0 });
-    const v2 = loadRubric({ ...structuredClone(salesperson), version: 2, effectiveFrom: '2026-10', weights: { daily: 60, attendance: 40 } });
-    storeRubric(db, v2);
-    expect(listRubrics(db).map((r) => `${r.id}@${r.version}`)).toContain('salesperson@2');
+    saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'ready', expectedRevision: 0 });
+    const v3 = loadRubric({ ...structuredClone(salesperson), version: 3, effectiveFrom: '2026-10', weights: { daily: 60, attendance: 40 } });
+    storeRubric(db, v3);
+    expect(listRubrics(db).map((r) => `${r.id}@${r.version}`)).toContain('salesperson@3');
+    expect(getSheet(db, { personId: wang.id, period: '2026-10' }).rubricUpdate).toEqual({ from: 'salesperson@2', to: 'salesperson@3' });
     expect(saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'ready', expectedRevision: 1 }).monthlyScore).toBe(89.2);
     const resaved = getSheet(db, { personId: wang.id, period: '2026-10' });
-    expect(resaved.result.rubric.version).toBe(1);
+    expect(resaved.result.rubric.version).toBe(2);
     expect(resaved.result.monthlyScore).toBe(89.2);
     expect(saveSheet(db, { personId: chen.id, period: '2026-10', entry, status: 'draft', expectedRevision: 0 }).monthlyScore).toBe(89.6); // 88 × 60% + 92 × 40%
     const fresh = getSheet(db, { personId: chen.id, period: '2026-10' });
-    expect(fresh.result.rubric.version).toBe(2);
+    expect(fresh.result.rubric.version).toBe(3);
     expect(fresh.result.monthlyScore).toBe(89.6);
+    expect(fresh.rubricUpdate).toBeNull();
   });
 
   it('refuses to store a changed rubric under an existing version', () => {
