@@ -219,7 +219,9 @@ function randomItem(rng: Rng, item: ItemNode): ItemInput | null {
     case 'incidents': {
       if (!rng.chance(0.12)) return null;
       const k = rng.pick(r.incidents);
-      return { incidents: [{ kind: k.id, deduction: rng.int(k.min, k.max) }] };
+      const deduction = rng.int(k.min, k.max);
+      // Where the rule lets an incident be marked severe, the worst of its kind is (no draw of its own).
+      return { incidents: [r.severeFlag !== undefined && deduction === k.max ? { kind: k.id, deduction, severe: true } : { kind: k.id, deduction }] };
     }
     case 'penalty':
       return rng.chance(0.03) ? { occurrences: rng.chance(0.3) ? 2 : 1 } : null;

@@ -242,6 +242,12 @@ describe('demo organisation', () => {
       if (record.result.dailyScore < 100) withDeductions++;
     }
     expect(withDeductions).toBeGreaterThan(sheets.length / 3);
+    // Generated with the versions in force (revised 2026-12-07): no doubling on field service, severe complaints marked.
+    const versions = db.prepare('SELECT DISTINCT rubric_id || \'@\' || rubric_version AS ref FROM sheets ORDER BY ref').all() as { ref: string }[];
+    expect(versions.map((v) => v.ref)).toEqual(['field-service@2', 'regional-manager@1', 'salesperson@2']);
+    const flagged = (like: string) => (db.prepare('SELECT count(*) AS n FROM sheets s JOIN people p ON p.id = s.person_id WHERE p.role = ? AND s.flags LIKE ?').get('field-service', like) as { n: number }).n;
+    expect(flagged('%doubled:%')).toBe(0);
+    expect(flagged('%severe-complaint%')).toBeGreaterThan(0);
     const notes = db.prepare("SELECT count(*) AS n FROM sheets WHERE items LIKE '%note%'").get() as { n: number };
     expect(notes.n).toBeGreaterThan(20);
     // who scored: the region's manager their staff, the head of sales planning the managers
