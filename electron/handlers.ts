@@ -34,11 +34,12 @@ import { annualReport, dashboard, fairness, payReport } from './services/reports
 import { exportRubricJson, importRubricJson, saveRubricVersion } from './services/rubric-editing.ts';
 import { deactivatePerson, listPeople, savePerson } from './services/people.ts';
 import { listRegions, saveRegion, setRegionActive } from './services/regions.ts';
-import { importReturnNotes, listReturnNotes, returnInbox } from './services/return-notes.ts';
+import { returnInbox } from './services/inbox-return.ts';
+import { importReturnNotes, listReturnNotes } from './services/returns.ts';
 import { importRoster, previewRoster } from './services/roster-import.ts';
 import { listRubrics } from './services/rubrics.ts';
 import { currentUser, language, setLanguage, setUser } from './services/settings.ts';
-import { saveSheets } from './services/sheet-batch.ts';
+import { saveSheets } from './services/sheets-save-many.ts';
 import { getSheet, monthRows, saveSheet } from './services/sheets.ts';
 
 export type Handlers = { [N in HandlerName]: (input: InputOf<N>) => ResultOf<N> | Promise<ResultOf<N>> };

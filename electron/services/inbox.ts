@@ -3,7 +3,7 @@
  * (sheet-verify.ts) and kept with their verdict in <data dir>/inbox/<sha256>.pdf; the reviewer
  * whose step is next approves (appends their signature, with an optional comment, as an
  * incremental update; the new file goes to <data dir>/approved/YYYY-MM/) or returns the sheet
- * with a signed return note (return-notes.ts).
+ * with a signed return note (inbox-return.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

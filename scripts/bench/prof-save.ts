@@ -8,7 +8,7 @@ import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeTransaction } from '../../electron/db/transaction.ts';
-import { saveSheets } from '../../electron/services/sheet-batch.ts';
+import { saveSheets } from '../../electron/services/sheets-save-many.ts';
 import { saveSheet } from '../../electron/services/sheets.ts';
 import { formatPeriod, nextPeriod, parsePeriod } from '../../shared/period.ts';
 import { buildCompany } from './data.ts';

@@ -17,7 +17,7 @@ import { ServiceError } from '../../electron/services/errors.ts';
 import { savePerson } from '../../electron/services/people.ts';
 import { saveRegion } from '../../electron/services/regions.ts';
 import { storeRubric } from '../../electron/services/rubrics.ts';
-import { saveSheets } from '../../electron/services/sheet-batch.ts';
+import { saveSheets } from '../../electron/services/sheets-save-many.ts';
 import { getSheet, saveSheet, writeSheetRow } from '../../electron/services/sheets.ts';
 import type { SheetStatus } from '../../shared/sheet-status.ts';
 import { tempDb } from '../helpers/db.ts';

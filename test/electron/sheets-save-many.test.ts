@@ -10,7 +10,7 @@ import type { Db } from '../../electron/db/database.ts';
 import { loadDemo, randomEntry, seeded } from '../../electron/services/demo.ts';
 import { deactivatePerson, listPeople } from '../../electron/services/people.ts';
 import { setUser } from '../../electron/services/settings.ts';
-import { saveSheets, type SaveSheetsInput } from '../../electron/services/sheet-batch.ts';
+import { saveSheets, type SaveSheetsInput } from '../../electron/services/sheets-save-many.ts';
 import { getSheet, saveSheet } from '../../electron/services/sheets.ts';
 import type { SheetStatus } from '../../shared/api/types.ts';
 import { tempDb } from '../helpers/db.ts';
