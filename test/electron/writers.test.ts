@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BUSY_TIMEOUT_MS, openDatabase } from '../../electron/db/database.ts';
 import { lockPathOf } from '../../electron/db/instance-lock.ts';
 import { loadDemo } from '../../electron/services/demo.ts';
-import { entryFor, WRITERS_ITEM, type SheetKey, type WriterReport } from '../helpers/cli-writers.ts';
+import { entryFor, writeLoop, WRITERS_ITEM, type SheetKey, type WriterReport } from '../helpers/cli-writers.ts';
 import { tempDir } from '../helpers/db.ts';
 
 const SECONDS = Number(process.env.SCORECARD_WRITERS_SECONDS ?? 30);
@@ -41,30 +41,17 @@ async function startServer(dbPath: string, staticDir: string) {
 }
 
 /** One HTTP writer: saves its sheets in turn through sheets.save until the deadline, as the renderer does. */
-async function httpWriter(writer: string, server: { origin: string; token: string }, sheets: readonly SheetKey[], deadline: number): Promise<WriterReport> {
-  const report: WriterReport = { writer, saves: 0, acked: {}, failures: {}, failedAfterMs: [], samples: [] };
-  for (let seq = 0; Date.now() < deadline; seq++) {
-    const key = sheets[seq % sheets.length]!;
-    const id = `${key.personId} ${key.period}`;
-    const last = report.acked[id];
-    const note = `${writer}-${seq}`;
-    const started = Date.now();
+function httpWriter(writer: string, server: { origin: string; token: string }, sheets: readonly SheetKey[], deadline: number): Promise<WriterReport> {
+  return writeLoop(writer, sheets, deadline, async (key, note, expectedRevision) => {
     const res = await fetch(`${server.origin}/api/invoke`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
-      body: JSON.stringify({ name: 'sheets.save', input: { ...key, entry: entryFor(note), status: 'draft', expectedRevision: last?.revision ?? 0 } }),
+      body: JSON.stringify({ name: 'sheets.save', input: { ...key, entry: entryFor(note), status: 'draft', expectedRevision } }),
     });
     const body = (await res.json()) as { ok: true; result: { revision: number } } | { ok: false; error: { kind: string; message: string } };
-    if (body.ok) {
-      report.acked[id] = { revision: body.result.revision, note, count: (last?.count ?? 0) + 1 };
-      report.saves++;
-    } else {
-      report.failures[body.error.kind] = (report.failures[body.error.kind] ?? 0) + 1;
-      report.failedAfterMs.push(Date.now() - started);
-      if (report.samples.length < 3) report.samples.push(`${res.status} ${body.error.message}`);
-    }
-  }
-  return report;
+    if (!body.ok) throw Object.assign(new Error(`${res.status} ${body.error.message}`), { kind: body.error.kind });
+    return body.result.revision;
+  });
 }
 
 function runCliWriters(dbPath: string, deadline: number, sheets: SheetKey[][]): Promise<WriterReport[]> {

@@ -33,8 +33,17 @@ export interface WriterReport {
   samples: string[];
 }
 
-/** One writer's loop: save its sheets in turn, each from the revision it last saved, until the deadline. */
-export function writeLoop(writer: string, sheets: readonly SheetKey[], deadline: number, save: (key: SheetKey, note: string, expectedRevision: number) => number): WriterReport {
+/**
+ * One writer's loop, for either side (HTTP or a direct connection): save its sheets in turn, each
+ * from the revision it last saved, until the deadline. `save` answers the new revision or throws
+ * an error carrying the failure's `kind`.
+ */
+export async function writeLoop(
+  writer: string,
+  sheets: readonly SheetKey[],
+  deadline: number,
+  save: (key: SheetKey, note: string, expectedRevision: number) => number | Promise<number>,
+): Promise<WriterReport> {
   const report: WriterReport = { writer, saves: 0, acked: {}, failures: {}, failedAfterMs: [], samples: [] };
   for (let seq = 0; Date.now() < deadline; seq++) {
     const key = sheets[seq % sheets.length]!;
@@ -43,7 +52,7 @@ export function writeLoop(writer: string, sheets: readonly SheetKey[], deadline:
     const note = `${writer}-${seq}`;
     const started = Date.now();
     try {
-      const revision = save(key, note, last?.revision ?? 0);
+      const revision = await save(key, note, last?.revision ?? 0);
       report.acked[id] = { revision, note, count: (last?.count ?? 0) + 1 };
       report.saves++;
     } catch (err) {
@@ -64,7 +73,7 @@ export function entryFor(seq: string) {
 if (!isMainThread) {
   const { dbPath, deadline, sheets, writer } = workerData as { dbPath: string; deadline: number; sheets: SheetKey[]; writer: string };
   const db = openDatabase(dbPath);
-  const report = writeLoop(writer, sheets, deadline, (key, note, expectedRevision) => {
+  const report = await writeLoop(writer, sheets, deadline, (key, note, expectedRevision) => {
     try {
       const input = parseInput('sheets.save', { ...key, entry: entryFor(note), status: 'draft', expectedRevision });
       return saveSheet(db, input).revision;
