@@ -35,8 +35,10 @@ function sayDate(date: string, month: string, lang: Language): string {
 }
 
 /**
- * "handed in on the 27th, due the 25th" / "27日上交，应于25日前上交". Days of the sheet's month
- * (`period`) are said alone, others with their month ("handed in on 2 Mar, due the 28th").
+ * "handed in on the 27th, due the 25th (that day counts as on time)" / "27日上交，应于25日前上交（含当日）":
+ * the due day itself, or the due time itself, is on time (assessment.md, Deadlines), said beside
+ * the deadline. Days of the sheet's month (`period`) are said alone, others with their month
+ * ("handed in on 2 Mar, due the 28th").
  */
 export function sayLate(late: LateHandIn, lang: Language, period: string = late.due.date.slice(0, 7)): string {
   const [date, time] = late.handedIn.split('T') as [string, string | undefined];
@@ -44,10 +46,10 @@ export function sayLate(late: LateHandIn, lang: Language, period: string = late.
   const due = sayDate(late.due.date, period, lang);
   if (late.due.time) {
     const sameDay = date === late.due.date;
-    if (lang === 'zh') return `${handed}${time ?? ''}上交，应于${sameDay ? '当日' : due}${late.due.time}前上交`;
-    return `handed in ${time ? `at ${time} ` : ''}on ${handed}, due by ${late.due.time}${sameDay ? ' that day' : ` on ${due}`}`;
+    if (lang === 'zh') return `${handed}${time ?? ''}上交，应于${sameDay ? '当日' : due}${late.due.time}前上交（含${late.due.time}）`;
+    return `handed in ${time ? `at ${time} ` : ''}on ${handed}, due by ${late.due.time}${sameDay ? ' that day' : ` on ${due}`} (${late.due.time} counts as on time)`;
   }
-  return lang === 'zh' ? `${handed}上交，应于${due}前上交` : `handed in on ${handed}, due ${due}`;
+  return lang === 'zh' ? `${handed}上交，应于${due}前上交（含当日）` : `handed in on ${handed}, due ${due} (that day counts as on time)`;
 }
 
 const num = (n: number) => String(n);

@@ -1,5 +1,5 @@
 /** Rules in words, for the rubric view and `scorecard rubric show`. */
-import { departmentList } from '../departments.ts';
+import { DEPARTMENT_NAMES, departmentList } from '../departments.ts';
 import type { Deadline, GroupNode, ItemNode, Rubric, Text } from './schema.ts';
 
 export type Lang = 'zh' | 'en';
@@ -65,17 +65,52 @@ export function describeAssessors(node: ItemNode | GroupNode, lang: Lang): strin
   return node.type === 'item' && node.scoredBy ? node.scoredBy[lang] : null;
 }
 
+/**
+ * Who assesses an item or group as a sentence: "由索赔组考核", "Assessed by the claims group",
+ * "Assessed by the field management and correspondence groups"; for older versions the words of
+ * `scoredBy` ("由现场管理组等考核", "Assessed by: Field management group etc."). Null when the
+ * rubric does not say.
+ */
+export function describeAssessedBy(node: ItemNode | GroupNode, lang: Lang): string | null {
+  if (node.assessedBy) {
+    if (lang === 'zh') return `由${departmentList(node.assessedBy, 'zh')}考核`;
+    const names = node.assessedBy.map((id) => lowerFirst(DEPARTMENT_NAMES[id].en));
+    // "the field management and correspondence groups" when every name is a group.
+    if (names.length > 1 && names.every((name) => name.endsWith(' group'))) {
+      return `Assessed by the ${andList(names.map((name) => name.slice(0, -' group'.length)))} groups`;
+    }
+    return `Assessed by ${andList(names.map((name) => `the ${name}`))}`;
+  }
+  const words = node.type === 'item' && node.scoredBy ? node.scoredBy[lang] : null;
+  if (!words) return null;
+  return lang === 'zh' ? `由${words}考核` : `Assessed by: ${words}`;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** "a", "a and b", "a, b and c". */
+function andList(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+}
+
+/**
+ * A deadline in words, with what counts as on time: "X日前" counts day X itself, "16:00前"
+ * counts 16:00 itself (assessment.md, Deadlines), and the product says so beside every deadline
+ * ("每月13日前(含13日)", "by the 13th of the month (the 13th counts as on time)").
+ */
 export function describeDeadline(d: Deadline, lang: Lang): string {
   const zh = lang === 'zh';
   switch (d.kind) {
     case 'day-of-month':
-      return zh ? `每月${d.day}日前` : `by the ${ordinal(d.day)} of the month`;
+      return zh ? `每月${d.day}日前(含${d.day}日)` : `by the ${ordinal(d.day)} of the month (the ${ordinal(d.day)} counts as on time)`;
     case 'day-of-next-month':
-      return zh ? `次月${d.day}日前` : `by the ${ordinal(d.day)} of the next month`;
+      return zh ? `次月${d.day}日前(含${d.day}日)` : `by the ${ordinal(d.day)} of the next month (the ${ordinal(d.day)} counts as on time)`;
     case 'days-after-event':
-      return zh ? `${d.event.zh}后${d.days}日内` : `within ${d.days} days after ${d.event.en}`;
+      return zh ? `${d.event.zh}后${d.days}日内(含第${d.days}日)` : `within ${d.days} days after ${d.event.en} (the ${ordinal(d.days)} day counts as on time)`;
     case 'same-day':
-      return zh ? `${d.event.zh}当日${d.time}前` : `by ${d.time} on the day of ${d.event.en}`;
+      return zh ? `${d.event.zh}当日${d.time}前(含${d.time})` : `by ${d.time} on the day of ${d.event.en} (${d.time} counts as on time)`;
   }
 }
 

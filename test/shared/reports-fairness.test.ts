@@ -69,25 +69,25 @@ describe('deductions without a note', () => {
 });
 
 describe('explain a sheet in plain words', () => {
-  it('a late hand-in: "handed in on the 27th, due the 25th" and 27日上交,应于25日前上交', () => {
+  it('a late hand-in: "handed in on the 27th, due the 25th (that day counts as on time)" and 27日上交,应于25日前上交(含当日)', () => {
     const input = { rubric: 'salesperson', period: '2026-10', items: { 'dealer.rebate-forms': { note: '返利表晚交' } }, handIns: { 'dealer.rebate-forms': [{ date: '2026-10-27' }] } };
     const result = scoreInput(input);
     const en = explainSheet(result, rubric('salesperson'), 'en', input.items);
     const zh = explainSheet(result, rubric('salesperson'), 'zh', input.items);
-    expect(en).toEqual([{ itemId: 'dealer.rebate-forms', deduction: 5, text: '−5 Rebate forms not handed in on time: handed in on the 27th, due the 25th; note: 返利表晚交' }]);
-    expect(zh[0]!.text).toBe('−5 各种返利表不及时上报：27日上交，应于25日前上交；备注：返利表晚交');
+    expect(en).toEqual([{ itemId: 'dealer.rebate-forms', deduction: 5, text: '−5 Rebate forms not handed in on time: handed in on the 27th, due the 25th (that day counts as on time); note: 返利表晚交' }]);
+    expect(zh[0]!.text).toBe('−5 各种返利表不及时上报：27日上交，应于25日前上交（含当日）；备注：返利表晚交');
   });
 
   it('a time-of-day deadline, and dates outside the sheet’s month said with their month', () => {
     const input = { rubric: 'salesperson', period: '2026-10', items: {}, handIns: { 'dealer.terminal-daily-report': [{ date: '2026-10-12T17:30', event: '2026-10-12' }], 'promotion-review': [{ date: '2026-11-03', event: '2026-10-27' }] } };
     const result = scoreInput(input);
     expect(explainSheet(result, rubric('salesperson'), 'en', {}).map((l) => l.text)).toEqual([
-      '−5 Dealer terminal daily report late: handed in at 17:30 on the 12th, due by 16:00 that day',
-      '−2 Promotion results review: handed in on 3 Nov, due 1 Nov',
+      '−5 Dealer terminal daily report late: handed in at 17:30 on the 12th, due by 16:00 that day (16:00 counts as on time)',
+      '−2 Promotion results review: handed in on 3 Nov, due 1 Nov (that day counts as on time)',
     ]);
-    expect(explainSheet(result, rubric('salesperson'), 'zh', {}).map((l) => l.text)).toEqual(['−5 经销商终端日报上报不及时：12日17:30上交，应于当日16:00前上交', '−2 促销效果评价：11月3日上交，应于11月1日前上交']);
+    expect(explainSheet(result, rubric('salesperson'), 'zh', {}).map((l) => l.text)).toEqual(['−5 经销商终端日报上报不及时：12日17:30上交，应于当日16:00前上交（含16:00）', '−2 促销效果评价：11月3日上交，应于11月1日前上交（含当日）']);
     const rm = scoreInput({ rubric: 'regional-manager', period: '2026-02', items: {}, handIns: { 'on-time': [{ date: '2026-03-02' }] } });
-    expect(explainSheet(rm, rubric('regional-manager'), 'en', {})[0]!.text).toBe('−10 Monthly report on time: handed in on 2 Mar, due the 28th; so the item scores 0');
+    expect(explainSheet(rm, rubric('regional-manager'), 'en', {})[0]!.text).toBe('−10 Monthly report on time: handed in on 2 Mar, due the 28th (that day counts as on time); so the item scores 0');
   });
 
   it('the score-file example: each deduction with its reason, and the absences', () => {
