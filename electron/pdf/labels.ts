@@ -31,12 +31,15 @@ export interface SheetLabels {
   gateFailed: (gate: string) => string;
   gatedItem: string;
   penalty: (nominal: string) => string;
-  late: (due: string, handedIn: string) => string;
+  /** A late hand-in: its due day (and time), with what counts as on time, and when it came. */
+  late: (due: string, time: string | null, handedIn: string) => string;
   violated: string;
   falsified: string;
   occurrences: (n: number) => string;
   found: (n: number) => string;
   incident: (kind: string, deduction: string) => string;
+  /** After an incident marked severe (严重者直至下岗). */
+  severe: string;
   attendance: string;
   noAbsence: string;
   absences: (days: number, full: number, half: number, dates: string[], perDay: string) => string;
@@ -44,6 +47,7 @@ export interface SheetLabels {
   flagsTitle: string;
   flagDoubled: (item: string) => string;
   flagTransfer: string;
+  flagSevere: string;
   kpis: string;
   approvals: string;
   signedBy: string;
@@ -90,12 +94,13 @@ const zh: SheetLabels = {
   gateFailed: (gate) => `门槛未通过：${gate}`,
   gatedItem: '本组门槛未通过，此项不得分',
   penalty: (nominal) => `罚分项（名义 ${nominal} 分），从日常工作总分中扣除`,
-  late: (due, handedIn) => `迟交：应交 ${due}，实交 ${handedIn}`,
+  late: (due, time, handedIn) => `迟交：应交 ${due}${time ? ` ${time}前（含${time}）` : '前（含当日）'}，实交 ${handedIn}`,
   violated: '违反',
   falsified: '发现不实',
   occurrences: (n) => `${n} 次`,
   found: (n) => `发现 ${n} 次`,
   incident: (kind, d) => `${kind} 扣 ${d}`,
+  severe: '（严重）',
   attendance: '出勤',
   noAbsence: '全勤',
   absences: (days, full, half, dates, perDay) =>
@@ -104,6 +109,7 @@ const zh: SheetLabels = {
   flagsTitle: '需审阅',
   flagDoubled: (item) => `加倍扣分：${item}（上月也未交）`,
   flagTransfer: '调离岗位：发现虚填、虚报 2 次及以上',
+  flagSevere: '严重投诉：可考虑下岗',
   kpis: '关键指标（仅供参考，不计入考核得分）',
   approvals: '审批签字',
   signedBy: '签字人',
@@ -147,12 +153,13 @@ const en: SheetLabels = {
   gateFailed: (gate) => `Gate failed: ${gate}`,
   gatedItem: "The group's gate failed: this item scores 0",
   penalty: (nominal) => `Penalty item (nominal ${nominal}), taken from the daily-work total`,
-  late: (due, handedIn) => `Late: due ${due}, handed in ${handedIn}`,
+  late: (due, time, handedIn) => `Late: due ${time ? `${due} by ${time} (${time} itself on time)` : `by end of ${due}`}, handed in ${handedIn}`,
   violated: 'Violated',
   falsified: 'Found falsified',
   occurrences: (n) => `${n} ${n === 1 ? 'time' : 'times'}`,
   found: (n) => `found ${n} ${n === 1 ? 'time' : 'times'}`,
   incident: (kind, d) => `${kind} −${d}`,
+  severe: ' (severe)',
   attendance: 'Attendance',
   noAbsence: 'No absences',
   absences: (days, full, half, dates, perDay) =>
@@ -161,6 +168,7 @@ const en: SheetLabels = {
   flagsTitle: 'For review',
   flagDoubled: (item) => `Doubled deduction: ${item} (also missed last month)`,
   flagTransfer: 'Transfer off post: falsified entries or claim forms found twice or more',
+  flagSevere: 'Severe complaint: dismissal may be considered',
   kpis: 'Key indicators (for information; not part of the score)',
   approvals: 'Approvals',
   signedBy: 'Signed by',
@@ -178,4 +186,12 @@ const en: SheetLabels = {
 
 export function sheetLabels(language: Language): SheetLabels {
   return language === 'zh' ? zh : en;
+}
+
+/** A sheet flag in words for HR (`doubled:<id>` names the item through `titleOf`); an unknown flag as it is. */
+export function flagWords(flag: string, L: SheetLabels, titleOf: (id: string) => string = (id) => id): string {
+  if (flag.startsWith('doubled:')) return L.flagDoubled(titleOf(flag.slice('doubled:'.length)));
+  if (flag === 'transfer-off-post') return L.flagTransfer;
+  if (flag === 'severe-complaint') return L.flagSevere;
+  return flag;
 }

@@ -13,7 +13,8 @@ import { kpiLines, type KpiValues } from '../../shared/kpi.ts';
 import type { GroupNode, ItemNode, RubricNode } from '../../shared/rubric/schema.ts';
 import type { GroupResult, ItemResult } from '../../shared/scoring/engine.ts';
 import type { ItemInput, SheetInput } from '../../shared/scoring/input.ts';
-import { sheetLabels, type SheetLabels } from './labels.ts';
+import { describeAssessedBy } from '../../shared/rubric/describe.ts';
+import { flagWords, sheetLabels, type SheetLabels } from './labels.ts';
 
 export interface Kpi {
   name: string;
@@ -115,7 +116,7 @@ function recorded(item: ItemNode, value: ItemInput | undefined, L: SheetLabels, 
     const kinds = r.incidents ?? [];
     for (const inc of value.incidents) {
       const kind = kinds.find((k) => k.id === inc.kind);
-      out.push(L.incident(kind ? kind.title[lang] : inc.kind, String(inc.deduction)) + (inc.note ? ` — ${inc.note}` : ''));
+      out.push(L.incident(kind ? kind.title[lang] : inc.kind, String(inc.deduction)) + (inc.severe === true ? L.severe : '') + (inc.note ? ` — ${inc.note}` : ''));
     }
   }
   return out;
@@ -133,16 +134,24 @@ function remarks(parts: Content[]): Content {
   return parts.length === 0 ? '' : { stack: parts };
 }
 
+/**
+ * Who assesses an item or group ("由索赔组考核"), in small type at the top of its remarks: on a
+ * row without other remarks (most rows) it costs no height, so the sheet stays one page.
+ */
+function assessedByLine(node: ItemNode | GroupNode, lang: Language): Content[] {
+  const words = describeAssessedBy(node, lang);
+  return words ? [{ text: words, fontSize: 6.5, lineHeight: 0.85, color: MUTED, bold: false }] : [];
+}
+
 function itemRow(node: ItemNode, res: ItemResult | undefined, input: SheetInput, depth: number, L: SheetLabels, lang: Language): Row {
   const title: Content = { text: node.title[lang], margin: [depth * 10, 0, 0, 0] };
-  if (!res) return { cells: [title, numberCell('—'), numberCell('—'), numberCell('—'), ''] };
-  const parts: Content[] = [];
+  if (!res) return { cells: [title, numberCell('—'), numberCell('—'), numberCell('—'), remarks(assessedByLine(node, lang))] };
+  const parts: Content[] = [...assessedByLine(node, lang)];
   if (res.penalty) parts.push({ text: L.penalty(String(node.points)), color: MUTED });
   if (res.doubled) parts.push({ text: L.doubled, color: RED, bold: true });
   if (res.gated) parts.push({ text: L.gatedItem, color: MUTED });
   for (const late of res.late ?? []) {
-    const due = late.due.time ? `${late.due.date}T${late.due.time}` : late.due.date;
-    parts.push({ text: L.late(formatDay(due, L), formatDay(late.handedIn, L)), color: RED });
+    parts.push({ text: L.late(formatDay(late.due.date, L), late.due.time ?? null, formatDay(late.handedIn, L)), color: RED });
   }
   const said = recorded(node, input.items?.[node.id], L, lang);
   const line: Content[] = said.length ? [{ text: said.join(L.listSep), color: MUTED }] : [];
@@ -164,7 +173,7 @@ function itemRow(node: ItemNode, res: ItemResult | undefined, input: SheetInput,
 }
 
 function groupRow(node: GroupNode, res: GroupResult | undefined, input: SheetInput, depth: number, L: SheetLabels, lang: Language): Row {
-  const parts: Content[] = [];
+  const parts: Content[] = [...assessedByLine(node, lang)];
   if (res?.gated && node.gate) parts.push({ text: L.gateFailed(node.gate.title[lang]), color: RED, bold: true });
   const gateNote = input.items?.[node.id]?.note;
   if (res?.gated && gateNote) parts.push({ text: gateNote });
@@ -222,8 +231,9 @@ function itemsTable(record: SheetRecord, L: SheetLabels, lang: Language): Conten
       hLineColor: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === 1 || i === node.table.body.length - 1 || i === node.table.body.length ? MUTED : RULE),
       paddingLeft: () => 4,
       paddingRight: () => 4,
-      paddingTop: () => 1.9,
-      paddingBottom: () => 1.9,
+      // Tight enough that the richest sheets, who-assesses lines and all KPIs included, fit one page.
+      paddingTop: () => 1.3,
+      paddingBottom: () => 1.3,
     },
     margin: [0, 8, 0, 0],
   };
@@ -316,14 +326,7 @@ function flags(record: SheetRecord, L: SheetLabels, lang: Language): Content | n
     }
   };
   walk(record.rubric.items);
-  const words = record.result.flags.map((f) => {
-    if (f.startsWith('doubled:')) {
-      const id = f.slice('doubled:'.length);
-      return L.flagDoubled(titles.get(id) ?? id);
-    }
-    if (f === 'transfer-off-post') return L.flagTransfer;
-    return f;
-  });
+  const words = record.result.flags.map((f) => flagWords(f, L, (id) => titles.get(id) ?? id));
   return {
     table: {
       widths: ['auto', '*'],

@@ -25,7 +25,8 @@ import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
 import { renderDocument } from '../pdf/render.ts';
 import { FONT_FAMILY, formatPoints, sheetKpis } from '../pdf/sheet.ts';
-import { sheetLabels } from '../pdf/labels.ts';
+import { flagWords, sheetLabels } from '../pdf/labels.ts';
+import { allGroups, leafItems } from '../../shared/rubric/schema.ts';
 import { type SigningIdentity, signPdf } from '../signing/index.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
@@ -343,7 +344,9 @@ async function writeSummary(db: Db, options: MonthExportOptions, job: JobStatus)
   const region = options.regionId === undefined ? undefined : (statement(db, 'SELECT code, name FROM regions WHERE id = ?').get(options.regionId) as { code: string; name: string });
   const rows = job.files.map((f) => {
     const r = getSheet(db, { personId: f.personId, period: options.period });
-    return [r.person.employeeNo, r.person.name, L.roles[r.person.role], formatPoints(r.result.dailyScore), formatPoints(r.result.attendance.score), formatPoints(r.result.monthlyScore), r.result.flags.join(', ')];
+    const titleOf = (id: string) => allGroups(r.rubric.items).find((g) => g.id === id)?.title[options.language] ?? leafItems(r.rubric.items).find((l) => l.item.id === id)?.item.title[options.language] ?? id;
+    const flags = r.result.flags.map((f) => flagWords(f, L, titleOf)).join(L.listSep);
+    return [r.person.employeeNo, r.person.name, L.roles[r.person.role], formatPoints(r.result.dailyScore), formatPoints(r.result.attendance.score), formatPoints(r.result.monthlyScore), flags];
   });
   const head = [L.employeeNo, L.name, L.role, L.dailyScore, L.attendanceScore, L.monthlyScore, zh ? '标记' : 'Flags'].map((text) => ({ text, bold: true, fillColor: '#e9edf1' }));
   const title = `${zh ? '月度考核汇总' : 'Monthly assessment summary'} · ${region ? region.name : zh ? '全部区域' : 'all regions'} · ${options.period}`;

@@ -57,7 +57,7 @@ export async function writeSheetXlsx(record: SheetRecord, path: string, regionNa
         walk(node.children, depth + 1);
       } else {
         const i = items.get(node.id);
-        const remarks = [i?.doubled ? L.doubled : '', ...(i?.late ?? []).map((l) => L.late(l.due.date, l.handedIn)), i?.note ?? ''].filter(Boolean).join(' ');
+        const remarks = [i?.doubled ? L.doubled : '', ...(i?.late ?? []).map((l) => L.late(l.due.date, l.due.time ?? null, l.handedIn)), i?.note ?? ''].filter(Boolean).join(' ');
         const row = ws.addRow([indent + node.title.zh, i?.penalty ? '—' : formatPoints(i?.max ?? 0), formatPoints(i?.deduction ?? 0), formatPoints(i?.points ?? 0), remarks]);
         row.eachCell((c) => ((c.font = base), (c.border = border), (c.alignment = { wrapText: true, vertical: 'top' })));
       }

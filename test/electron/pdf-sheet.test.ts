@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetRecord } from '../../shared/api/types.ts';
 import { leafItems, allGroups } from '../../shared/rubric/schema.ts';
+import { BUILTIN_RUBRICS } from '../../shared/rubric/catalog.ts';
 import { scoreSheet } from '../../shared/scoring/engine.ts';
 import type { SheetInput } from '../../shared/scoring/input.ts';
 import { openDatabase, type Db } from '../../electron/db/database.ts';
@@ -442,5 +443,87 @@ describe('the KPIs of the month on the sheet (stored figures, labelled in the PD
       { name: '销售计划完成率', value: '80%' },
       { name: '销售费用', value: '12,345.60 元' },
     ]);
+  });
+});
+
+describe('who assesses each item, a severe complaint and what counts as on time (rules revised 2026-12-07)', () => {
+  /** A field-service sheet with a complaint marked severe, and a salesperson sheet with late hand-ins (a day and a time of day). */
+  function marked(): { field: SheetRecord; sales: SheetRecord } {
+    const field = sheetOf('F-101');
+    const sales = sheetOf('S-101');
+    expect(`${field.rubric.id}@${field.rubric.version}`).toBe('field-service@2');
+    expect(`${sales.rubric.id}@${sales.rubric.version}`).toBe('salesperson@2');
+    const fieldInput: SheetInput = { ...field.input, items: { complaints: { incidents: [{ kind: 'escalation', deduction: 4, severe: true, note: '用户三次投诉至总部' }] } } };
+    const salesInput: SheetInput = {
+      ...sales.input,
+      items: {},
+      handIns: { 'ad-plan': [{ date: '2026-09-14' }], 'dealer.terminal-daily-report': [{ date: '2026-09-10T16:01', event: '2026-09-10' }] },
+    };
+    return {
+      field: { ...field, input: fieldInput, result: scoreSheet(fieldInput, field.rubric) },
+      sales: { ...sales, input: salesInput, result: scoreSheet(salesInput, sales.rubric) },
+    };
+  }
+
+  it('the field-service sheet names each item’s assessors and words the severe complaint for HR, on one page, in both languages', async () => {
+    const { field } = marked();
+    expect(field.result.flags).toEqual(['severe-complaint']);
+    const words = {
+      zh: { claims: '由索赔组考核', complaints: '由现场管理组、函电组考核', special: '由索赔组考核', flag: '严重投诉：可考虑下岗', incident: '用户投诉升级 扣 4（严重）' },
+      en: {
+        claims: 'Assessed by the claims group',
+        complaints: 'Assessed by the field management and correspondence groups',
+        special: 'Assessed by the claims group',
+        flag: 'Severe complaint: dismissal may be considered',
+        incident: 'Escalated complaint −4 (severe)',
+      },
+    };
+    for (const lang of LANGS) {
+      const file = await writePdf(`marked-field-${lang}`, await renderSheetPdf(field, optionsFor(field, lang)));
+      expect(pages(file)).toBe(1);
+      const text = pdftext(file);
+      const f = flat(text);
+      for (const phrase of Object.values(words[lang])) expect(f, phrase).toContain(flat(phrase));
+      expect(f).not.toContain('severe-complaint');
+      // The assessors on the row of their item: the claims line beside 索赔单填写 / its English title.
+      const claimsTitle = flat(leafTitle(field, 'service-center.claims', lang)).slice(0, 8);
+      expect(text.split('\n').some((l) => flat(l).includes(claimsTitle) && flat(l).includes(flat(words[lang].claims)))).toBe(true);
+      // The rubric's items all have their assessors: one line per item.
+      const lines = flat(text).split(lang === 'zh' ? /由/ : /Assessedby/).length - 1;
+      expect(lines).toBe(leafItems(field.rubric.items).length);
+    }
+  });
+
+  it('a late hand-in on the salesperson sheet says the due day (or time) itself is on time, and names who receives it', async () => {
+    const { sales } = marked();
+    expect(sales.result.items.filter((i) => i.late).map((i) => i.id).sort()).toEqual(['ad-plan', 'dealer.terminal-daily-report']);
+    const words = {
+      zh: ['迟交：应交 9月13日前（含当日），实交 9月14日', '迟交：应交 9月10日 16:00前（含16:00），实交 9月10日 16:01', '由广告信息部考核', '由区域计划员考核', '由销售计划部考核'],
+      en: [
+        'Late: due by end of 13 Sep, handed in 14 Sep',
+        'Late: due 10 Sep by 16:00 (16:00 itself on time), handed in 10 Sep 16:01',
+        'Assessed by the advertising and information department',
+        'Assessed by the regional planner',
+        'Assessed by the sales planning department',
+      ],
+    };
+    for (const lang of LANGS) {
+      const file = await writePdf(`marked-sales-${lang}`, await renderSheetPdf(sales, optionsFor(sales, lang)));
+      expect(pages(file)).toBe(1);
+      const f = flat(pdftext(file));
+      for (const phrase of words[lang]) expect(f, phrase).toContain(flat(phrase));
+    }
+  });
+
+  it('a version without assessors (salesperson@1) prints no assessor line', async () => {
+    const record = sheetOf('S-101');
+    const v1 = BUILTIN_RUBRICS.find((r) => r.id === 'salesperson' && r.version === 1)!;
+    const input: SheetInput = { ...record.input, rubric: 'salesperson@1' };
+    const old = { ...record, rubric: v1, input, result: scoreSheet(input, v1) };
+    for (const lang of LANGS) {
+      const f = flat(pdftext(await writePdf(`v1-sales-${lang}`, await renderSheetPdf(old, optionsFor(old, lang)))));
+      expect(f).not.toContain(lang === 'zh' ? '考核由' : 'Assessedby');
+      expect(f).not.toMatch(lang === 'zh' ? /由.{2,8}考核/ : /Assessedby/);
+    }
   });
 });
