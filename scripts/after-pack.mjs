@@ -18,6 +18,12 @@ export function fuseConfig(platform) {
     // Only the app in app.asar runs, and the archive is checked against its recorded hash (macOS, Windows).
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+    // file:// pages get no more than any page (no reading every other file:// URL). The renderer is
+    // served over app://, whose handler fetches file:// from the main process: whether that still
+    // works with this fuse off is checked on the first packaged build (docs/desktop.md).
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    // Cookies and other network state on disk are encrypted with the OS keychain's key.
+    [FuseV1Options.EnableCookieEncryption]: true,
   };
 }
 

@@ -98,7 +98,7 @@ describe('electron-builder.yml', () => {
 });
 
 describe('the afterPack hook', () => {
-  it('is the hook electron-builder runs, and sets the five fuses', () => {
+  it('is the hook electron-builder runs, and sets the seven fuses', () => {
     expect(config.afterPack).toBe('./scripts/after-pack.mjs');
     expect(existsSync(config.afterPack)).toBe(true);
     expect(typeof afterPack).toBe('function');
@@ -109,6 +109,21 @@ describe('the afterPack hook', () => {
     expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false);
     expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
     expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
+    expect(fuses[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
+    expect(fuses[FuseV1Options.EnableCookieEncryption]).toBe(true);
+    // Every fuse is set on purpose: none left to Electron's default but the V8 snapshot one.
+    const set = Object.keys(fuses).filter((k) => /^\d+$/.test(k)).map(Number).sort((a, b) => a - b);
+    expect(set).toEqual(
+      [
+        FuseV1Options.RunAsNode,
+        FuseV1Options.EnableCookieEncryption,
+        FuseV1Options.EnableNodeOptionsEnvironmentVariable,
+        FuseV1Options.EnableNodeCliInspectArguments,
+        FuseV1Options.EnableEmbeddedAsarIntegrityValidation,
+        FuseV1Options.OnlyLoadAppFromAsar,
+        FuseV1Options.GrantFileProtocolExtraPrivileges,
+      ].sort((a, b) => a - b),
+    );
     expect((fuseConfig('darwin') as { resetAdHocDarwinSignature: boolean }).resetAdHocDarwinSignature).toBe(true);
   });
 
