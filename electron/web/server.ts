@@ -73,7 +73,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     try {
       body = JSON.parse(await readBody(req));
     } catch (err) {
-      return refuse(res, 400, err instanceof BodyTooLarge ? 'request too large' : 'the request body is not valid JSON');
+      if (err instanceof BodyTooLarge) {
+        return refuse(res, 413, `the request has ${err.bytes.toLocaleString('en-US')} bytes; a call carries at most ${MAX_REQUEST_BYTES.toLocaleString('en-US')} (send fewer or smaller files at a time)`);
+      }
+      return refuse(res, 400, 'the request body is not valid JSON');
     }
     const { name, input } = (body ?? {}) as { name?: unknown; input?: unknown };
     const outcome = await invoke(options.handlers, name, input);
@@ -136,20 +139,27 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-class BodyTooLarge extends Error {}
+class BodyTooLarge extends Error {
+  constructor(readonly bytes: number) {
+    super('request too large');
+  }
+}
 
+/**
+ * The request body as text. A body over MAX_REQUEST_BYTES is still read to its end, its bytes
+ * dropped, and then refused (BodyTooLarge): a client that is still sending when the server
+ * answers sees a reset connection instead of the answer, so the 413 waits for the last byte.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
-        reject(new BodyTooLarge());
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
+      else chunks.length = 0; // over the limit: count the rest, keep nothing
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_REQUEST_BYTES ? reject(new BodyTooLarge(size)) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -159,6 +169,7 @@ function sendJson(res: ServerResponse, status: number, value: unknown) {
   res.end(JSON.stringify(value));
 }
 
+/** A refusal in the API's failure shape: 404 is not-found, anything else (400, 401, 403, 405, 413, 415) input. */
 function refuse(res: ServerResponse, status: number, message: string) {
   sendJson(res, status, { ok: false, error: { kind: status === 404 ? 'not-found' : 'input', message } });
 }

@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/database.ts';
+import { MAX_REQUEST_BYTES } from '../../shared/api/contract.ts';
 import { createHandlers } from '../../electron/handlers.ts';
 import { startWebServer, type WebServer } from '../../electron/web/server.ts';
 import { tempDb, tempDir } from '../helpers/db.ts';
@@ -104,6 +105,45 @@ describe('browser-mode server', () => {
     expect((await http(s, { method: 'POST', path: '/api/invoke', headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' }, body: '{' })).status).toBe(400);
     expect((await http(s, { path: '/api/invoke' })).status).toBe(405);
   });
+
+  it('reads a body over the limit to its end and answers 413 with a message (not a reset connection); the next call is served', async () => {
+    const s = await serve();
+    // A real upload just over the limit, sent in pieces as a browser sends it.
+    const size = MAX_REQUEST_BYTES + 1;
+    const answer = await new Promise<{ status: number; body: string; sent: boolean }>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: s.port, method: 'POST', path: '/api/invoke', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${s.token}`, 'Content-Length': String(size) } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode!, body, sent: req.writableFinished }));
+        },
+      );
+      req.on('error', reject); // a reset connection fails the test
+      const piece = Buffer.alloc(1024 * 1024, 0x20);
+      let left = size;
+      const write = () => {
+        while (left > 0) {
+          const chunk = piece.subarray(0, Math.min(piece.length, left));
+          left -= chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', write);
+        }
+        req.end();
+      };
+      write();
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.sent).toBe(true);
+    expect(JSON.parse(answer.body)).toEqual({
+      ok: false,
+      error: { kind: 'input', message: `the request has ${size.toLocaleString('en-US')} bytes; a call carries at most ${MAX_REQUEST_BYTES.toLocaleString('en-US')} (send fewer or smaller files at a time)` },
+    });
+    // At the limit exactly: read and parsed (here, not JSON: 400), not refused for its size.
+    const atLimit = await http(s, { method: 'POST', path: '/api/invoke', headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' }, body: ' '.repeat(MAX_REQUEST_BYTES) });
+    expect(atLimit.status).toBe(400);
+    expect((await call(s, 'app.info', {})).status).toBe(200);
+  }, 60_000);
 
   it('serves the renderer with a CSP, and nothing outside its folder', async () => {
     const s = await serve();
