@@ -112,6 +112,8 @@ export type VerifyReason =
   // byte-range, cms: the signed bytes or the signature are damaged or were changed
   | { code: 'byte-range'; signature: number | null }
   | { code: 'signature-invalid'; signature: number }
+  /** /Contents holds more than the signature and zeros (spaces, say): the same sheet under another SHA-256. */
+  | { code: 'contents-padding'; signature: number }
   // coverage, revisions
   | { code: 'unsigned-bytes'; added: number }
   | { code: 'later-changes' }
@@ -132,6 +134,8 @@ export type VerifyReason =
   | { code: 'return-note-signers' }
   // embedded-data, data-check
   | { code: 'no-embedded-data'; file: string }
+  /** The embedded JSON names a key twice in one object (`key`: its path): programs would read different values. */
+  | { code: 'duplicate-key'; file: string; key: string }
   /** A return note dropped where score sheets go. */
   | { code: 'return-note-not-sheet' }
   | { code: 'not-score-sheet' }

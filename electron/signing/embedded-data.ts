@@ -16,6 +16,7 @@ import {
   resolve,
   trailerAsOf,
 } from './pdf-objects.ts';
+import { DuplicateKeyError, parseStrictJson } from '../../shared/strict-json.ts';
 
 /** Decoded size cap (a zip bomb must not take the app down). */
 const MAX_DECODED_BYTES = 32 * 1024 * 1024;
@@ -24,6 +25,13 @@ export class EmbeddedDataError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'EmbeddedDataError';
+  }
+}
+
+/** The embedded JSON names a key twice in one object (`path`: where): programs would read it differently. */
+export class DuplicateKeyDataError extends EmbeddedDataError {
+  constructor(readonly path: string) {
+    super(`the embedded JSON names the key ${path} twice in one object (programs would read it differently)`);
   }
 }
 
@@ -80,7 +88,7 @@ function decodeStream(bytes: Buffer, object: PdfObject): Buffer {
   return data;
 }
 
-/** Parses UTF-8 JSON (BOM allowed, invalid UTF-8 refused). */
+/** Parses UTF-8 JSON strictly (BOM allowed; invalid UTF-8 and a key twice in one object refused). */
 export function parseJsonBytes(data: Buffer): unknown {
   let text: string;
   try {
@@ -89,8 +97,9 @@ export function parseJsonBytes(data: Buffer): unknown {
     throw new EmbeddedDataError('the embedded JSON is not valid UTF-8');
   }
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return parseStrictJson(text.replace(/^\uFEFF/, ''));
   } catch (error) {
+    if (error instanceof DuplicateKeyError) throw new DuplicateKeyDataError(error.path);
     throw new EmbeddedDataError(`the embedded JSON does not parse (${(error as Error).message})`);
   }
 }

@@ -8,18 +8,20 @@
  *   byte-range        every /ByteRange is [0 a b c], the gap [a, b) is exactly the /Contents hex
  *                     string (brackets included), b + c ends a revision inside the file, and the
  *                     signature dictionary lies in the revision it signs
- *   cms               the detached CMS verifies (digest, signature, SHA-256+, ESS cert-v2)
+ *   cms               /Contents is lowercase hex, its padding zeros; the detached CMS verifies
+ *                     (digest, signature, SHA-256+, ESS cert-v2)
  *   coverage          the last signature covers the whole file
  *   revisions         every later revision adds only signature objects (revisions.ts)
  *   trust             each certificate is on the trusted list (full DER) for its role, and valid at
  *                     the signing time (/M)
  *   signer-duplicate  no signer signs twice
  *   signer-order      the roles follow expectedChain (a prefix of it)
- *   embedded-data     scoresheet.json is read from the FIRST signed revision and parses
+ *   embedded-data     scoresheet.json is read from the FIRST signed revision and parses as strict
+ *                     JSON (a key twice in one object is refused)
  *   data-check        the caller's checkData accepts it
  */
 import { CmsError, verifyDetachedCms } from './cms.ts';
-import { EmbeddedDataError, parseJsonBytes, readEmbeddedFile } from './embedded-data.ts';
+import { DuplicateKeyDataError, EmbeddedDataError, parseJsonBytes, readEmbeddedFile } from './embedded-data.ts';
 import { CHAIN_ROLES } from '../../shared/chain.ts';
 import { SCORE_FILE_NAME } from '../../shared/score-file.ts';
 import { type CertificateInfo, type Role, certificateToDer, readCertificate } from './identity.ts';
@@ -176,6 +178,14 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
     if (!isName(subFilter, 'ETSI.CAdES.detached') && !isName(subFilter, 'adbe.pkcs7.detached')) {
       throw new CheckFailure('cms', `signature #${k + 1}: unsupported /SubFilter`, { code: 'signature-invalid', signature: k + 1 });
     }
+    // The only unsigned bytes of a signed file: the signature as lowercase hex, then zeros. Anything
+    // else (spaces, which PDF readers skip, upper case) would be the same sheet under another SHA-256.
+    if (!/^(?:[0-9a-f]{2})+$/.test(pdf.toString('latin1', a + 1, b - 1))) {
+      throw new CheckFailure('cms', `signature #${k + 1}: /Contents must be the signature in lowercase hex padded with zeros; it holds other characters`, {
+        code: 'contents-padding',
+        signature: k + 1,
+      });
+    }
     try {
       const result = verifyDetachedCms(sig.contents.bytes, [pdf.subarray(0, a), pdf.subarray(b, b + c)]);
       sig.certificate = result.certificate;
@@ -302,6 +312,9 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
     verdict.data = parseJsonBytes(readEmbeddedFile(parsed, found[0]!.revisionEnd, SCORE_FILE_NAME));
   } catch (error) {
     if (!(error instanceof EmbeddedDataError)) throw error;
+    if (error instanceof DuplicateKeyDataError) {
+      throw new CheckFailure('embedded-data', `${SCORE_FILE_NAME} in the first signed revision: ${error.message}`, { code: 'duplicate-key', file: SCORE_FILE_NAME, key: error.path });
+    }
     throw new CheckFailure('embedded-data', `${SCORE_FILE_NAME} in the first signed revision: ${error.message}`, { code: 'no-embedded-data', file: SCORE_FILE_NAME });
   }
 

@@ -55,6 +55,8 @@ export const reasonsEn = {
   encrypted: () => 'The PDF is encrypted: signed score sheets are never encrypted, and an encrypted file cannot be checked.',
   unsigned: () => 'The file carries no signature.',
   'byte-range': (r: V<'byte-range'>) => `${r.signature === null ? 'A signature' : `Signature ${r.signature}`} does not cover the bytes it should: the file was changed or damaged.`,
+  'contents-padding': (r: V<'contents-padding'>) =>
+    `The space of signature ${r.signature} holds more than the signature and zeros: the file was changed after it was signed (the same sheet as another, different file).`,
   'signature-invalid': (r: V<'signature-invalid'>) => `Signature ${r.signature} does not verify: the signed content was changed, or the signature is damaged.`,
   'unsigned-bytes': (r: V<'unsigned-bytes'>) => `${r.added} bytes were added after the last signature without a signature: the file was changed after it was signed.`,
   'later-changes': () => 'A later revision of the file changes more than adding a signature: the file was changed after it was signed.',
@@ -75,6 +77,8 @@ export const reasonsEn = {
     `A ${EN.roles['regional-manager'].toLowerCase()}’s own sheet is signed first by ${EN.chainRoles.planning}, but the first signature is by ${r.name} (${stepEn(r.role)}) (the order: ${orderEn(r.chain)}).`,
   'return-note-signers': () =>
     `A return note is signed once, by the reviewer who returns the sheet (${EN.chainRoles.planning}, ${EN.chainRoles.vp} or ${EN.chainRoles.hr}).`,
+  'duplicate-key': (r: V<'duplicate-key'>) =>
+    `The data in the file (${r.file}) gives ${r.key} twice: other programs would read another value than this app, so the file is not accepted. It was not made by this app.`,
   'no-embedded-data': (r: V<'no-embedded-data'>) => `The file carries no readable ${r.file} in its first signed revision: it is not a score sheet made by this app.`,
   'return-note-not-sheet': () => 'This file is a return note, not a score sheet: import it with the return notes.',
   'not-score-sheet': () => 'The file carries data, but not a score sheet of this app.',
@@ -188,6 +192,7 @@ export const reasonsZh: typeof reasonsEn = {
   encrypted: () => 'PDF 文件已加密:签名评分表从不加密,加密的文件无法验证。',
   unsigned: () => '文件没有任何签名。',
   'byte-range': (r) => `${r.signature === null ? '有一个签名' : `第 ${r.signature} 个签名`}的签署范围不正确:文件已被改动或损坏。`,
+  'contents-padding': (r) => `第 ${r.signature} 个签名的签名区中除签名和零之外还有其他内容:文件在签署后被改动过(同一张评分表成了另一份不同的文件)。`,
   'signature-invalid': (r) => `第 ${r.signature} 个签名验证失败:签署的内容已被改动,或签名已损坏。`,
   'unsigned-bytes': (r) => `最后一个签名之后又添加了 ${r.added} 字节未经签署的内容:文件在签署后被改动过。`,
   'later-changes': () => '文件的后续修订不只是添加签名:文件在签署后被改动过。',
@@ -206,6 +211,7 @@ export const reasonsZh: typeof reasonsEn = {
   'own-sheet-order': (r) =>
     `${ZH.roles['regional-manager']}本人的评分表应由${ZH.chainRoles.planning}首先签署,但第一个签名来自 ${r.name}(${stepZh(r.role)})(顺序:${orderZh(r.chain)})。`,
   'return-note-signers': () => `退回通知只由退回评分表的审核人(${ZH.chainRoles.planning}、${ZH.chainRoles.vp}或${ZH.chainRoles.hr})签署一次。`,
+  'duplicate-key': (r) => `文件中的数据(${r.file})两次给出 ${r.key}:其他程序读到的值可能与本应用不同,因此不予接受。该文件不是本应用生成的。`,
   'no-embedded-data': (r) => `文件的首个签署版本中没有可读取的 ${r.file}:它不是本应用生成的评分表。`,
   'return-note-not-sheet': () => '此文件是退回通知,不是评分表:请在“退回通知”中导入。',
   'not-score-sheet': () => '文件中的数据不是本应用的评分表。',
