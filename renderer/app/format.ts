@@ -26,8 +26,13 @@ export function timeOfDay(d: Date, lang: Language): string {
 /** A sheet flag in words; `doubled:<id>` names the item through `itemTitle` when known. */
 export function flagLabel(flag: string, t: Messages, itemTitle: (id: string) => string = (id) => id): string {
   if (flag.startsWith('doubled:')) return t.flags.doubled(itemTitle(flag.slice('doubled:'.length)));
-  if (flag === 'transfer-off-post') return t.flags['transfer-off-post'];
+  if (flag === 'transfer-off-post' || flag === 'severe-complaint') return t.flags[flag];
   return flag;
+}
+
+/** Flags that ask HR to consider the person's post (transfer off post, a severe complaint): shown in red, the others in amber. */
+export function flagColour(flag: string): 'error' | 'warning' {
+  return flag === 'transfer-off-post' || flag === 'severe-complaint' ? 'error' : 'warning';
 }
 
 /** `YYYY-MM-DD` (optionally with `THH:MM`) shown short: "10-13" or "10-13 16:30". */

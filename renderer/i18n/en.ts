@@ -7,6 +7,13 @@ import type { ProblemRule } from '../../shared/problems.ts';
 import type { ChainRole } from '../../shared/chain.ts';
 import { checksEn, reasonsEn, refusalsEn } from './refusals.ts';
 import type { SheetStatus } from '../../shared/sheet-status.ts';
+
+/** A rubric version as sheets name it (`id@version`), split. */
+export interface RubricRef {
+  id: string;
+  version: number;
+}
+
 export const en = {
   figures: figuresEn,
   reports: reportsEn,
@@ -49,6 +56,7 @@ export const en = {
   status: DOMAIN_LABELS.en.statuses,
   flags: {
     'transfer-off-post': 'Transfer off post',
+    'severe-complaint': 'Severe complaint: dismissal may be considered',
     doubled: (item: string) => `Doubled: ${item}`,
   },
   failure: {
@@ -199,12 +207,20 @@ export const en = {
     handedIn: 'Handed in',
     handedInTime: 'Handed in (date and time)',
     event: (event: string) => `Date of ${event}`,
-    due: (date: string) => `due ${date}`,
+    /** A derived due date, with what counts as on time (the day itself, or the time itself). */
+    due: (date: string, time: string | null) => (time ? `due ${date} ${time} (${time} counts as on time)` : `due ${date} (that day counts as on time)`),
     late: 'late',
     onTime: 'on time',
     addHandIn: 'Add hand-in',
     removeHandIn: 'Remove hand-in',
-    autoLate: (due: string, handedIn: string) => `late: due ${due}, handed in ${handedIn} (deducted automatically)`,
+    autoLate: (due: string, time: string | null, handedIn: string) =>
+      `late: due ${due}${time ? ` ${time} (${time} counts as on time)` : ' (that day counts as on time)'}, handed in ${handedIn} (deducted automatically)`,
+    severe: 'Severe',
+    severeHint: 'Severe cases up to dismissal: no extra points; the sheet is flagged for HR (dismissal may be considered)',
+    rubricUpdate: (from: RubricRef, to: RubricRef, ready: boolean) =>
+      ready
+        ? `The rubric was revised: this sheet is marked ready and keeps ${from.id}@${from.version}; set back to draft, it moves to ${to.id}@${to.version} at that save.`
+        : `The rubric was revised: this sheet moves to ${to.id}@${to.version} at its next save.`,
     absences: 'Absences',
     addFull: 'Add full day',
     addHalf: 'Add half day',
@@ -312,7 +328,6 @@ export const en = {
     rule: 'Rule',
     deadline: 'Deadline',
     handIn: 'May double when missed twice',
-    scoredBy: (who: string) => `Scored by ${who}`,
     gate: (text: string) => `Gate: ${text}`,
     nominal: (n: string) => `${n} (nominal)`,
   },

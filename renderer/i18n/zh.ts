@@ -1,5 +1,5 @@
 /** 简体中文. Typed as Messages: TypeScript refuses a missing or extra key. */
-import type { Messages } from './en.ts';
+import type { Messages, RubricRef } from './en.ts';
 import { DOMAIN_LABELS } from '../../shared/labels.ts';
 import { checksZh, reasonsZh, refusalsZh } from './refusals.ts';
 import { figuresZh } from '../features/figures/figuresMessages.ts';
@@ -48,6 +48,7 @@ export const zh: Messages = {
   status: DOMAIN_LABELS.zh.statuses,
   flags: {
     'transfer-off-post': '调离岗位',
+    'severe-complaint': '严重投诉:可考虑下岗',
     doubled: (item: string) => `加倍扣分:${item}`,
   },
   failure: {
@@ -188,12 +189,21 @@ export const zh: Messages = {
     handedIn: '上交日期',
     handedInTime: '上交时间',
     event: (event: string) => `${event}日期`,
-    due: (date: string) => `应于 ${date} 前`,
+    due: (date: string, time: string | null) => (time ? `应于 ${date} ${time} 前(含${time})` : `应于 ${date} 前(含当日)`),
     late: '逾期',
     onTime: '按时',
     addHandIn: '添加上交记录',
     removeHandIn: '删除上交记录',
-    autoLate: (due: string, handedIn: string) => `逾期:应于 ${due} 前上交,实际 ${handedIn}(自动扣分)`,
+    autoLate: (due: string, time: string | null, handedIn: string) =>
+      `逾期:应于 ${due}${time ? ` ${time} 前上交(含${time})` : ' 前上交(含当日)'},实际 ${handedIn}(自动扣分)`,
+    severe: '严重',
+    severeHint: '严重者直至下岗:不另扣分,本表标记提示人力资源部(可考虑下岗)',
+    rubricUpdate: (from: RubricRef, to: RubricRef, ready: boolean) => {
+      const version = (r: RubricRef) => (r.id === from.id && r.id === to.id ? `第 ${r.version} 版` : '新的');
+      return ready
+        ? `考核细则已修订:本表已标记为完成,仍按第 ${from.version} 版计分;改回草稿并保存时将改用${version(to)}考核细则`
+        : `考核细则已修订:本表将在下次保存时改用${version(to)}考核细则`;
+    },
     absences: '缺勤',
     addFull: '添加全天',
     addHalf: '添加半天',
@@ -301,7 +311,6 @@ export const zh: Messages = {
     rule: '规则',
     deadline: '截止时间',
     handIn: '连续不上交可加倍扣分',
-    scoredBy: (who: string) => `评分:${who}`,
     gate: (text: string) => `门槛:${text}`,
     nominal: (n: string) => `${n}(名义)`,
   },

@@ -17,7 +17,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState, type ReactNode } from 'react';
 import { resolveRubric } from '../../../shared/rubric/catalog.ts';
-import { describeAssessors, describeDeadline, describeRule } from '../../../shared/rubric/describe.ts';
+import { describeAssessedBy, describeDeadline, describeRule } from '../../../shared/rubric/describe.ts';
 import { fromHundredths } from '../../../shared/decimal.ts';
 import { groupMaxHundredths, ROLE_IDS, type GroupNode, type ItemNode, type RoleId, type Rubric, type RubricNode } from '../../../shared/rubric/schema.ts';
 import { useCall } from '../../api/hooks.ts';
@@ -162,9 +162,10 @@ function GroupRow({ node, depth }: { node: GroupNode; depth: number }) {
     <TableRow sx={{ bgcolor: 'grey.50' }}>
       <TableCell sx={{ pl: 2 + depth * 3 }}>
         <Typography variant="subtitle2">{text(node.title)}</Typography>
-        <Typography variant="caption" color="text.secondary">
+        <Typography variant="caption" color="text.secondary" component="p">
           {node.id}
         </Typography>
+        <AssessedBy node={node} />
       </TableCell>
       <TableCell align="right">
         <Typography variant="subtitle2">{score(max)}</Typography>
@@ -178,6 +179,17 @@ function GroupRow({ node, depth }: { node: GroupNode; depth: number }) {
   );
 }
 
+/** Who assesses the item or group ("由索赔组考核"), when the rubric says. */
+function AssessedBy({ node }: { node: ItemNode | GroupNode }) {
+  const { lang } = useI18n();
+  const words = describeAssessedBy(node, lang);
+  return words ? (
+    <Typography variant="caption" component="p" data-testid={`rubric-assessed-by-${node.id}`}>
+      {words}
+    </Typography>
+  ) : null;
+}
+
 function ItemRow({ node, depth }: { node: ItemNode; depth: number }) {
   const { t, lang, text } = useI18n();
   const penalty = node.rule.kind === 'penalty';
@@ -187,8 +199,8 @@ function ItemRow({ node, depth }: { node: ItemNode; depth: number }) {
         <Typography variant="body2">{text(node.title)}</Typography>
         <Typography variant="caption" color="text.secondary" component="p">
           {node.id}
-          {describeAssessors(node, lang) ? ` · ${t.rubrics.scoredBy(describeAssessors(node, lang)!)}` : ''}
         </Typography>
+        <AssessedBy node={node} />
         {node.detail && (
           <Typography variant="caption" color="text.secondary" component="p" sx={{ fontStyle: 'italic' }}>
             {text(node.detail)}

@@ -129,7 +129,7 @@ function HandInRow({
 
   const due = dueDate(deadline, record.period, row.event);
   const late = due && HAND_IN_DATE.test(row.date) ? isLate(due, row.date) : null;
-  const dueText = due ? shortDate(due.time ? `${due.date}T${due.time}` : due.date) : null;
+  const dueText = due ? t.sheet.due(shortDate(due.date), due.time ?? null) : null;
 
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'flex-start', flexWrap: 'wrap', rowGap: 1 }}>
@@ -160,7 +160,7 @@ function HandInRow({
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minHeight: 40 }}>
         {dueText && (
           <Typography variant="caption" color="text.secondary">
-            {t.sheet.due(dueText)}
+            {dueText}
           </Typography>
         )}
         {late !== null && <Chip label={late ? t.sheet.late : t.sheet.onTime} color={late ? 'error' : 'success'} variant="outlined" />}

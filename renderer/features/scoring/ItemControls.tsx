@@ -174,7 +174,8 @@ export function GradeControl({ id, grades }: { id: string; grades: readonly Grad
   );
 }
 
-export function IncidentsControl({ id, kinds }: { id: string; kinds: readonly IncidentKind[] }) {
+/** `severe`: the item's rule has a severeFlag, so each incident may be marked severe (no points, the sheet's flag). */
+export function IncidentsControl({ id, kinds, severe = false }: { id: string; kinds: readonly IncidentKind[]; severe?: boolean }) {
   const { t } = useI18n();
   const { update } = useSheet();
   const raw = useDraftItem(id).incidents;
@@ -183,7 +184,7 @@ export function IncidentsControl({ id, kinds }: { id: string; kinds: readonly In
   const listError = useFieldError(paths.field(id, 'incidents'));
 
   const write = (next: DraftIncident[]) => update((d) => setItemField(d, id, 'incidents', next));
-  const change = (i: number, patch: Partial<DraftIncident>) => write(list.map((inc, j) => (j === i ? withoutEmptyNote({ ...inc, ...patch }) : inc)));
+  const change = (i: number, patch: Partial<DraftIncident>) => write(list.map((inc, j) => (j === i ? withoutNeutral({ ...inc, ...patch }) : inc)));
   const add = () => {
     const kind = kinds[0]!;
     setAdded(list.length);
@@ -204,6 +205,7 @@ export function IncidentsControl({ id, kinds }: { id: string; kinds: readonly In
           index={i}
           incident={inc}
           kinds={kinds}
+          severe={severe}
           autoFocus={added === i}
           onChange={(patch) => change(i, patch)}
           onRemove={() => remove(i)}
@@ -219,10 +221,11 @@ export function IncidentsControl({ id, kinds }: { id: string; kinds: readonly In
   );
 }
 
-function withoutEmptyNote(inc: DraftIncident): DraftIncident {
-  if (inc.note === undefined || inc.note.trim() !== '') return inc;
+/** The incident without an empty note or an unticked "severe" (an untouched incident stays as it was). */
+function withoutNeutral(inc: DraftIncident): DraftIncident {
   const rest = { ...inc };
-  delete rest.note;
+  if (rest.note !== undefined && rest.note.trim() === '') delete rest.note;
+  if (rest.severe === false) delete rest.severe;
   return rest;
 }
 
@@ -231,6 +234,7 @@ function IncidentRow({
   index,
   incident,
   kinds,
+  severe,
   autoFocus,
   onChange,
   onRemove,
@@ -239,6 +243,7 @@ function IncidentRow({
   index: number;
   incident: DraftIncident;
   kinds: readonly IncidentKind[];
+  severe: boolean;
   autoFocus: boolean;
   onChange: (patch: Partial<DraftIncident>) => void;
   onRemove: () => void;
@@ -251,6 +256,7 @@ function IncidentRow({
   const kindError = useFieldError(paths.incident(id, index, 'kind'));
   const deductionError = useFieldError(paths.incident(id, index, 'deduction'));
   const noteError = useFieldError(paths.incident(id, index, 'note'));
+  const severeError = useFieldError(paths.incident(id, index, 'severe'));
   const prefix = `input-${id}-incidents-${index}`;
 
   const chooseKind = (kindId: string) => {
@@ -292,6 +298,24 @@ function IncidentRow({
         sx={{ flex: 1, minWidth: 160 }}
         slotProps={{ htmlInput: { maxLength: MAX_NOTE_LENGTH, 'data-testid': `${prefix}-note` } }}
       />
+      {(severe || incident.severe !== undefined) && (
+        <FormControl error={Boolean(severeError)} sx={{ flexShrink: 0 }}>
+          <Tooltip title={t.sheet.severeHint}>
+            <FormControlLabel
+              label={t.sheet.severe}
+              control={
+                <Checkbox
+                  checked={incident.severe === true}
+                  onChange={(e) => onChange({ severe: e.target.checked })}
+                  color="error"
+                  slotProps={{ input: { 'data-testid': `${prefix}-severe` } as object }}
+                />
+              }
+            />
+          </Tooltip>
+          {severeError && <FormHelperText>{severeError}</FormHelperText>}
+        </FormControl>
+      )}
       <Tooltip title={t.sheet.removeIncident}>
         <IconButton aria-label={t.sheet.removeIncident} onClick={onRemove} data-testid={`${prefix}-remove`} sx={{ mt: 0.5 }}>
           <DeleteIcon fontSize="small" />

@@ -9,6 +9,7 @@ import type { GridColDef } from '@mui/x-data-grid';
 import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MonthRow } from '../../../shared/api/types.ts';
 import { useFit } from '../../app/fit.ts';
+import { flagColour } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useItemTitles } from '../../app/itemTitles.ts';
 import { LightMonthTable } from './LightMonthTable.tsx';
@@ -62,7 +63,7 @@ export function MonthGrid({ rows, loading, onOpen }: { rows: readonly MonthRow[]
                   key={f}
                   label={monthFlagText(t, itemTitle, row, f)}
                   title={monthFlagText(t, itemTitle, row, f)}
-                  color={f === 'transfer-off-post' ? 'error' : 'warning'}
+                  color={flagColour(f)}
                   variant="outlined"
                   sx={{ minWidth: 0 }}
                 />

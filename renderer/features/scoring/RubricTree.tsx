@@ -4,7 +4,7 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { describeAssessors, describeDeadline, describeRule } from '../../../shared/rubric/describe.ts';
+import { describeAssessedBy, describeDeadline, describeRule } from '../../../shared/rubric/describe.ts';
 import { DEFAULT_MAX_OCCURRENCES, type GroupNode, type ItemNode, type RubricNode } from '../../../shared/rubric/schema.ts';
 import type { ItemResult } from '../../../shared/scoring/engine.ts';
 import { problemText } from '../../app/FailureAlert.tsx';
@@ -42,6 +42,11 @@ function GroupBlock({ group }: { group: GroupNode }) {
           </Typography>
         )}
         {live?.gated && <Chip label={t.sheet.gated} color="error" />}
+        {group.assessedBy && (
+          <Typography variant="caption" color="text.secondary" data-testid={`assessed-by-${group.id}`}>
+            {describeAssessedBy(group, lang)}
+          </Typography>
+        )}
       </Stack>
       {group.gate && (
         <Paper variant="outlined" sx={{ p: 1.5, mb: 1.5, bgcolor: 'grey.50', ...(live?.gated ? { borderColor: 'error.light' } : {}) }} data-testid={`item-${group.id}`}>
@@ -77,9 +82,8 @@ function ItemBlock({ item }: { item: ItemNode }) {
   const problems = useProblems(paths.item(item.id));
   const shown = SHOWN.map((f) => paths.field(item.id, f));
   const leftover = problems.filter((p) => !shown.some((s) => p.field === s || p.field.startsWith(`${s}[`) || p.field.startsWith(`${s}.`)));
-  const facts = [item.id, describeRule(item, lang), item.deadline ? describeDeadline(item.deadline, lang) : null, describeAssessors(item, lang)]
-    .filter(Boolean)
-    .join(' · ');
+  const facts = [item.id, describeRule(item, lang), item.deadline ? describeDeadline(item.deadline, lang) : null].filter(Boolean).join(' · ');
+  const assessedBy = describeAssessedBy(item, lang);
 
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} data-testid={`item-${item.id}`}>
@@ -90,6 +94,14 @@ function ItemBlock({ item }: { item: ItemNode }) {
           </Typography>
           <Typography variant="caption" color="text.secondary" component="p">
             {facts}
+            {assessedBy && (
+              <>
+                {' · '}
+                <Box component="span" sx={{ color: 'text.primary' }} data-testid={`assessed-by-${item.id}`}>
+                  {assessedBy}
+                </Box>
+              </>
+            )}
           </Typography>
           {item.detail && (
             <Typography variant="caption" color="text.secondary" component="p" sx={{ fontStyle: 'italic' }}>
@@ -106,12 +118,16 @@ function ItemBlock({ item }: { item: ItemNode }) {
           <NoteField id={item.id} />
         </Stack>
         {(item.rule.kind === 'incidents' || (item.rule.kind === 'per-occurrence' && item.rule.incidents)) && (
-          <IncidentsControl id={item.id} kinds={item.rule.kind === 'incidents' ? item.rule.incidents : (item.rule.incidents ?? [])} />
+          <IncidentsControl
+            id={item.id}
+            kinds={item.rule.kind === 'incidents' ? item.rule.incidents : (item.rule.incidents ?? [])}
+            severe={item.rule.kind === 'incidents' && item.rule.severeFlag !== undefined}
+          />
         )}
         {target && <HandInEditor id={item.id} deadline={target.deadline} />}
         {live?.late?.map((l, i) => (
           <Typography key={i} variant="caption" color="warning.dark" data-testid={`late-${item.id}`}>
-            {t.sheet.autoLate(shortDate(l.due.time ? `${l.due.date}T${l.due.time}` : l.due.date), shortDate(l.handedIn))}
+            {t.sheet.autoLate(shortDate(l.due.date), l.due.time ?? null, shortDate(l.handedIn))}
           </Typography>
         ))}
         {item.handIn && <DoublingControl id={item.id} />}

@@ -20,12 +20,12 @@ import { exportBlock } from './sheetExport.ts';
 import { AbsencesEditor } from './AbsencesEditor.tsx';
 import { RubricTree } from './RubricTree.tsx';
 import { SheetContext, type SheetContextValue } from './SheetContext.ts';
-import { SheetHeader } from './SheetHeader.tsx';
+import { RubricUpdateNotice, SheetHeader } from './SheetHeader.tsx';
 import { TotalsPanel } from './TotalsPanel.tsx';
 import { useSheetDraft } from './useSheetDraft.ts';
 
 export function SheetEditor({
-  record,
+  record: loaded,
   regionName,
   onReload,
   onExport,
@@ -38,7 +38,9 @@ export function SheetEditor({
 }) {
   const { t } = useI18n();
   const [, go] = useRoute();
-  const sheet = useSheetDraft(record);
+  const sheet = useSheetDraft(loaded);
+  // The sheet as last loaded: a save that moves a draft to a newer rubric version loads it again.
+  const record = sheet.record;
   const [leaving, setLeaving] = useState(false);
   const itemsRef = useRef<HTMLFieldSetElement>(null);
 
@@ -68,7 +70,7 @@ export function SheetEditor({
     if (outcome === 'saved' || outcome === 'unchanged') backToMonth();
     else setLeaving(true);
   };
-  const explicitSave = () => void sheet.save();
+  const explicitSave = () => void sheet.save({ moveRubric: true });
   /** Export and sign: unsaved changes are saved first; a save that leaves the sheet unexportable opens nothing. */
   const startExport = async () => {
     const outcome = await sheet.save();
@@ -105,6 +107,7 @@ export function SheetEditor({
     <SheetContext.Provider value={context}>
       <Stack spacing={1.5}>
         <SheetHeader regionName={regionName} status={sheet.meta.status} onBack={() => void leave()} />
+        {record.rubricUpdate && !sheet.locked && <RubricUpdateNotice update={record.rubricUpdate} status={sheet.meta.status} />}
         {sheet.locked && (
           <Alert severity="info" data-testid="sheet-locked">
             <AlertTitle>{t.sheet.lockedTitle}</AlertTitle>

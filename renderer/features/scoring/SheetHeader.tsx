@@ -1,10 +1,12 @@
 /** Who and what is being scored: person, role, region, month, rubric id@version and status. */
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { SheetRecord } from '../../../shared/api/types.ts';
+import type { RubricRef } from '../../i18n/en.ts';
 import { ArrowBackIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSheet } from './SheetContext.ts';
@@ -52,5 +54,25 @@ export function SheetHeader({ regionName, status, onBack }: { regionName: string
         {t.sheet.keyboard}
       </Typography>
     </Stack>
+  );
+}
+
+/** `id@version` split (a sheet's rubric ref); the version NaN when it has none. */
+function rubricRef(ref: string): RubricRef {
+  const at = ref.lastIndexOf('@');
+  return at === -1 ? { id: ref, version: Number.NaN } : { id: ref.slice(0, at), version: Number(ref.slice(at + 1)) };
+}
+
+/**
+ * A newer rubric version is in force than the one this unsigned sheet is scored with (sheets.get's
+ * rubricUpdate): a sheet stored as a draft moves to it at its next save; one stored as ready keeps
+ * its version unless it is saved back as a draft.
+ */
+export function RubricUpdateNotice({ update, status }: { update: NonNullable<SheetRecord['rubricUpdate']>; status: SheetRecord['status'] }) {
+  const { t } = useI18n();
+  return (
+    <Alert severity="info" variant="outlined" sx={{ py: 0 }} data-testid="rubric-update">
+      {t.sheet.rubricUpdate(rubricRef(update.from), rubricRef(update.to), status === 'ready')}
+    </Alert>
   );
 }

@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
 import type { MonthRow } from '../../../shared/api/types.ts';
 import { isScored } from '../../../shared/sheet-status.ts';
-import { flagLabel, score } from '../../app/format.ts';
+import { flagColour, flagLabel, score } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useItemTitles } from '../../app/itemTitles.ts';
 
@@ -63,7 +63,7 @@ export function TeamBasis({ team }: { team: readonly MonthRow[] }) {
                 <Chip
                   key={`${row.personId} ${flag}`}
                   label={`${row.name} · ${flagLabel(flag, t, (id) => itemTitle(row.role, id))}`}
-                  color={flag === 'transfer-off-post' ? 'error' : 'warning'}
+                  color={flagColour(flag)}
                   variant="outlined"
                 />
               ))}

@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import { useMemo, type ReactNode } from 'react';
 import { allGroups, leafItems } from '../../../shared/rubric/schema.ts';
 import { problemText } from '../../app/FailureAlert.tsx';
-import { flagLabel, score, timeOfDay } from '../../app/format.ts';
+import { flagColour, flagLabel, score, timeOfDay } from '../../app/format.ts';
 import { CheckIcon, SaveIcon, SignIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { exportBlock } from './sheetExport.ts';
@@ -120,7 +120,7 @@ export function TotalsPanel({
           ) : (
             <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5 }}>
               {result.flags.map((f) => (
-                <Chip key={f} label={flagLabel(f, t, (id) => titles.get(id) ?? id)} color={f === 'transfer-off-post' ? 'error' : 'warning'} />
+                <Chip key={f} label={flagLabel(f, t, (id) => titles.get(id) ?? id)} color={flagColour(f)} data-flag={f} />
               ))}
             </Stack>
           )}

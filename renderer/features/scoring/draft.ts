@@ -23,6 +23,8 @@ export interface DraftIncident {
   kind: string;
   deduction: unknown;
   note?: string;
+  /** Marked severe (only on an item whose rule has a severeFlag, e.g. a complaint): no points, the sheet's flag. Left out when not. */
+  severe?: boolean;
 }
 
 export interface Draft {

@@ -7,6 +7,7 @@
 import type { GridColDef } from '@mui/x-data-grid';
 import type { MonthRow } from '../../../shared/api/types.ts';
 import { h } from '../../app/dom.ts';
+import { flagColour } from '../../app/format.ts';
 import type { Messages } from '../../i18n/dictionaries.ts';
 import './lightMonthTable.css';
 import { FIRST_PAGE_ROWS } from './monthData.ts';
@@ -48,7 +49,7 @@ function cell(col: GridColDef<MonthRow>, row: MonthRow, table: LightTable): HTML
   } else if (col.field === 'flags') {
     content = row.flags.map((f) => {
       const label = table.flagText(row, f);
-      return h('span', { class: `lt-chip o c-${f === 'transfer-off-post' ? 'error' : 'warning'}`, title: label }, h('span', {}, label));
+      return h('span', { class: `lt-chip o c-${flagColour(f)}`, title: label }, h('span', {}, label));
     });
   } else {
     content = h('span', { class: 'lt-text' }, text(col, row));

@@ -39,12 +39,25 @@ export interface SaveOptions {
   keepalive?: boolean;
   /** An automatic save: skip silently while the draft has problems. */
   auto?: boolean;
+  /**
+   * Save even without changes when the save moves the sheet to a newer rubric version (the
+   * editor's notice says the next save does): the Save button and Ctrl+S, not leaving the editor.
+   */
+  moveRubric?: boolean;
 }
 
 export type SaveOutcome = 'saved' | 'unchanged' | 'invalid' | 'conflict' | 'failed';
 
-export function useSheetDraft(record: SheetRecord) {
-  const [draft, setDraft] = useState<Draft>(() => draftFromInput(record.input));
+export function useSheetDraft(initial: SheetRecord) {
+  /**
+   * The sheet as last loaded. A save that moves an unsigned draft to a newer rubric version
+   * (record.rubricUpdate) loads it again, so the editor scores with the version the sheet is now
+   * stored with and the header names it; the draft stays as it is.
+   */
+  const [record, setRecord] = useState(initial);
+  const recordRef = useRef(record);
+  recordRef.current = record;
+  const [draft, setDraft] = useState<Draft>(() => draftFromInput(initial.input));
   const [meta, setMeta] = useState<SheetMeta>({ status: record.status, revision: record.revision, updatedAt: record.updatedAt });
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -80,14 +93,30 @@ export function useSheetDraft(record: SheetRecord) {
     setDirty(true);
   }, [locked]);
 
+  /** After a save: when the sheet was waiting to move to a newer rubric version, load the version it is now stored with. */
+  const followRubric = useCallback(async () => {
+    const before = recordRef.current;
+    if (!before.rubricUpdate) return;
+    try {
+      const fresh = await invoke('sheets.get', { personId: before.person.id, period: before.period });
+      if (recordRef.current !== before) return;
+      if (fresh.rubric.hash !== before.rubric.hash || fresh.rubricUpdate?.to !== before.rubricUpdate.to) setRecord(fresh);
+    } catch {
+      // Not loaded now: the next save tries again (rubricUpdate is still set).
+    }
+  }, []);
+
   const saveNow = useCallback(
     async (options: SaveOptions): Promise<SaveOutcome> => {
+      const record = recordRef.current;
       if (conflictRef.current) return 'conflict';
       if (locked) return 'unchanged';
       const at = version.current;
       const current = metaRef.current;
       const status: SheetStatus = options.status ?? (current.status === 'ready' ? 'ready' : 'draft');
-      if (at === savedVersion.current && (options.status === undefined || options.status === current.status)) return 'unchanged';
+      // A stored draft moves at any save; a ready sheet only when saved as a draft (as sheets.save decides).
+      const moves = options.moveRubric === true && record.rubricUpdate !== null && (current.status === 'draft' || status === 'draft');
+      if (at === savedVersion.current && !moves && (options.status === undefined || options.status === current.status)) return 'unchanged';
       const entryDraft = draftRef.current;
       if (evaluate(record, entryDraft).problems.length) {
         if (!options.auto) setInvalidAttempt(true);
@@ -108,6 +137,7 @@ export function useSheetDraft(record: SheetRecord) {
         setSaveError(null);
         setInvalidAttempt(false);
         setSavedAt(new Date());
+        await followRubric();
         return 'saved';
       } catch (error) {
         const failure = error instanceof ApiError ? error : new ApiError(toFailure(error));
@@ -121,7 +151,7 @@ export function useSheetDraft(record: SheetRecord) {
         setSaving(false);
       }
     },
-    [record, locked],
+    [locked, followRubric],
   );
 
   /** Saves run one after another, each saving the draft as it is when its turn comes. */
@@ -145,7 +175,7 @@ export function useSheetDraft(record: SheetRecord) {
 
   // Flush when the page is hidden, closed or left.
   useEffect(() => {
-    const savable = () => !conflictRef.current && evaluate(record, draftRef.current).problems.length === 0;
+    const savable = () => !conflictRef.current && evaluate(recordRef.current, draftRef.current).problems.length === 0;
     const onVisibility = () => {
       if (document.visibilityState === 'hidden' && pending()) void save({ keepalive: true, auto: true });
     };
@@ -179,7 +209,7 @@ export function useSheetDraft(record: SheetRecord) {
       window.removeEventListener('beforeunload', onBeforeUnload);
       if (pending()) void save({ auto: true }); // leaving the editor inside the app
     };
-  }, [record, save, pending]);
+  }, [save, pending]);
 
   /** The status as last saved; read right after awaiting a save, before the next render. */
   const savedStatus = useCallback(() => metaRef.current.status, []);
@@ -191,6 +221,8 @@ export function useSheetDraft(record: SheetRecord) {
   }, []);
 
   return {
+    /** The sheet as last loaded (a save that moves it to a newer rubric version loads it again). */
+    record,
     draft,
     update,
     locked,
