@@ -62,6 +62,8 @@ export type Refusal =
   | { code: 'chain-complete'; fileName: string }
   /** The identity chosen signs for another step than the file's next one. */
   | { code: 'not-next-step'; fileName: string; next: ChainRole; name: string; role: ChainRole }
+  /** This computer's clock (`now`) is behind the file's latest signature (`previous`): signing now would date the new signature before it. */
+  | { code: 'signer-clock-behind'; fileName: string; previous: string; now: string }
   // HR's import of approved sheets
   | { code: 'not-fully-approved'; signed: (ChainRole | null)[]; next: ChainRole | null }
   | { code: 'file-identifier'; what: 'employee-no' | 'region-code'; value: string }
@@ -92,6 +94,7 @@ export const VERIFY_CHECKS = [
   'signer-order',
   'embedded-data',
   'data-check',
+  'time',
 ] as const;
 export type VerifyCheck = (typeof VERIFY_CHECKS)[number];
 
@@ -144,6 +147,19 @@ export type VerifyReason =
   /** The embedded data does not hold together (numbers, rubric, person): altered, or made by another program. */
   | { code: 'data-inconsistent' }
   | { code: 'note-signer'; named: string; namedRole: ChainRole; signer: string; signerRole: ChainRole | null }
+  // time (electron/signing/timing.ts; times as ISO strings)
+  /** The sheet's exportedAt is not an ISO 8601 time (`value`: its first characters). */
+  | { code: 'exported-at-invalid'; value: string }
+  /** The sheet's month is after the month it was exported in. */
+  | { code: 'period-after-export'; period: string; exportedAt: string }
+  /** The first signature claims a time before the export. */
+  | { code: 'signed-before-export'; signature: number; name: string; signedAt: string; exportedAt: string }
+  /** A signature claims a time before the signature before it (by `previousName` at `previous`). */
+  | { code: 'signed-before-previous'; signature: number; name: string; signedAt: string; previous: string; previousName: string }
+  /** A signature claims a time more than 5 minutes after this app received it (now, for a file never seen). */
+  | { code: 'signed-in-future'; signature: number; name: string; signedAt: string; receivedAt: string }
+  /** The certificate had expired when this app first received the signature: its claimed signing time cannot be checked. */
+  | { code: 'certificate-expired-when-received'; signature: number; name: string; fingerprint: string; receivedAt: string; notAfter: string }
   /** The verifier met something it did not expect (it fails closed). */
   | { code: 'unexpected' };
 

@@ -25,6 +25,7 @@ import { fileRow, recordReceived } from './inbox.ts';
 import { yieldToEventLoop } from './jobs.ts';
 import { storeRubric } from './rubrics.ts';
 import { writeSheetRow } from './sheets.ts';
+import { firstReceivedIn } from './sheet-times.ts';
 import { type SheetVerification, signerInfo, trustedSigners, verifySheetPdf } from './sheet-verify.ts';
 
 const CODE = /^[A-Za-z0-9-]{1,20}$/;
@@ -59,7 +60,7 @@ export async function importFiles(db: Db, items: { fileName: string; bytes: Buff
       outcomes.push({ fileName, sha256, outcome: 'already-imported', message: 'this file was imported before', employeeNo: known.employee_no, period: known.period, personId, path: known.path });
       continue;
     }
-    const v = await verifySheetPdf(bytes, trusted);
+    const v = await verifySheetPdf(bytes, trusted, { firstReceived: firstReceivedIn(db) });
     if (!v.verdict.ok || !v.data) {
       const failure = v.verdict.failure ?? { check: 'data-check' as const, message: 'the file does not verify', reason: { code: 'unexpected' as const } };
       outcomes.push({ fileName, sha256, outcome: 'refused', message: `${failure.check}: ${failure.message}`, refusal: { code: 'file-not-verified', fileName, failure }, ...none });

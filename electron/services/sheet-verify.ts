@@ -13,7 +13,7 @@ import { isPlainObject } from '../../shared/problems.ts';
 import { ROLE_IDS, type RoleId } from '../../shared/rubric/schema.ts';
 import { RETURN_NOTE_FORMAT, SCORESHEET_FORMAT, checkScoresheet, type ScoresheetJson } from '../../shared/score-file.ts';
 import type { Db } from '../db/database.ts';
-import { type DataProblem, type Role, type SignatureReport, type TrustedSigner, type Verdict, verifyPdf } from '../signing/index.ts';
+import { type DataProblem, type Role, type SignatureReport, type TimeOptions, type TrustedSigner, type Verdict, verifyPdf } from '../signing/index.ts';
 import { sha256Hex } from './files.ts';
 
 const FULL_CHAIN: Role[] = [...CHAIN_ROLES];
@@ -65,8 +65,11 @@ export function scoresheetProblem(json: unknown): DataProblem | null {
  * The signatures must be a prefix of that chain (a sheet on its way); `complete` says whether
  * every step has signed.
  */
-export async function verifySheetPdf(pdf: Buffer, trusted: TrustedSigner[]): Promise<SheetVerification> {
-  const options = (expectedChain: Role[]) => ({ trusted, expectedChain, checkData: scoresheetProblem });
+/** What the receiving side knows beside its trusted signers: when it first had the file (sheet-times.ts firstReceivedIn), its clock. */
+export type SheetCheckOptions = TimeOptions;
+
+export async function verifySheetPdf(pdf: Buffer, trusted: TrustedSigner[], check: SheetCheckOptions = {}): Promise<SheetVerification> {
+  const options = (expectedChain: Role[]) => ({ trusted, expectedChain, checkData: scoresheetProblem, now: check.now, firstReceived: check.firstReceived });
   // The chain depends on the person's role, which the verifier reads only after the signer
   // order: try the usual chain, and the regional manager's own-sheet chain when the order fails.
   const full = await verifyPdf(pdf, options(FULL_CHAIN));

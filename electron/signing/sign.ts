@@ -6,6 +6,7 @@ import { buildDetachedCms } from './cms.ts';
 import type { HashName } from './crypto.ts';
 import { readCertificate, type SigningIdentity } from './identity.ts';
 import { SIGNATURE_BYTES, addSignaturePlaceholder } from './placeholder.ts';
+import { signerClockBehind } from './timing.ts';
 
 export interface SignOptions {
   /** /Reason of the signature dictionary. */
@@ -23,15 +24,30 @@ export class SignError extends Error {
   }
 }
 
+/** The signing time would be before the file's latest signature: this computer's clock is behind (the verifier would refuse the file). */
+export class ClockBehindError extends SignError {
+  constructor(
+    readonly previous: Date,
+    readonly at: Date,
+  ) {
+    super(`this computer's clock (${at.toISOString()}) is behind the file's latest signature (${previous.toISOString()}): set the clock right, then sign`);
+    this.name = 'ClockBehindError';
+  }
+}
+
 const MAX_TEXT = 2000;
 
+/** Signs at `options.signingTime` (default now), never before the file's latest signature (ClockBehindError). */
 export async function signPdf(pdf: Buffer, identity: SigningIdentity, options: SignOptions = {}): Promise<Buffer> {
-  return signPdfWithDigest(pdf, identity, options, 'SHA-256');
+  const signingTime = options.signingTime ?? new Date();
+  const previous = Buffer.isBuffer(pdf) ? signerClockBehind(pdf, signingTime) : null;
+  if (previous) throw new ClockBehindError(previous, signingTime);
+  return signPdfWithDigest(pdf, identity, { ...options, signingTime }, 'SHA-256');
 }
 
 /**
- * signPdf with a chosen digest. Only for tests (a SHA-1 signature must be refused by the
- * verifier); the application uses signPdf.
+ * signPdf with a chosen digest and no clock check. Only for tests (a SHA-1 signature, or one
+ * dated before the previous, must be refused by the verifier); the application uses signPdf.
  * @internal
  */
 export async function signPdfWithDigest(

@@ -19,6 +19,9 @@
  *   embedded-data     scoresheet.json is read from the FIRST signed revision and parses as strict
  *                     JSON (a key twice in one object is refused)
  *   data-check        the caller's checkData accepts it
+ *   time              the times that can be checked (timing.ts): exportedAt, the signing times in
+ *                     order and not in the future, each certificate valid when this app first
+ *                     received its signature
  */
 import { CmsError, verifyDetachedCms } from './cms.ts';
 import { DuplicateKeyDataError, EmbeddedDataError, parseJsonBytes, readEmbeddedFile } from './embedded-data.ts';
@@ -27,6 +30,7 @@ import { SCORE_FILE_NAME } from '../../shared/score-file.ts';
 import { type CertificateInfo, type Role, certificateToDer, readCertificate } from './identity.ts';
 import { type ParsedPdf, type PdfDict, type PdfObject, type PdfString, PdfParseError, decodeText, isArray, isDict, isName, isString, parsePdf, parsePdfDate } from './pdf-objects.ts';
 import { checkLaterRevisions } from './revisions.ts';
+import { type TimeOptions, timeProblem } from './timing.ts';
 import type { VerifyCheck, VerifyFailure, VerifyReason } from '../../shared/refusals.ts';
 
 /** The checks' ids (shared/refusals.ts, where the renderer words them). */
@@ -41,7 +45,7 @@ export interface TrustedSigner {
   role: Role;
 }
 
-export interface VerifyOptions {
+export interface VerifyOptions extends TimeOptions {
   trusted: TrustedSigner[];
   /** The approval chain; the signatures' roles must be a prefix of it. Default manager → planning → vp → hr. */
   expectedChain?: Role[];
@@ -325,6 +329,11 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
     if (typeof problem === 'string') throw new CheckFailure('data-check', problem || 'the data check failed', { code: 'data-inconsistent' });
     throw new CheckFailure('data-check', problem.message, problem.reason);
   }
+
+  // time
+  stage.check = 'time';
+  const late = timeProblem(pdf, found.map((s) => ({ ...s.report!, signingTime: s.report!.signingTime!, notBefore: s.info!.notBefore, notAfter: s.info!.notAfter })), verdict.data, options);
+  if (late) throw new CheckFailure('time', late.message, late.reason);
 }
 
 function encrypted(): CheckFailure {

@@ -45,6 +45,7 @@ export const checksEn = {
   'signer-order': 'Chain out of order',
   'embedded-data': 'Sheet data missing',
   'data-check': 'Scores do not recompute',
+  time: 'Times do not add up',
 } satisfies Record<VerifyCheck, string>;
 
 export const reasonsEn = {
@@ -85,6 +86,17 @@ export const reasonsEn = {
   'not-return-note': () => 'This file is not a return note.',
   'data-inconsistent': () => 'The data in the file does not hold together (its scores, rubric or person do not match): it was changed, or made by another program.',
   'note-signer': (r: V<'note-signer'>) => `The note names ${r.named} (${EN.chainRoles[r.namedRole]}) as the reviewer, but it is signed by ${r.signer} (${stepEn(r.signerRole)}).`,
+  'exported-at-invalid': (r: V<'exported-at-invalid'>) => `The sheet’s export time “${r.value}” is not a date and time: the file was not made by this app.`,
+  'period-after-export': (r: V<'period-after-export'>) => `The sheet is for ${r.period}, but it was exported on ${dateTime(r.exportedAt, 'en')}, before that month.`,
+  'signed-before-export': (r: V<'signed-before-export'>) =>
+    `Signature ${r.signature} by ${r.name} claims ${dateTime(r.signedAt, 'en')}, before the sheet was exported (${dateTime(r.exportedAt, 'en')}).`,
+  'signed-before-previous': (r: V<'signed-before-previous'>) =>
+    `Signature ${r.signature} by ${r.name} claims ${dateTime(r.signedAt, 'en')}, before the signature of ${r.previousName} it follows (${dateTime(r.previous, 'en')}).`,
+  'signed-in-future': (r: V<'signed-in-future'>) =>
+    `Signature ${r.signature} by ${r.name} claims ${dateTime(r.signedAt, 'en')}, later than this app received it (${dateTime(r.receivedAt, 'en')}; clocks may differ by 5 minutes at most).`,
+  'certificate-expired-when-received': (r: V<'certificate-expired-when-received'>) =>
+    `Signature ${r.signature}: the certificate of ${r.name} (${r.fingerprint}) expired on ${dateTime(r.notAfter, 'en')}, before this app received the signature (${dateTime(r.receivedAt, 'en')}). ` +
+    'An expired certificate’s signing time cannot be checked, so the signature is not accepted.',
   unexpected: () => 'The file could not be checked (an unexpected error), so it is not accepted.',
 } satisfies { [C in VerifyReason['code']]: (reason: V<C>) => string };
 
@@ -150,6 +162,8 @@ export const refusalsEn = {
   'kept-file-changed': (r: R<'kept-file-changed'>) => `The kept copy of ${r.fileName} (${r.path}) has changed on disk: add the file again.`,
   'file-not-verified': (r: R<'file-not-verified'>) => `${r.fileName} does not verify: ${verifyEn(r.failure)}`,
   'chain-complete': (r: R<'chain-complete'>) => `${r.fileName} is already signed by every step of its chain.`,
+  'signer-clock-behind': (r: R<'signer-clock-behind'>) =>
+    `This computer’s clock (${dateTime(r.now, 'en')}) is behind the latest signature of ${r.fileName} (${dateTime(r.previous, 'en')}): a signature now would be dated before it, and the file would be refused. Set the computer’s clock right, then sign.`,
   'not-next-step': (r: R<'not-next-step'>) =>
     `The next step for ${r.fileName} is ${EN.chainRoles[r.next]}; the signing identity ${r.name} signs for ${EN.chainRoles[r.role]}.`,
   'not-fully-approved': (r: R<'not-fully-approved'>) =>
@@ -182,6 +196,7 @@ export const checksZh: typeof checksEn = {
   'signer-order': '签署顺序不符',
   'embedded-data': '缺少评分数据',
   'data-check': '分数复算不一致',
+  time: '时间不合理',
 };
 
 export const reasonsZh: typeof reasonsEn = {
@@ -218,6 +233,16 @@ export const reasonsZh: typeof reasonsEn = {
   'not-return-note': () => '此文件不是退回通知。',
   'data-inconsistent': () => '文件中的数据前后不一致(分数、评分规则或人员不相符):文件已被改动,或由其他程序生成。',
   'note-signer': (r) => `通知中写明的退回人是 ${r.named}(${ZH.chainRoles[r.namedRole]}),但签署人是 ${r.signer}(${stepZh(r.signerRole)})。`,
+  'exported-at-invalid': (r) => `评分表的导出时间“${r.value}”不是有效的日期时间:该文件不是本应用生成的。`,
+  'period-after-export': (r) => `评分表的月份是 ${r.period},但导出时间是 ${dateTime(r.exportedAt, 'zh')},早于该月份。`,
+  'signed-before-export': (r) => `第 ${r.signature} 个签名(${r.name})的签署时间为 ${dateTime(r.signedAt, 'zh')},早于评分表的导出时间(${dateTime(r.exportedAt, 'zh')})。`,
+  'signed-before-previous': (r) =>
+    `第 ${r.signature} 个签名(${r.name})的签署时间为 ${dateTime(r.signedAt, 'zh')},早于其前一个签名(${r.previousName},${dateTime(r.previous, 'zh')})。`,
+  'signed-in-future': (r) =>
+    `第 ${r.signature} 个签名(${r.name})的签署时间为 ${dateTime(r.signedAt, 'zh')},晚于本应用收到该签名的时间(${dateTime(r.receivedAt, 'zh')};时钟误差最多允许 5 分钟)。`,
+  'certificate-expired-when-received': (r) =>
+    `第 ${r.signature} 个签名:${r.name} 的证书(${r.fingerprint})已于 ${dateTime(r.notAfter, 'zh')} 过期,早于本应用收到该签名的时间(${dateTime(r.receivedAt, 'zh')})。` +
+    '过期证书所写的签署时间无法核实,因此不接受该签名。',
   unexpected: () => '无法验证该文件(发生意外错误),因此不予接受。',
 };
 
@@ -273,6 +298,8 @@ export const refusalsZh: typeof refusalsEn = {
   'kept-file-changed': (r) => `${r.fileName} 的保存副本(${r.path})在磁盘上已被改动:请重新添加该文件。`,
   'file-not-verified': (r) => `${r.fileName} 未通过校验:${verifyZh(r.failure)}`,
   'chain-complete': (r) => `${r.fileName} 已由审批流程的每个环节签署完毕。`,
+  'signer-clock-behind': (r) =>
+    `本机时钟(${dateTime(r.now, 'zh')})早于 ${r.fileName} 最后一个签名的时间(${dateTime(r.previous, 'zh')}):现在签署,新签名的时间会早于它,文件将被拒绝。请先校准本机时钟,再签署。`,
   'not-next-step': (r) => `${r.fileName} 的下一个环节是${ZH.chainRoles[r.next]};签名身份 ${r.name} 签署的环节是${ZH.chainRoles[r.role]}。`,
   'not-fully-approved': (r) =>
     `尚未审批完毕:${r.signed.length ? `已签署的环节为 ${r.signed.map(stepZh).join(' → ')}` : '还没有任何签名'}${r.next ? `;下一个环节是${ZH.chainRoles[r.next]}` : ''}。`,

@@ -49,6 +49,26 @@ const REASONS: { [C in VerifyReason['code']]: Extract<VerifyReason, { code: C }>
   'return-note-signers': { code: 'return-note-signers' },
   'no-embedded-data': { code: 'no-embedded-data', file: 'scoresheet.json' },
   'duplicate-key': { code: 'duplicate-key', file: 'scoresheet.json', key: 'output.monthlyScore' },
+  'exported-at-invalid': { code: 'exported-at-invalid', value: '9999-99-99' },
+  'period-after-export': { code: 'period-after-export', period: '2099-01', exportedAt: '2026-11-02T10:00:00.000Z' },
+  'signed-before-export': { code: 'signed-before-export', signature: 1, name: '王磊', signedAt: '2026-11-01T10:00:00.000Z', exportedAt: '2026-11-02T10:00:00.000Z' },
+  'signed-before-previous': {
+    code: 'signed-before-previous',
+    signature: 2,
+    name: '李娜',
+    signedAt: '2026-11-01T10:00:00.000Z',
+    previous: '2026-11-02T10:00:00.000Z',
+    previousName: '王磊',
+  },
+  'signed-in-future': { code: 'signed-in-future', signature: 3, name: '张伟', signedAt: '2031-01-01T00:00:00.000Z', receivedAt: '2026-11-03T09:30:00.000Z' },
+  'certificate-expired-when-received': {
+    code: 'certificate-expired-when-received',
+    signature: 1,
+    name: '王磊',
+    fingerprint: FP,
+    receivedAt: '2026-11-03T09:30:00.000Z',
+    notAfter: '2017-03-01T00:00:00.000Z',
+  },
   'return-note-not-sheet': { code: 'return-note-not-sheet' },
   'not-score-sheet': { code: 'not-score-sheet' },
   'not-return-note': { code: 'not-return-note' },
@@ -86,6 +106,7 @@ const REFUSALS: { [C in Refusal['code']]: Extract<Refusal, { code: C }> } = {
   'file-not-verified': { code: 'file-not-verified', fileName: FILE, failure: untrusted },
   'chain-complete': { code: 'chain-complete', fileName: FILE },
   'not-next-step': { code: 'not-next-step', fileName: FILE, next: 'vp', name: '李娜', role: 'planning' },
+  'signer-clock-behind': { code: 'signer-clock-behind', fileName: FILE, previous: '2026-11-03T09:35:00.000Z', now: '2026-11-03T09:30:00.000Z' },
   'not-fully-approved': { code: 'not-fully-approved', signed: ['manager', 'planning'], next: 'vp' },
   'file-identifier': { code: 'file-identifier', what: 'region-code', value: 'R 01' },
   'later-import-exists': { code: 'later-import-exists', name: '王磊', period: '2026-10', imported: '2026-11-03T09:30:00.000Z', file: SHA.slice(0, 12), exportedAt: '2026-11-02T10:00:00.000Z' },
@@ -98,7 +119,7 @@ const REFUSALS: { [C in Refusal['code']]: Extract<Refusal, { code: C }> } = {
 /** Keys whose value is worded in the UI's language (a status, a step, a kind), not shown as it is. */
 const WORDED = new Set(['code', 'what', 'need', 'status', 'state', 'role', 'first', 'wanted', 'next', 'step', 'chain', 'signed', 'certificateRole', 'trustedRole', 'namedRole', 'signerRole', 'message']);
 /** Keys shown in another form: times in the UI's locale, sizes in MB (checked below). */
-const FORMATTED = new Set(['imported', 'exportedAt', 'signedAt', 'notBefore', 'notAfter', 'bytes', 'max']);
+const FORMATTED = new Set(['imported', 'exportedAt', 'signedAt', 'notBefore', 'notAfter', 'bytes', 'max', 'receivedAt', 'previous', 'importedAt', 'now']);
 
 /** The values that must appear as they are: strings and numbers, a list's items, a nested failure's reason's. */
 function shownValues(data: object): string[] {

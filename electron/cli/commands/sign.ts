@@ -8,6 +8,7 @@ import { ROLE_IDS } from '../../../shared/rubric/schema.ts';
 import { reasonFor } from '../../services/export.ts';
 import { sha256Hex, writeFileAtomic } from '../../services/files.ts';
 import { verifySheetPdf } from '../../services/sheet-verify.ts';
+import { assertSignerClock } from '../../services/sheet-times.ts';
 import { signPdf } from '../../signing/index.ts';
 import { CliError, parseFlags } from '../args.ts';
 import { json, readBytes, type Io } from '../io.ts';
@@ -45,6 +46,7 @@ export async function sign(args: readonly string[], io: Io): Promise<string> {
     }
     if (next === null) throw new CliError(`${file} is already signed by every step of its chain`);
     if (next !== identity.role) throw new CliError(`the next step for ${file} is ${next}; ${flags['--identity']} signs for ${identity.role}`);
+    assertSignerClock(pdf, file); // never a signature dated before the file's latest
     ready.push({ file, pdf, signatures });
   }
   const results = [];

@@ -1,5 +1,6 @@
 /** `verify`: signed sheets against trusted certificates (a folder, or a database's trusted signers). */
 import { describeData, signerInfo, trustedSigners, verifySheetPdf, type SheetVerification } from '../../services/sheet-verify.ts';
+import { firstReceivedSnapshot } from '../../services/sheet-times.ts';
 import type { TrustedSigner } from '../../signing/index.ts';
 import { CliError, Outcome, parseFlags } from '../args.ts';
 import { openDb } from '../database.ts';
@@ -24,6 +25,8 @@ export async function verify(args: readonly string[]): Promise<Outcome> {
   const { positional, flags } = parseFlags(args, ['--json'], ['--trust', '--db']);
   if (positional.length === 0) throw new CliError(usage);
   const trusted: TrustedSigner[] = [];
+  // When the database first had each file (the time checks); a file it never had: now.
+  let firstReceived: ((sha256: string) => Date | null) | undefined;
   if (flags['--trust']) trusted.push(...trustFolder(flags['--trust']));
   if (flags['--db'] || !flags['--trust']) {
     const path = flags['--db'] ?? process.env.SCORECARD_DB;
@@ -31,6 +34,7 @@ export async function verify(args: readonly string[]): Promise<Outcome> {
     const db = openDb(path, false);
     try {
       trusted.push(...trustedSigners(db));
+      firstReceived = firstReceivedSnapshot(db);
     } finally {
       db.close();
     }
@@ -38,7 +42,7 @@ export async function verify(args: readonly string[]): Promise<Outcome> {
   const files = pdfFiles(positional);
   if (files.length === 0) throw new CliError(`no PDF files in ${positional.join(', ')}`);
   const reports: ReturnType<typeof report>[] = [];
-  for (const file of files) reports.push(report(file, await verifySheetPdf(readBytes(file), trusted)));
+  for (const file of files) reports.push(report(file, await verifySheetPdf(readBytes(file), trusted, { firstReceived })));
   const failed = reports.filter((r) => !r.ok).length;
   const summary = failed ? `${failed} of ${reports.length} files failed verification` : '';
   if (flags['--json']) return new Outcome(json(reports), failed ? 1 : 0, summary);
