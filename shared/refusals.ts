@@ -67,8 +67,8 @@ export type Refusal =
   // HR's import of approved sheets
   | { code: 'not-fully-approved'; signed: (ChainRole | null)[]; next: ChainRole | null }
   | { code: 'file-identifier'; what: 'employee-no' | 'region-code'; value: string }
-  /** An approved sheet of the person and month exported at `imported` (file `file`, its SHA-256's start) is already here; this one was exported at `exportedAt`. */
-  | { code: 'later-import-exists'; name: string; period: string; imported: string; file: string; exportedAt: string }
+  /** HR imported another file for this person and month (`fileName`, `file`: its SHA-256's start, at `importedAt`); a replacement comes as a declared amendment. */
+  | { code: 'sheet-already-imported'; name: string; period: string; fileName: string; file: string; importedAt: string }
   // The manager's import of return notes
   | ({ code: 'return-no-sheet' } & SheetOf)
   | { code: 'return-not-signed'; status: SheetStatus }

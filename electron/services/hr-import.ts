@@ -6,9 +6,11 @@
  * waiting for a step, is refused with the reason. Idempotent by the file's SHA-256: the same
  * file twice is one record. The region (by code) and the person (by employee number) are added
  * when missing (an existing roster entry is kept as HR has it); the rubric version is stored;
- * the sheet is written with status 'approved' and its absences and hand-ins. A different
- * approved file for the same person and month replaces the sheet when it was exported later,
- * and is refused otherwise. The original signed file is kept under <data dir>/received/YYYY-MM/.
+ * the sheet is written with status 'approved' and its absences and hand-ins. Another file for a
+ * person and month HR already imported is refused, naming the imported one: which of two signed
+ * files replaces the other is not decided by comparing the times they write (a 9999 export time
+ * would win forever) but by a declared amendment (a later issue). The original signed file is
+ * kept under <data dir>/received/YYYY-MM/.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -137,25 +139,19 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
     const existing = db.prepare('SELECT id, status, revision FROM sheets WHERE person_id = ? AND period = ?').get(personRow.id, period) as
       | { id: number; status: string; revision: number }
       | undefined;
-    let replaced: { sha256: string; exportedAt: string | null } | null = null;
     if (existing) {
+      // One imported file per sheet until amendments declare a replacement.
       const from = db
-        .prepare("SELECT sha256, verdict FROM sheet_files WHERE sheet_id = ? AND state = 'imported' ORDER BY handled_at DESC LIMIT 1")
-        .get(existing.id) as { sha256: string; verdict: string } | undefined;
+        .prepare("SELECT sha256, file_name, handled_at FROM sheet_files WHERE sheet_id = ? AND state = 'imported' ORDER BY handled_at DESC LIMIT 1")
+        .get(existing.id) as { sha256: string; file_name: string; handled_at: string } | undefined;
       if (from) {
-        const exportedAt = (JSON.parse(from.verdict) as { exportedAt?: string | null }).exportedAt ?? null;
-        if (exportedAt !== null && exportedAt >= data.exportedAt) {
-          throw new ServiceError('conflict', `an approved sheet of ${person.name} for ${period} exported at ${exportedAt} (file ${from.sha256.slice(0, 12)}…) is already imported; this file was exported at ${data.exportedAt}`, {
-            code: 'later-import-exists',
-            name: person.name,
-            period,
-            imported: exportedAt,
-            file: from.sha256.slice(0, 12),
-            exportedAt: data.exportedAt,
-          });
-        }
-        replaced = { sha256: from.sha256, exportedAt };
-      } else replaced = { sha256: '', exportedAt: null };
+        throw new ServiceError(
+          'conflict',
+          `the approved sheet of ${person.name} for ${period} was imported already from ${from.file_name} (file ${from.sha256.slice(0, 12)}…) at ${from.handled_at}; ` +
+            'another file for it is not imported in its place (a correction comes as an amendment)',
+          { code: 'sheet-already-imported', name: person.name, period, fileName: from.file_name, file: from.sha256.slice(0, 12), importedAt: from.handled_at },
+        );
+      }
     }
 
     const sheetId = writeSheetRow(db, existing?.id ?? null, { personId: personRow.id, rubric, status: 'approved', input, result: output, revision: (existing?.revision ?? 0) + 1 });
@@ -166,14 +162,14 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
       action: existing ? 'sheet.import-replace' : 'sheet.import',
       entity: 'sheet',
       entityId: `${person.employeeNo}/${period}`,
-      before: existing ? { status: existing.status, file: replaced?.sha256 || null } : null,
+      before: existing ? { status: existing.status, file: null } : null,
       after: { status: 'approved', file: sha256, fileName, monthlyScore: output.monthlyScore, signers: signers.map((s) => ({ role: s.role, name: s.name, at: s.signingTime })) },
     });
     return {
       fileName,
       sha256,
       outcome: existing ? 'replaced' : 'imported',
-      message: existing ? `replaced the sheet of ${person.name} for ${period} with a later approved export` : `imported the approved sheet of ${person.name} for ${period}`,
+      message: existing ? `replaced the sheet of ${person.name} for ${period} (not imported from a file) with this approved export` : `imported the approved sheet of ${person.name} for ${period}`,
       employeeNo: person.employeeNo,
       period,
       personId: personRow.id,

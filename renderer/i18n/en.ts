@@ -617,7 +617,7 @@ export const en = {
       importAll: (n: number) => `Import ${n === 1 ? 'it' : `all ${n}`}`,
       importing: 'Importing…',
       result: (n: number) => `Import into the HR database: ${n} file${n === 1 ? '' : 's'}`,
-      replacedText: 'The sheet already here was replaced by this later approved export.',
+      replacedText: 'The sheet already here (not imported from a file) was replaced by this approved export.',
     },
     returns: {
       title: 'Import return notes',

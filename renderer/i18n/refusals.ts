@@ -172,8 +172,9 @@ export const refusalsEn = {
     r.what === 'employee-no'
       ? `The file’s employee number “${r.value}” is not one this app accepts (letters, digits and "-", at most 20).`
       : `The file’s region code “${r.value}” is not one this app accepts (letters, digits and "-", at most 20).`,
-  'later-import-exists': (r: R<'later-import-exists'>) =>
-    `An approved sheet of ${r.name} for ${r.period} exported at ${dateTime(r.imported, 'en')} (file ${r.file}…) is already imported; this file was exported at ${dateTime(r.exportedAt, 'en')}, before it.`,
+  'sheet-already-imported': (r: R<'sheet-already-imported'>) =>
+    `The approved sheet of ${r.name} for ${r.period} was imported already, from ${r.fileName} (file ${r.file}…) on ${dateTime(r.importedAt, 'en')}. ` +
+    'Another file for the same sheet is not imported in its place: a correction will come as an amendment.',
   'return-no-sheet': (r: R<'return-no-sheet'>) => `There is no sheet of ${r.name} (${r.employeeNo}) for ${r.period} in this database.`,
   'return-not-signed': (r: R<'return-not-signed'>) => `The sheet is ${EN.statuses[r.status].toLowerCase()}, not ${EN.statuses.signed.toLowerCase()}: there is nothing to reopen.`,
   'return-stale': () => 'The note returns an earlier export: the sheet was exported again since.',
@@ -305,8 +306,8 @@ export const refusalsZh: typeof refusalsEn = {
     `尚未审批完毕:${r.signed.length ? `已签署的环节为 ${r.signed.map(stepZh).join(' → ')}` : '还没有任何签名'}${r.next ? `;下一个环节是${ZH.chainRoles[r.next]}` : ''}。`,
   'file-identifier': (r) =>
     `文件中的${r.what === 'employee-no' ? '工号' : '区域代码'}“${r.value}”不符合本应用的要求(只能包含字母、数字和“-”,最多 20 个字符)。`,
-  'later-import-exists': (r) =>
-    `已导入 ${r.name} ${r.period} 的一份已审批评分表,导出于 ${dateTime(r.imported, 'zh')}(文件 ${r.file}…);此文件导出于 ${dateTime(r.exportedAt, 'zh')},更早,因此不导入。`,
+  'sheet-already-imported': (r) =>
+    `${r.name} ${r.period} 的已审批评分表已经导入,来自 ${r.fileName}(文件 ${r.file}…),导入于 ${dateTime(r.importedAt, 'zh')}。同一张评分表的另一份文件不会替换它:更正将以修订的方式提交。`,
   'return-no-sheet': (r) => `本数据库中没有 ${r.name}(${r.employeeNo})${r.period} 的评分表。`,
   'return-not-signed': (r) => `该评分表的状态为“${ZH.statuses[r.status]}”,不是“${ZH.statuses.signed}”:没有可重新打开的内容。`,
   'return-stale': () => '此退回通知针对的是较早的导出文件:该评分表之后已重新导出。',

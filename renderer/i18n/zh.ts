@@ -598,7 +598,7 @@ export const zh: Messages = {
       importAll: (n: number) => (n === 1 ? '导入' : `全部导入(${n} 个)`),
       importing: '正在导入…',
       result: (n: number) => `导入到人事数据库:${n} 个文件`,
-      replacedText: '已用这份较晚导出的已审批评分表替换了原有的评分表。',
+      replacedText: '已用这份已审批评分表替换了原有的评分表(原表并非从文件导入)。',
     },
     returns: {
       title: '导入退回通知',

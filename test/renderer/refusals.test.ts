@@ -109,7 +109,7 @@ const REFUSALS: { [C in Refusal['code']]: Extract<Refusal, { code: C }> } = {
   'signer-clock-behind': { code: 'signer-clock-behind', fileName: FILE, previous: '2026-11-03T09:35:00.000Z', now: '2026-11-03T09:30:00.000Z' },
   'not-fully-approved': { code: 'not-fully-approved', signed: ['manager', 'planning'], next: 'vp' },
   'file-identifier': { code: 'file-identifier', what: 'region-code', value: 'R 01' },
-  'later-import-exists': { code: 'later-import-exists', name: '王磊', period: '2026-10', imported: '2026-11-03T09:30:00.000Z', file: SHA.slice(0, 12), exportedAt: '2026-11-02T10:00:00.000Z' },
+  'sheet-already-imported': { code: 'sheet-already-imported', name: '王磊', period: '2026-10', fileName: FILE, file: SHA.slice(0, 12), importedAt: '2026-11-03T09:30:00.000Z' },
   'return-no-sheet': { code: 'return-no-sheet', ...SHEET },
   'return-not-signed': { code: 'return-not-signed', status: 'draft' },
   'return-stale': { code: 'return-stale' },
@@ -178,7 +178,7 @@ describe('refusals in words', () => {
   });
 
   it('times in the UI’s locale, not as the backend stores them', () => {
-    const text = refusalText(REFUSALS['later-import-exists'], zh);
+    const text = refusalText(REFUSALS['sheet-already-imported'], zh);
     expect(text).not.toContain('2026-11-03T');
     expect(text).toContain('2026/11/0');
   });
