@@ -146,6 +146,7 @@ export type VerifyReason =
   | { code: 'not-return-note' }
   /** The embedded data does not hold together (numbers, rubric, person): altered, or made by another program. */
   | { code: 'data-inconsistent' }
+  | RubricTrustReason
   | { code: 'note-signer'; named: string; namedRole: ChainRole; signer: string; signerRole: ChainRole | null }
   // time (electron/signing/timing.ts; times as ISO strings)
   /** The sheet's exportedAt is not an ISO 8601 time (`value`: its first characters). */
@@ -164,6 +165,16 @@ export type VerifyReason =
   | { code: 'unexpected' };
 
 export type VerifyReasonCode = VerifyReason['code'];
+
+/**
+ * A sheet's rubric that the receiver does not know (docs/trust.md, "Rubrics"): rubrics come from
+ * HQ (a built-in, or a version published by sales planning), never from a sheet.
+ */
+export type RubricTrustReason =
+  /** No built-in or published version `id@version` here. */
+  | { code: 'unknown-rubric'; id: string; version: number; hash: string }
+  /** `id@version` is known here with another content (`known`: its hash here; `hash`: the file's). */
+  | { code: 'rubric-hash-mismatch'; id: string; version: number; hash: string; known: string };
 
 /** The first failed check of a verdict: its id, its English message (CLI, logs) and its reason as data. */
 export interface VerifyFailure {

@@ -5,7 +5,8 @@
  */
 import type { ChainRole, Person, SheetRecord } from './api/types.ts';
 import { InputError, formatProblems, isPlainObject } from './problems.ts';
-import { loadRubric } from './rubric/catalog.ts';
+import type { RubricTrustReason } from './refusals.ts';
+import { BUILTIN_RUBRICS, loadRubric } from './rubric/catalog.ts';
 import { ROLE_IDS, type RoleId, type Rubric } from './rubric/schema.ts';
 import { scoreSheet, type SheetResult } from './scoring/engine.ts';
 import { validateSheetInput, type SheetInput } from './scoring/input.ts';
@@ -89,11 +90,37 @@ function short(value: unknown): string {
 }
 
 /**
- * Check an embedded scoresheet.json: its shape, the rubric (valid, and its hash its content's),
- * the input (valid against that rubric), and the output, recomputed by the shared engine, equal
- * in every field. Returns the reason it fails, or null.
+ * Whether a sheet's rubric is one the receiver knows (docs/trust.md, "Rubrics"): `known` holds
+ * every rubric it accepts (the built-ins, and the versions HQ published there). A rubric comes
+ * from HQ, never from a sheet: the embedded copy is only compared with the known one. Returns
+ * the known rubric, or why the sheet's is not known, naming it.
  */
-export function checkScoresheet(json: unknown): string | null {
+export function knownRubricOf(
+  embedded: Pick<Rubric, 'id' | 'version' | 'hash'>,
+  known: readonly Rubric[],
+): { rubric: Rubric } | { message: string; reason: RubricTrustReason } {
+  const { id, version, hash } = embedded;
+  const same = known.find((r) => r.id === id && r.version === version);
+  if (!same) {
+    return { message: `the sheet's rubric ${id}@${version} (${hash}) is not one this app knows: a rubric comes from HQ (a built-in, or a version published by sales planning and imported here), never from a sheet`, reason: { code: 'unknown-rubric', id, version, hash } };
+  }
+  if (same.hash !== hash) {
+    return {
+      message: `the sheet's rubric ${id}@${version} has the hash ${hash}, but ${id}@${version} here is ${same.hash}: the sheet was scored with another content under a known version`,
+      reason: { code: 'rubric-hash-mismatch', id, version, hash, known: same.hash },
+    };
+  }
+  return { rubric: same };
+}
+
+/**
+ * Check an embedded scoresheet.json: its shape, the rubric (valid, its hash its content's, and a
+ * rubric the receiver knows: `known`, the built-ins when not given), the input (valid against
+ * that rubric), and the output, recomputed by the shared engine with the known rubric, equal in
+ * every field. Returns the reason it fails (with its reason as data when the rubric is not
+ * known), or null.
+ */
+export function checkScoresheet(json: unknown, known: readonly Rubric[] = BUILTIN_RUBRICS): string | { message: string; reason: RubricTrustReason } | null {
   if (!isPlainObject(json)) return 'scoresheet.json is not a JSON object';
   if (json.format !== SCORESHEET_FORMAT) {
     if (json.format === RETURN_NOTE_FORMAT) return 'this file is a return note, not a score sheet (import it with the return notes)';
@@ -112,13 +139,16 @@ export function checkScoresheet(json: unknown): string | null {
     throw err;
   }
   if (hash !== rubric.hash) return `the embedded rubric's hash ${short(hash)} is not the hash of its content (${rubric.hash})`;
+  const trusted = knownRubricOf(rubric, known);
+  if (!('rubric' in trusted)) return trusted;
+  rubric = trusted.rubric;
 
   const checked = validateSheetInput(json.input, [rubric]);
   if (!checked.ok) return `the embedded input does not fit the embedded rubric: ${formatProblems(checked.problems, 'input')}`;
   if (checked.rubric.hash !== rubric.hash) return 'the embedded input names another rubric than the embedded one';
   const recomputed: unknown = JSON.parse(JSON.stringify(scoreSheet(checked.input, rubric)));
   const difference = firstDifference(json.output, recomputed, 'output');
-  if (difference) return `the embedded numbers do not match a recomputation with the embedded rubric: ${difference}`;
+  if (difference) return `the embedded numbers do not match a recomputation with the rubric ${rubric.id}@${rubric.version} known here: ${difference}`;
 
   const person = json.person;
   if (!isPlainObject(person) || typeof person.employeeNo !== 'string' || typeof person.name !== 'string' || !ROLE_IDS.includes(person.role as RoleId)) {

@@ -5,7 +5,9 @@
  * its inbox, or `scorecard sign`, then imports). A file the verifier refuses, or one still
  * waiting for a step, is refused with the reason. Idempotent by the file's SHA-256: the same
  * file twice is one record. The region (by code) and the person (by employee number) are added
- * when missing (an existing roster entry is kept as HR has it); the rubric version is stored;
+ * when missing (an existing roster entry is kept as HR has it); the sheet's rubric must be one HR
+ * knows (a built-in, or a version HQ published: saved here or imported from a signed rubric
+ * file), and the sheet is recomputed with it — a sheet never stores or activates a rubric;
  * the sheet is written with status 'approved' and its absences and hand-ins. Another file for a
  * person and month HR already imported is refused, naming the imported one: which of two signed
  * files replaces the other is not decided by comparing the times they write (a 9999 export time
@@ -15,17 +17,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileData, HrImportOutcome } from '../../shared/api/types.ts';
-import { loadRubric } from '../../shared/rubric/catalog.ts';
+import type { Rubric } from '../../shared/rubric/schema.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
-import type { ScoresheetJson } from '../../shared/score-file.ts';
+import { knownRubricOf, type ScoresheetJson } from '../../shared/score-file.ts';
 import type { TrustedSigner } from '../signing/index.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import { dataPath, decodeBase64, safeName, sha256Hex } from './files.ts';
 import { fileRow, recordReceived } from './inbox.ts';
 import { yieldToEventLoop } from './jobs.ts';
-import { storeRubric } from './rubrics.ts';
+import { knownRubrics, storeRubric } from './rubrics.ts';
 import { writeSheetRow } from './sheets.ts';
 import { firstReceivedIn } from './sheet-times.ts';
 import { type SheetVerification, signerInfo, trustedSigners, verifySheetPdf } from './sheet-verify.ts';
@@ -51,6 +53,8 @@ export async function hrImport(db: Db, input: { files?: FileData[]; sha256?: str
 
 export async function importFiles(db: Db, items: { fileName: string; bytes: Buffer }[], options: HrImportOptions = {}): Promise<HrImportOutcome[]> {
   const trusted = [...trustedSigners(db), ...(options.extraTrusted ?? [])];
+  // Rubrics come from HQ, never from a sheet: the built-ins and the versions published here.
+  const rubrics = knownRubrics(db);
   const outcomes: HrImportOutcome[] = [];
   for (const { fileName, bytes } of items) {
     await yieldToEventLoop();
@@ -62,7 +66,7 @@ export async function importFiles(db: Db, items: { fileName: string; bytes: Buff
       outcomes.push({ fileName, sha256, outcome: 'already-imported', message: 'this file was imported before', employeeNo: known.employee_no, period: known.period, personId, path: known.path });
       continue;
     }
-    const v = await verifySheetPdf(bytes, trusted, { firstReceived: firstReceivedIn(db) });
+    const v = await verifySheetPdf(bytes, trusted, { rubrics, firstReceived: firstReceivedIn(db) });
     if (!v.verdict.ok || !v.data) {
       const failure = v.verdict.failure ?? { check: 'data-check' as const, message: 'the file does not verify', reason: { code: 'unexpected' as const } };
       outcomes.push({ fileName, sha256, outcome: 'refused', message: `${failure.check}: ${failure.message}`, refusal: { code: 'file-not-verified', fileName, failure }, ...none });
@@ -83,7 +87,7 @@ export async function importFiles(db: Db, items: { fileName: string; bytes: Buff
       continue;
     }
     try {
-      outcomes.push(writeImport(db, fileName, bytes, sha256, v));
+      outcomes.push(writeImport(db, fileName, bytes, sha256, v, rubrics));
     } catch (err) {
       if (!(err instanceof ServiceError)) throw err;
       outcomes.push({ fileName, sha256, outcome: 'refused', message: err.message, refusal: err.refusal, ...none, employeeNo: v.data.person.employeeNo, period: v.data.output.period });
@@ -92,7 +96,7 @@ export async function importFiles(db: Db, items: { fileName: string; bytes: Buff
   return outcomes;
 }
 
-function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v: SheetVerification): HrImportOutcome {
+function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v: SheetVerification, rubrics: readonly Rubric[]): HrImportOutcome {
   const data = v.data as ScoresheetJson;
   const { person, output, input } = data;
   const period = output.period;
@@ -106,9 +110,10 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
   if (data.region && !CODE.test(data.region.code)) {
     throw new ServiceError('conflict', `the region code ${JSON.stringify(data.region.code)} is not one this app accepts`, { code: 'file-identifier', what: 'region-code', value: data.region.code });
   }
-  const definition: Record<string, unknown> = { ...data.rubric };
-  delete definition.hash;
-  const rubric = loadRubric(definition);
+  // The rubric known here (the verifier recomputed the sheet with it), never the sheet's copy.
+  const known = knownRubricOf(data.rubric, rubrics);
+  if (!('rubric' in known)) throw new Error(`the verified sheet's rubric is not known: ${known.message}`);
+  const rubric = known.rubric;
 
   return writeTransaction(db, (): HrImportOutcome => {
     const path = join(dataPath(db, 'received', period), `${safeName(person.employeeNo)}-${period}-${sha256.slice(0, 12)}.pdf`);
@@ -134,7 +139,7 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
       appendAudit(db, { action: 'person.add', entity: 'person', entityId: id, after: { employeeNo: person.employeeNo, name: person.name, role: person.role, regionId, activeFrom: period, source: 'hr.import' } });
       personRow = { id };
     }
-    storeRubric(db, rubric);
+    storeRubric(db, rubric); // a built-in or a published version: the sheet row needs it here
 
     const existing = db.prepare('SELECT id, status, revision FROM sheets WHERE person_id = ? AND period = ?').get(personRow.id, period) as
       | { id: number; status: string; revision: number }

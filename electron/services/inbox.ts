@@ -17,6 +17,7 @@ import { exportFileName, reasonFor } from './export.ts';
 import { dataPath, decodeBase64, sha256Hex, writeFileAtomic } from './files.ts';
 import { openStoredIdentity } from './identities.ts';
 import { yieldToEventLoop } from './jobs.ts';
+import { knownRubrics } from './rubrics.ts';
 import { assertSignerClock, firstReceivedIn } from './sheet-times.ts';
 import { type SheetVerification, describeData, fileVerdict, signerInfo, trustedSigners, verifySheetPdf } from './sheet-verify.ts';
 
@@ -149,7 +150,7 @@ export async function addToInbox(db: Db, input: { files: FileData[] }): Promise<
   const entries: InboxEntry[] = [];
   for (const [i, file] of input.files.entries()) {
     const bytes = decodeBase64(`files[${i}].dataBase64`, file.dataBase64);
-    const v = await verifySheetPdf(bytes, trusted, { firstReceived: firstReceivedIn(db) });
+    const v = await verifySheetPdf(bytes, trusted, { rubrics: knownRubrics(db), firstReceived: firstReceivedIn(db) });
     entries.push(toEntry(recordReceived(db, bytes, file.fileName, v)));
     await yieldToEventLoop();
   }
@@ -171,7 +172,7 @@ export async function pendingForReviewer(db: Db, sha256: string, fingerprint: st
   const identity = await openStoredIdentity(db, fingerprint, passphrase);
   const bytes = readFileSync(row.path);
   if (sha256Hex(bytes) !== row.sha256) throw new ServiceError('conflict', `the kept copy of ${row.file_name} (${row.path}) has changed on disk; add the file again`, { code: 'kept-file-changed', fileName: row.file_name, path: row.path });
-  const v = await verifySheetPdf(bytes, trustedSigners(db), { firstReceived: firstReceivedIn(db) });
+  const v = await verifySheetPdf(bytes, trustedSigners(db), { rubrics: knownRubrics(db), firstReceived: firstReceivedIn(db) });
   if (!v.verdict.ok || !v.data) {
     throw notVerified(`${row.file_name} does not verify (${v.verdict.failure?.check}: ${v.verdict.failure?.message})`, row.file_name, v);
   }
@@ -194,7 +195,7 @@ export async function approveInbox(db: Db, input: { sha256: string; fingerprint:
   const comment = input.comment?.trim() ?? '';
   assertSignerClock(bytes, row.file_name);
   const signed = await signPdf(bytes, identity, { reason: reasonFor(identity.role, false), comment });
-  const after = await verifySheetPdf(signed, trustedSigners(db), { firstReceived: firstReceivedIn(db) });
+  const after = await verifySheetPdf(signed, trustedSigners(db), { rubrics: knownRubrics(db), firstReceived: firstReceivedIn(db) });
   if (!after.verdict.ok) throw notVerified(`the signed file does not verify (${after.verdict.failure?.check}: ${after.verdict.failure?.message})`, row.file_name, after);
   const sha256 = sha256Hex(signed);
   const fileName = exportFileName(data.person.employeeNo, data.output.period);

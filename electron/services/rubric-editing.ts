@@ -66,7 +66,7 @@ export function saveRubricVersion(db: Db, input: { definition: unknown }): Rubri
     if (latest && sameContent(latest, rubric)) {
       throw new InputError([{ field: 'definition', expected: `a change: the content is the same as ${rubric.id}@${latest.version}, there is nothing to save` }], 'rubric');
     }
-    storeRubric(db, rubric);
+    storeRubric(db, rubric, 'saved');
     appendAudit(db, {
       action: 'rubric.save',
       entity: 'rubric',
@@ -117,7 +117,7 @@ export function importRubricJson(db: Db, input: { fileName: string; dataBase64: 
       });
     }
     checkRole(db, rubric, versions.at(-1));
-    storeRubric(db, rubric);
+    storeRubric(db, rubric, 'imported');
     appendAudit(db, { action: 'rubric.import', entity: 'rubric', entityId: `${rubric.id}@${rubric.version}`, after: { ...ref(rubric), fileName: input.fileName } });
     return rubric;
   });

@@ -1,4 +1,4 @@
-/** Rubric versions: the built-ins plus every version stored in the database (a sheet's rubric is stored when first used). */
+/** Rubric versions: the built-ins plus every version stored in the database (a sheet's rubric is stored when first used), and the ones a signed sheet may use (knownRubrics). */
 import { BUILTIN_RUBRICS, loadRubric, resolveRubric } from '../../shared/rubric/catalog.ts';
 import type { RoleId, Rubric } from '../../shared/rubric/schema.ts';
 import type { Db } from '../db/database.ts';
@@ -36,11 +36,28 @@ export function listRubrics(db: Db): Rubric[] {
   return [...rubrics];
 }
 
+/** How a stored version came from HQ: saved here (rubrics.save), or imported from a signed rubric file. */
+export type Published = 'saved' | 'imported';
+
+/**
+ * The rubrics a signed sheet may be scored with here (docs/trust.md, "Rubrics"): every built-in
+ * version, and every version published by HQ (saved here, or imported from a rubric file signed
+ * by a trusted sales planning identity). A version stored only because a sheet carried it (before
+ * migration 005) still recomputes its stored sheets (listRubrics) but is not known.
+ */
+export function knownRubrics(db: Db): Rubric[] {
+  const published = new Set(
+    (statement(db, 'SELECT hash FROM rubric_versions WHERE published IS NOT NULL').all() as { hash: string }[]).map((r) => r.hash),
+  );
+  return listRubrics(db).filter((r) => published.has(r.hash) || BUILTIN_RUBRICS.some((b) => b.hash === r.hash));
+}
+
 /**
  * Make sure the exact definition a sheet uses is in the database, so it recomputes the same
- * forever. Returns whether it was added now.
+ * forever (`published`: HQ saved it here, or it came in a signed rubric file). Returns whether it
+ * was added now.
  */
-export function storeRubric(db: Db, rubric: Rubric): boolean {
+export function storeRubric(db: Db, rubric: Rubric, published: Published | null = null): boolean {
   const { hash, ...definition } = rubric;
   const existing = statement(db, 'SELECT hash FROM rubric_versions WHERE rubric_id = ? AND version = ?').get(rubric.id, rubric.version) as { hash: string } | undefined;
   if (existing && existing.hash !== hash) {
@@ -50,8 +67,13 @@ export function storeRubric(db: Db, rubric: Rubric): boolean {
       version: rubric.version,
     });
   }
-  if (existing) return false;
+  if (existing) {
+    if (published) statement(db, 'UPDATE rubric_versions SET published = ? WHERE rubric_id = ? AND version = ? AND published IS NULL').run(published, rubric.id, rubric.version);
+    return false;
+  }
   statement(db, 'INSERT INTO rubric_versions (rubric_id, version, effective_from, hash, definition) VALUES (?, ?, ?, ?, ?)').run(rubric.id, rubric.version, rubric.effectiveFrom, hash, JSON.stringify(definition));
+  // Marked apart (the column is migration 005's: a version stored for a sheet leaves it NULL).
+  if (published) statement(db, 'UPDATE rubric_versions SET published = ? WHERE rubric_id = ? AND version = ?').run(published, rubric.id, rubric.version);
   return true;
 }
 

@@ -3,14 +3,17 @@
  *   - the trusted signers of this app (or of a --trust folder),
  *   - the chain the sheet's person goes through (assessment.md §1: manager → planning → vp → hr;
  *     a regional manager's own sheet planning → vp → hr),
- *   - a data check that recomputes the embedded input with the embedded rubric by the shared
- *     engine and compares every field of the result with the embedded output.
+ *   - a data check that finds the sheet's rubric (id, version, hash) among the rubrics the
+ *     receiver knows (built-ins, versions HQ published: never the sheet's own copy), recomputes
+ *     the embedded input with it by the shared engine and compares every field of the result
+ *     with the embedded output.
  * Used by the inbox, the HR import, return notes and the CLI.
  */
 import type { ChainRole, FileVerdict, InboxEntry, SignerInfo } from '../../shared/api/types.ts';
 import { CHAIN_ROLES, chainStepsFor, nextStepFor } from '../../shared/chain.ts';
 import { isPlainObject } from '../../shared/problems.ts';
-import { ROLE_IDS, type RoleId } from '../../shared/rubric/schema.ts';
+import { BUILTIN_RUBRICS } from '../../shared/rubric/catalog.ts';
+import { ROLE_IDS, type RoleId, type Rubric } from '../../shared/rubric/schema.ts';
 import { RETURN_NOTE_FORMAT, SCORESHEET_FORMAT, checkScoresheet, type ScoresheetJson } from '../../shared/score-file.ts';
 import type { Db } from '../db/database.ts';
 import { type DataProblem, type Role, type SignatureReport, type TimeOptions, type TrustedSigner, type Verdict, verifyPdf } from '../signing/index.ts';
@@ -51,13 +54,23 @@ function personRole(data: unknown): RoleId | null {
 }
 
 /** The score-file check (shared/score-file.ts) with its reason as data: a return note, another file, or data that does not hold together. */
-export function scoresheetProblem(json: unknown): DataProblem | null {
-  const message = checkScoresheet(json);
+export function scoresheetProblem(json: unknown, rubrics: readonly Rubric[] = BUILTIN_RUBRICS): DataProblem | null {
+  const message = checkScoresheet(json, rubrics);
   if (message === null) return null;
+  if (typeof message !== 'string') return message; // a rubric this app does not know, named
   const format = isPlainObject(json) ? json.format : undefined;
   if (format === RETURN_NOTE_FORMAT) return { message, reason: { code: 'return-note-not-sheet' } };
   if (format !== SCORESHEET_FORMAT) return { message, reason: { code: 'not-score-sheet' } };
   return { message, reason: { code: 'data-inconsistent' } };
+}
+
+/** What the receiving side knows beside its trusted signers (and, TimeOptions, when it first had the file: sheet-times.ts firstReceivedIn). */
+export interface SheetCheckOptions extends TimeOptions {
+  /**
+   * The rubrics a sheet may be scored with: the database's known rubrics (knownRubrics: built-ins
+   * and versions HQ published there), or the built-ins when there is no database (the default).
+   */
+  rubrics?: readonly Rubric[];
 }
 
 /**
@@ -65,11 +78,9 @@ export function scoresheetProblem(json: unknown): DataProblem | null {
  * The signatures must be a prefix of that chain (a sheet on its way); `complete` says whether
  * every step has signed.
  */
-/** What the receiving side knows beside its trusted signers: when it first had the file (sheet-times.ts firstReceivedIn), its clock. */
-export type SheetCheckOptions = TimeOptions;
-
 export async function verifySheetPdf(pdf: Buffer, trusted: TrustedSigner[], check: SheetCheckOptions = {}): Promise<SheetVerification> {
-  const options = (expectedChain: Role[]) => ({ trusted, expectedChain, checkData: scoresheetProblem, now: check.now, firstReceived: check.firstReceived });
+  const rubrics = check.rubrics ?? BUILTIN_RUBRICS;
+  const options = (expectedChain: Role[]) => ({ trusted, expectedChain, checkData: (json: unknown) => scoresheetProblem(json, rubrics), now: check.now, firstReceived: check.firstReceived });
   // The chain depends on the person's role, which the verifier reads only after the signer
   // order: try the usual chain, and the regional manager's own-sheet chain when the order fails.
   const full = await verifyPdf(pdf, options(FULL_CHAIN));

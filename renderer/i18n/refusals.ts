@@ -85,6 +85,10 @@ export const reasonsEn = {
   'not-score-sheet': () => 'The file carries data, but not a score sheet of this app.',
   'not-return-note': () => 'This file is not a return note.',
   'data-inconsistent': () => 'The data in the file does not hold together (its scores, rubric or person do not match): it was changed, or made by another program.',
+  'unknown-rubric': (r: V<'unknown-rubric'>) =>
+    `The sheet was scored with the rubric ${r.id}@${r.version} (${r.hash}), which this app does not know: rubrics come from headquarters (a built-in one, or a version published by ${EN.chainRoles.planning} and imported here), never from a sheet.`,
+  'rubric-hash-mismatch': (r: V<'rubric-hash-mismatch'>) =>
+    `The sheet's rubric ${r.id}@${r.version} has the hash ${r.hash}, but ${r.id}@${r.version} here is ${r.known}: the sheet was scored with other rules under a known version.`,
   'note-signer': (r: V<'note-signer'>) => `The note names ${r.named} (${EN.chainRoles[r.namedRole]}) as the reviewer, but it is signed by ${r.signer} (${stepEn(r.signerRole)}).`,
   'exported-at-invalid': (r: V<'exported-at-invalid'>) => `The sheet’s export time “${r.value}” is not a date and time: the file was not made by this app.`,
   'period-after-export': (r: V<'period-after-export'>) => `The sheet is for ${r.period}, but it was exported on ${dateTime(r.exportedAt, 'en')}, before that month.`,
@@ -233,6 +237,8 @@ export const reasonsZh: typeof reasonsEn = {
   'not-score-sheet': () => '文件中的数据不是本应用的评分表。',
   'not-return-note': () => '此文件不是退回通知。',
   'data-inconsistent': () => '文件中的数据前后不一致(分数、评分规则或人员不相符):文件已被改动,或由其他程序生成。',
+  'unknown-rubric': (r) => `评分表使用的考核细则 ${r.id}@${r.version}(${r.hash})不是本应用已知的版本:考核细则只来自总部(内置版本,或由${ZH.chainRoles.planning}发布并已导入的版本),不接受评分表自带的细则。`,
+  'rubric-hash-mismatch': (r) => `评分表的考核细则 ${r.id}@${r.version} 的哈希为 ${r.hash},而本应用中 ${r.id}@${r.version} 的哈希为 ${r.known}:评分表在已知版本号下使用了不同的规则。`,
   'note-signer': (r) => `通知中写明的退回人是 ${r.named}(${ZH.chainRoles[r.namedRole]}),但签署人是 ${r.signer}(${stepZh(r.signerRole)})。`,
   'exported-at-invalid': (r) => `评分表的导出时间“${r.value}”不是有效的日期时间:该文件不是本应用生成的。`,
   'period-after-export': (r) => `评分表的月份是 ${r.period},但导出时间是 ${dateTime(r.exportedAt, 'zh')},早于该月份。`,

@@ -73,6 +73,8 @@ const REASONS: { [C in VerifyReason['code']]: Extract<VerifyReason, { code: C }>
   'not-score-sheet': { code: 'not-score-sheet' },
   'not-return-note': { code: 'not-return-note' },
   'data-inconsistent': { code: 'data-inconsistent' },
+  'unknown-rubric': { code: 'unknown-rubric', id: 'salesperson', version: 99, hash: `sha256:${SHA}` },
+  'rubric-hash-mismatch': { code: 'rubric-hash-mismatch', id: 'salesperson', version: 1, hash: `sha256:${SHA}`, known: `sha256:${SHA.split('').reverse().join('')}` },
   'note-signer': { code: 'note-signer', named: '李娜', namedRole: 'planning', signer: '张伟', signerRole: 'vp' },
   unexpected: { code: 'unexpected' },
 };

@@ -1,5 +1,8 @@
 /** `verify`: signed sheets against trusted certificates (a folder, or a database's trusted signers). */
 import { describeData, signerInfo, trustedSigners, verifySheetPdf, type SheetVerification } from '../../services/sheet-verify.ts';
+import { BUILTIN_RUBRICS } from '../../../shared/rubric/catalog.ts';
+import type { Rubric } from '../../../shared/rubric/schema.ts';
+import { knownRubrics } from '../../services/rubrics.ts';
 import { firstReceivedSnapshot } from '../../services/sheet-times.ts';
 import type { TrustedSigner } from '../../signing/index.ts';
 import { CliError, Outcome, parseFlags } from '../args.ts';
@@ -20,11 +23,22 @@ function report(file: string, v: SheetVerification) {
   };
 }
 
+/** What a verification without --db could not check. */
+export const NO_DB_NOTE = 'checked against the built-in rubrics only (no database: a rubric HQ published is not known); the roster was not checked (--db PATH checks against a database)';
+
+/** Which rubrics a file was checked against, and (without a database) that the roster was not. */
+function checkedAgainst(withDb: boolean): { rubrics: 'database' | 'built-in'; roster?: 'not checked' } {
+  return withDb ? { rubrics: 'database' } : { rubrics: 'built-in', roster: 'not checked' };
+}
+
 export async function verify(args: readonly string[]): Promise<Outcome> {
   const usage = 'usage: scorecard verify FILE|DIR... [--trust DIR] [--db PATH] [--json]';
   const { positional, flags } = parseFlags(args, ['--json'], ['--trust', '--db']);
   if (positional.length === 0) throw new CliError(usage);
   const trusted: TrustedSigner[] = [];
+  // Without a database: the built-in rubrics only, and no roster to compare with (said below).
+  let rubrics: readonly Rubric[] = BUILTIN_RUBRICS;
+  let withDb = false;
   // When the database first had each file (the time checks); a file it never had: now.
   let firstReceived: ((sha256: string) => Date | null) | undefined;
   if (flags['--trust']) trusted.push(...trustFolder(flags['--trust']));
@@ -34,7 +48,9 @@ export async function verify(args: readonly string[]): Promise<Outcome> {
     const db = openDb(path, false);
     try {
       trusted.push(...trustedSigners(db));
+      rubrics = knownRubrics(db);
       firstReceived = firstReceivedSnapshot(db);
+      withDb = true;
     } finally {
       db.close();
     }
@@ -42,7 +58,7 @@ export async function verify(args: readonly string[]): Promise<Outcome> {
   const files = pdfFiles(positional);
   if (files.length === 0) throw new CliError(`no PDF files in ${positional.join(', ')}`);
   const reports: ReturnType<typeof report>[] = [];
-  for (const file of files) reports.push(report(file, await verifySheetPdf(readBytes(file), trusted, { firstReceived })));
+  for (const file of files) reports.push({ ...report(file, await verifySheetPdf(readBytes(file), trusted, { rubrics, firstReceived })), ...checkedAgainst(withDb) });
   const failed = reports.filter((r) => !r.ok).length;
   const summary = failed ? `${failed} of ${reports.length} files failed verification` : '';
   if (flags['--json']) return new Outcome(json(reports), failed ? 1 : 0, summary);
@@ -54,5 +70,6 @@ export async function verify(args: readonly string[]): Promise<Outcome> {
     return `OK    ${r.file}  ${who}  monthly ${r.scores?.monthlyScore}  ${chain} (${state})`;
   });
   lines.push(`${reports.length - failed} of ${reports.length} files verified`);
+  if (!withDb) lines.push(NO_DB_NOTE);
   return new Outcome(lines.join('\n'), failed ? 1 : 0, summary);
 }

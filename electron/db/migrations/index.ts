@@ -3,6 +3,7 @@ import { sql as m001 } from './001-initial.ts';
 import { sql as m002 } from './002-signing.ts';
 import { sql as m003 } from './003-figures.ts';
 import { sql as m004 } from './004-pay-score-rate.ts';
+import { sql as m005 } from './005-published-rubrics.ts';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '002-signing', sql: m002 },
   { version: 3, name: '003-figures', sql: m003 },
   { version: 4, name: '004-pay-score-rate', sql: m004 },
+  { version: 5, name: '005-published-rubrics', sql: m005 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
