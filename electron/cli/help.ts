@@ -32,10 +32,12 @@ nothing is written, exit 1, each problem named by line and column):
                             for their region's people only; with no recorded user, as HR, for everyone.
 
 Signed score sheets (passphrases from SCORECARD_PASSPHRASE, else asked on the terminal):
-  identity create --name NAME --role ${CHAIN_ROLES.join('|')} --out FILE.p12 [--email ADDRESS] [--rsa]
-                            create a signing identity: FILE.p12 and its certificate FILE.cer
+  identity create --name NAME --role ${CHAIN_ROLES.join('|')} --out FILE.p12 [--email ADDRESS] [--employee-no NO] [--rsa]
+                            create a signing identity: FILE.p12 and its certificate FILE.cer,
+                            bound to the holder's employee number (required for manager)
   export --db PATH --month YYYY-MM [--region CODE] --out DIR --identity FILE.p12 [--lang zh|en]
-                            export and sign the month's ready sheets (the identity's step)
+                            export and sign the month's ready sheets (the identity's step; a
+                            regional manager: only their own region)
   sign FILE.pdf... --identity FILE.p12 [--comment TEXT] [--trust DIR]
                             approve: append the identity's signature (checked against the chain)
   verify FILE|DIR... [--trust DIR] [--db PATH] [--json]

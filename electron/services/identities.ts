@@ -30,6 +30,7 @@ interface IdentityRow {
   name: string;
   role: ChainRole;
   email: string | null;
+  employee_no: string | null;
   certificate: Buffer;
   p12_file: string;
   source: 'created' | 'imported';
@@ -41,6 +42,7 @@ interface TrustedRow {
   name: string;
   role: ChainRole;
   email: string | null;
+  employee_no: string | null;
   certificate: Buffer;
   added_at: string;
 }
@@ -50,6 +52,7 @@ const toIdentity = (r: IdentityRow): IdentityInfo => ({
   name: r.name,
   role: r.role,
   email: r.email,
+  employeeNo: r.employee_no,
   p12File: r.p12_file,
   source: r.source,
   createdAt: r.created_at,
@@ -61,6 +64,7 @@ const toTrusted = (r: TrustedRow): TrustedSignerInfo => ({
   name: r.name,
   role: r.role,
   email: r.email,
+  employeeNo: r.employee_no,
   notAfter: readCertificate(r.certificate).notAfter.toISOString(),
   addedAt: r.added_at,
 });
@@ -107,22 +111,23 @@ function store(db: Db, p12: Buffer, certificate: Buffer, role: ChainRole, source
     const now = new Date().toISOString();
     writeFileAtomic(dataPath(db, IDENTITY_FOLDER, fileName), p12);
     writeFileAtomic(dataPath(db, IDENTITY_FOLDER, fileName.replace(/\.p12$/, '.cer')), certificate);
-    db.prepare('INSERT INTO identities (fingerprint, name, role, email, certificate, p12_file, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO identities (fingerprint, name, role, email, employee_no, certificate, p12_file, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       info.fingerprint,
       info.name,
       role,
       info.email,
+      info.employeeNo,
       certificate,
       fileName,
       source,
       now,
     );
-    const after = { fingerprint: info.fingerprint, name: info.name, role, email: info.email, p12File: fileName };
+    const after = { fingerprint: info.fingerprint, name: info.name, role, email: info.email, employeeNo: info.employeeNo, p12File: fileName };
     appendAudit(db, { action: source === 'created' ? 'identity.create' : 'identity.import', entity: 'identity', entityId: info.fingerprint, after });
     // Your own signatures verify in your own app.
     if (!db.prepare('SELECT 1 FROM trusted_signers WHERE fingerprint = ?').get(info.fingerprint)) {
-      db.prepare('INSERT INTO trusted_signers (fingerprint, name, role, email, certificate, added_at) VALUES (?, ?, ?, ?, ?, ?)').run(info.fingerprint, info.name, role, info.email, certificate, now);
-      appendAudit(db, { action: 'trust.add', entity: 'trusted-signer', entityId: info.fingerprint, after: { name: info.name, role, email: info.email, own: true } });
+      db.prepare('INSERT INTO trusted_signers (fingerprint, name, role, email, employee_no, certificate, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(info.fingerprint, info.name, role, info.email, info.employeeNo, certificate, now);
+      appendAudit(db, { action: 'trust.add', entity: 'trusted-signer', entityId: info.fingerprint, after: { name: info.name, role, email: info.email, employeeNo: info.employeeNo, own: true } });
     }
     return toIdentity(identityRow(db, info.fingerprint));
   });
@@ -130,11 +135,14 @@ function store(db: Db, p12: Buffer, certificate: Buffer, role: ChainRole, source
 
 export async function createStoredIdentity(
   db: Db,
-  input: { name: string; role: ChainRole; email?: string; passphrase: string; algorithm?: KeyAlgorithm },
+  input: { name: string; role: ChainRole; email?: string; employeeNo?: string; passphrase: string; algorithm?: KeyAlgorithm },
 ): Promise<IdentityInfo> {
+  if (input.role === 'manager' && !input.employeeNo?.trim()) {
+    throw new InputError([{ field: 'employeeNo', expected: "the regional manager's employee number, as in HR's roster (a manager's identity needs it)", rule: { code: 'required' } }], 'employeeNo');
+  }
   let created;
   try {
-    created = await createIdentity({ name: input.name, role: input.role, email: input.email, algorithm: input.algorithm }, input.passphrase);
+    created = await createIdentity({ name: input.name, role: input.role, email: input.email, employeeNo: input.employeeNo, algorithm: input.algorithm }, input.passphrase);
   } catch (err) {
     identityProblem(err);
   }
@@ -230,15 +238,16 @@ export function addTrustedSigner(db: Db, input: { fileName: string; dataBase64: 
         });
       return toTrusted(existing);
     }
-    db.prepare('INSERT INTO trusted_signers (fingerprint, name, role, email, certificate, added_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO trusted_signers (fingerprint, name, role, email, employee_no, certificate, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       info.fingerprint,
       info.name,
       role,
       info.email,
+      info.employeeNo,
       der,
       new Date().toISOString(),
     );
-    appendAudit(db, { action: 'trust.add', entity: 'trusted-signer', entityId: info.fingerprint, after: { name: info.name, role, email: info.email, fileName: input.fileName } });
+    appendAudit(db, { action: 'trust.add', entity: 'trusted-signer', entityId: info.fingerprint, after: { name: info.name, role, email: info.email, employeeNo: info.employeeNo, fileName: input.fileName } });
     return toTrusted(trustedRow(db, info.fingerprint));
   });
 }

@@ -116,6 +116,8 @@ export const OID = {
   commonName: '2.5.4.3',
   organization: '2.5.4.10',
   organizationalUnit: '2.5.4.11',
+  /** The subject's serialNumber attribute: the holder's employee number (as a company CA would put it). */
+  serialNumber: '2.5.4.5',
   emailAddress: '1.2.840.113549.1.9.1',
   subjectKeyIdentifier: '2.5.29.14',
   keyUsage: '2.5.29.15',
@@ -134,6 +136,11 @@ export const OID = {
    * arc 2.25) so no registration is needed and it cannot collide with a real extension.
    */
   staffAssessmentRole: '2.25.286547763424211449076430094241146005075',
+  /**
+   * Private certificate extension carrying the holder's employee number (UTF8String, as in HR's
+   * roster), beside the role: it binds the identity to one person of the roster.
+   */
+  staffAssessmentEmployeeNo: '2.25.103400301989204566193866602606414800520',
 } as const;
 
 export const DIGEST_BY_OID: Readonly<Record<string, HashName>> = {

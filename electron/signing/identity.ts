@@ -24,6 +24,12 @@ export interface IdentityRequest {
   name: string;
   role: Role;
   email?: string;
+  /**
+   * The holder's employee number in HR's roster. The app and the command line require it for a
+   * regional manager (the manager step is checked against the region's manager); optional for
+   * sales planning, the VP and HR.
+   */
+  employeeNo?: string;
   algorithm?: KeyAlgorithm;
 }
 
@@ -50,6 +56,8 @@ export interface CertificateInfo {
   name: string;
   role: Role | null;
   email: string | null;
+  /** The holder's employee number (the private extension, else the subject's serialNumber); null when it carries none. */
+  employeeNo: string | null;
   fingerprint: string;
   notBefore: Date;
   notAfter: Date;
@@ -76,6 +84,13 @@ const ROLE_OID_AS_PARSED = (() => {
   const parsed = asn1js.fromBER(new asn1js.ObjectIdentifier({ value: OID.staffAssessmentRole }).toBER(false));
   return (parsed.result as asn1js.ObjectIdentifier).valueBlock.toString();
 })();
+const EMPLOYEE_NO_OID_AS_PARSED = (() => {
+  const parsed = asn1js.fromBER(new asn1js.ObjectIdentifier({ value: OID.staffAssessmentEmployeeNo }).toBER(false));
+  return (parsed.result as asn1js.ObjectIdentifier).valueBlock.toString();
+})();
+
+/** An employee number as HR's roster has it: letters, digits and "-", at most 20. */
+export const EMPLOYEE_NO = /^[A-Za-z0-9-]{1,20}$/;
 
 
 // ---------------------------------------------------------------------------------------------
@@ -88,6 +103,10 @@ export async function createIdentity(request: IdentityRequest, passphrase: strin
   const email = request.email?.trim() || undefined;
   if (email !== undefined && !/^[\x21-\x7e]+@[\x21-\x7e]+$/.test(email)) {
     throw new IdentityError('invalid-input', 'email must be an ASCII address like name@example.com');
+  }
+  const employeeNo = request.employeeNo?.trim() || undefined;
+  if (employeeNo !== undefined && !EMPLOYEE_NO.test(employeeNo)) {
+    throw new IdentityError('invalid-input', 'the employee number must be letters, digits and "-", at most 20');
   }
   if (typeof passphrase !== 'string' || passphrase.length === 0) {
     throw new IdentityError('invalid-input', 'a passphrase is required');
@@ -110,6 +129,9 @@ export async function createIdentity(request: IdentityRequest, passphrase: strin
     new pkijs.AttributeTypeAndValue({ type: OID.commonName, value: new asn1js.Utf8String({ value: name }) }),
     new pkijs.AttributeTypeAndValue({ type: OID.organization, value: new asn1js.Utf8String({ value: CERT_ORGANIZATION }) }),
   ];
+  if (employeeNo) {
+    subjectAttributes.push(new pkijs.AttributeTypeAndValue({ type: OID.serialNumber, value: new asn1js.PrintableString({ value: employeeNo }) }));
+  }
   if (email) {
     subjectAttributes.push(new pkijs.AttributeTypeAndValue({ type: OID.emailAddress, value: new asn1js.IA5String({ value: email }) }));
   }
@@ -137,6 +159,7 @@ export async function createIdentity(request: IdentityRequest, passphrase: strin
     extension(OID.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: toArrayBuffer(digest('SHA-256', publicKeyBits).subarray(0, 20)) })),
     extension(OID.staffAssessmentRole, false, new asn1js.Utf8String({ value: request.role })),
   ];
+  if (employeeNo) extensions.push(extension(OID.staffAssessmentEmployeeNo, false, new asn1js.Utf8String({ value: employeeNo })));
   if (email) {
     extensions.push(
       extension(OID.subjectAltName, false, new pkijs.GeneralNames({ names: [new pkijs.GeneralName({ type: 1, value: email })] }).toSchema()),
@@ -363,11 +386,16 @@ function parseCertificate(der: Buffer): CertificateInfo {
 
   let role: Role | null = null;
   let email = attribute(OID.emailAddress);
+  let employeeNo: string | null = null;
   for (const ext of certificate.extensions ?? []) {
     if (ext.extnID === ROLE_OID_AS_PARSED) {
       const parsed = asn1js.fromBER(ext.extnValue.valueBlock.valueHexView);
       const value = parsed.offset === -1 ? undefined : (parsed.result as { valueBlock?: { value?: unknown } }).valueBlock?.value;
       role = isChainRole(value) ? value : null;
+    } else if (ext.extnID === EMPLOYEE_NO_OID_AS_PARSED) {
+      const parsed = asn1js.fromBER(ext.extnValue.valueBlock.valueHexView);
+      const value = parsed.offset === -1 ? undefined : (parsed.result as { valueBlock?: { value?: unknown } }).valueBlock?.value;
+      employeeNo = typeof value === 'string' && EMPLOYEE_NO.test(value) ? value : null;
     } else if (ext.extnID === OID.subjectAltName && email === null) {
       const names = ext.parsedValue instanceof pkijs.AltName ? ext.parsedValue.altNames : [];
       const rfc822 = names.find((n) => n.type === 1);
@@ -378,12 +406,16 @@ function parseCertificate(der: Buffer): CertificateInfo {
     name: attribute(OID.commonName) ?? '',
     role,
     email,
+    // The extension, else the subject's serialNumber (a company CA's certificate).
+    employeeNo: employeeNo ?? validEmployeeNo(attribute(OID.serialNumber)),
     fingerprint: fingerprintOf(der),
     notBefore: certificate.notBefore.value,
     notAfter: certificate.notAfter.value,
     serial: Buffer.from(certificate.serialNumber.valueBlock.valueHexView).toString('hex').toUpperCase(),
   };
 }
+
+const validEmployeeNo = (value: string | null): string | null => (value !== null && EMPLOYEE_NO.test(value) ? value : null);
 
 /** DER bytes of a certificate given as DER or PEM (string or bytes). */
 export function certificateToDer(input: Buffer | Uint8Array | string): Buffer {

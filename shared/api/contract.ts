@@ -173,6 +173,8 @@ export const contract = {
       name: signerName,
       role: chainRole,
       email: email.optional(),
+      /** The holder's employee number in HR's roster: required for a regional manager (checked by the service), optional for the other steps. */
+      employeeNo: identifier.optional(),
       passphrase,
       algorithm: z.enum(['ECDSA-P256', 'RSA-2048']).optional(),
     }),

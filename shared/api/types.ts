@@ -192,6 +192,8 @@ export interface IdentityInfo {
   name: string;
   role: ChainRole;
   email: string | null;
+  /** The holder's employee number from the certificate (null when it carries none). */
+  employeeNo: string | null;
   /** The .p12 file's name in the identities folder of the data folder. */
   p12File: string;
   source: 'created' | 'imported';
@@ -206,6 +208,8 @@ export interface TrustedSignerInfo {
   name: string;
   role: ChainRole;
   email: string | null;
+  /** The holder's employee number from the certificate (null when it carries none). */
+  employeeNo: string | null;
   notAfter: string;
   addedAt: string;
 }

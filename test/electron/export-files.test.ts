@@ -22,7 +22,7 @@ async function setUp() {
   loadDemo(db, new Date(2026, 10, 15)); // demo months 2026-05 … 2026-10
   const region = (db.prepare("SELECT id FROM regions WHERE code = 'EAST'").get() as { id: number }).id;
   await call(h, 'user.set', { name: '王磊', chainRole: 'manager', regionId: region });
-  const identity = await call(h, 'identities.create', { name: '王磊', role: 'manager', passphrase: PASS });
+  const identity = await call(h, 'identities.create', { name: '王磊', role: 'manager', employeeNo: 'M-101', passphrase: PASS });
   return { db, path, h, region, identity, dir: join(path, '..') };
 }
 

@@ -36,7 +36,7 @@ describe('a month exported by the worker pool', () => {
   it('gives files the verifier accepts, with the same data as exporting one sheet at a time', async () => {
     const { db } = tempDb();
     loadDemo(db, TODAY);
-    const info = await createStoredIdentity(db, { name: '王磊', role: 'manager', passphrase: 'pool test', algorithm: 'ECDSA-P256' });
+    const info = await createStoredIdentity(db, { name: '王磊', role: 'manager', employeeNo: 'M-101', passphrase: 'pool test', algorithm: 'ECDSA-P256' });
     const identity = await openStoredIdentity(db, info.fingerprint, 'pool test');
     const plan = planMonthExport(db, { period: PERIOD, role: 'manager' });
     expect(plan.targets.length).toBeGreaterThanOrEqual(6);
@@ -81,7 +81,7 @@ describe('a month exported by the worker pool', () => {
   it('a worker renders and signs what it is sent; a closed pool takes no more sheets (the batch then renders them itself)', async () => {
     const { db } = tempDb();
     loadDemo(db, TODAY);
-    const info = await createStoredIdentity(db, { name: '王磊', role: 'manager', passphrase: 'x', algorithm: 'ECDSA-P256' });
+    const info = await createStoredIdentity(db, { name: '王磊', role: 'manager', employeeNo: 'M-101', passphrase: 'x', algorithm: 'ECDSA-P256' });
     const identity = await openStoredIdentity(db, info.fingerprint, 'x');
     const target = planMonthExport(db, { period: PERIOD, role: 'manager' }).targets[0]!;
     const record = getSheet(db, { personId: target.personId, period: PERIOD });

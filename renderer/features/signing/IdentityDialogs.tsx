@@ -10,10 +10,10 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CHAIN_ROLES, type ChainRole, type IdentityInfo } from '../../../shared/api/types.ts';
 import { invoke } from '../../api/client.ts';
-import { useAction } from '../../api/hooks.ts';
+import { useAction, useCall } from '../../api/hooks.ts';
 import { useApp } from '../../app/AppContext.tsx';
 import { FailureAlert, problemText } from '../../app/FailureAlert.tsx';
 import { problemsAt, problemsOf } from '../../app/problems.ts';
@@ -43,6 +43,16 @@ export function CreateIdentityDialog({ onClose, onCreated }: { onClose: () => vo
   const [name, setName] = useState(info.user?.name ?? '');
   const [role, setRole] = useState<ChainRole>(info.user?.chainRole ?? 'manager');
   const [email, setEmail] = useState('');
+  const [employeeNo, setEmployeeNo] = useState('');
+  // A regional manager's employee number, offered from this app's roster: the manager of the user's region.
+  const people = useCall('people.list', {});
+  const rosterManager = people.data?.find((p) => p.role === 'regional-manager' && info.user?.regionId !== null && p.regionId === info.user?.regionId);
+  const offered = useRef(false);
+  useEffect(() => {
+    if (offered.current || !rosterManager || role !== 'manager') return;
+    offered.current = true;
+    setEmployeeNo((typed) => typed || rosterManager.employeeNo);
+  }, [rosterManager, role]);
   const [passphrase, setPassphrase] = useState('');
   const [passphrase2, setPassphrase2] = useState('');
   const [algorithm, setAlgorithm] = useState<Algorithm>('ECDSA-P256');
@@ -52,11 +62,13 @@ export function CreateIdentityDialog({ onClose, onCreated }: { onClose: () => vo
       name: name.trim(),
       role,
       ...(email.trim() ? { email: email.trim() } : {}),
+      ...(employeeNo.trim() ? { employeeNo: employeeNo.trim() } : {}),
       passphrase,
       algorithm,
     }),
   );
-  const { at, elsewhere } = useFieldProblems(create.error, ['name', 'role', 'email', 'passphrase', 'algorithm']);
+  const { at, elsewhere } = useFieldProblems(create.error, ['name', 'role', 'email', 'employeeNo', 'passphrase', 'algorithm']);
+  const employeeNoMissing = role === 'manager' && employeeNo.trim() === '';
 
   const tooShort = passphrase.length < MIN_PASSPHRASE;
   const mismatch = passphrase !== passphrase2;
@@ -66,7 +78,7 @@ export function CreateIdentityDialog({ onClose, onCreated }: { onClose: () => vo
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
-    if (tooShort || mismatch || name.trim() === '') return;
+    if (tooShort || mismatch || name.trim() === '' || employeeNoMissing) return;
     const created = await create.run();
     if (created) {
       setPassphrase('');
@@ -98,6 +110,15 @@ export function CreateIdentityDialog({ onClose, onCreated }: { onClose: () => vo
               testId="identity-create-role"
               error={Boolean(at('role'))}
               helperText={at('role')}
+            />
+            <TextField
+              label={role === 'manager' ? t.signing.employeeNo : t.common.optionalField(t.signing.employeeNo)}
+              value={employeeNo}
+              onChange={(e) => setEmployeeNo(e.target.value)}
+              required={role === 'manager'}
+              error={Boolean(at('employeeNo')) || (submitted && employeeNoMissing)}
+              helperText={at('employeeNo') ?? (role === 'manager' ? t.signing.employeeNoManager : t.signing.employeeNoOther)}
+              slotProps={{ htmlInput: { 'data-testid': 'identity-create-employee-no', maxLength: 20 } }}
             />
             <TextField
               type="email"

@@ -9,11 +9,13 @@ import type { ReactNode } from 'react';
 import type { ChainRole } from '../../../shared/api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Fingerprint } from '../../app/Fingerprint.tsx';
+import { fingerprintCode } from '../../../shared/fingerprint.ts';
 
 interface Signer {
   fingerprint: string;
   name: string;
   email?: string | null;
+  employeeNo?: string | null;
   role: ChainRole;
 }
 
@@ -41,10 +43,18 @@ export function SignerTable<R extends Signer>(props: { rows: readonly R[]; testI
                   {row.email}
                 </Typography>
               )}
+              {row.employeeNo && (
+                <Typography variant="caption" color="text.secondary" component="div">
+                  {t.signing.employeeNoShort(row.employeeNo)}
+                </Typography>
+              )}
             </TableCell>
             <TableCell sx={nowrap}>{t.chainRoles[row.role]}</TableCell>
             <TableCell sx={{ minWidth: 180 }}>
               <Fingerprint value={row.fingerprint} />
+              <Typography variant="caption" component="div" title={t.signing.phoneCode} data-testid="phone-code" sx={{ fontFamily: 'ui-monospace, SFMono-Regular, Consolas, monospace', fontWeight: 600, mt: 0.5 }}>
+                {t.signing.phoneCode}: {fingerprintCode(row.fingerprint)}
+              </Typography>
             </TableCell>
             <TableCell sx={nowrap}>{props.date(row)}</TableCell>
             <TableCell align="right" sx={nowrap}>

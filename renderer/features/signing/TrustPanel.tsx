@@ -21,6 +21,7 @@ import { Section } from '../../app/Section.tsx';
 import { hasExtension, readAsBase64, shortFingerprint } from '../../app/files.ts';
 import { Fingerprint } from '../../app/Fingerprint.tsx';
 import { SignerTable } from './SignerTable.tsx';
+import { fingerprintCode } from '../../../shared/fingerprint.ts';
 
 const CERT_ACCEPT = '.cer,.crt,.pem';
 
@@ -103,7 +104,7 @@ export function TrustPanel({ trusted }: { trusted: Loaded<TrustedSignerInfo[]> }
         <FailureAlert error={adder.error} onClose={adder.clearError} />
         {added && (
           <Alert severity="success" onClose={() => setAdded(null)} data-testid="trust-added">
-            {t.signing.addedMsg(added.name)}
+            {t.signing.addedMsg(added.name)} {t.signing.phoneCodeHint(fingerprintCode(added.fingerprint))}
           </Alert>
         )}
         <FailureAlert error={trusted.error} onRetry={trusted.reload} />
