@@ -47,6 +47,10 @@ export type Refusal =
   | ({ code: 'export-other-step'; first: ChainRole; role: ChainRole } & SheetOf)
   /** A later step already signed an export of the sheet: it must be returned before a new export. */
   | ({ code: 'countersigned' } & SheetOf)
+  /** A regional manager exports and signs only their own region (`own`: its code; `region`: the one asked for, or the sheet's). */
+  | { code: 'export-other-region'; region: string | null; own: string; name: string | null }
+  /** A manager's identity that is not a regional manager in this database's roster (no employee number, or not one of the roster's regional managers). */
+  | { code: 'signer-not-regional-manager'; name: string; employeeNo: string | null }
   | { code: 'changed-during-export'; name: string; period: string }
   | { code: 'exported-file-moved'; fileName: string; path: string }
   // Signing identities and trusted signers
@@ -64,9 +68,19 @@ export type Refusal =
   | { code: 'not-next-step'; fileName: string; next: ChainRole; name: string; role: ChainRole }
   /** This computer's clock (`now`) is behind the file's latest signature (`previous`): signing now would date the new signature before it. */
   | { code: 'signer-clock-behind'; fileName: string; previous: string; now: string }
+  /** The identity's holder already signed the file (as `step`) with another identity: one person signs one step. */
+  | { code: 'same-person-signed'; fileName: string; name: string; step: ChainRole | null }
   // HR's import of approved sheets
   | { code: 'not-fully-approved'; signed: (ChainRole | null)[]; next: ChainRole | null }
   | { code: 'file-identifier'; what: 'employee-no' | 'region-code'; value: string }
+  /** HR's roster has no person with the sheet's employee number. */
+  | { code: 'not-in-roster'; employeeNo: string; name: string }
+  /** The sheet's person differs from HR's roster (today's name, region code and role): each difference named. */
+  | { code: 'roster-differs'; employeeNo: string; name: string; differences: RosterDifferences }
+  /** The sheet's month is after the current month. */
+  | { code: 'month-in-future'; period: string; current: string }
+  /** The person is not assessed in the sheet's month (outside their active months, or a role without a sheet). */
+  | { code: 'not-assessed'; employeeNo: string; name: string; period: string; activeFrom: string; activeTo: string | null }
   /** HR imported another file for this person and month (`fileName`, `file`: its SHA-256's start, at `importedAt`); a replacement comes as a declared amendment. */
   | { code: 'sheet-already-imported'; name: string; period: string; fileName: string; file: string; importedAt: string }
   // The manager's import of return notes
@@ -76,6 +90,13 @@ export type Refusal =
   | { code: 'return-foreign' };
 
 export type RefusalCode = Refusal['code'];
+
+/** The fields of a sheet's person that HR's roster has otherwise, each with both values (`region`: its code; null when there is none). */
+export interface RosterDifferences {
+  name?: { sheet: string; roster: string };
+  region?: { sheet: string | null; roster: string | null };
+  role?: { sheet: RoleId; roster: RoleId };
+}
 
 // ---------------------------------------------------------------------------------------------
 // The verifier (electron/signing/verify.ts)
@@ -129,6 +150,10 @@ export type VerifyReason =
   | { code: 'certificate-not-valid'; signature: number; name: string; fingerprint: string; signedAt: string; notBefore: string; notAfter: string }
   // signer-duplicate, signer-order
   | { code: 'signed-twice'; name: string; first: number; second: number }
+  /** Two identities of one person sign two steps (same employee number; without numbers, same name and e-mail). */
+  | { code: 'same-person'; name: string; first: number; second: number; employeeNo: string | null }
+  /** The manager step's signer is not a regional manager of the sheet's region in this database's roster (`employeeNo`: the certificate's). */
+  | { code: 'manager-not-of-region'; signature: number; name: string; employeeNo: string | null; region: string }
   | { code: 'too-many-signatures'; signatures: number; steps: number }
   | { code: 'wrong-order'; signature: number; name: string; role: ChainRole | null; step: ChainRole; chain: ChainRole[] }
   /** A regional manager's own sheet is first signed by sales planning. */

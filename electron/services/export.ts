@@ -37,6 +37,7 @@ import { dataPath, safeName, sha256Hex, writeFileAtomic } from './files.ts';
 import { openStoredIdentity } from './identities.ts';
 import { createJob, finishJob, yieldToEventLoop } from './jobs.ts';
 import { getPerson } from './people.ts';
+import { assertOwnRegion, exportRegion } from './roster-trust.ts';
 import { getSheet } from './sheets.ts';
 import { currentUser } from './settings.ts';
 
@@ -114,6 +115,7 @@ function prepareExport(db: Db, options: ExportOptions): PreparedExport {
   const role = options.identity.role;
   const refusal = exportRefusal(db, record, role);
   if (refusal) throw new ServiceError(record.status === 'not-started' ? 'not-found' : 'conflict', refusal.message, refusal.refusal);
+  assertOwnRegion(db, options.identity, record.person);
 
   const region = regionOf(db, record.person);
   const exportedAt = new Date().toISOString();
@@ -329,9 +331,10 @@ export async function startMonthExport(
   input: { period: string; regionId?: number; fingerprint: string; passphrase: string; language: Language },
 ): Promise<{ jobId: string; total: number }> {
   const identity = await openStoredIdentity(db, input.fingerprint, input.passphrase);
-  const plan = planMonthExport(db, { period: input.period, regionId: input.regionId, role: identity.role });
+  const regionId = exportRegion(db, identity, input.regionId);
+  const plan = planMonthExport(db, { period: input.period, regionId, role: identity.role });
   const job = createJob('export-month', plan.targets.length);
-  void runMonthExport(db, { period: input.period, regionId: input.regionId, identity, language: input.language, summary: true }, job, plan);
+  void runMonthExport(db, { period: input.period, regionId, identity, language: input.language, summary: true }, job, plan);
   return { jobId: job.id, total: job.total };
 }
 

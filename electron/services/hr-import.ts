@@ -4,8 +4,9 @@
  * Rule: HR imports files that carry every signature of their chain, HR's last (HR approves in
  * its inbox, or `scorecard sign`, then imports). A file the verifier refuses, or one still
  * waiting for a step, is refused with the reason. Idempotent by the file's SHA-256: the same
- * file twice is one record. The region (by code) and the person (by employee number) are added
- * when missing (an existing roster entry is kept as HR has it); the sheet's rubric must be one HR
+ * file twice is one record. HR's roster is the authority (roster-trust.ts): the sheet's person must
+ * be in it with the same name, region (code) and role, assessed in the sheet's month, which is not
+ * after the current month, and the manager step signed by the region's manager; the sheet's rubric must be one HR
  * knows (a built-in, or a version HQ published: saved here or imported from a signed rubric
  * file), and the sheet is recomputed with it — a sheet never stores or activates a rubric;
  * the sheet is written with status 'approved' and its absences and hand-ins. Another file for a
@@ -28,6 +29,7 @@ import { dataPath, decodeBase64, safeName, sha256Hex } from './files.ts';
 import { fileRow, recordReceived } from './inbox.ts';
 import { yieldToEventLoop } from './jobs.ts';
 import { knownRubrics, storeRubric } from './rubrics.ts';
+import { checkAgainstRoster, withRosterChecks } from './roster-trust.ts';
 import { writeSheetRow } from './sheets.ts';
 import { firstReceivedIn } from './sheet-times.ts';
 import { type SheetVerification, signerInfo, trustedSigners, verifySheetPdf } from './sheet-verify.ts';
@@ -66,7 +68,8 @@ export async function importFiles(db: Db, items: { fileName: string; bytes: Buff
       outcomes.push({ fileName, sha256, outcome: 'already-imported', message: 'this file was imported before', employeeNo: known.employee_no, period: known.period, personId, path: known.path });
       continue;
     }
-    const v = await verifySheetPdf(bytes, trusted, { rubrics, firstReceived: firstReceivedIn(db) });
+    // The manager step signed by the region's manager in HR's roster (roster-trust.ts).
+    const v = withRosterChecks(db, await verifySheetPdf(bytes, trusted, { rubrics, firstReceived: firstReceivedIn(db) }));
     if (!v.verdict.ok || !v.data) {
       const failure = v.verdict.failure ?? { check: 'data-check' as const, message: 'the file does not verify', reason: { code: 'unexpected' as const } };
       outcomes.push({ fileName, sha256, outcome: 'refused', message: `${failure.check}: ${failure.message}`, refusal: { code: 'file-not-verified', fileName, failure }, ...none });
@@ -115,30 +118,15 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
   if (!('rubric' in known)) throw new Error(`the verified sheet's rubric is not known: ${known.message}`);
   const rubric = known.rubric;
 
+  // HR's roster is the authority: a known person as the roster has them, a month they are assessed in.
+  const personId = checkAgainstRoster(db, data);
+
   return writeTransaction(db, (): HrImportOutcome => {
     const path = join(dataPath(db, 'received', period), `${safeName(person.employeeNo)}-${period}-${sha256.slice(0, 12)}.pdf`);
     recordReceived(db, bytes, fileName, v, path);
     const now = new Date().toISOString();
 
-    let regionId: number | null = null;
-    if (data.region) {
-      const region = db.prepare('SELECT id FROM regions WHERE code = ?').get(data.region.code) as { id: number } | undefined;
-      if (region) regionId = region.id;
-      else {
-        regionId = Number(db.prepare('INSERT INTO regions (code, name) VALUES (?, ?)').run(data.region.code, data.region.name).lastInsertRowid);
-        appendAudit(db, { action: 'region.add', entity: 'region', entityId: regionId, after: { ...data.region, source: 'hr.import' } });
-      }
-    }
-    let personRow = db.prepare('SELECT id FROM people WHERE employee_no = ?').get(person.employeeNo) as { id: number } | undefined;
-    if (!personRow) {
-      const id = Number(
-        db
-          .prepare('INSERT INTO people (employee_no, name, role, region_id, manager_id, active_from, active_to) VALUES (?, ?, ?, ?, NULL, ?, NULL)')
-          .run(person.employeeNo, person.name, person.role, regionId, period).lastInsertRowid,
-      );
-      appendAudit(db, { action: 'person.add', entity: 'person', entityId: id, after: { employeeNo: person.employeeNo, name: person.name, role: person.role, regionId, activeFrom: period, source: 'hr.import' } });
-      personRow = { id };
-    }
+    const personRow = { id: personId };
     storeRubric(db, rubric); // a built-in or a published version: the sheet row needs it here
 
     const existing = db.prepare('SELECT id, status, revision FROM sheets WHERE person_id = ? AND period = ?').get(personRow.id, period) as

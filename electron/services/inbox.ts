@@ -17,6 +17,7 @@ import { exportFileName, reasonFor } from './export.ts';
 import { dataPath, decodeBase64, sha256Hex, writeFileAtomic } from './files.ts';
 import { openStoredIdentity } from './identities.ts';
 import { yieldToEventLoop } from './jobs.ts';
+import { assertNotOnChain, withRosterChecks } from './roster-trust.ts';
 import { knownRubrics } from './rubrics.ts';
 import { assertSignerClock, firstReceivedIn } from './sheet-times.ts';
 import { type SheetVerification, describeData, fileVerdict, signerInfo, trustedSigners, verifySheetPdf } from './sheet-verify.ts';
@@ -150,7 +151,7 @@ export async function addToInbox(db: Db, input: { files: FileData[] }): Promise<
   const entries: InboxEntry[] = [];
   for (const [i, file] of input.files.entries()) {
     const bytes = decodeBase64(`files[${i}].dataBase64`, file.dataBase64);
-    const v = await verifySheetPdf(bytes, trusted, { rubrics: knownRubrics(db), firstReceived: firstReceivedIn(db) });
+    const v = withRosterChecks(db, await verifySheetPdf(bytes, trusted, { rubrics: knownRubrics(db), firstReceived: firstReceivedIn(db) }), { onlyWithRoster: true });
     entries.push(toEntry(recordReceived(db, bytes, file.fileName, v)));
     await yieldToEventLoop();
   }
@@ -172,7 +173,7 @@ export async function pendingForReviewer(db: Db, sha256: string, fingerprint: st
   const identity = await openStoredIdentity(db, fingerprint, passphrase);
   const bytes = readFileSync(row.path);
   if (sha256Hex(bytes) !== row.sha256) throw new ServiceError('conflict', `the kept copy of ${row.file_name} (${row.path}) has changed on disk; add the file again`, { code: 'kept-file-changed', fileName: row.file_name, path: row.path });
-  const v = await verifySheetPdf(bytes, trustedSigners(db), { rubrics: knownRubrics(db), firstReceived: firstReceivedIn(db) });
+  const v = withRosterChecks(db, await verifySheetPdf(bytes, trustedSigners(db), { rubrics: knownRubrics(db), firstReceived: firstReceivedIn(db) }), { onlyWithRoster: true });
   if (!v.verdict.ok || !v.data) {
     throw notVerified(`${row.file_name} does not verify (${v.verdict.failure?.check}: ${v.verdict.failure?.message})`, row.file_name, v);
   }
@@ -186,6 +187,7 @@ export async function pendingForReviewer(db: Db, sha256: string, fingerprint: st
       role: identity.role,
     });
   }
+  assertNotOnChain(row.file_name, v, identity);
   return { row, bytes, v, identity, data: v.data };
 }
 

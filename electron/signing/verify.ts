@@ -14,7 +14,7 @@
  *   revisions         every later revision adds only signature objects (revisions.ts)
  *   trust             each certificate is on the trusted list (full DER) for its role, and valid at
  *                     the signing time (/M)
- *   signer-duplicate  no signer signs twice
+ *   signer-duplicate  no signer signs twice, nor two identities of one person (same-person.ts)
  *   signer-order      the roles follow expectedChain (a prefix of it)
  *   embedded-data     scoresheet.json is read from the FIRST signed revision and parses as strict
  *                     JSON (a key twice in one object is refused)
@@ -31,6 +31,7 @@ import { type CertificateInfo, type Role, certificateToDer, readCertificate } fr
 import { type ParsedPdf, type PdfDict, type PdfObject, type PdfString, PdfParseError, decodeText, isArray, isDict, isName, isString, parsePdf, parsePdfDate } from './pdf-objects.ts';
 import { checkLaterRevisions } from './revisions.ts';
 import { type TimeOptions, timeProblem } from './timing.ts';
+import { samePersonTwice } from './same-person.ts';
 import type { VerifyCheck, VerifyFailure, VerifyReason } from '../../shared/refusals.ts';
 
 /** The checks' ids (shared/refusals.ts, where the renderer words them). */
@@ -67,6 +68,9 @@ export interface SignatureReport {
   /** The role from the trusted list (or, for an untrusted signer, from the certificate). */
   role: Role | null;
   fingerprint: string;
+  /** The holder's employee number and e-mail from the certificate (null when it carries none). */
+  employeeNo: string | null;
+  email: string | null;
   /** The claimed signing time (/M). */
   signingTime: Date | null;
   reason: string;
@@ -202,6 +206,8 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
       name: sig.info.name,
       role: sig.info.role,
       fingerprint: sig.info.fingerprint,
+      employeeNo: sig.info.employeeNo,
+      email: sig.info.email,
       signingTime: parsePdfDate(decodeText(sig.dict.entries.get('M'))),
       reason: decodeText(sig.dict.entries.get('Reason')) ?? '',
       comment: decodeText(sig.dict.entries.get('Comment')) ?? '',
@@ -291,6 +297,9 @@ async function runChecks(pdf: Buffer, options: VerifyOptions, verdict: Verdict, 
     }
     seen.set(fingerprint, k);
   }
+  // One person, one step: another identity of a person already on the chain (same-person.ts).
+  const twice = samePersonTwice(found.map((s) => s.report!));
+  if (twice) throw new CheckFailure('signer-duplicate', twice.message, twice.reason);
 
   // signer-order
   stage.check = 'signer-order';

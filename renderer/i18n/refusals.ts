@@ -28,6 +28,21 @@ const stepZh = (role: ChainRole | null): string => (role ? ZH.chainRoles[role] :
 const orderEn = (chain: readonly ChainRole[]): string => chain.map((r) => EN.chainRoles[r]).join(' → ');
 const orderZh = (chain: readonly ChainRole[]): string => chain.map((r) => ZH.chainRoles[r]).join(' → ');
 
+/** A field of HR's roster named in a difference, and its value (a role by its label; null: none). */
+const rosterFieldsEn = { name: 'name', region: 'region', role: 'role' } as const;
+type RosterField = keyof typeof rosterFieldsEn;
+const rosterDifferences = (d: R<'roster-differs'>['differences']) =>
+  (['name', 'region', 'role'] as const).flatMap((field): [RosterField, { sheet: string | null; roster: string | null }][] => {
+    const values = d[field];
+    return values ? [[field, values]] : [];
+  });
+const rosterFieldsZh = { name: '姓名', region: '区域', role: '岗位' } as const;
+const isRole = (v: string): v is keyof typeof EN.roles => Object.prototype.hasOwnProperty.call(EN.roles, v);
+const rosterValueEn = (field: RosterField, v: string | null): string =>
+  v === null ? '(none)' : field === 'role' && isRole(v) ? EN.roles[v] : `“${v}”`;
+const rosterValueZh = (field: RosterField, v: string | null): string =>
+  v === null ? '(无)' : field === 'role' && isRole(v) ? ZH.roles[v] : `“${v}”`;
+
 // ---------------------------------------------------------------------------------------------
 // English
 
@@ -71,6 +86,10 @@ export const reasonsEn = {
     `Signature ${r.signature}: the certificate of ${r.name} (${r.fingerprint}) was not valid when it signed (${dateTime(r.signedAt, 'en')}): ` +
     (r.signedAt > r.notAfter ? `it expired on ${dateTime(r.notAfter, 'en')}.` : `it is valid only from ${dateTime(r.notBefore, 'en')}.`),
   'signed-twice': (r: V<'signed-twice'>) => `${r.name} signed twice (signatures ${r.first} and ${r.second}).`,
+  'same-person': (r: V<'same-person'>) =>
+    `Signatures ${r.first} and ${r.second} are by one person, ${r.name}${r.employeeNo ? ` (employee number ${r.employeeNo})` : ' (the same name and e-mail)'}, with two identities: one person signs one step.`,
+  'manager-not-of-region': (r: V<'manager-not-of-region'>) =>
+    `Signature ${r.signature} is by ${r.name}${r.employeeNo ? ` (employee number ${r.employeeNo})` : ' (no employee number in the certificate)'}, who is not a ${EN.roles['regional-manager'].toLowerCase()} of the region ${r.region} in this roster: the manager step is signed by the region’s manager.`,
   'too-many-signatures': (r: V<'too-many-signatures'>) => `The file has ${r.signatures} signatures, but its chain has only ${r.steps} steps.`,
   'wrong-order': (r: V<'wrong-order'>) =>
     `Signature ${r.signature} is by ${r.name} (${stepEn(r.role)}), but step ${r.signature} is ${EN.chainRoles[r.step]} (the order: ${orderEn(r.chain)}).`,
@@ -154,6 +173,12 @@ export const refusalsEn = {
     `The sheet of ${r.name} (${r.employeeNo}) for ${r.period} is signed first by ${EN.chainRoles[r.first]}, not by ${EN.chainRoles[r.role]}.`,
   countersigned: (r: R<'countersigned'>) =>
     `The sheet of ${r.name} (${r.employeeNo}) for ${r.period} has been countersigned already: ask the reviewer to return it before exporting it again.`,
+  'export-other-region': (r: R<'export-other-region'>) =>
+    `${r.name ? `The sheet of ${r.name} is of ${r.region === null ? 'no region' : `the region ${r.region}`}` : `The region ${r.region ?? '(all regions)'} is not yours`}: a ${EN.roles['regional-manager'].toLowerCase()} exports and signs only their own region, ${r.own}.`,
+  'signer-not-regional-manager': (r: R<'signer-not-regional-manager'>) =>
+    r.employeeNo
+      ? `The signing identity ${r.name} carries the employee number ${r.employeeNo}, who is not a ${EN.roles['regional-manager'].toLowerCase()} in this roster: it cannot export for a region.`
+      : `The signing identity ${r.name} carries no employee number: a ${EN.roles['regional-manager'].toLowerCase()}’s identity needs one (create a new identity with your employee number).`,
   'changed-during-export': (r: R<'changed-during-export'>) => `The sheet of ${r.name} for ${r.period} changed while it was being exported: export it again.`,
   'exported-file-moved': (r: R<'exported-file-moved'>) =>
     `The exported file ${r.fileName} is no longer at ${r.path} as it was exported (it was exported again since, or moved).`,
@@ -170,12 +195,20 @@ export const refusalsEn = {
     `This computer’s clock (${dateTime(r.now, 'en')}) is behind the latest signature of ${r.fileName} (${dateTime(r.previous, 'en')}): a signature now would be dated before it, and the file would be refused. Set the computer’s clock right, then sign.`,
   'not-next-step': (r: R<'not-next-step'>) =>
     `The next step for ${r.fileName} is ${EN.chainRoles[r.next]}; the signing identity ${r.name} signs for ${EN.chainRoles[r.role]}.`,
+  'same-person-signed': (r: R<'same-person-signed'>) =>
+    `${r.name} already signed ${r.fileName}${r.step ? ` as ${EN.chainRoles[r.step]}` : ''} with another identity: one person signs one step.`,
   'not-fully-approved': (r: R<'not-fully-approved'>) =>
     `Not fully approved: signed by ${r.signed.length ? r.signed.map(stepEn).join(' → ') : 'no one'}${r.next ? `; the next step is ${EN.chainRoles[r.next]}` : ''}.`,
   'file-identifier': (r: R<'file-identifier'>) =>
     r.what === 'employee-no'
       ? `The file’s employee number “${r.value}” is not one this app accepts (letters, digits and "-", at most 20).`
       : `The file’s region code “${r.value}” is not one this app accepts (letters, digits and "-", at most 20).`,
+  'not-in-roster': (r: R<'not-in-roster'>) => `HR’s roster has no employee number ${r.employeeNo} (the sheet names ${r.name}): add the person to the roster first.`,
+  'roster-differs': (r: R<'roster-differs'>) =>
+    `The sheet of ${r.name} (${r.employeeNo}) differs from HR’s roster: ${rosterDifferences(r.differences).map(([field, d]) => `${rosterFieldsEn[field]} ${rosterValueEn(field, d.sheet)} on the sheet, ${rosterValueEn(field, d.roster)} in the roster`).join('; ')}. The roster has no history: a person who changed region or role since is compared as they are today.`,
+  'month-in-future': (r: R<'month-in-future'>) => `The sheet is for ${r.period}, after the current month ${r.current}.`,
+  'not-assessed': (r: R<'not-assessed'>) =>
+    `${r.name} (${r.employeeNo}) is not assessed in ${r.period}: in the roster from ${r.activeFrom} to ${r.activeTo ?? 'now'}, or in a role without a sheet.`,
   'sheet-already-imported': (r: R<'sheet-already-imported'>) =>
     `The approved sheet of ${r.name} for ${r.period} was imported already, from ${r.fileName} (file ${r.file}…) on ${dateTime(r.importedAt, 'en')}. ` +
     'Another file for the same sheet is not imported in its place: a correction will come as an amendment.',
@@ -226,6 +259,10 @@ export const reasonsZh: typeof reasonsEn = {
     `第 ${r.signature} 个签名:${r.name} 的证书(${r.fingerprint})在签署时(${dateTime(r.signedAt, 'zh')})无效:` +
     (r.signedAt > r.notAfter ? `该证书已于 ${dateTime(r.notAfter, 'zh')} 过期。` : `该证书自 ${dateTime(r.notBefore, 'zh')} 起才生效。`),
   'signed-twice': (r) => `${r.name} 签署了两次(第 ${r.first} 个和第 ${r.second} 个签名)。`,
+  'same-person': (r) =>
+    `第 ${r.first} 个和第 ${r.second} 个签名是同一人 ${r.name}${r.employeeNo ? `(工号 ${r.employeeNo})` : '(姓名和电子邮箱相同)'}用两个身份签署的:一人只能签署一个环节。`,
+  'manager-not-of-region': (r) =>
+    `第 ${r.signature} 个签名来自 ${r.name}${r.employeeNo ? `(工号 ${r.employeeNo})` : '(证书中没有工号)'},在本花名册中不是区域 ${r.region} 的${ZH.roles['regional-manager']}:区域经理环节须由该区域的经理签署。`,
   'too-many-signatures': (r) => `文件有 ${r.signatures} 个签名,但其审批流程只有 ${r.steps} 个环节。`,
   'wrong-order': (r) => `第 ${r.signature} 个签名来自 ${r.name}(${stepZh(r.role)}),但第 ${r.signature} 个环节应为${ZH.chainRoles[r.step]}(顺序:${orderZh(r.chain)})。`,
   'own-sheet-order': (r) =>
@@ -295,6 +332,12 @@ export const refusalsZh: typeof refusalsEn = {
   },
   'export-other-step': (r) => `${r.name}(${r.employeeNo})${r.period} 的评分表应由${ZH.chainRoles[r.first]}首先签署,而不是${ZH.chainRoles[r.role]}。`,
   countersigned: (r) => `${r.name}(${r.employeeNo})${r.period} 的评分表已有后续环节签署:如需重新导出,请先请审核人退回。`,
+  'export-other-region': (r) =>
+    `${r.name ? `${r.name} 的评分表${r.region === null ? '不属于任何区域' : `属于区域 ${r.region}`}` : `区域 ${r.region ?? '(全部区域)'} 不是您的区域`}:${ZH.roles['regional-manager']}只能导出并签署本区域 ${r.own} 的评分表。`,
+  'signer-not-regional-manager': (r) =>
+    r.employeeNo
+      ? `签名身份 ${r.name} 的工号 ${r.employeeNo} 在本花名册中不是${ZH.roles['regional-manager']}:不能导出区域的评分表。`
+      : `签名身份 ${r.name} 没有工号:${ZH.roles['regional-manager']}的签名身份必须带有工号(请用您的工号新建签名身份)。`,
   'changed-during-export': (r) => `${r.name} ${r.period} 的评分表在导出过程中被修改:请重新导出。`,
   'exported-file-moved': (r) => `导出的文件 ${r.fileName} 已不在导出时的位置 ${r.path}(之后已重新导出,或已被移动)。`,
   'identity-exists': (r) => `签名身份 ${r.name}(${r.fingerprint})已在本应用中。`,
@@ -308,10 +351,16 @@ export const refusalsZh: typeof refusalsEn = {
   'signer-clock-behind': (r) =>
     `本机时钟(${dateTime(r.now, 'zh')})早于 ${r.fileName} 最后一个签名的时间(${dateTime(r.previous, 'zh')}):现在签署,新签名的时间会早于它,文件将被拒绝。请先校准本机时钟,再签署。`,
   'not-next-step': (r) => `${r.fileName} 的下一个环节是${ZH.chainRoles[r.next]};签名身份 ${r.name} 签署的环节是${ZH.chainRoles[r.role]}。`,
+  'same-person-signed': (r) => `${r.name} 已用另一个身份签署过 ${r.fileName}${r.step ? `(${ZH.chainRoles[r.step]})` : ''}:一人只能签署一个环节。`,
   'not-fully-approved': (r) =>
     `尚未审批完毕:${r.signed.length ? `已签署的环节为 ${r.signed.map(stepZh).join(' → ')}` : '还没有任何签名'}${r.next ? `;下一个环节是${ZH.chainRoles[r.next]}` : ''}。`,
   'file-identifier': (r) =>
     `文件中的${r.what === 'employee-no' ? '工号' : '区域代码'}“${r.value}”不符合本应用的要求(只能包含字母、数字和“-”,最多 20 个字符)。`,
+  'not-in-roster': (r) => `人力资源部的花名册中没有工号 ${r.employeeNo}(评分表上的姓名为 ${r.name}):请先将此人加入花名册。`,
+  'roster-differs': (r) =>
+    `${r.name}(${r.employeeNo})的评分表与人力资源部的花名册不符:${rosterDifferences(r.differences).map(([field, d]) => `评分表上的${rosterFieldsZh[field]}为 ${rosterValueZh(field, d.sheet)},花名册中为 ${rosterValueZh(field, d.roster)}`).join(';')}。花名册没有历史记录:之后调换区域或岗位的人员按其现在的情况比对。`,
+  'month-in-future': (r) => `评分表的月份 ${r.period} 晚于当前月份 ${r.current}。`,
+  'not-assessed': (r) => `${r.name}(${r.employeeNo})在 ${r.period} 不参加考核:花名册中的在职月份为 ${r.activeFrom} 至 ${r.activeTo ?? '今'},或其岗位没有评分表。`,
   'sheet-already-imported': (r) =>
     `${r.name} ${r.period} 的已审批评分表已经导入,来自 ${r.fileName}(文件 ${r.file}…),导入于 ${dateTime(r.importedAt, 'zh')}。同一张评分表的另一份文件不会替换它:更正将以修订的方式提交。`,
   'return-no-sheet': (r) => `本数据库中没有 ${r.name}(${r.employeeNo})${r.period} 的评分表。`,

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/db/database.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const BIN = join('electron', 'cli', 'bin.mjs');
@@ -80,9 +81,11 @@ describe('scorecard identity / export / sign / verify / import (child processes)
 
   it('identity create writes FILE.p12 and FILE.cer for each step; the .cer files make the trust folder', () => {
     for (const role of ROLES) {
-      const r = ok(scorecard(['identity', 'create', '--name', NAMES[role], '--role', role, '--out', p12(role), ...(role === 'hr' ? ['--rsa'] : [])], PASS[role]));
+      // The manager is the demo's regional manager of SOUTH (M-201): a manager's identity carries the employee number.
+      const employeeNo = role === 'manager' ? ['--employee-no', 'M-201'] : [];
+      const r = ok(scorecard(['identity', 'create', '--name', NAMES[role], '--role', role, '--out', p12(role), ...employeeNo, ...(role === 'hr' ? ['--rsa'] : [])], PASS[role]));
       const result = JSON.parse(r.stdout);
-      expect(result).toMatchObject({ p12: p12(role), certificate: join(ids, `${role}.cer`), name: NAMES[role], role });
+      expect(result).toMatchObject({ p12: p12(role), certificate: join(ids, `${role}.cer`), name: NAMES[role], role, employeeNo: role === 'manager' ? 'M-201' : null });
       expect(result.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
       const opened = spawnSync('openssl', ['pkcs12', '-in', p12(role), '-nokeys', '-passin', `pass:${PASS[role]}`], { encoding: 'utf8' });
       expect(opened.status, opened.stderr).toBe(0);
@@ -91,6 +94,9 @@ describe('scorecard identity / export / sign / verify / import (child processes)
     // Never overwrites; bad role; no passphrase and no terminal.
     expect(scorecard(['identity', 'create', '--name', 'x', '--role', 'vp', '--out', p12('vp')], 'x')).toMatchObject({ status: 1, stderr: expect.stringMatching(/already exists/) });
     expect(scorecard(['identity', 'create', '--name', 'x', '--role', 'boss', '--out', join(ids, 'x.p12')], 'x')).toMatchObject({ status: 1, stderr: expect.stringMatching(/--role/) });
+    // A manager's identity without the employee number, or with one HR's roster could not hold.
+    expect(scorecard(['identity', 'create', '--name', 'x', '--role', 'manager', '--out', join(ids, 'x.p12')], 'x')).toMatchObject({ status: 1, stderr: expect.stringMatching(/--employee-no: a regional manager's identity needs/) });
+    expect(scorecard(['identity', 'create', '--name', 'x', '--role', 'manager', '--employee-no', 'M 1', '--out', join(ids, 'x.p12')], 'x')).toMatchObject({ status: 1, stderr: expect.stringMatching(/--employee-no/) });
     const noPass = scorecard(['identity', 'create', '--name', 'x', '--role', 'vp', '--out', join(ids, 'x.p12')]);
     expect(noPass).toMatchObject({ status: 1, stdout: '' });
     expect(noPass.stderr).toMatch(/^scorecard: a passphrase is needed: set SCORECARD_PASSPHRASE/);
@@ -105,6 +111,10 @@ describe('scorecard identity / export / sign / verify / import (child processes)
     });
     expect(scorecard(['export', '--db', managerDb, '--month', month, '--region', 'WEST', '--out', out, '--identity', p12('manager')], PASS.manager).stderr).toMatch(/no region "WEST".*EAST, NORTH, SOUTH/);
     expect(scorecard(['export', '--db', managerDb, '--month', month, '--out', out, '--identity', p12('vp')], PASS.vp).stderr).toMatch(/signs for vp/);
+    // The SOUTH manager cannot export another region; nothing is written.
+    const east = scorecard(['export', '--db', managerDb, '--month', month, '--region', 'EAST', '--out', out, '--identity', p12('manager')], PASS.manager);
+    expect(east).toMatchObject({ status: 1, stderr: expect.stringMatching(/the region EAST is not 王磊's: a regional manager exports only their own region, SOUTH/) });
+    expect(existsSync(out)).toBe(false);
 
     const r = ok(scorecard(['export', '--db', managerDb, '--month', month, '--region', 'SOUTH', '--out', out, '--identity', p12('manager')], PASS.manager));
     const result = JSON.parse(r.stdout);
@@ -196,6 +206,12 @@ describe('scorecard identity / export / sign / verify / import (child processes)
 
   it('import into a second (HR) database: fully approved files only, twice = one record each, the original kept', () => {
     const hrDb = join(dir, 'hr', 'hr.db');
+    // HR's roster first (the organisation's regions and people, without sheets): HR's import checks each sheet against it.
+    mkdirSync(join(dir, 'hr'));
+    const roster = openDatabase(hrDb);
+    roster.prepare('ATTACH DATABASE ? AS source').run(managerDb);
+    roster.exec('INSERT INTO regions SELECT * FROM source.regions; INSERT INTO people SELECT * FROM source.people; DETACH DATABASE source');
+    roster.close();
     const complete = [join(out, `S-201-${month}.pdf`), join(out, `S-202-${month}.pdf`)];
     const first = ok(scorecard(['import', '--db', hrDb, ...complete, '--trust', trust]));
     expect(JSON.parse(first.stdout).map((o: { outcome: string; employeeNo: string }) => [o.outcome, o.employeeNo])).toEqual([
@@ -219,7 +235,7 @@ describe('scorecard identity / export / sign / verify / import (child processes)
         { employee_no: 'S-201', period: month, status: 'approved' },
         { employee_no: 'S-202', period: month, status: 'approved' },
       ]);
-      expect(db.prepare('SELECT code FROM regions').all()).toEqual([{ code: 'SOUTH' }]);
+      expect(db.prepare('SELECT code FROM regions ORDER BY code').all()).toEqual([{ code: 'EAST' }, { code: 'NORTH' }, { code: 'SOUTH' }]); // the roster's, none added
       const kept = db.prepare("SELECT path FROM sheet_files WHERE state = 'imported' ORDER BY employee_no").all() as { path: string }[];
       expect(kept).toHaveLength(2);
       kept.forEach((k, i) => expect(readFileSync(k.path).equals(readFileSync(complete[i]!))).toBe(true));

@@ -91,9 +91,25 @@ test.beforeAll(async () => {
   await call(manager, 'demo.load', {});
   const regions = await call(manager, 'regions.list', {});
   await call(manager, 'user.set', { name: '王磊', chainRole: 'manager', regionId: regions.find((r) => r.code === 'EAST')!.id });
-  const identity = await call(manager, 'identities.create', { name: '王磊', role: 'manager', passphrase: PASS });
+  // The manager is the demo's regional manager of EAST (M-101): the identity carries the employee number.
+  const identity = await call(manager, 'identities.create', { name: '王磊', role: 'manager', employeeNo: 'M-101', passphrase: PASS });
   const cert = await call(manager, 'identities.exportCertificate', { fingerprint: identity.fingerprint, format: 'der' });
   managerCert = Buffer.from(cert.dataBase64, 'base64');
+
+  // Server 2, HR: the organisation's roster (regions and people, no sheets), which HR's import checks each sheet against.
+  const hrRegion = new Map<number, number>();
+  for (const r of regions) hrRegion.set(r.id, (await call(hr, 'regions.save', { code: r.code, name: r.name })).id);
+  for (const p of await call(manager, 'people.list', { includeInactive: true })) {
+    await call(hr, 'people.save', {
+      employeeNo: p.employeeNo,
+      name: p.name,
+      role: p.role,
+      regionId: p.regionId === null ? null : hrRegion.get(p.regionId)!,
+      managerId: null,
+      activeFrom: p.activeFrom,
+      activeTo: p.activeTo,
+    });
+  }
 
   // Both sheets are ready; S-102 is exported and signed here, S-101 through the UI by the first test.
   const rows = await call(manager, 'sheets.month', { period: PERIOD });
@@ -314,7 +330,8 @@ test('HR receives the signed sheets in the inbox, approves one (signing last) an
   const hrRows = await call(hr!, 'sheets.month', { period: PERIOD });
   const row = hrRows.find((r) => r.employeeNo === 'S-101');
   expect(row).toMatchObject({ name: a.name, status: 'approved', monthlyScore: a.monthlyScore });
-  expect(hrRows.find((r) => r.employeeNo === 'S-102')).toBeUndefined();
+  // S-102 is in HR's roster, its sheet not imported.
+  expect(hrRows.find((r) => r.employeeNo === 'S-102')).toMatchObject({ status: 'not-started', monthlyScore: null });
   // HR opens the approved sheet: read-only, the banner says why; nothing to type into or save.
   await page.goto(`${hr!.origin}/#/sheet/${row!.personId}/${PERIOD}`);
   await expect(page.getByTestId('sheet-locked')).toContainText('已审批(定稿)');

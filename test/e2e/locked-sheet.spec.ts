@@ -29,7 +29,7 @@ test('a sheet signed while it is open: the change is refused in the UI’s langu
 
   await firstRun(page, app.url, { name: '王磊', role: 'manager', region: '华东区 (EAST)' });
   await expect(page.getByTestId('month-grid')).toBeVisible();
-  const identity = await callHttp(origin, token, 'identities.create', { name: '王磊', role: 'manager', passphrase: PASSPHRASE });
+  const identity = await callHttp(origin, token, 'identities.create', { name: '王磊', role: 'manager', employeeNo: 'M-101', passphrase: PASSPHRASE });
   const month = period();
   const rows = await callHttp(origin, token, 'sheets.month', { period: month });
   const row = rows.find((r) => r.role === 'salesperson' && r.status === 'ready')!;

@@ -22,6 +22,9 @@ import { call as callHandler, fail as failHandler } from '../helpers/call.ts';
 const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10
 const PASS: Record<ChainRole, string> = { manager: '经理 passphrase 1', planning: 'planning-secret-2', vp: 'vp secret 3', hr: '人事 4' };
 const NAMES: Record<ChainRole, string> = { manager: '王磊', planning: '李娜', vp: '张伟', hr: '陈静' };
+/** The manager's identity is the demo's regional manager of SOUTH (employee number M-201). */
+const MANAGER_REGION = 'SOUTH';
+const MANAGER_NO = 'M-201';
 
 interface App {
   role: ChainRole;
@@ -55,13 +58,26 @@ function pdfsig(file: string) {
     }));
 }
 
+/** The month's people and statuses; in the manager's app, of the manager's own region (SOUTH: a manager exports only their region). */
 function monthRows(app: App, period: string): MonthRow[] {
   return app.db
     .prepare(
       `SELECT p.id AS personId, p.employee_no AS employeeNo, p.role, s.status FROM people p LEFT JOIN sheets s ON s.person_id = p.id AND s.period = ?
+         LEFT JOIN regions r ON r.id = p.region_id
+        WHERE ? IS NULL OR r.code = ?
         ORDER BY p.employee_no`,
     )
-    .all(period) as MonthRow[];
+    .all(period, app.role === 'manager' ? MANAGER_REGION : null, app.role === 'manager' ? MANAGER_REGION : null) as MonthRow[];
+}
+
+/** HR's roster: the organisation's regions and people, as the manager's app has them (HR's import checks each sheet against it). */
+function copyRoster(from: App, to: App): void {
+  to.db.prepare('ATTACH DATABASE ? AS source').run(join(from.dir, 'scorecard.db'));
+  try {
+    to.db.exec('INSERT INTO regions SELECT * FROM source.regions; INSERT INTO people SELECT * FROM source.people;');
+  } finally {
+    to.db.exec('DETACH DATABASE source');
+  }
 }
 
 function auditText(app: App): string {
@@ -92,6 +108,7 @@ beforeAll(async () => {
   }
   loadDemo(apps.manager.db, TODAY);
   loadDemo(apps.planning.db, TODAY); // sales planning scores the regional managers' own sheets
+  copyRoster(apps.manager, apps.hr); // HR's roster is the authority at import
   for (const app of Object.values(apps)) {
     app.identity = await call(app, 'identities.create', {
       name: NAMES[app.role],
@@ -99,6 +116,7 @@ beforeAll(async () => {
       passphrase: PASS[app.role],
       algorithm: app.role === 'planning' || app.role === 'hr' ? 'RSA-2048' : 'ECDSA-P256',
       ...(app.role === 'hr' ? { email: 'chen.jing@example.com' } : {}),
+      ...(app.role === 'manager' ? { employeeNo: MANAGER_NO } : {}),
     });
   }
 }, 60_000);
@@ -111,7 +129,7 @@ afterAll(() => {
 describe('identities and trusted signers', () => {
   it('identities.create writes the .p12 and .cer into <data dir>/identities and records the identity; OpenSSL opens the .p12', async () => {
     const app = apps.manager;
-    expect(app.identity).toMatchObject({ name: '王磊', role: 'manager', source: 'created', email: null });
+    expect(app.identity).toMatchObject({ name: '王磊', role: 'manager', source: 'created', email: null, employeeNo: MANAGER_NO });
     expect(app.identity.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     const files = readdirSync(join(app.dir, 'identities')).sort();
     expect(files).toEqual([app.identity.p12File.replace('.p12', '.cer'), app.identity.p12File].sort());
@@ -409,7 +427,7 @@ describe('review: inbox, approve, return; HR import', () => {
     expect(imported.result).toEqual(original.result);
     expect(imported.input).toEqual(original.input);
     expect(imported.person).toMatchObject({ employeeNo: original.person.employeeNo, name: original.person.name, role: original.person.role });
-    const region = (await call(hr, 'regions.list', {}))[0]!;
+    const region = (await call(hr, 'regions.list', {})).find((r) => r.code === MANAGER_REGION)!;
     expect(region.id).toBe(imported.person.regionId);
     expect((await call(hr, 'inbox.list', { state: 'imported' })).map((e) => e.sha256)).toEqual([fullySigned.sha256]);
     // HR's approved sheet is final: refused as a conflict naming the status (not a crash), nothing written.

@@ -30,7 +30,7 @@ async function managerApp(): Promise<{ db: Db; h: Handlers; identity: IdentityIn
   const { db, path } = tempDb();
   loadDemo(db, TODAY);
   const h = createHandlers(db, { dbPath: path, appVersion: 'test' });
-  const identity = await ok<IdentityInfo>(h, 'identities.create', { name: '王磊', role: 'manager', passphrase: PASS });
+  const identity = await ok<IdentityInfo>(h, 'identities.create', { name: '王磊', role: 'manager', employeeNo: 'M-101', passphrase: PASS });
   return { db, h, identity };
 }
 

@@ -8,6 +8,7 @@ import { firstStepFor } from '../../../shared/chain.ts';
 import { ROLE_IDS } from '../../../shared/rubric/schema.ts';
 import { planMonthExport, runMonthExport } from '../../services/export.ts';
 import { createJob } from '../../services/jobs.ts';
+import { exportRegion } from '../../services/roster-trust.ts';
 import { CliError, Outcome, checkValue, languageFlag, parseFlags } from '../args.ts';
 import { openDb } from '../database.ts';
 import { json, type Io } from '../io.ts';
@@ -40,6 +41,8 @@ export async function exportMonth(args: readonly string[], io: Io): Promise<Outc
     if (!EXPORTING_STEPS.has(identity.role)) {
       throw new CliError(`${identityPath} signs for ${identity.role}: sheets are exported by the regional manager (or, for a regional manager's own sheet, sales planning); use "scorecard sign" to approve`);
     }
+    // A regional manager exports only their own region (the region asked for must be theirs).
+    regionId = exportRegion(db, identity, regionId);
     mkdirSync(out, { recursive: true });
     const plan = planMonthExport(db, { period: month, regionId, role: identity.role });
     const job = createJob('export-month', plan.targets.length);

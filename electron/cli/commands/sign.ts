@@ -7,6 +7,7 @@ import { chainStepsFor, nextStepFor, type ChainRole } from '../../../shared/chai
 import { ROLE_IDS } from '../../../shared/rubric/schema.ts';
 import { reasonFor } from '../../services/export.ts';
 import { sha256Hex, writeFileAtomic } from '../../services/files.ts';
+import { assertNotOnChain } from '../../services/roster-trust.ts';
 import { verifySheetPdf } from '../../services/sheet-verify.ts';
 import { assertSignerClock } from '../../services/sheet-times.ts';
 import { signPdf } from '../../signing/index.ts';
@@ -27,15 +28,18 @@ export async function sign(args: readonly string[], io: Io): Promise<string> {
   for (const { file, pdf } of files) {
     let next: ChainRole | null;
     let signatures: number;
+    let verified: Parameters<typeof assertNotOnChain>[1];
     if (trusted) {
       const v = await verifySheetPdf(pdf, trusted);
       if (!v.verdict.ok) throw new CliError(`${file} does not verify: ${v.verdict.failure?.check}: ${v.verdict.failure?.message}`);
+      verified = v;
       next = v.nextStep;
       signatures = v.verdict.signatures.length;
     } else {
       // Without a trust list: every check up to trust, and the order of the roles the certificates record.
       const v = await verifySheetPdf(pdf, []);
       if (v.verdict.failure && v.verdict.failure.check !== 'trust') throw new CliError(`${file} does not verify: ${v.verdict.failure.check}: ${v.verdict.failure.message}`);
+      verified = v;
       const roles = v.verdict.signatures.map((s) => s.role);
       // The data is read only once the signers are trusted: the chain is the one that starts with the first signer's step.
       const person = ROLE_IDS.find((r) => chainStepsFor(r)[0] === roles[0]) ?? ROLE_IDS[0];
@@ -46,6 +50,7 @@ export async function sign(args: readonly string[], io: Io): Promise<string> {
     }
     if (next === null) throw new CliError(`${file} is already signed by every step of its chain`);
     if (next !== identity.role) throw new CliError(`the next step for ${file} is ${next}; ${flags['--identity']} signs for ${identity.role}`);
+    assertNotOnChain(file, verified, identity); // one person, one step
     assertSignerClock(pdf, file); // never a signature dated before the file's latest
     ready.push({ file, pdf, signatures });
   }

@@ -96,7 +96,10 @@ export default function MonthExportDialog({
   const showJob = jobId !== null && !lost;
   const regionOptions = [
     ...(manager ? [] : [{ value: '', label: t.exporting.allRegions }]),
-    ...(regions.data ?? []).filter((r) => r.active || String(r.id) === regionId).map((r) => ({ value: String(r.id), label: `${r.name} (${r.code})` })),
+    // A regional manager exports and signs only their own region (the backend refuses another).
+    ...(regions.data ?? [])
+      .filter((r) => (manager ? r.id === user?.regionId : r.active || String(r.id) === regionId))
+      .map((r) => ({ value: String(r.id), label: `${r.name} (${r.code})` })),
   ];
   if (regionId && !regions.data) regionOptions.push({ value: regionId, label: '…' });
 
