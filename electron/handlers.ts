@@ -31,7 +31,7 @@ import { getJob } from './services/jobs.ts';
 import { listPaySettings, savePaySettings } from './services/pay-settings.ts';
 import { reportFile } from './services/report-files.ts';
 import { annualReport, dashboard, fairness, payReport } from './services/reports.ts';
-import { exportRubricJson, importRubricJson, saveRubricVersion } from './services/rubric-editing.ts';
+import { exportRubricFile, importRubricFile, saveRubricVersion } from './services/rubric-editing.ts';
 import { deactivatePerson, listPeople, savePerson } from './services/people.ts';
 import { listRegions, saveRegion, setRegionActive } from './services/regions.ts';
 import { returnInbox } from './services/inbox-return.ts';
@@ -64,8 +64,8 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'roster.import': (input) => importRoster(db, input),
     'rubrics.list': () => listRubrics(db),
     'rubrics.save': (input) => saveRubricVersion(db, input),
-    'rubrics.exportJson': (input) => exportRubricJson(db, input),
-    'rubrics.import': (input) => importRubricJson(db, input),
+    'rubrics.export': (input) => exportRubricFile(db, input),
+    'rubrics.import': (input) => importRubricFile(db, input),
     'sheets.month': (input) => monthRows(db, input),
     'sheets.get': (input) => getSheet(db, input),
     'sheets.save': (input) => saveSheet(db, input),

@@ -40,6 +40,12 @@ export type Refusal =
   | { code: 'rubric-version-taken'; rubric: string; version: number; latest: number }
   /** The same id@version with another content. */
   | { code: 'rubric-version-differs'; rubric: string; version: number }
+  /** A rubric stored here only because a sheet carried it (before sheets stopped storing rubrics): not HQ's, not exported. */
+  | { code: 'rubric-not-published'; rubric: string; version: number }
+  /** A rubric file is signed by sales planning; the identity chosen signs for another step. */
+  | { code: 'rubric-signer-not-planning'; name: string; role: ChainRole }
+  /** An unsigned rubric JSON file (as exported before rubric files were signed): refused, HQ hands out a signed one. */
+  | { code: 'rubric-file-unsigned'; fileName: string }
   // Export and sign
   /** The sheet's status does not allow an export: not started, a draft or returned (mark it ready), approved (final). */
   | ({ code: 'not-exportable'; status: 'not-started' | 'draft' | 'returned' | 'approved' } & SheetOf)
@@ -172,6 +178,8 @@ export type VerifyReason =
   /** The embedded data does not hold together (numbers, rubric, person): altered, or made by another program. */
   | { code: 'data-inconsistent' }
   | RubricTrustReason
+  /** A file dropped where a rubric file goes that is not one (a score sheet, a return note, data that does not hold together). */
+  | { code: 'not-rubric-file' }
   | { code: 'note-signer'; named: string; namedRole: ChainRole; signer: string; signerRole: ChainRole | null }
   // time (electron/signing/timing.ts; times as ISO strings)
   /** The sheet's exportedAt is not an ISO 8601 time (`value`: its first characters). */

@@ -1,9 +1,13 @@
 /**
- * Rubric editing: a new version saved from the app, and a version as a JSON file (export, import).
+ * Rubric editing: a new version saved from the app, and a version as a published rubric file, a
+ * PDF signed by sales planning (rubric-file.ts; export, import).
  *
  * Decisions (docs/rules.md, decision 17 "Rubric editing"):
  * - Only HQ edits: chain roles planning (销售计划部), vp and hr may save a version; a regional
- *   manager may not, but may import the JSON file HQ hands out.
+ *   manager may not, but imports the rubric file HQ hands out.
+ * - Rubrics come only from HQ (docs/trust.md, "Rubrics"): a version saved here or imported from a
+ *   rubric file signed by a trusted sales planning signer is published (known to the verifier:
+ *   sheets scored with it are accepted); the unsigned JSON file of earlier versions is refused.
  * - The caller names the version it saves: it must be the next one of that id (latest built-in or
  *   stored + 1). Naming an existing version means someone saved first (conflict: reload).
  * - effectiveFrom may not be before the latest version's effectiveFrom (the same month is allowed:
@@ -12,12 +16,12 @@
  *   refused: there is nothing to save.
  * - One rubric id per role (sheets take the rubric of the person's role), and a version keeps
  *   the role of its id.
- * - The file's hash shows that two copies are the same content; it is not a signature.
+ * - The file's hash shows that two copies are the same content; the signature shows who published it.
  */
 import { canonicalJson, contentHash } from '../../shared/canonical.ts';
 import type { FileData } from '../../shared/api/types.ts';
-import { InputError, isPlainObject, type Problem } from '../../shared/problems.ts';
-import { loadRubric } from '../../shared/rubric/catalog.ts';
+import { InputError, type Problem } from '../../shared/problems.ts';
+import { BUILTIN_RUBRICS, loadRubric } from '../../shared/rubric/catalog.ts';
 import { rubricProblems } from '../../shared/rubric/problems.ts';
 import type { Rubric, RubricDefinition } from '../../shared/rubric/schema.ts';
 import type { Db } from '../db/database.ts';
@@ -25,12 +29,14 @@ import { writeTransaction } from '../db/transaction.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import { decodeBase64, safeName } from './files.ts';
-import { listRubrics, storeRubric } from './rubrics.ts';
+import { openStoredIdentity } from './identities.ts';
+import { renderRubricFile, rubricFileJson, verifyRubricFile } from './rubric-file.ts';
+import { knownRubrics, listRubrics, storeRubric } from './rubrics.ts';
+import { trustedSigners } from './sheet-verify.ts';
+import { signPdf } from '../signing/index.ts';
 import { currentUser } from './settings.ts';
 
-/** What a rubric JSON file says it is. */
-export const RUBRIC_FILE_FORMAT = 'scorecard-rubric';
-/** A rubric is a few kilobytes; anything far larger is not one. */
+/** A rubric file is tens of kilobytes; anything far larger is not one. */
 export const MAX_RUBRIC_FILE_BYTES = 1024 * 1024;
 const HQ_ROLES = ['planning', 'vp', 'hr'] as const;
 
@@ -78,79 +84,90 @@ export function saveRubricVersion(db: Db, input: { definition: unknown }): Rubri
   });
 }
 
-export function exportRubricJson(db: Db, input: { id: string; version: number }): FileData {
-  const rubric = listRubrics(db).find((r) => r.id === input.id && r.version === input.version);
-  if (!rubric) throw new ServiceError('not-found', `rubric ${input.id}@${input.version} is not known`, { code: 'not-found', what: 'rubric', id: `${input.id}@${input.version}` });
+/**
+ * rubrics.export: a published rubric file (rubric-file.ts), a PDF signed by one of this app's
+ * sales planning identities. Only a version known here (a built-in, or one HQ published) is
+ * exported: a rubric a sheet once carried into this database is not HQ's.
+ */
+export async function exportRubricFile(db: Db, input: { id: string; version: number; fingerprint: string; passphrase: string; language?: 'zh' | 'en' }): Promise<FileData> {
+  const ref = `${input.id}@${input.version}`;
+  const stored = listRubrics(db).find((r) => r.id === input.id && r.version === input.version);
+  if (!stored) throw new ServiceError('not-found', `rubric ${ref} is not known`, { code: 'not-found', what: 'rubric', id: ref });
+  const rubric = knownRubrics(db).find((r) => r.hash === stored.hash);
+  if (!rubric) {
+    throw new ServiceError('conflict', `rubric ${ref} was not published by HQ here (it came with a sheet): only a built-in or a version saved or imported from a signed rubric file is exported`, {
+      code: 'rubric-not-published',
+      rubric: input.id,
+      version: input.version,
+    });
+  }
   const { hash, ...definition } = rubric;
   // The file carries the hash loadRubric computes; check it once more here rather than trust it.
-  if (contentHash(definition) !== hash) throw new Error(`rubric ${rubric.id}@${rubric.version}: stored hash ${hash} does not match its content`);
-  const file = { format: RUBRIC_FILE_FORMAT, hash, definition: JSON.parse(canonicalJson(definition)) as unknown };
-  return {
-    fileName: `rubric-${safeName(rubric.id)}-v${rubric.version}.json`,
-    dataBase64: Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8').toString('base64'),
-  };
+  if (contentHash(definition) !== hash) throw new Error(`rubric ${ref}: stored hash ${hash} does not match its content`);
+  const identity = await openStoredIdentity(db, input.fingerprint, input.passphrase);
+  if (identity.role !== 'planning') {
+    throw new ServiceError('conflict', `a rubric file is signed by sales planning; the identity ${identity.name} signs for ${identity.role}`, {
+      code: 'rubric-signer-not-planning',
+      name: identity.name,
+      role: identity.role,
+    });
+  }
+  const file = rubricFileJson(rubric, { name: identity.name, fingerprint: identity.fingerprint });
+  const pdf = await renderRubricFile(file, input.language ?? 'zh');
+  const signed = await signPdf(pdf, identity, { reason: `rubric: ${ref}` });
+  appendAudit(db, { action: 'rubric.publish', entity: 'rubric', entityId: ref, after: { hash, signer: identity.name, fingerprint: identity.fingerprint } });
+  return { fileName: `rubric-${safeName(rubric.id)}-v${rubric.version}.pdf`, dataBase64: signed.toString('base64') };
 }
 
 /**
- * A rubric JSON file (from exportRubricJson): checked for shape, content and hash, then stored.
- * Importing a version that is already here with the same hash changes nothing and returns it.
+ * rubrics.import: a published rubric file, accepted only when signed by a trusted sales planning
+ * signer (verifyRubricFile), then stored as published ('imported'). The unsigned JSON file of
+ * earlier versions is refused (rubric-file-unsigned). Importing a version that is already here
+ * with the same hash changes nothing (but marks it published) and returns it.
  */
-export function importRubricJson(db: Db, input: { fileName: string; dataBase64: string }): Rubric {
-  const { hash, definition } = readRubricFile(input);
-  const found = contentHash(definition);
-  if (found !== hash) {
-    throw new InputError(
-      [{ field: 'hash', value: hash, expected: `the hash of the file's content, ${found}: the rubric was changed after it was exported; ask HQ for the file again` }],
-      'rubric file',
-    );
+export async function importRubricFile(db: Db, input: { fileName: string; dataBase64: string }): Promise<Rubric & { signer: { name: string; fingerprint: string } }> {
+  const bytes = decodeBase64('dataBase64', input.dataBase64);
+  if (bytes.length > MAX_RUBRIC_FILE_BYTES) {
+    throw new InputError([{ field: 'file', value: input.fileName, expected: `a published rubric file of at most ${MAX_RUBRIC_FILE_BYTES / 1024} KB (this one has ${Math.ceil(bytes.length / 1024)} KB)` }], 'rubric file');
   }
-  const rubric = prefixed(() => checkedRubric(definition), 'definition');
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
+    if (looksLikeJson(bytes)) {
+      throw new ServiceError('conflict', `${input.fileName} is an unsigned rubric JSON file; a rubric is accepted only as a PDF signed by sales planning (ask HQ for the published rubric file)`, {
+        code: 'rubric-file-unsigned',
+        fileName: input.fileName,
+      });
+    }
+    throw new InputError([{ field: 'file', value: input.fileName, expected: 'a published rubric file: a PDF signed by sales planning' }], 'rubric file');
+  }
+  const { verdict, rubric } = await verifyRubricFile(bytes, trustedSigners(db));
+  if (!verdict.ok || !rubric) {
+    const failure = verdict.failure ?? { check: 'data-check' as const, message: 'the file does not verify', reason: { code: 'unexpected' as const } };
+    throw new ServiceError('conflict', `${input.fileName} is refused: ${failure.check}: ${failure.message}`, { code: 'file-not-verified', fileName: input.fileName, failure });
+  }
+  const signature = verdict.signatures[0]!;
+  const signer = { name: signature.name, fingerprint: signature.fingerprint };
   return writeTransaction(db, () => {
     const versions = listRubrics(db).filter((r) => r.id === rubric.id);
     const same = versions.find((r) => r.version === rubric.version);
-    if (same?.hash === rubric.hash) return same;
-    if (same) {
+    if (same && same.hash !== rubric.hash) {
       throw new ServiceError('conflict', `${rubric.id}@${rubric.version} is already here with another content (${same.hash}, the file has ${rubric.hash}); the same version cannot mean two rubrics`, {
         code: 'rubric-version-differs',
         rubric: rubric.id,
         version: rubric.version,
       });
     }
-    checkRole(db, rubric, versions.at(-1));
-    storeRubric(db, rubric, 'imported');
-    appendAudit(db, { action: 'rubric.import', entity: 'rubric', entityId: `${rubric.id}@${rubric.version}`, after: { ...ref(rubric), fileName: input.fileName } });
-    return rubric;
+    if (!same) checkRole(db, rubric, versions.at(-1));
+    const builtin = BUILTIN_RUBRICS.some((b) => b.hash === rubric.hash);
+    const wasKnown = knownRubrics(db).some((r) => r.hash === rubric.hash);
+    if (!builtin) storeRubric(db, rubric, 'imported');
+    if (!wasKnown) appendAudit(db, { action: 'rubric.import', entity: 'rubric', entityId: `${rubric.id}@${rubric.version}`, after: { ...ref(rubric), fileName: input.fileName, signer } });
+    return { ...(same ?? rubric), signer };
   });
 }
 
-function readRubricFile(input: { fileName: string; dataBase64: string }): { hash: string; definition: unknown } {
-  const refuse = (expected: string, field = 'file', value: unknown = input.fileName): InputError => new InputError([{ field, value, expected }], 'rubric file');
-  const bytes = decodeBase64('dataBase64', input.dataBase64);
-  if (bytes.length > MAX_RUBRIC_FILE_BYTES) throw refuse(`a rubric JSON file of at most ${MAX_RUBRIC_FILE_BYTES / 1024} KB (this one has ${Math.ceil(bytes.length / 1024)} KB)`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw refuse('a UTF-8 text file (a rubric JSON exported by this app)');
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw refuse(`valid JSON (${err instanceof Error ? err.message : 'it does not parse'})`);
-  }
-  if (!isPlainObject(json) || json.format !== RUBRIC_FILE_FORMAT) {
-    throw refuse(`a rubric file exported by this app: a JSON object with "format": "${RUBRIC_FILE_FORMAT}", "hash" and "definition"`, 'format', isPlainObject(json) ? json.format : json);
-  }
-  const problems: Problem[] = [];
-  if (typeof json.hash !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(json.hash)) {
-    problems.push({ field: 'hash', ...(json.hash === undefined ? {} : { value: json.hash }), expected: 'the content hash, "sha256:" and 64 hex digits' });
-  }
-  if (!isPlainObject(json.definition)) problems.push({ field: 'definition', ...(json.definition === undefined ? {} : { value: json.definition }), expected: 'the rubric definition (an object)' });
-  const extra = Object.keys(json).filter((k) => !['format', 'hash', 'definition'].includes(k));
-  for (const k of extra) problems.push({ field: k, value: json[k], expected: 'no such field (allowed: format, hash, definition)' });
-  if (problems.length) throw new InputError(problems, 'rubric file');
-  return { hash: json.hash as string, definition: json.definition };
+function looksLikeJson(bytes: Buffer): boolean {
+  const text = bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  return text.startsWith('{') || text.startsWith('[');
 }
 
 /** A new id must be the only rubric of its role; a new version keeps its id's role. */
@@ -182,17 +199,4 @@ function checkedRubric(definition: unknown): Rubric {
   const problems = rubricProblems(definition);
   if (problems.length) throw new InputError(problems, 'rubric');
   return loadRubric(definition);
-}
-
-/** Run `load`, prefixing the fields its problems name (they are relative to the definition). */
-function prefixed<T>(load: () => T, prefix: string): T {
-  try {
-    return load();
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    throw new InputError(
-      err.problems.map((p) => ({ ...p, field: p.field === '(input)' ? prefix : `${prefix}.${p.field}` })),
-      'rubric in the file',
-    );
-  }
 }

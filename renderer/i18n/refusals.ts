@@ -108,6 +108,7 @@ export const reasonsEn = {
     `The sheet was scored with the rubric ${r.id}@${r.version} (${r.hash}), which this app does not know: rubrics come from headquarters (a built-in one, or a version published by ${EN.chainRoles.planning} and imported here), never from a sheet.`,
   'rubric-hash-mismatch': (r: V<'rubric-hash-mismatch'>) =>
     `The sheet's rubric ${r.id}@${r.version} has the hash ${r.hash}, but ${r.id}@${r.version} here is ${r.known}: the sheet was scored with other rules under a known version.`,
+  'not-rubric-file': () => `This file is not a rubric file published by ${EN.chainRoles.planning}.`,
   'note-signer': (r: V<'note-signer'>) => `The note names ${r.named} (${EN.chainRoles[r.namedRole]}) as the reviewer, but it is signed by ${r.signer} (${stepEn(r.signerRole)}).`,
   'exported-at-invalid': (r: V<'exported-at-invalid'>) => `The sheet’s export time “${r.value}” is not a date and time: the file was not made by this app.`,
   'period-after-export': (r: V<'period-after-export'>) => `The sheet is for ${r.period}, but it was exported on ${dateTime(r.exportedAt, 'en')}, before that month.`,
@@ -163,6 +164,12 @@ export const refusalsEn = {
     `Version ${r.version} of the rubric ${r.rubric} already exists (the latest version is ${r.latest}): reload the rubric and edit the latest version.`,
   'rubric-version-differs': (r: R<'rubric-version-differs'>) =>
     `Version ${r.version} of the rubric ${r.rubric} is already here with another content: a changed rubric needs a new version.`,
+  'rubric-not-published': (r: R<'rubric-not-published'>) =>
+    `Version ${r.version} of the rubric ${r.rubric} came here with a score sheet, not from headquarters: only a built-in version or one published by ${EN.chainRoles.planning} is exported.`,
+  'rubric-signer-not-planning': (r: R<'rubric-signer-not-planning'>) =>
+    `A rubric file is signed by ${EN.chainRoles.planning}; the identity ${r.name} signs for ${EN.chainRoles[r.role]}.`,
+  'rubric-file-unsigned': (r: R<'rubric-file-unsigned'>) =>
+    `${r.fileName} is an unsigned rubric file: a rubric is accepted only as a PDF file signed by ${EN.chainRoles.planning}. Ask headquarters for the published rubric file.`,
   'not-exportable': (r: R<'not-exportable'>) => {
     const sheet = `The sheet of ${r.name} (${r.employeeNo}) for ${r.period}`;
     if (r.status === 'not-started') return `${sheet} has not been started.`;
@@ -276,6 +283,7 @@ export const reasonsZh: typeof reasonsEn = {
   'data-inconsistent': () => '文件中的数据前后不一致(分数、评分规则或人员不相符):文件已被改动,或由其他程序生成。',
   'unknown-rubric': (r) => `评分表使用的考核细则 ${r.id}@${r.version}(${r.hash})不是本应用已知的版本:考核细则只来自总部(内置版本,或由${ZH.chainRoles.planning}发布并已导入的版本),不接受评分表自带的细则。`,
   'rubric-hash-mismatch': (r) => `评分表的考核细则 ${r.id}@${r.version} 的哈希为 ${r.hash},而本应用中 ${r.id}@${r.version} 的哈希为 ${r.known}:评分表在已知版本号下使用了不同的规则。`,
+  'not-rubric-file': () => `此文件不是${ZH.chainRoles.planning}发布的考核细则文件。`,
   'note-signer': (r) => `通知中写明的退回人是 ${r.named}(${ZH.chainRoles[r.namedRole]}),但签署人是 ${r.signer}(${stepZh(r.signerRole)})。`,
   'exported-at-invalid': (r) => `评分表的导出时间“${r.value}”不是有效的日期时间:该文件不是本应用生成的。`,
   'period-after-export': (r) => `评分表的月份是 ${r.period},但导出时间是 ${dateTime(r.exportedAt, 'zh')},早于该月份。`,
@@ -324,6 +332,9 @@ export const refusalsZh: typeof refusalsEn = {
   'no-rubric': (r) => `${r.period} 没有适用于${ZH.roles[r.role]}的考核细则。`,
   'rubric-version-taken': (r) => `考核细则 ${r.rubric} 的版本 ${r.version} 已存在(最新版本为 ${r.latest}):请重新载入,在最新版本上修改。`,
   'rubric-version-differs': (r) => `考核细则 ${r.rubric} 的版本 ${r.version} 已存在且内容不同:修改后的考核细则需要新的版本号。`,
+  'rubric-not-published': (r) => `考核细则 ${r.rubric} 的版本 ${r.version} 是随评分表带入的,不是总部发布的:只能导出内置版本或${ZH.chainRoles.planning}发布的版本。`,
+  'rubric-signer-not-planning': (r) => `考核细则文件由${ZH.chainRoles.planning}签署;所选身份 ${r.name} 签署的环节是${ZH.chainRoles[r.role]}。`,
+  'rubric-file-unsigned': (r) => `${r.fileName} 是未签名的考核细则文件:考核细则只接受由${ZH.chainRoles.planning}签名的 PDF 文件。请向总部索取已发布的考核细则文件。`,
   'not-exportable': (r) => {
     const sheet = `${r.name}(${r.employeeNo})${r.period} 的评分表`;
     if (r.status === 'not-started') return `${sheet}尚未开始。`;

@@ -146,9 +146,15 @@ export const contract = {
   'rubrics.list': handler<Rubric[]>()(empty),
   /** A new version of a rubric (the definition's id, the next version number), in force from its effectiveFrom. Checked in depth by the rubric schema. */
   'rubrics.save': handler<Rubric>()(z.strictObject({ definition: z.unknown() })),
-  /** A rubric version as a JSON file HQ hands to every manager; its hash names the exact content. */
-  'rubrics.exportJson': handler<FileData>()(z.strictObject({ id: z.string().min(1).max(200), version: z.number().int().min(1) })),
-  'rubrics.import': handler<Rubric>()(upload),
+  /**
+   * A rubric version as the published rubric file HQ hands to every database: a PDF that prints it
+   * and embeds it, signed by one of this app's sales planning identities (docs/trust.md, "Rubrics").
+   */
+  'rubrics.export': handler<FileData>()(
+    z.strictObject({ id: z.string().min(1).max(200), version: z.number().int().min(1), fingerprint, passphrase, language: z.enum(LANGUAGES).optional() }),
+  ),
+  /** A published rubric file, accepted only when signed by a trusted sales planning signer (named in the result). */
+  'rubrics.import': handler<Rubric & { signer: { name: string; fingerprint: string } }>()(upload),
 
   /** The month grid's rows, in the grid's order; `limit` gives only the first rows (the first paint asks for a page before the whole list). */
   'sheets.month': handler<MonthRow[]>()(

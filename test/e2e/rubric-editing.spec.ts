@@ -1,7 +1,9 @@
 /**
  * HQ edits a rubric in the browser: a deduction changed (a bad value named next to its field
- * first), saved as a version in force next month, listed with its month and hash, exported as
- * JSON with the hash shown, and the file imported back recognised as the same version.
+ * first), saved as a version in force next month, listed with its month and hash, published as a
+ * rubric file signed by sales planning (the passphrase asked in the dialog) with the hash shown,
+ * and the file imported back recognised as the same version, its signer named; an unsigned JSON
+ * file is refused with the reason.
  */
 import { readFileSync } from 'node:fs';
 import { formatPeriod, nextPeriod } from '../../shared/period.ts';
@@ -12,7 +14,7 @@ const SHOTS = 'test-results/screenshots';
 /** Scrolls an element to the middle (or the top) of the window, for a screenshot. */
 const scrollTo = (block: 'center' | 'start') => `(el) => el.scrollIntoView({ block: '${block}' })`;
 
-test('HQ saves a new rubric version, exports it as JSON and the same file imports as the same version', async ({ page, app }) => {
+test('HQ saves a new rubric version, publishes it signed and the same file imports as the same version', async ({ page, app }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await firstRun(page, app.url, { name: '计划部 张敏', role: 'planning', demo: true });
@@ -58,20 +60,31 @@ test('HQ saves a new rubric version, exports it as JSON and the same file import
   expect(shortHash).toMatch(/^[0-9a-f]{12}$/);
   await expect(page.getByTestId('rubric-version-2-hash')).not.toHaveText(shortHash);
 
-  // Export: a JSON download carrying the full hash, which the page shows.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rubric-export-3').click()]);
-  expect(download.suggestedFilename()).toBe('rubric-salesperson-v3.json');
+  // Publish: sales planning signs a PDF rubric file (the passphrase asked here), the page shows its full hash.
+  const identity = await callHttp(app.origin, app.token, 'identities.create', { name: '计划部 张敏', role: 'planning', passphrase: 'plan-pass', algorithm: 'ECDSA-P256' });
+  const v3 = (await callHttp(app.origin, app.token, 'rubrics.list', {})).find((r) => r.id === 'salesperson' && r.version === 3)!;
+  expect(v3.hash.startsWith(`sha256:${shortHash}`)).toBe(true);
+  await page.getByTestId('rubric-export-3').click();
+  const dialog = page.getByTestId('rubric-publish-dialog');
+  await expect(dialog).toContainText('salesperson@3');
+  await dialog.getByTestId('rubric-publish-passphrase').fill('plan-pass');
+  await page.screenshot({ path: `${SHOTS}/rubric-publish-en.png` });
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('rubric-publish-confirm').click()]);
+  expect(download.suggestedFilename()).toBe('rubric-salesperson-v3.pdf');
   const path = await download.path();
-  const file = JSON.parse(readFileSync(path, 'utf8')) as { hash: string; definition: { version: number; effectiveFrom: string } };
-  expect(file.hash.startsWith(`sha256:${shortHash}`)).toBe(true);
-  expect(file.definition).toMatchObject({ version: 3, effectiveFrom: nextMonth });
-  await expect(page.getByTestId('rubric-exported')).toContainText(file.hash);
+  expect(readFileSync(path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expect(page.getByTestId('rubric-exported')).toContainText(v3.hash);
   await page.screenshot({ path: `${SHOTS}/rubric-versions-en.png` });
 
-  // The same file imported again is recognised as the version already here.
-  await page.getByTestId('rubric-import-input').setInputFiles({ name: 'rubric-salesperson-v3.json', mimeType: 'application/json', buffer: readFileSync(path) });
+  // The same file imported again is recognised as the version already here, and names its signer.
+  await page.getByTestId('rubric-import-input').setInputFiles({ name: 'rubric-salesperson-v3.pdf', mimeType: 'application/pdf', buffer: readFileSync(path) });
   await expect(page.getByTestId('rubric-imported')).toContainText('same as salesperson@3');
-  await expect(page.getByTestId('rubric-imported')).toContainText(file.hash);
+  await expect(page.getByTestId('rubric-imported')).toContainText(v3.hash);
+  await expect(page.getByTestId('rubric-imported')).toContainText(`Signed by ${identity.name}`);
+  // An unsigned JSON file (as exported before rubric files were signed) is refused with the reason.
+  const { hash, ...definition } = v3;
+  await page.getByTestId('rubric-import-input').setInputFiles({ name: 'rubric.pdf', mimeType: 'application/pdf', buffer: Buffer.from(JSON.stringify({ format: 'scorecard-rubric', hash, definition })) });
+  await expect(page.getByText('rubric.pdf is an unsigned rubric file')).toBeVisible();
 
   // The month it starts shows the new rule.
   for (let i = 0; i < 3 && (await page.getByTestId('rubric-month').inputValue()) < nextMonth; i++) await page.getByTestId('rubric-month-next').click();

@@ -1,13 +1,16 @@
 /**
  * Rubric editing through the handler map on real database files: a new version in force from a
- * month leaves earlier sheets on their version, a JSON file carries the exact version (and its
- * hash) to another database, and bad edits and bad files are refused, naming the field, with
- * nothing written.
+ * month leaves earlier sheets on their version, a rubric file signed by sales planning carries the
+ * exact version (and its hash) to another database that trusts the signer, and bad edits and bad
+ * files (unsigned, signed by another step or an untrusted key, changed) are refused, naming the
+ * field or the reason, with nothing written.
  */
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/handlers.ts';
 import type { Db } from '../../electron/db/database.ts';
-import { MAX_RUBRIC_FILE_BYTES } from '../../electron/services/rubric-editing.ts';
+import { openStoredIdentity } from '../../electron/services/identities.ts';
+import { renderRubricFile, rubricFileJson, verifyRubricFile } from '../../electron/services/rubric-file.ts';
+import { createIdentity, openIdentity, signPdf } from '../../electron/signing/index.ts';
 import type { FileData } from '../../shared/api/types.ts';
 import { contentHash } from '../../shared/canonical.ts';
 import type { ItemNode, Rubric, RubricDefinition, RubricNode } from '../../shared/rubric/schema.ts';
@@ -79,7 +82,6 @@ function adPlanCosts3(v1: Rubric): RubricDefinition {
   return next;
 }
 
-const decode = (file: FileData) => JSON.parse(Buffer.from(file.dataBase64, 'base64').toString('utf8')) as { format: string; hash: string; definition: RubricDefinition };
 const encode = (json: unknown): FileData => ({ fileName: 'rubric.json', dataBase64: Buffer.from(JSON.stringify(json), 'utf8').toString('base64') });
 
 describe('saving a new rubric version', () => {
@@ -180,97 +182,109 @@ describe('saving a new rubric version', () => {
   });
 });
 
-describe('rubric JSON files', () => {
-  it('export → import into another database: the same hash and the same scores', async () => {
-    const hq = await setup('planning');
-    const v1 = latest(await hq.call('rubrics.list', {}), 'salesperson');
-    const saved = await hq.call('rubrics.save', { definition: adPlanCosts3(v1) });
-    const file = await hq.call('rubrics.exportJson', { id: 'salesperson', version: 3 });
-    expect(file.fileName).toBe('rubric-salesperson-v3.json');
-    const json = decode(file);
-    expect(json).toMatchObject({ format: 'scorecard-rubric', hash: saved.hash, definition: { id: 'salesperson', version: 3 } });
-    expect(contentHash(json.definition)).toBe(saved.hash);
-    const hqSheet = await hq.saveSheet('2026-09', { 'ad-plan': { occurrences: 1 }, vehicle: { violated: true } });
+describe('published rubric files (signed by sales planning)', () => {
+  const PASS = 'planning passphrase';
 
-    // A regional manager's copy of the app imports it.
+  /** HQ: sales planning's app with its identity, having saved salesperson@3. */
+  async function hq() {
+    const app = await setup('planning');
+    const v1 = latest(await app.call('rubrics.list', {}), 'salesperson');
+    const saved = await app.call('rubrics.save', { definition: adPlanCosts3(v1) });
+    const identity = await app.call('identities.create', { name: '李娜', role: 'planning', passphrase: PASS, algorithm: 'ECDSA-P256' });
+    const certificate = await app.call('identities.exportCertificate', { fingerprint: identity.fingerprint, format: 'der' });
+    const publish = (version: number) => app.call('rubrics.export', { id: 'salesperson', version, fingerprint: identity.fingerprint, passphrase: PASS, language: 'en' });
+    return { ...app, v1, saved, identity, certificate, publish };
+  }
+
+  it('export → import into another database that trusts the signer: the same hash, the same scores, the signer named', async () => {
+    const h = await hq();
+    const file = await h.publish(3);
+    expect(file.fileName).toBe('rubric-salesperson-v3.pdf');
+    const pdf = Buffer.from(file.dataBase64, 'base64');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The page prints what it carries (id@version, month, hash); the data is the rubric itself.
+    const { verdict, rubric } = await verifyRubricFile(pdf, [{ certificate: Buffer.from(h.certificate.dataBase64, 'base64'), role: 'planning' }]);
+    expect(verdict.ok).toBe(true);
+    expect(rubric).toEqual(h.saved);
+    expect(verdict.data).toMatchObject({ format: 'rubricfile/1', hash: h.saved.hash, publishedBy: { name: '李娜', fingerprint: h.identity.fingerprint } });
+    expect(h.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'rubric.publish'").get()).toEqual({ n: 1 });
+    const hqSheet = await h.saveSheet('2026-09', { 'ad-plan': { occurrences: 1 }, vehicle: { violated: true } });
+
+    // A regional manager's copy of the app trusts HQ's planning certificate and imports the file.
     const branch = await setup('manager');
+    await branch.call('trust.add', h.certificate);
     const imported = await branch.call('rubrics.import', file);
-    expect(imported.hash).toBe(saved.hash);
-    expect(imported).toEqual(saved);
+    expect(imported).toEqual({ ...h.saved, signer: { name: '李娜', fingerprint: h.identity.fingerprint } });
+    expect(branch.db.prepare("SELECT published FROM rubric_versions WHERE rubric_id = 'salesperson' AND version = 3").get()).toEqual({ published: 'imported' });
     const rows = count(branch.db, 'rubric_versions');
     const audits = count(branch.db, 'audit_log');
-    expect(await branch.call('rubrics.import', file)).toEqual(saved); // again: nothing new
+    expect(await branch.call('rubrics.import', file)).toEqual(imported); // again: nothing new
     expect(count(branch.db, 'rubric_versions')).toBe(rows);
     expect(count(branch.db, 'audit_log')).toBe(audits);
     const branchSheet = await branch.saveSheet('2026-09', { 'ad-plan': { occurrences: 1 }, vehicle: { violated: true } });
-    expect(branchSheet.rubric.hash).toBe(saved.hash);
+    expect(branchSheet.rubric.hash).toBe(h.saved.hash);
     expect(branchSheet.result).toEqual(hqSheet.result);
     expect(branchSheet.result).toMatchObject({ dailyScore: 92, monthlyScore: 93.2 });
 
-    // The built-in version exports too, and importing it where it ships changes nothing.
-    const builtin = await branch.call('rubrics.exportJson', { id: 'salesperson', version: v1.version });
-    expect(decode(builtin).hash).toBe(v1.hash);
-    expect(await branch.call('rubrics.import', builtin)).toEqual(v1);
-    expect(await branch.fail('rubrics.exportJson', { id: 'salesperson', version: 9 })).toMatchObject({ kind: 'not-found' });
-  });
+    // A built-in version is published too, and importing it where it ships stores nothing.
+    const builtin = await h.publish(h.v1.version);
+    const before = count(branch.db, 'rubric_versions');
+    expect(await branch.call('rubrics.import', builtin)).toMatchObject({ ...h.v1, signer: { name: '李娜' } });
+    expect(count(branch.db, 'rubric_versions')).toBe(before);
+    expect(await h.fail('rubrics.export', { id: 'salesperson', version: 9, fingerprint: h.identity.fingerprint, passphrase: PASS })).toMatchObject({ kind: 'not-found' });
+  }, 30_000);
 
-  it('refuses a tampered file, naming the hash it has and the one its content has', async () => {
-    const hq = await setup('planning');
-    const v1 = latest(await hq.call('rubrics.list', {}), 'salesperson');
-    await hq.call('rubrics.save', { definition: adPlanCosts3(v1) });
-    const json = decode(await hq.call('rubrics.exportJson', { id: 'salesperson', version: 3 }));
-    const tampered = structuredClone(json);
-    const rule = findItem(tampered.definition.items, 'ad-plan').rule;
-    if (rule.kind === 'per-occurrence') rule.deduction = 1;
+  it('refuses an unsigned JSON file, a file signed by a manager, by an untrusted planning key, or changed after signing; stores nothing', async () => {
+    const h = await hq();
+    const file = await h.publish(3);
     const branch = await setup('manager');
+    await branch.call('trust.add', h.certificate);
+    // The branch's own manager identity (trusted in its own app, for the manager step).
+    const manager = await branch.call('identities.create', { name: '王磊', role: 'manager', passphrase: 'm', algorithm: 'ECDSA-P256', employeeNo: 'M-0001' });
+    const managerKey = await openStoredIdentity(branch.db, manager.fingerprint, 'm');
+    const unsignedPdf = await renderRubricFile(rubricFileJson(h.saved, { name: '王磊', fingerprint: manager.fingerprint }), 'zh');
+    const byManager = await signPdf(unsignedPdf, managerKey);
+    const impostor = await openIdentity((await createIdentity({ name: '李娜', role: 'planning' }, 'x')).p12, 'x');
+    const byImpostor = await signPdf(unsignedPdf, impostor);
+    const flipped = Buffer.from(file.dataBase64, 'base64');
+    const at = flipped.indexOf('/Producer');
+    flipped[at + 2] = flipped[at + 2]! ^ 0x20;
+    const oldJson = { format: 'scorecard-rubric', hash: h.saved.hash, definition: definitionOf(h.saved) };
+
     const rows = count(branch.db, 'rubric_versions');
-    const error = await branch.fail('rubrics.import', encode(tampered));
-    expect(error).toMatchObject({ kind: 'input', problems: [{ field: 'hash', value: json.hash }] });
-    expect(error.message).toContain(contentHash(tampered.definition));
-    expect(error.message).toMatch(/changed after it was exported/);
+    const pdf = (name: string, bytes: Buffer): FileData => ({ fileName: name, dataBase64: bytes.toString('base64') });
+    const unsigned = await branch.fail('rubrics.import', encode(oldJson));
+    expect(unsigned).toMatchObject({ kind: 'conflict', refusal: { code: 'rubric-file-unsigned', fileName: 'rubric.json' } });
+    expect(unsigned.message).toMatch(/unsigned rubric JSON file/);
+    const cases: [string, FileData, object][] = [
+      ['signed by a manager', pdf('m.pdf', byManager), { check: 'signer-order', reason: { code: 'wrong-order', name: '王磊', role: 'manager', step: 'planning' } }],
+      ['an unsigned PDF', pdf('u.pdf', unsignedPdf), { check: 'signature-present', reason: { code: 'unsigned' } }],
+      ['an untrusted key named 李娜', pdf('i.pdf', byImpostor), { check: 'trust', reason: { code: 'untrusted', name: '李娜', fingerprint: impostor.fingerprint } }],
+      ['a byte changed after signing', pdf('f.pdf', flipped), { check: 'cms' }],
+    ];
+    for (const [what, upload, failure] of cases) {
+      const error = await branch.fail('rubrics.import', upload, what);
+      expect(error, what).toMatchObject({ kind: 'conflict', refusal: { code: 'file-not-verified', fileName: upload.fileName, failure } });
+    }
+    expect(await branch.fail('rubrics.import', { fileName: 'x.txt', dataBase64: Buffer.from('hello').toString('base64') })).toMatchObject({ kind: 'input', problems: [{ field: 'file' }] });
     expect(count(branch.db, 'rubric_versions')).toBe(rows);
-  });
+    expect((await branch.call('rubrics.list', {})).some((r) => r.hash === h.saved.hash)).toBe(false);
+
+    // Only a sales planning identity signs a rubric file.
+    expect(await branch.fail('rubrics.export', { id: 'salesperson', version: 1, fingerprint: manager.fingerprint, passphrase: 'm' })).toMatchObject({
+      kind: 'conflict',
+      refusal: { code: 'rubric-signer-not-planning', name: '王磊', role: 'manager' },
+    });
+  }, 30_000);
 
   it('refuses another content under a version that is already here', async () => {
-    const hq = await setup('planning');
-    const v1 = latest(await hq.call('rubrics.list', {}), 'salesperson');
-    await hq.call('rubrics.save', { definition: adPlanCosts3(v1) });
-    const file = await hq.call('rubrics.exportJson', { id: 'salesperson', version: 3 });
+    const h = await hq();
+    const file = await h.publish(3);
     const other = await setup('hr');
-    await other.call('rubrics.save', { definition: Object.assign(adPlanCosts3(v1), { effectiveFrom: '2026-10' }) });
+    await other.call('trust.add', h.certificate);
+    await other.call('rubrics.save', { definition: Object.assign(adPlanCosts3(h.v1), { effectiveFrom: '2026-10' }) });
     const rows = count(other.db, 'rubric_versions');
     expect(await other.fail('rubrics.import', file)).toMatchObject({ kind: 'conflict', message: /salesperson@3 is already here with another content/ });
     expect(count(other.db, 'rubric_versions')).toBe(rows);
-  });
-
-  it('refuses files that are not rubric files, with a clear message, storing nothing', async () => {
-    const { db, call, fail } = await setup('manager');
-    const v1 = latest(await call('rubrics.list', {}), 'salesperson');
-    const good = decode(await call('rubrics.exportJson', { id: 'salesperson', version: v1.version }));
-    const invalid = structuredClone(good);
-    invalid.definition.weights.daily = 80;
-    const raw = (text: string | Buffer): FileData => ({ fileName: 'x.json', dataBase64: Buffer.from(text).toString('base64') });
-    const cases: [string, FileData, string, RegExp][] = [
-      ['not JSON', raw('{"format": "scorecard-rubric",'), 'file', /valid JSON/],
-      ['not UTF-8', raw(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])), 'file', /UTF-8/],
-      ['too large', raw(' '.repeat(MAX_RUBRIC_FILE_BYTES + 1)), 'file', /at most 1024 KB/],
-      ['not base64', { fileName: 'x.json', dataBase64: '%%%' }, 'dataBase64', /base64/],
-      ['a JSON array', raw('[1, 2]'), 'format', /scorecard-rubric/],
-      ['a bare definition', encode(definitionOf(v1)), 'format', /scorecard-rubric/],
-      ['no hash', encode({ format: 'scorecard-rubric', definition: good.definition }), 'hash', /sha256/],
-      ['no definition', encode({ format: 'scorecard-rubric', hash: good.hash }), 'definition', /rubric definition/],
-      ['an extra field', encode({ ...good, signedBy: 'me' }), 'signedBy', /no such field/],
-      ['an invalid rubric, hash matching', encode({ ...invalid, hash: contentHash(invalid.definition) }), 'definition.weights', /add up to 100/],
-    ];
-    const rows = count(db, 'rubric_versions');
-    for (const [what, file, field, message] of cases) {
-      const error = await fail('rubrics.import', file, what);
-      expect(error.kind, what).toBe('input');
-      expect(error.problems?.map((p) => p.field), what).toContain(field);
-      expect(error.message, what).toMatch(message);
-    }
-    expect(count(db, 'rubric_versions')).toBe(rows);
-    // A byte-order mark (Windows Notepad) is fine.
-    expect(await call('rubrics.import', raw(`\uFEFF${JSON.stringify(good)}`))).toEqual(v1);
-  });
+  }, 30_000);
 });

@@ -77,6 +77,7 @@ const REASONS: { [C in VerifyReason['code']]: Extract<VerifyReason, { code: C }>
   'data-inconsistent': { code: 'data-inconsistent' },
   'unknown-rubric': { code: 'unknown-rubric', id: 'salesperson', version: 99, hash: `sha256:${SHA}` },
   'rubric-hash-mismatch': { code: 'rubric-hash-mismatch', id: 'salesperson', version: 1, hash: `sha256:${SHA}`, known: `sha256:${SHA.split('').reverse().join('')}` },
+  'not-rubric-file': { code: 'not-rubric-file' },
   'note-signer': { code: 'note-signer', named: '李娜', namedRole: 'planning', signer: '张伟', signerRole: 'vp' },
   unexpected: { code: 'unexpected' },
 };
@@ -96,6 +97,9 @@ const REFUSALS: { [C in Refusal['code']]: Extract<Refusal, { code: C }> } = {
   'no-rubric': { code: 'no-rubric', role: 'field-service', period: '2026-10' },
   'rubric-version-taken': { code: 'rubric-version-taken', rubric: 'salesperson', version: 3, latest: 4 },
   'rubric-version-differs': { code: 'rubric-version-differs', rubric: 'salesperson', version: 3 },
+  'rubric-not-published': { code: 'rubric-not-published', rubric: 'salesperson', version: 99 },
+  'rubric-signer-not-planning': { code: 'rubric-signer-not-planning', name: '王磊', role: 'manager' },
+  'rubric-file-unsigned': { code: 'rubric-file-unsigned', fileName: 'rubric-salesperson-v3.json' },
   'not-exportable': { code: 'not-exportable', ...SHEET, status: 'returned' },
   'export-other-step': { code: 'export-other-step', ...SHEET, first: 'planning', role: 'manager' },
   countersigned: { code: 'countersigned', ...SHEET },
