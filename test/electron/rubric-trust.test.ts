@@ -185,7 +185,12 @@ describe('a sheet never brings its own rubric', () => {
     const v1 = builtin('salesperson', 1);
     const zero = (node: unknown): void => {
       if (Array.isArray(node)) node.forEach(zero);
-      else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) (k === 'deduction' && typeof v === 'number' ? ((node as Record<string, unknown>)[k] = 0) : zero(v));
+      else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          if (k === 'deduction' && typeof v === 'number') (node as Record<string, unknown>)[k] = 0;
+          else zero(v);
+        }
+      }
     };
     const definition = definitionOf(v1);
     zero(definition);
