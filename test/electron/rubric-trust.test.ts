@@ -270,3 +270,40 @@ describe('a version HQ publishes', () => {
     expect((await call(apps.hr, 'rubrics.list', {})).some((r) => r.hash === rubric.hash)).toBe(false);
   }, 60_000);
 });
+
+describe('migration 005: which stored versions were published', () => {
+  it('a version saved or imported before (the audit log says so) is known; one a sheet brought into HR’s import is not, and still recomputes', async () => {
+    const { MIGRATIONS } = await import('../../electron/db/migrations/index.ts');
+    const { knownRubrics, listRubrics } = await import('../../electron/services/rubrics.ts');
+    const path = join(root, 'before-005.db');
+    const old = openDatabase(path, { migrations: MIGRATIONS.slice(0, 4) });
+    const base = definitionOf(newestSalesperson());
+    const saved = loadRubric({ ...base, version: 3, effectiveFrom: '2026-09' });
+    const imported = loadRubric({ ...base, version: 4, effectiveFrom: '2026-10', title: { ...base.title, en: 'Salesperson (v4)' } });
+    const fromSheet = loadRubric({ ...base, id: 'field-service', role: 'field-service', version: 99, effectiveFrom: '2000-01', title: { zh: '自带', en: 'Carried by a sheet' } });
+    for (const r of [saved, imported, fromSheet]) {
+      const { hash, ...definition } = r;
+      old.prepare('INSERT INTO rubric_versions (rubric_id, version, effective_from, hash, definition) VALUES (?, ?, ?, ?, ?)').run(r.id, r.version, r.effectiveFrom, hash, JSON.stringify(definition));
+    }
+    const audit = old.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES ('2026-09-01T00:00:00.000Z', 'HQ', ?, 'rubric', ?)");
+    audit.run('rubric.save', 'salesperson@3');
+    audit.run('rubric.import', 'salesperson@4');
+    audit.run('sheet.import', 'S-1/2026-09');
+    old.close();
+
+    const db = openDatabase(path);
+    try {
+      expect(db.prepare('SELECT rubric_id, version, published FROM rubric_versions ORDER BY rubric_id, version').all()).toEqual([
+        { rubric_id: 'field-service', version: 99, published: null },
+        { rubric_id: 'salesperson', version: 3, published: 'saved' },
+        { rubric_id: 'salesperson', version: 4, published: 'imported' },
+      ]);
+      const known = knownRubrics(db).map((r) => `${r.id}@${r.version}`);
+      expect(known).toEqual(expect.arrayContaining(['salesperson@3', 'salesperson@4', 'salesperson@1', 'field-service@1']));
+      expect(known).not.toContain('field-service@99');
+      expect(listRubrics(db).map((r) => `${r.id}@${r.version}`)).toContain('field-service@99');
+    } finally {
+      db.close();
+    }
+  });
+});
