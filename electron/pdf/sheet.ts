@@ -14,6 +14,7 @@ import type { GroupNode, ItemNode, RubricNode } from '../../shared/rubric/schema
 import type { GroupResult, ItemResult } from '../../shared/scoring/engine.ts';
 import type { ItemInput, SheetInput } from '../../shared/scoring/input.ts';
 import { describeAssessedBy } from '../../shared/rubric/describe.ts';
+import { formatLocalTime } from '../../shared/time.ts';
 import { flagWords, sheetLabels, type SheetLabels } from './labels.ts';
 
 export interface Kpi {
@@ -73,17 +74,6 @@ const NUMBER_WIDTH = 34;
 /** Points as printed: up to 2 decimals, a real minus sign. */
 export function formatPoints(n: number): string {
   return n < 0 ? `−${String(-n)}` : String(n);
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** An ISO time as local `YYYY-MM-DD HH:MM`. */
-function formatTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
 /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` as a short date in the sheet's language. */
@@ -399,7 +389,7 @@ function signaturePanel(record: SheetRecord, chain: readonly ChainEntry[], L: Sh
     const lines: Content[] = signed
       ? [
           { text: [{ text: `${L.signedBy}  `, color: MUTED }, { text: signed.name, bold: true }], margin: [0, 6, 0, 0] },
-          { text: [{ text: `${L.signedAt}  `, color: MUTED }, { text: formatTime(signed.at) }], margin: [0, 3, 0, 0] },
+          { text: [{ text: `${L.signedAt}  `, color: MUTED }, { text: formatLocalTime(signed.at) }], margin: [0, 3, 0, 0] },
         ]
       : [writeIn(L.signature, 8), writeIn(L.date, 6)];
     return { stack: [{ text: L.chain[role], bold: true }, ...lines] };
@@ -468,7 +458,7 @@ export function sheetDocDefinition(record: SheetRecord, options: SheetPdfOptions
   const exportedAt = options.exportedAt ?? new Date().toISOString();
   const json = JSON.stringify(scoresheetJson(record, chain, exportedAt, options.region));
   const r = record.rubric;
-  const smallPrint = `${L.rubric} ${r.id}@${r.version}  ·  ${r.hash}  ·  ${L.exported} ${formatTime(exportedAt)}  ·  ${L.embedded}`;
+  const smallPrint = `${L.rubric} ${r.id}@${r.version}  ·  ${r.hash}  ·  ${L.exported} ${formatLocalTime(exportedAt)}  ·  ${L.embedded}`;
   const content: (Content | null)[] = [
     header(record, options, L, lang),
     infoTable(record, options, L),

@@ -40,6 +40,7 @@ import { getPerson } from './people.ts';
 import { assertOwnRegion, exportRegion } from './roster-trust.ts';
 import { getSheet } from './sheets.ts';
 import { currentUser } from './settings.ts';
+import { formatLocalTime } from '../../shared/time.ts';
 
 /** An opened identity with the chain role it signs for. */
 export type Signer = SigningIdentity & { role: ChainRole };
@@ -363,7 +364,7 @@ async function writeSummary(db: Db, options: MonthExportOptions, job: JobStatus)
     content: [
       { text: title, fontSize: 14, bold: true, margin: [0, 0, 0, 8] },
       { table: { headerRows: 1, widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto', '*'], body: [head, ...rows] } },
-      { text: `${L.signedBy} ${options.identity.name} · ${signedAt.toISOString().slice(0, 10)} · ${rows.length}`, margin: [0, 8, 0, 0], color: '#5f6b76' },
+      { text: `${L.signedBy} ${options.identity.name} · ${formatLocalTime(signedAt.toISOString())} · ${rows.length}`, margin: [0, 8, 0, 0], color: '#5f6b76' },
     ],
     footer: () => '',
     styles: {},

@@ -10,6 +10,7 @@ import { CHAIN_ROLES, isChainRole } from '../../shared/chain.ts';
 import { RETURN_NOTE_FORMAT, SCORE_FILE_NAME } from '../../shared/score-file.ts';
 import type { ChainRole } from '../../shared/api/types.ts';
 import { isPlainObject } from '../../shared/problems.ts';
+import { formatLocalTime } from '../../shared/time.ts';
 import { renderDocument } from '../pdf/render.ts';
 import { FONT_FAMILY } from '../pdf/sheet.ts';
 import { sheetLabels } from '../pdf/labels.ts';
@@ -71,7 +72,7 @@ export async function renderReturnNote(note: ReturnNoteJson, language: 'zh' | 'e
             row(L.month, note.period),
             ...(note.region ? [row(L.region, note.region.name)] : []),
             row(zh ? '退回人' : 'Returned by', `${note.returnedBy.name} · ${L.chain[note.returnedBy.role]}`),
-            row(zh ? '退回时间' : 'Returned at', note.returnedAt),
+            row(zh ? '退回时间' : 'Returned at', formatLocalTime(note.returnedAt)),
             row(zh ? '原文件 SHA-256' : 'File SHA-256', note.sheetSha256),
           ],
         },

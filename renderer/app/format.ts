@@ -1,6 +1,7 @@
 /** Display helpers: numbers, times and flags in the current language. */
 import type { Language } from '../../shared/api/types.ts';
 import type { Messages } from '../i18n/index.tsx';
+import { formatLocalTime } from '../../shared/time.ts';
 
 /** Scores are exact to 2 decimals already; show them as they are ("89.2", "88"). */
 export function score(n: number | null | undefined): string {
@@ -12,11 +13,14 @@ export function minus(n: number): string {
   return n === 0 ? '0' : `−${String(n)}`;
 }
 
-export function dateTime(iso: string | null | undefined, lang: Language): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+/**
+ * A stored time as this computer's local time with its zone, "2026-12-07 23:52 (UTC+8)" (shared/time.ts,
+ * as the PDFs print it); the same form in both languages.
+ */
+// The language is taken for the callers' sake: the form is the same in both.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export function dateTime(iso: string | null | undefined, _lang?: Language): string {
+  return iso ? formatLocalTime(iso) : '—';
 }
 
 export function timeOfDay(d: Date, lang: Language): string {
