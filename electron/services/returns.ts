@@ -145,3 +145,16 @@ export function listReturnNotes(db: Db, input: { period?: string }): ReturnNoteI
     .all({ period: input.period ?? null }) as NoteRow[];
   return rows.map((r) => toNoteInfo(r, personOfSheet(db, r.sheet_id)));
 }
+
+/**
+ * The return note a sheet is being corrected for (sheets.get): its latest applied note, unless
+ * the sheet was exported again since. Read-only.
+ */
+export function openReturnNote(db: Db, sheetId: number, personId: number): ReturnNoteInfo | null {
+  const row = db
+    .prepare("SELECT * FROM sheet_files WHERE kind = 'return-note' AND state = 'applied' AND sheet_id = ? ORDER BY handled_at DESC, rowid DESC LIMIT 1")
+    .get(sheetId) as NoteRow | undefined;
+  if (!row) return null;
+  const since = db.prepare("SELECT 1 FROM sheet_files WHERE kind = 'export' AND sheet_id = ? AND received_at > ? LIMIT 1").get(sheetId, row.handled_at ?? row.received_at);
+  return since ? null : toNoteInfo(row, personId);
+}

@@ -17,6 +17,7 @@ import { statement } from '../db/statements.ts';
 import { appendAudit, NO_USER } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import { getPerson } from './people.ts';
+import { openReturnNote } from './returns.ts';
 import { listRubrics, rubricForRole, rubricVersion, storeRubric } from './rubrics.ts';
 import { currentUser } from './settings.ts';
 
@@ -145,7 +146,7 @@ export function getSheet(db: Db, input: { personId: number; period: string }): S
   if (!row) {
     const rubric = rubricForRole(rubrics, person.role, input.period);
     const sheetInput: SheetInput = { rubric: `${rubric.id}@${rubric.version}`, period: input.period, person: { id: person.employeeNo, name: person.name }, absences: [], items: {}, handIns: {} };
-    return sheetRecord(db, person, input.period, { rubric, input: sheetInput, result: scoreSheet(sheetInput, rubric), status: 'not-started', revision: 0, updatedAt: null, rubricUpdate: null });
+    return sheetRecord(db, person, input.period, { rubric, input: sheetInput, result: scoreSheet(sheetInput, rubric), status: 'not-started', revision: 0, updatedAt: null, rubricUpdate: null, returnNote: null });
   }
   const rubric = rubricVersion(rubrics, row.rubric_id, row.rubric_version);
   const next = unsigned(row) ? newerInForce(rubrics, person, input.period, rubric) : null;
@@ -157,11 +158,13 @@ export function getSheet(db: Db, input: { personId: number; period: string }): S
     revision: row.revision,
     updatedAt: row.updated_at,
     rubricUpdate: next ? { from: `${rubric.id}@${rubric.version}`, to: `${next.id}@${next.version}` } : null,
+    // Only a sheet exported signed can have been returned (and a schema-1 database has no sheet_files).
+    returnNote: row.exported ? openReturnNote(db, row.id, person.id) : null,
   });
 }
 
 /** A sheet as stored (or, not started, as it would start). */
-type SheetState = Pick<SheetRecord, 'rubric' | 'input' | 'result' | 'status' | 'revision' | 'updatedAt' | 'rubricUpdate'>;
+type SheetState = Pick<SheetRecord, 'rubric' | 'input' | 'result' | 'status' | 'revision' | 'updatedAt' | 'rubricUpdate' | 'returnNote'>;
 
 /** The full record of a sheet: its state, last month's result, the doubling proposals, and a regional manager's team. */
 function sheetRecord(db: Db, person: Person, period: string, state: SheetState): SheetRecord {
@@ -179,6 +182,7 @@ function sheetRecord(db: Db, person: Person, period: string, state: SheetState):
     revision: state.revision,
     updatedAt: state.updatedAt,
     rubricUpdate: state.rubricUpdate,
+    returnNote: state.returnNote,
     doublingCandidates: doublingCandidates(state.rubric, state.result, previous ?? undefined),
     previous,
     team: person.role === 'regional-manager' ? teamRows(db, person.id, period) : null,

@@ -221,6 +221,10 @@ export const en = {
       ready
         ? `The rubric was revised: this sheet is marked ready and keeps ${from.id}@${from.version}; set back to draft, it moves to ${to.id}@${to.version} at that save.`
         : `The rubric was revised: this sheet moves to ${to.id}@${to.version} at its next save.`,
+    /** A returned sheet's return note (sheets.get returnNote): who returned it, when, and why. */
+    returnedTitle: 'Returned for changes',
+    returnedBy: (name: string, role: string, at: string) => `${name} (${role}) returned this sheet on ${at}. Correct it, mark it ready, then export and sign it again.`,
+    returnedReason: 'Reason',
     absences: 'Absences',
     addFull: 'Add full day',
     addHalf: 'Add half day',

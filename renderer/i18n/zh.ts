@@ -204,6 +204,9 @@ export const zh: Messages = {
         ? `考核细则已修订:本表已标记为完成,仍按第 ${from.version} 版计分;改回草稿并保存时将改用${version(to)}考核细则`
         : `考核细则已修订:本表将在下次保存时改用${version(to)}考核细则`;
     },
+    returnedTitle: '已退回修改',
+    returnedBy: (name: string, role: string, at: string) => `${name}(${role})于 ${at} 退回本表。请修改后标记为完成,再重新导出并签字。`,
+    returnedReason: '退回原因',
     absences: '缺勤',
     addFull: '添加全天',
     addHalf: '添加半天',

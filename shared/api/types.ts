@@ -79,6 +79,11 @@ export interface SheetRecord {
    * returned, approved) or is already on the newest.
    */
   rubricUpdate: { from: string; to: string } | null;
+  /**
+   * The return note that reopened this sheet (returns.import), while it is being corrected: from
+   * the note until the sheet is exported again. Null for a sheet never returned or exported since.
+   */
+  returnNote: ReturnNoteInfo | null;
   /** Hand-in items missed this month and last: the editor proposes doubling them. */
   doublingCandidates: string[];
   /** The previous month's result, when there is one. */

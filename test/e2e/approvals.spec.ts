@@ -513,6 +513,12 @@ test('HR returns a sheet; the manager imports the return note and the sheet is r
   const rows = await call(manager!, 'sheets.month', { period: PERIOD });
   expect(rows.find((r) => r.employeeNo === 'S-102')!.status).toBe('returned');
   expect(rows.find((r) => r.employeeNo === 'S-101')!.status).toBe('signed');
+  // The reopened sheet says who returned it, when (local time with its zone), and why.
+  await grid.getByRole('row').filter({ hasText: b.name }).dblclick();
+  await expect(managerPage.getByTestId('sheet-return-reason')).toHaveText('第三周周报缺少大客户走访记录,请补充后重新导出');
+  await expect(managerPage.getByTestId('sheet-return-by')).toContainText('孙人事');
+  await expect(managerPage.getByTestId('sheet-return-by')).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(UTC/);
+  await managerPage.screenshot({ path: `${SHOTS}/sheet-returned-zh.png` });
 
   // In the manager's inbox (trusting sales planning and the VP too), a sheet waiting for HR offers no action, and says why.
   for (const cer of [planningCert, vpCert]) await call(manager!, 'trust.add', { fileName: 'reviewer.cer', dataBase64: readFileSync(cer).toString('base64') });

@@ -18,6 +18,7 @@ import { OID, createIdentity, openIdentity, signPdf } from '../../electron/signi
 import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
 import type { ChainRole, IdentityInfo, InboxEntry, MonthRow, StoredFile } from '../../shared/api/types.ts';
 import { call as callHandler, fail as failHandler } from '../helpers/call.ts';
+import { formatLocalTime } from '../../shared/time.ts';
 
 const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10
 const PASS: Record<ChainRole, string> = { manager: '经理 passphrase 1', planning: 'planning-secret-2', vp: 'vp secret 3', hr: '人事 4' };
@@ -473,12 +474,22 @@ describe('review: inbox, approve, return; HR import', () => {
     expect(reopened).toMatchObject({ outcome: 'reopened', note: { reason, returnedBy: { name: '李娜', role: 'planning' }, employeeNo: row.employeeNo, period: '2026-07', applied: true } });
     expect((await call(app, 'sheets.get', { personId: row.personId, period: '2026-07' })).status).toBe('returned');
     expect(await call(app, 'returns.list', { period: '2026-07' })).toMatchObject([{ reason, personId: row.personId }]);
+    // The note prints when it was returned as local time with its zone, never the stored UTC.
+    const noteText = run('pdftotext', [note.path, '-']).stdout;
+    expect(noteText).toContain(formatLocalTime(reopened!.note!.returnedAt));
+    expect(noteText).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     const [twice] = await call(app, 'returns.import', { files: [fromFile(note)] });
     expect(twice!.outcome).toBe('already-imported');
-    // A returned sheet is edited, marked ready and exported again.
+    // The reopened sheet carries the note it is corrected for: the reason, who returned it and when.
     const sheet = await call(app, 'sheets.get', { personId: row.personId, period: '2026-07' });
-    await call(app, 'sheets.save', { personId: row.personId, period: '2026-07', entry: { items: sheet.input.items, absences: [], handIns: sheet.input.handIns }, status: 'ready', expectedRevision: sheet.revision });
+    expect(sheet.returnNote).toMatchObject({ reason, returnedBy: { name: '李娜', role: 'planning' }, returnedAt: reopened!.note!.returnedAt, applied: true });
+    // Saved as a draft, it still shows the note; exported again, the note is done with.
+    const draft = await call(app, 'sheets.save', { personId: row.personId, period: '2026-07', entry: { items: sheet.input.items, absences: [], handIns: sheet.input.handIns }, status: 'draft', expectedRevision: sheet.revision });
+    expect((await call(app, 'sheets.get', { personId: row.personId, period: '2026-07' })).returnNote).toMatchObject({ reason });
+    // A returned sheet is edited, marked ready and exported again.
+    await call(app, 'sheets.save', { personId: row.personId, period: '2026-07', entry: { items: sheet.input.items, absences: [], handIns: sheet.input.handIns }, status: 'ready', expectedRevision: draft.revision });
     await call(app, 'sheets.export', { personId: row.personId, period: '2026-07', fingerprint: app.identity.fingerprint, passphrase: PASS.manager, language: 'zh' });
+    expect((await call(app, 'sheets.get', { personId: row.personId, period: '2026-07' })).returnNote).toBeNull();
 
     // A tampered return note is refused.
     const bytes = Buffer.from(note.dataBase64, 'base64');

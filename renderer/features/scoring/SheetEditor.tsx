@@ -20,7 +20,7 @@ import { exportBlock } from './sheetExport.ts';
 import { AbsencesEditor } from './AbsencesEditor.tsx';
 import { RubricTree } from './RubricTree.tsx';
 import { SheetContext, type SheetContextValue } from './SheetContext.ts';
-import { RubricUpdateNotice, SheetHeader } from './SheetHeader.tsx';
+import { ReturnNoteNotice, RubricUpdateNotice, SheetHeader } from './SheetHeader.tsx';
 import { TotalsPanel } from './TotalsPanel.tsx';
 import { useSheetDraft } from './useSheetDraft.ts';
 
@@ -107,6 +107,7 @@ export function SheetEditor({
     <SheetContext.Provider value={context}>
       <Stack spacing={1.5}>
         <SheetHeader regionName={regionName} status={sheet.meta.status} onBack={() => void leave()} />
+        {record.returnNote && <ReturnNoteNotice note={record.returnNote} />}
         {record.rubricUpdate && !sheet.locked && <RubricUpdateNotice update={record.rubricUpdate} status={sheet.meta.status} />}
         {sheet.locked && (
           <Alert severity="info" data-testid="sheet-locked">

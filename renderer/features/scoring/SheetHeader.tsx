@@ -1,11 +1,13 @@
 /** Who and what is being scored: person, role, region, month, rubric id@version and status. */
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import type { SheetRecord } from '../../../shared/api/types.ts';
+import type { ReturnNoteInfo, SheetRecord } from '../../../shared/api/types.ts';
+import { dateTime } from '../../app/format.ts';
 import type { RubricRef } from '../../i18n/en.ts';
 import { ArrowBackIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -73,6 +75,28 @@ export function RubricUpdateNotice({ update, status }: { update: NonNullable<She
   return (
     <Alert severity="info" variant="outlined" sx={{ py: 0 }} data-testid="rubric-update">
       {t.sheet.rubricUpdate(rubricRef(update.from), rubricRef(update.to), status === 'ready')}
+    </Alert>
+  );
+}
+
+/**
+ * The return note this sheet is being corrected for (sheets.get returnNote): who returned it and
+ * when, and the reviewer's reason in full, until the sheet is exported again.
+ */
+export function ReturnNoteNotice({ note }: { note: ReturnNoteInfo }) {
+  const { t } = useI18n();
+  return (
+    <Alert severity="warning" data-testid="sheet-return-note">
+      <AlertTitle>{t.sheet.returnedTitle}</AlertTitle>
+      <Typography variant="body2" data-testid="sheet-return-by">
+        {t.sheet.returnedBy(note.returnedBy.name, t.chainRoles[note.returnedBy.role], dateTime(note.returnedAt))}
+      </Typography>
+      <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+        {t.sheet.returnedReason}:{' '}
+        <Typography component="span" variant="body2" sx={{ fontWeight: 600 }} data-testid="sheet-return-reason">
+          {note.reason}
+        </Typography>
+      </Typography>
     </Alert>
   );
 }
