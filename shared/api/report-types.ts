@@ -144,6 +144,11 @@ export interface CalibrationRow {
   spread: number;
   /** Why the scorer is flagged: mean or spread far from the company's (only with enough sheets). */
   flags: ('mean-high' | 'mean-low' | 'spread-low' | 'spread-high')[];
+  /**
+   * What the row says: 'flagged' (some flag), 'in-line' (enough sheets and none), or 'too-few'
+   * (fewer sheets than the minimum: not judged, so never called in line).
+   */
+  verdict: 'flagged' | 'in-line' | 'too-few';
 }
 
 export interface FairnessReport {

@@ -67,7 +67,9 @@ export function calibration(sheets: readonly DashboardSheet[], t: CalibrationThr
   const rows = [...byScorer]
     .map(([scorer, list]): CalibrationRow => {
       const m = moments(h(list));
-      return { scorer, count: m.count, mean: meanHundredths(m)! / 100, spread: spreadHundredths(m)! / 100, flags: calibrationFlags(m, company, t) };
+      const flags = calibrationFlags(m, company, t);
+      const verdict: CalibrationRow['verdict'] = m.count < t.minSheets ? 'too-few' : flags.length > 0 ? 'flagged' : 'in-line';
+      return { scorer, count: m.count, mean: meanHundredths(m)! / 100, spread: spreadHundredths(m)! / 100, flags, verdict };
     })
     .sort((a, b) => b.flags.length - a.flags.length || a.scorer.localeCompare(b.scorer));
   const pts = (x: number | null) => (x === null ? null : x / 100);

@@ -46,6 +46,17 @@ describe('calibration', () => {
     expect(rows[0]).toMatchObject({ scorer: '严经理', count: 5, mean: 61, flags: ['mean-low', 'spread-low'] });
     expect(rows.find((r) => r.scorer === '新经理')).toMatchObject({ count: 1, flags: [] });
   });
+
+  it('each row says its verdict: below the minimum of sheets it is too few to judge, not in line', () => {
+    const sheets = [...[60, 62, 61, 60, 62].map((s, i) => sheetOf('严经理', s, i)), ...[80, 90, 85, 95, 75, 88, 92].map((s, i) => sheetOf('宽经理', s, 100 + i)), ...[40, 41, 40, 41].map((s, i) => sheetOf('新经理', s, 200 + i))];
+    const { rows } = calibration(sheets);
+    expect(rows.find((r) => r.scorer === '严经理')).toMatchObject({ verdict: 'flagged' });
+    // A scorer who is the whole company is in line with it.
+    expect(calibration([75, 85, 80, 90, 70].map((s, i) => sheetOf('宽经理', s, i))).rows).toMatchObject([{ verdict: 'in-line', flags: [] }]);
+    // 4 sheets far below the company: not flagged, and not called in line either.
+    expect(rows.find((r) => r.scorer === '新经理')).toMatchObject({ count: 4, flags: [], verdict: 'too-few' });
+    expect(calibration(sheets, { ...CALIBRATION, minSheets: 4 }).rows.find((r) => r.scorer === '新经理')).toMatchObject({ verdict: 'flagged' });
+  });
 });
 
 describe('deductions without a note', () => {

@@ -13,6 +13,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { FairnessReport } from '../../../shared/api/report-types.ts';
+import { CALIBRATION } from '../../../shared/reports/fairness.ts';
 import { useCall } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { useFit } from '../../app/fit.ts';
@@ -78,7 +79,7 @@ function Calibration({ report }: { report: FairnessReport }) {
         </TableHead>
         <TableBody>
           {report.calibration.map((row) => (
-            <TableRow key={row.scorer} data-testid="calibration-row" data-flags={row.flags.join(' ')}>
+            <TableRow key={row.scorer} data-testid="calibration-row" data-flags={row.flags.join(' ')} data-verdict={row.verdict}>
               <TableCell component="th" scope="row">
                 {scorerLabel(row.scorer, t)}
               </TableCell>
@@ -89,8 +90,10 @@ function Calibration({ report }: { report: FairnessReport }) {
               <TableCell align="right">{score(report.company.spread)}</TableCell>
               <TableCell>
                 <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-                  {row.flags.length === 0 ? (
-                    <Chip variant="outlined" color="success" label={tf.noFlags} />
+                  {row.verdict === 'too-few' ? (
+                    <Chip variant="outlined" label={tf.tooFew(CALIBRATION.minSheets)} data-verdict="too-few" />
+                  ) : row.flags.length === 0 ? (
+                    <Chip variant="outlined" color="success" label={tf.noFlags} data-verdict="in-line" />
                   ) : (
                     row.flags.map((f) => <Chip key={f} color="warning" label={tf.flags[f]} data-flag={f} />)
                   )}
