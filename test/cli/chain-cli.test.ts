@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_DB_NOTE } from '../../electron/cli/commands/verify.ts';
 import { openDatabase } from '../../electron/db/database.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -161,7 +162,8 @@ describe('scorecard identity / export / sign / verify / import (child processes)
   it('verify DIR --trust DIR: exit 0 when every file passes, each file named with its verdict', () => {
     const r = ok(scorecard(['verify', out, '--trust', trust]));
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toHaveLength(13);
+    expect(lines).toHaveLength(14);
+    expect(lines.at(-2)).toBe(NO_DB_NOTE); // --trust without --db: the built-in rubrics, no roster
     expect(lines.at(-1)).toBe('12 of 12 files verified');
     const line = (name: string) => lines.find((l) => l.includes(name))!;
     expect(line(`S-201-${month}.pdf`)).toMatch(/^OK {4}.*S-201 .* manager 王磊 → planning 李娜 → vp 张伟 → hr 陈静 \(complete\)$/);

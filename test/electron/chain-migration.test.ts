@@ -90,8 +90,8 @@ describe('migration 002', () => {
     const { path } = version1WithData();
     const db = track(openDatabase(path));
     const now = new Date().toISOString();
-    expect(() => db.prepare("INSERT INTO identities VALUES ('F', 'n', 'boss', NULL, x'00', 'a.p12', 'created', ?)").run(now)).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO trusted_signers VALUES ('F', 'n', 'ceo', NULL, x'00', ?)").run(now)).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO identities (fingerprint, name, role, email, certificate, p12_file, source, created_at) VALUES ('F', 'n', 'boss', NULL, x'00', 'a.p12', 'created', ?)").run(now)).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO trusted_signers (fingerprint, name, role, email, certificate, added_at) VALUES ('F', 'n', 'ceo', NULL, x'00', ?)").run(now)).toThrow(/CHECK/);
     expect(() =>
       db.prepare("INSERT INTO sheet_files (sha256, kind, file_name, path, size, chain, received_at) VALUES ('a', 'other', 'f', 'p', 1, '[]', ?)").run(now),
     ).toThrow(/CHECK/);

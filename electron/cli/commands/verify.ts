@@ -69,7 +69,8 @@ export async function verify(args: readonly string[]): Promise<Outcome> {
     const state = r.complete ? 'complete' : `next: ${r.nextStep}`;
     return `OK    ${r.file}  ${who}  monthly ${r.scores?.monthlyScore}  ${chain} (${state})`;
   });
-  lines.push(`${reports.length - failed} of ${reports.length} files verified`);
+  // The summary stays the last line (scripts read it); what was not checked comes just before it.
   if (!withDb) lines.push(NO_DB_NOTE);
+  lines.push(`${reports.length - failed} of ${reports.length} files verified`);
   return new Outcome(lines.join('\n'), failed ? 1 : 0, summary);
 }
