@@ -77,7 +77,22 @@ export function storeRubric(db: Db, rubric: Rubric, published: Published | null 
   return true;
 }
 
-/** The rubric in force for a role in a period. */
+/**
+ * The rubric lists a sheet needs: `all` to recompute a stored sheet by its pinned version (even
+ * one stored before migration 005 because a sheet carried it), `inForce` — the built-ins and the
+ * versions HQ published (knownRubrics) — to choose the version of a new sheet or a moving draft,
+ * so a version a sheet once brought in never becomes the one in force.
+ */
+export interface RubricCatalog {
+  all: readonly Rubric[];
+  inForce: readonly Rubric[];
+}
+
+export function rubricCatalog(db: Db): RubricCatalog {
+  return { all: listRubrics(db), inForce: knownRubrics(db) };
+}
+
+/** The rubric in force for a role in a period (from `rubrics`: pass RubricCatalog.inForce). */
 export function rubricForRole(rubrics: readonly Rubric[], role: RoleId, period: string): Rubric {
   const ids = [...new Set(rubrics.filter((r) => r.role === role).map((r) => r.id))];
   if (ids.length === 0) throw new ServiceError('not-found', `there is no rubric for the role ${role}`, { code: 'no-rubric', role, period });

@@ -14,7 +14,7 @@ import { statement } from '../db/statements.ts';
 import { ServiceError } from './errors.ts';
 import { activeIn, assessedMonths } from '../../shared/assessed.ts';
 import { toPerson } from './people.ts';
-import { listRubrics, storeRubric } from './rubrics.ts';
+import { rubricCatalog, storeRubric } from './rubrics.ts';
 import { checkSave, conflictText, saveStamp, sheetRowColumns, writeSave, type CheckedSave, type SaveSheetInput, type SheetRow } from './sheets.ts';
 
 /** How many conflicting sheets a refusal names. */
@@ -36,7 +36,7 @@ export function saveSheets(db: Db, input: SaveSheetsInput): SavedSheets {
     const stored = new Map(
       (statement(db, `SELECT ${sheetRowColumns(db)} FROM sheets s WHERE s.period = ? AND s.person_id IN (SELECT value FROM json_each(?))`).all(period, ids) as SheetRow[]).map((r) => [r.person_id, r]),
     );
-    const rubrics = listRubrics(db);
+    const catalog = rubricCatalog(db);
 
     // Every sheet is checked before the first write; all problems are reported together.
     const problems: Problem[] = [];
@@ -54,7 +54,7 @@ export function saveSheets(db: Db, input: SaveSheetsInput): SavedSheets {
       if (!activeIn(person, period)) {
         return problems.push({ field: `${at}.personId`, value: sheet.personId, expected: `a person assessed in ${period} (${person.name} is assessed ${assessedMonths(person)})` });
       }
-      const check = checkSave(rubrics, person, period, stored.get(person.id), sheet);
+      const check = checkSave(catalog, person, period, stored.get(person.id), sheet);
       if (check.conflict !== undefined) {
         conflictNames.push(person.name);
         return conflicts.push(`${person.name} (${at}: ${conflictText(check.conflict)})`);

@@ -18,7 +18,7 @@ import { appendAudit, NO_USER } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import { getPerson } from './people.ts';
 import { openReturnNote } from './returns.ts';
-import { listRubrics, rubricForRole, rubricVersion, storeRubric } from './rubrics.ts';
+import { rubricCatalog, rubricForRole, rubricVersion, storeRubric, type RubricCatalog } from './rubrics.ts';
 import { currentUser } from './settings.ts';
 
 export interface SheetRow {
@@ -141,15 +141,15 @@ function storedInput(db: Db, row: SheetRow, person: Person): SheetInput {
 
 export function getSheet(db: Db, input: { personId: number; period: string }): SheetRecord {
   const person = getPerson(db, input.personId);
-  const rubrics = listRubrics(db);
+  const catalog = rubricCatalog(db);
   const row = sheetRow(db, person.id, input.period);
   if (!row) {
-    const rubric = rubricForRole(rubrics, person.role, input.period);
+    const rubric = rubricForRole(catalog.inForce, person.role, input.period);
     const sheetInput: SheetInput = { rubric: `${rubric.id}@${rubric.version}`, period: input.period, person: { id: person.employeeNo, name: person.name }, absences: [], items: {}, handIns: {} };
     return sheetRecord(db, person, input.period, { rubric, input: sheetInput, result: scoreSheet(sheetInput, rubric), status: 'not-started', revision: 0, updatedAt: null, rubricUpdate: null, returnNote: null });
   }
-  const rubric = rubricVersion(rubrics, row.rubric_id, row.rubric_version);
-  const next = unsigned(row) ? newerInForce(rubrics, person, input.period, rubric) : null;
+  const rubric = rubricVersion(catalog.all, row.rubric_id, row.rubric_version);
+  const next = unsigned(row) ? newerInForce(catalog, person, input.period, rubric) : null;
   return sheetRecord(db, person, input.period, {
     rubric,
     input: storedInput(db, row, person),
@@ -204,8 +204,7 @@ export function saveSheet(db: Db, input: SaveSheetInput): SavedSheet {
     if (!activeIn(person, input.period)) {
       throw new InputError([{ field: 'period', value: input.period, expected: `a month ${person.name} is assessed in (${assessedMonths(person)})` }], 'sheet');
     }
-    const rubrics = listRubrics(db);
-    const check = checkSave(rubrics, person, input.period, sheetRow(db, person.id, input.period), input);
+    const check = checkSave(rubricCatalog(db), person, input.period, sheetRow(db, person.id, input.period), input);
     if (check.conflict !== undefined) {
       const { message, refusal } = saveRefusal(person, input.period, check.conflict);
       throw new ServiceError('conflict', message, refusal);
@@ -287,8 +286,8 @@ function unsigned(row: SheetRow): boolean {
 }
 
 /** The newest rubric in force for the person's role and month, when it is not `current`. */
-function newerInForce(rubrics: readonly Rubric[], person: Person, period: string, current: Rubric): Rubric | null {
-  const newest = rubricForRole(rubrics, person.role, period);
+function newerInForce(catalog: RubricCatalog, person: Person, period: string, current: Rubric): Rubric | null {
+  const newest = rubricForRole(catalog.inForce, person.role, period);
   return newest.id !== current.id || newest.version > current.version ? newest : null;
 }
 
@@ -299,11 +298,11 @@ function newerInForce(rubrics: readonly Rubric[], person: Person, period: string
  * newest version in force. A sheet saved as ready keeps its version, so a ready sheet recomputes
  * identically.
  */
-export function saveRubric(rubrics: readonly Rubric[], person: Person, period: string, row: SheetRow | undefined, status: SheetStatus): Rubric {
-  if (!row) return rubricForRole(rubrics, person.role, period);
-  const pinned = rubricVersion(rubrics, row.rubric_id, row.rubric_version);
+export function saveRubric(catalog: RubricCatalog, person: Person, period: string, row: SheetRow | undefined, status: SheetStatus): Rubric {
+  if (!row) return rubricForRole(catalog.inForce, person.role, period);
+  const pinned = rubricVersion(catalog.all, row.rubric_id, row.rubric_version);
   const moves = unsigned(row) && (row.status === 'draft' || status === 'draft');
-  return (moves && newerInForce(rubrics, person, period, pinned)) || pinned;
+  return (moves && newerInForce(catalog, person, period, pinned)) || pinned;
 }
 
 /**
@@ -314,14 +313,14 @@ export function saveRubric(rubrics: readonly Rubric[], person: Person, period: s
  * problems, never trimmed to fit (writeSave scores
  * it: a batch keeps only the checked inputs of all its sheets, not their results, which would
  * make garbage collection copy them all). Reads and writes nothing: `row` is the stored sheet
- * (or undefined), `rubrics` the rubric list.
+ * (or undefined), `catalog` the rubric lists.
  */
-export function checkSave(rubrics: readonly Rubric[], person: Person, period: string, row: SheetRow | undefined, save: SheetSave): SaveCheck {
+export function checkSave(catalog: RubricCatalog, person: Person, period: string, row: SheetRow | undefined, save: SheetSave): SaveCheck {
   const revision = row?.revision ?? 0;
   // A signed sheet says so first: whatever revision the caller edited, it is not changed in place.
   if (row && !isEditable(row.status)) return { conflict: { status: row.status } };
   if (save.expectedRevision !== revision) return { conflict: { stored: revision, edited: save.expectedRevision } };
-  const rubric = saveRubric(rubrics, person, period, row, save.status);
+  const rubric = saveRubric(catalog, person, period, row, save.status);
   const raw = {
     rubric: `${rubric.id}@${rubric.version}`,
     period,

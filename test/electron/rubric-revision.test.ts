@@ -7,6 +7,7 @@
  * first signed with; an entry that does not fit the version a draft moves to is refused.
  */
 import { describe, expect, it } from 'vitest';
+import { contentHash } from '../../shared/canonical.ts';
 import { InputError } from '../../shared/problems.ts';
 import { BUILTIN_RUBRICS } from '../../shared/rubric/catalog.ts';
 import type { Rubric } from '../../shared/rubric/schema.ts';
@@ -16,7 +17,7 @@ import type { Db } from '../../electron/db/database.ts';
 import { ServiceError } from '../../electron/services/errors.ts';
 import { savePerson } from '../../electron/services/people.ts';
 import { saveRegion } from '../../electron/services/regions.ts';
-import { storeRubric } from '../../electron/services/rubrics.ts';
+import { listRubrics, rubricCatalog, storeRubric } from '../../electron/services/rubrics.ts';
 import { saveSheets } from '../../electron/services/sheets-save-many.ts';
 import { getSheet, saveSheet, writeSheetRow } from '../../electron/services/sheets.ts';
 import type { SheetStatus } from '../../shared/sheet-status.ts';
@@ -197,5 +198,29 @@ describe('sheets.saveMany follows the same rule', () => {
     expect(out.saved.map((s) => s.monthlyScore)).toEqual([91.6, 93]);
     expect(stored(db, draft)).toMatchObject({ rubric_version: 2 });
     expect(stored(db, ready)).toMatchObject({ rubric_version: 1 });
+  });
+});
+
+describe('a version a sheet once brought in never becomes the one in force', () => {
+  it('an unpublished salesperson@99 stored for an imported sheet (before migration 005): stored sheets on it still read; new sheets and moving drafts take the newest built-in or published version', () => {
+    const { db } = tempDb();
+    const { wang } = org(db);
+    // What an HR database could hold from an older app that stored a sheet's own rubric: in force from 2000-01, weights 0/100.
+    const forged = { ...builtin('salesperson', 2), version: 99, weights: { daily: 0, attendance: 100 } };
+    const definition: Record<string, unknown> = { ...forged };
+    delete definition.hash;
+    db.prepare("INSERT INTO rubric_versions (rubric_id, version, effective_from, hash, definition) VALUES ('salesperson', 99, '2000-01', ?, ?)").run(
+      contentHash(definition),
+      JSON.stringify(definition),
+    );
+    // Still listed, so a sheet stored on it recomputes; never chosen as the version in force.
+    expect(listRubrics(db).map((r) => `${r.id}@${r.version}`)).toContain('salesperson@99');
+    expect(rubricCatalog(db).inForce.map((r) => `${r.id}@${r.version}`)).not.toContain('salesperson@99');
+
+    // A new sheet: salesperson@2, not the stored @99.
+    expect(getSheet(db, { personId: wang.id, period: PERIOD }).rubric).toMatchObject({ id: 'salesperson', version: 2 });
+    const saved = saveSheet(db, { personId: wang.id, period: PERIOD, entry: { items: twoMissing }, status: 'draft', expectedRevision: 0 });
+    expect(saved.dailyScore).toBeLessThan(100);
+    expect(db.prepare('SELECT rubric_version FROM sheets WHERE person_id = ?').get(wang.id)).toEqual({ rubric_version: 2 });
   });
 });

@@ -198,7 +198,7 @@ describe('sheets', () => {
     const { wang, chen } = org(db);
     saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'ready', expectedRevision: 0 });
     const v3 = loadRubric({ ...structuredClone(salesperson), version: 3, effectiveFrom: '2026-10', weights: { daily: 60, attendance: 40 } });
-    storeRubric(db, v3);
+    storeRubric(db, v3, 'saved'); // as HQ's rubrics.save stores it: published, so it can come into force
     expect(listRubrics(db).map((r) => `${r.id}@${r.version}`)).toContain('salesperson@3');
     expect(getSheet(db, { personId: wang.id, period: '2026-10' }).rubricUpdate).toEqual({ from: 'salesperson@2', to: 'salesperson@3' });
     expect(saveSheet(db, { personId: wang.id, period: '2026-10', entry, status: 'ready', expectedRevision: 1 }).monthlyScore).toBe(89.2);
