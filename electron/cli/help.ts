@@ -38,8 +38,9 @@ Signed score sheets (passphrases from SCORECARD_PASSPHRASE, else asked on the te
   export --db PATH --month YYYY-MM [--region CODE] --out DIR --identity FILE.p12 [--lang zh|en]
                             export and sign the month's ready sheets (the identity's step; a
                             regional manager: only their own region)
-  sign FILE.pdf... --identity FILE.p12 [--comment TEXT] [--trust DIR]
-                            approve: append the identity's signature (checked against the chain)
+  sign FILE.pdf... --identity FILE.p12 [--comment TEXT] [--trust DIR] [--db PATH]
+                            approve: append the identity's signature (checked against the chain;
+                            --db adds the database's trusted signers and the rubrics HQ published)
   verify FILE|DIR... [--trust DIR] [--db PATH] [--json]
                             verify signed sheets against the trusted certificates in DIR
                             (or the database's trusted signers); exit 0 only if every file passes

@@ -1,10 +1,15 @@
-/** What the signing commands share: a signing identity from a .p12 file, and a folder of trusted certificates. */
+/** What the signing commands share: a signing identity from a .p12 file, a folder of trusted certificates, a database's checks. */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { CHAIN_ROLES, isChainRole } from '../../shared/chain.ts';
+import type { Rubric } from '../../shared/rubric/schema.ts';
 import type { Signer } from '../services/export.ts';
+import { knownRubrics } from '../services/rubrics.ts';
+import { firstReceivedSnapshot } from '../services/sheet-times.ts';
+import { trustedSigners } from '../services/sheet-verify.ts';
 import { IdentityError, openIdentity, readCertificate, type TrustedSigner } from '../signing/index.ts';
 import { CliError } from './args.ts';
+import { openDb } from './database.ts';
 import { readBytes, type Io } from './io.ts';
 
 /** "manager, planning, vp or hr": the chain's steps. */
@@ -44,4 +49,14 @@ export function trustFolder(dir: string): TrustedSigner[] {
   }
   if (trusted.length === 0) throw new CliError(`--trust: ${dir} holds no certificate (.cer, .crt, .pem, .der)`);
   return trusted;
+}
+
+/** What a database knows for checking signed files: its trusted signers, the rubrics HQ published, when it first had each file. */
+export function checksFrom(dbPath: string): { trusted: TrustedSigner[]; rubrics: Rubric[]; firstReceived: (sha256: string) => Date | null } {
+  const db = openDb(dbPath, false);
+  try {
+    return { trusted: trustedSigners(db), rubrics: knownRubrics(db), firstReceived: firstReceivedSnapshot(db) };
+  } finally {
+    db.close();
+  }
 }

@@ -150,6 +150,12 @@ describe('scorecard identity / export / sign / verify / import (child processes)
     expect(scorecard(['sign', third, join(out, `S-205-${month}.pdf`), '--identity', p12('vp')], PASS.vp)).toMatchObject({ status: 1, stderr: expect.stringMatching(/next step for .*S-205.* is planning/) });
     expect(readFileSync(third).equals(before)).toBe(true);
     expect(scorecard(['sign', file, '--identity', p12('hr'), '--trust', trust], PASS.hr).stderr).toMatch(/already signed by every step/);
+    // --db: the database's trusted signers and published rubrics; the manager's database trusts nobody yet.
+    const fourth = join(out, `S-204-${month}.pdf`);
+    const fourthBefore = readFileSync(fourth);
+    expect(scorecard(['sign', fourth, '--identity', p12('planning'), '--db', managerDb], PASS.planning)).toMatchObject({ status: 1, stderr: expect.stringMatching(/does not verify: trust/) });
+    expect(readFileSync(fourth).equals(fourthBefore)).toBe(true);
+    expect(JSON.parse(ok(scorecard(['sign', fourth, '--identity', p12('planning'), '--db', managerDb, '--trust', trust], PASS.planning)).stdout)).toMatchObject([{ signatures: 2, checked: 'trusted' }]);
 
     const report = pdfsig(file);
     expect(report.map((s) => s.commonName)).toEqual(['王磊', '李娜', '张伟', '陈静']);

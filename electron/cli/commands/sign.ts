@@ -13,13 +13,15 @@ import { assertSignerClock } from '../../services/sheet-times.ts';
 import { signPdf } from '../../signing/index.ts';
 import { CliError, parseFlags } from '../args.ts';
 import { json, readBytes, type Io } from '../io.ts';
-import { identityFrom, trustFolder } from '../signing.ts';
+import { checksFrom, identityFrom, trustFolder } from '../signing.ts';
 
 export async function sign(args: readonly string[], io: Io): Promise<string> {
-  const usage = 'usage: scorecard sign FILE.pdf... --identity FILE.p12 [--comment TEXT] [--trust DIR]';
-  const { positional, flags } = parseFlags(args, [], ['--identity', '--comment', '--trust']);
+  const usage = 'usage: scorecard sign FILE.pdf... --identity FILE.p12 [--comment TEXT] [--trust DIR] [--db PATH]';
+  const { positional, flags } = parseFlags(args, [], ['--identity', '--comment', '--trust', '--db']);
   if (positional.length === 0 || !flags['--identity']) throw new CliError(usage);
-  const trusted = flags['--trust'] ? trustFolder(flags['--trust']) : null;
+  // --db: the database's trusted signers (with --trust's besides) and the rubrics HQ published there.
+  const fromDb = flags['--db'] ? checksFrom(flags['--db']) : null;
+  const trusted = flags['--trust'] || fromDb ? [...(flags['--trust'] ? trustFolder(flags['--trust']) : []), ...(fromDb?.trusted ?? [])] : null;
   const files = positional.map((file) => ({ file, pdf: readBytes(file) }));
   const identity = await identityFrom(flags['--identity'], io);
   const checked = trusted ? 'trusted' : 'structure only';
@@ -30,7 +32,7 @@ export async function sign(args: readonly string[], io: Io): Promise<string> {
     let signatures: number;
     let verified: Parameters<typeof assertNotOnChain>[1];
     if (trusted) {
-      const v = await verifySheetPdf(pdf, trusted);
+      const v = await verifySheetPdf(pdf, trusted, fromDb ? { rubrics: fromDb.rubrics, firstReceived: fromDb.firstReceived } : {});
       if (!v.verdict.ok) throw new CliError(`${file} does not verify: ${v.verdict.failure?.check}: ${v.verdict.failure?.message}`);
       verified = v;
       next = v.nextStep;

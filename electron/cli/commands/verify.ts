@@ -1,14 +1,11 @@
 /** `verify`: signed sheets against trusted certificates (a folder, or a database's trusted signers). */
-import { describeData, signerInfo, trustedSigners, verifySheetPdf, type SheetVerification } from '../../services/sheet-verify.ts';
+import { describeData, signerInfo, verifySheetPdf, type SheetVerification } from '../../services/sheet-verify.ts';
 import { BUILTIN_RUBRICS } from '../../../shared/rubric/catalog.ts';
 import type { Rubric } from '../../../shared/rubric/schema.ts';
-import { knownRubrics } from '../../services/rubrics.ts';
-import { firstReceivedSnapshot } from '../../services/sheet-times.ts';
 import type { TrustedSigner } from '../../signing/index.ts';
 import { CliError, Outcome, parseFlags } from '../args.ts';
-import { openDb } from '../database.ts';
 import { json, pdfFiles, readBytes } from '../io.ts';
-import { trustFolder } from '../signing.ts';
+import { checksFrom, trustFolder } from '../signing.ts';
 
 function report(file: string, v: SheetVerification) {
   return {
@@ -45,15 +42,10 @@ export async function verify(args: readonly string[]): Promise<Outcome> {
   if (flags['--db'] || !flags['--trust']) {
     const path = flags['--db'] ?? process.env.SCORECARD_DB;
     if (!path) throw new CliError('verify needs the trusted certificates: --trust DIR (a folder of .cer files), or --db PATH (the trusted signers of a database)');
-    const db = openDb(path, false);
-    try {
-      trusted.push(...trustedSigners(db));
-      rubrics = knownRubrics(db);
-      firstReceived = firstReceivedSnapshot(db);
-      withDb = true;
-    } finally {
-      db.close();
-    }
+    const checks = checksFrom(path);
+    trusted.push(...checks.trusted);
+    ({ rubrics, firstReceived } = checks);
+    withDb = true;
   }
   const files = pdfFiles(positional);
   if (files.length === 0) throw new CliError(`no PDF files in ${positional.join(', ')}`);
