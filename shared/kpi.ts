@@ -69,12 +69,24 @@ export function checkKpiValues(raw: unknown, field = 'kpis', allowNull = false):
   return problems;
 }
 
-/** Plan completion in percent (half-up, 2 decimals) when both quantities are recorded and the plan is above 0. */
+/**
+ * Plan completion in percent (half-up, 2 decimals) when both quantities are recorded, each a value
+ * its KPI accepts, and the plan is above 0; otherwise null. Never throws: the figures panel
+ * computes it live from what is being typed (a negative or over-precise quantity is null here and
+ * refused at its field).
+ */
 export function planCompletionPercent(kpis: KpiValues): number | null {
-  const plan = kpis['plan-quantity'];
-  const actual = kpis['actual-quantity'];
-  if (plan === undefined || actual === undefined || plan <= 0) return null;
-  return completionPercentOf(toScaled(actual, QUANTITY_DECIMALS)!, toScaled(plan, QUANTITY_DECIMALS)!);
+  const plan = quantityOf(kpis, 'plan-quantity');
+  const actual = quantityOf(kpis, 'actual-quantity');
+  if (plan === null || actual === null || plan <= 0n) return null;
+  return completionPercentOf(actual, plan);
+}
+
+/** A recorded quantity scaled by QUANTITY_DECIMALS when its KPI's check accepts it, else null. */
+function quantityOf(kpis: KpiValues, id: 'plan-quantity' | 'actual-quantity'): bigint | null {
+  const value = kpis[id];
+  if (value === undefined || checkKpiValue(KPI_BY_ID.get(id)!, value, id).length) return null;
+  return toScaled(value, QUANTITY_DECIMALS);
 }
 
 // ---- salary total (工资总额) ------------------------------------------------------------------

@@ -120,6 +120,25 @@ describe('figures.save and figures.month', () => {
     expect(dump(db)).toEqual(before);
   });
 
+  it('refuses a negative sales quantity, saved or imported, as a problem with its rule (never a crash), and writes nothing', async () => {
+    const { db, h, people } = setup();
+    await save(h, people.li.id, { kpis: { 'plan-quantity': 100, 'actual-quantity': 80 } });
+    const before = dump(db);
+    const rule = { code: 'number', min: 0, max: 1_000_000_000, decimals: 4 };
+    const saved = await fail(h, 'figures.save', { personId: people.li.id, period: PERIOD, salaryTotal: null, kpis: { 'actual-quantity': -5 }, expectedRevision: 1 });
+    expect(saved).toMatchObject({ kind: 'input', problems: [{ field: 'kpis.actual-quantity', value: -5, rule }] });
+    const file = csvUpload(['工号,销售计划数量,实际销售数量', 'S-101,100,-5', 'S-102,-1,3'].join('\n'));
+    const preview = await call(h, 'figures.preview', file);
+    expect(preview.rows.map((r) => r.problems)).toEqual([
+      [{ field: '实际销售数量', value: '-5', expected: 'a number from 0 to 1000000000, at most 4 decimals', rule }],
+      [{ field: '销售计划数量', value: '-1', expected: 'a number from 0 to 1000000000, at most 4 decimals', rule }],
+    ]);
+    expect(await fail(h, 'figures.import', file)).toMatchObject({ kind: 'input', problems: [{ field: 'line 2, 实际销售数量', value: '-5', rule }, { field: 'line 3, 销售计划数量', value: '-1', rule }] });
+    // The month's reports still compute with what is stored.
+    expect((await call(h, 'figures.month', { period: PERIOD })).find((f) => f.personId === people.li.id)?.kpis).toEqual({ 'plan-quantity': 100, 'actual-quantity': 80 });
+    expect(dump(db)).toEqual(before);
+  });
+
   it('refuses a save over a newer revision (conflict naming both revisions), and writes nothing', async () => {
     const { db, h, people } = setup();
     const first = await save(h, people.li.id, { salaryTotal: 8000 });

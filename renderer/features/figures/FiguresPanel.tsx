@@ -33,6 +33,11 @@ function valuesOf(f: MonthFigures): Values {
   return { [SALARY]: f.salaryTotal ?? undefined, ...Object.fromEntries(KPIS.map((k) => [fieldOf(k), f.kpis[k.id]])) };
 }
 
+/** What the backend would refuse in the fields as they are (an empty field records nothing). */
+function localProblems(values: Values): Problem[] {
+  return [...checkSalaryTotal(values[SALARY] ?? null), ...KPIS.flatMap((k) => (values[fieldOf(k)] === undefined ? [] : checkKpiValue(k, values[fieldOf(k)], fieldOf(k))))];
+}
+
 export function FiguresPanel({ personId, period }: { personId: number; period: string }) {
   const { t } = useI18n();
   const [round, setRound] = useState(0);
@@ -66,7 +71,10 @@ function FiguresForm({ stored, onReload }: { stored: MonthFigures; onReload: () 
   const tf = t.figures;
   const [saved, setSaved] = useState(stored);
   const [values, setValues] = useState<Values>(() => valuesOf(stored));
-  const [problems, setProblems] = useState<readonly Problem[]>([]);
+  /** A save was tried while a field holds a value it does not take (the alert then says so). */
+  const [tried, setTried] = useState(false);
+  /** Fields changed since the last save: the backend's problems at them are no longer current. */
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const [justSaved, setJustSaved] = useState(false);
   const saver = useAction(async (input: { salaryTotal: number | null; kpis: Record<string, number | null>; expectedRevision: number }) =>
     invoke('figures.save', { personId: stored.personId, period: stored.period, ...input }),
@@ -75,28 +83,31 @@ function FiguresForm({ stored, onReload }: { stored: MonthFigures; onReload: () 
   const dirty = useMemo(() => JSON.stringify(values) !== JSON.stringify(valuesOf(saved)), [values, saved]);
   const set = (field: string, value: unknown) => {
     setValues((v) => ({ ...v, [field]: value }));
-    setProblems((ps) => ps.filter((p) => p.field !== field));
+    setEdited((e) => new Set(e).add(field));
     setJustSaved(false);
   };
 
+  // The same checks the backend runs (shared/kpi.ts), live: a value a field does not take (a
+  // negative quantity, text) is marked at the field as it is typed, before anything is sent.
+  const problems = useMemo(() => localProblems(values), [values]);
   const save = async () => {
-    // The same checks the backend runs (shared/kpi.ts), so a typo is marked before anything is sent.
     const salary = values[SALARY] ?? null;
-    const local = [...checkSalaryTotal(salary), ...KPIS.flatMap((k) => (values[fieldOf(k)] === undefined ? [] : checkKpiValue(k, values[fieldOf(k)], fieldOf(k))))];
-    setProblems(local);
-    if (local.length) return;
+    setTried(true);
+    if (problems.length) return;
+    setEdited(new Set());
     const kpis = Object.fromEntries(KPIS.map((k) => [k.id, (values[fieldOf(k)] as number | undefined) ?? null]));
     const result = await saver.run({ salaryTotal: salary as number | null, kpis, expectedRevision: saved.revision });
     if (result) {
       setSaved(result);
       setValues(valuesOf(result));
+      setTried(false);
       setJustSaved(true);
     }
   };
 
   const rangeText = (min: number, max: number, decimals: number) => tf.fieldRange(min.toLocaleString('en-US'), max.toLocaleString('en-US'), decimals);
-  // Marked from the local check or from the backend's problems (the same fields).
-  const marked = [...problems, ...problemsOf(saver.error)];
+  // Marked from the local check or from the backend's problems (the same fields) not typed over since.
+  const marked = [...problems, ...problemsOf(saver.error).filter((p) => !edited.has(p.field))];
   const errorAt = (field: string, text: string) => (marked.some((p) => p.field === field) ? text : undefined);
 
   const current: KpiValues = Object.fromEntries(KPIS.flatMap((k) => (typeof values[fieldOf(k)] === 'number' ? [[k.id, values[fieldOf(k)] as number]] : [])));
@@ -138,8 +149,8 @@ function FiguresForm({ stored, onReload }: { stored: MonthFigures; onReload: () 
                   {completion === null ? '—' : `${completion}%`}
                 </Typography>
                 {completion === null && (
-                  <Typography variant="caption" color="text.secondary">
-                    {tf.planCompletionNone}
+                  <Typography variant="caption" color="text.secondary" data-testid="figures-completion-none">
+                    {problems.some((p) => p.field === fieldOf(k) || p.field === 'kpis.plan-quantity') ? tf.planCompletionFix : tf.planCompletionNone}
                   </Typography>
                 )}
               </Stack>
@@ -147,7 +158,7 @@ function FiguresForm({ stored, onReload }: { stored: MonthFigures; onReload: () 
           </Box>
         ))}
       </Box>
-      {problems.length > 0 && <Alert severity="warning">{tf.fixFields}</Alert>}
+      {tried && problems.length > 0 && <Alert severity="warning" data-testid="figures-fix">{tf.fixFields}</Alert>}
       {conflict ? (
         <Alert severity="error" role="alert" data-testid="figures-conflict" action={<Button color="inherit" onClick={onReload}>{t.common.reload}</Button>}>
           <AlertTitle>{tf.conflictTitle}</AlertTitle>
