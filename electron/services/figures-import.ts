@@ -10,6 +10,7 @@
  */
 import type { FiguresPreview, FiguresRow, MonthFigures } from '../../shared/api/report-types.ts';
 import { KPIS, checkKpiValue, checkSalaryTotal, salaryFen, type KpiDefinition, type KpiValues } from '../../shared/kpi.ts';
+import { parseNumberText } from '../../shared/number-text.ts';
 import { InputError, type Problem } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -159,17 +160,6 @@ async function readFigures(input: FiguresUpload): Promise<FiguresFile> {
   };
 }
 
-/**
- * A number as a person writes it in a cell: "12,345.67", "¥12345", "95.5%", "8 000" → the number;
- * null when it is not one. Units are stripped, never applied ("95.5%" is 95.5 in a percent column).
- */
-export function parseCellNumber(text: string): number | null {
-  const t = text.replace(/[\s,，¥￥]/g, '').replace(/(元|%|％)$/, '');
-  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(t)) return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
-}
-
 // ---- checking the rows --------------------------------------------------------------------
 
 function evaluate(db: Db, file: FiguresFile, period: string): Evaluated[] {
@@ -225,7 +215,7 @@ function evaluate(db: Db, file: FiguresFile, period: string): Evaluated[] {
     for (const column of file.values) {
       const text = cell(column.index);
       if (text === '') continue;
-      const n = parseCellNumber(text);
+      const n = parseNumberText(text); // the parser the app's number fields read typed text with
       if (column.kpi) {
         const found = checkKpiValue(column.kpi, n ?? text, column.header);
         if (found.length) problems.push(...found.map((p) => ({ ...p, value: text })));

@@ -1,24 +1,26 @@
 /**
  * A number field for counts, points and deductions. The text typed is kept as is while it is
  * not a number, and reported as text, so validation names the problem at the field. ↑/↓ and
- * +/− step the value; the −/+ buttons do the same for the mouse (they stay out of the Tab order).
+ * + step the value, and − while the field holds a number and takes no negative ones (minusSteps);
+ * the −/+ buttons do the same for the mouse (they stay out of the Tab order).
  */
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import { useState, type KeyboardEvent } from 'react';
+import { parseTypedNumber } from '../../shared/number-text.ts';
 import { AddIcon, MinusIcon } from './icons.tsx';
 
-/** Full-width digits and points (from a Chinese IME) to ASCII. */
-function normalise(text: string): string {
-  return text.replace(/[\uFF10-\uFF19\uFF0E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
-}
+/** '' → undefined (nothing recorded); a number as people write it → number (the parser the salary/KPI import reads cells with); other text stays text. */
+export const parseNumber = parseTypedNumber;
 
-/** '' → undefined (nothing recorded); a decimal number → number; anything else stays text. */
-export function parseNumber(text: string): unknown {
-  const t = normalise(text);
-  if (t === '') return undefined;
-  return /^-?\d+(\.\d+)?$/.test(t) || /^-?\.\d+$/.test(t) ? Number(t) : t;
+/**
+ * Whether the − key steps the value down rather than typing a minus: only while the field holds a
+ * number and the field takes no negative numbers (there a minus starts a number). Typed into an
+ * empty field or over text, a minus is a minus.
+ */
+export function minusSteps(value: unknown, min: number): boolean {
+  return typeof value === 'number' && min >= 0;
 }
 
 function show(value: unknown, emptyText: string): string {
@@ -92,9 +94,14 @@ export function NumberInput({
     if (e.key === 'ArrowUp' || e.key === '+') {
       e.preventDefault();
       stepBy(1);
-    } else if (e.key === 'ArrowDown' || e.key === '-') {
+    } else if (e.key === 'ArrowDown' || (e.key === '-' && minusSteps(value, min))) {
       e.preventDefault();
       stepBy(-1);
+    } else if (e.key === '-' && value === undefined) {
+      // An empty field (perhaps showing its empty text, "0"): the minus starts what is typed, so
+      // "-1" reads -1 and is refused at the field, never "01".
+      e.preventDefault();
+      emit('-');
     }
   };
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '../../electron/handlers.ts';
 import type { Db } from '../../electron/db/database.ts';
 import { loadDemo } from '../../electron/services/demo.ts';
-import { parseCellNumber } from '../../electron/services/figures-import.ts';
+import { parseNumberText as parseCellNumber } from '../../shared/number-text.ts';
 import { savePerson } from '../../electron/services/people.ts';
 import { saveRegion } from '../../electron/services/regions.ts';
 import { checkKpiValues, KPIS, planCompletionPercent } from '../../shared/kpi.ts';
