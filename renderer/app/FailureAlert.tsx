@@ -4,19 +4,13 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import type { ReactNode } from 'react';
 import type { ApiFailure } from '../../shared/api/types.ts';
-import { describeValue, type Problem } from '../../shared/problems.ts';
 import { ApiError, toFailure } from '../api/client.ts';
-import { useT, type Messages } from '../i18n/index.tsx';
+import { useT } from '../i18n/index.tsx';
 import { failureText } from './refusalText.ts';
-import { fieldText, ruleText } from './ruleText.ts';
+import { problemText } from './ruleText.ts';
 
 export { failureText, refusalText, verifyText } from './refusalText.ts';
-
-/** One problem in words: "field: got X; expected Y" — Y in the UI's language when the problem carries its rule. */
-export function problemText(p: Problem, t: Messages, withField = true): string {
-  const got = 'value' in p ? `${t.failure.got} ${describeValue(p.value)}` : t.failure.missing;
-  return `${withField ? `${fieldText(p.field, t)}: ` : ''}${got}; ${t.failure.expected} ${p.rule ? ruleText(p.rule, t) : p.expected}`;
-}
+export { problemText } from './ruleText.ts';
 
 export function FailureAlert({
   error,

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { ChainRole } from '../../../shared/api/types.ts';
 import { useApp } from '../../app/AppContext.tsx';
+import { SectionBoundary } from '../../app/ErrorBoundary.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { HrImportPanel } from './HrImportPanel.tsx';
 import { InboxPanel } from './InboxPanel.tsx';
@@ -47,9 +48,12 @@ export default function ApprovalsScreen() {
         </Tabs>
       </Stack>
       <Box>
-        {panel === 'inbox' && <InboxPanel />}
-        {panel === 'hr' && <HrImportPanel />}
-        {panel === 'returns' && <ReturnsPanel />}
+        {/* Each panel behind its own boundary: one that cannot be shown leaves the tabs working. */}
+        <SectionBoundary key={panel} testId={`approvals-${panel}`}>
+          {panel === 'inbox' && <InboxPanel />}
+          {panel === 'hr' && <HrImportPanel />}
+          {panel === 'returns' && <ReturnsPanel />}
+        </SectionBoundary>
       </Box>
     </Stack>
   );

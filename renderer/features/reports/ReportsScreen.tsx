@@ -10,6 +10,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense } from 'react';
+import { SectionBoundary } from '../../app/ErrorBoundary.tsx';
 import { REPORT_VIEWS, useRoute, type ReportView } from '../../app/route.ts';
 import { useT } from '../../i18n/index.tsx';
 import { AnnualView } from './AnnualView.tsx';
@@ -36,15 +37,18 @@ export default function ReportsScreen({ view, period }: { view: ReportView; peri
           ))}
         </Tabs>
       </Stack>
-      {view === 'pay' && <PayView period={period} onPeriod={onPeriod} />}
-      {view === 'annual' && <AnnualView period={period} onPeriod={onPeriod} />}
-      {view === 'kpis' && <KpiView period={period} onPeriod={onPeriod} />}
-      {view === 'dashboard' && (
-        <Suspense fallback={<LinearProgress />}>
-          <DashboardView period={period} onPeriod={onPeriod} />
-        </Suspense>
-      )}
-      {view === 'fairness' && <FairnessView period={period} onPeriod={onPeriod} />}
+      {/* Each view behind its own boundary: a view that cannot be shown leaves the tabs working. */}
+      <SectionBoundary key={view} testId={`reports-${view}`}>
+        {view === 'pay' && <PayView period={period} onPeriod={onPeriod} />}
+        {view === 'annual' && <AnnualView period={period} onPeriod={onPeriod} />}
+        {view === 'kpis' && <KpiView period={period} onPeriod={onPeriod} />}
+        {view === 'dashboard' && (
+          <Suspense fallback={<LinearProgress />}>
+            <DashboardView period={period} onPeriod={onPeriod} />
+          </Suspense>
+        )}
+        {view === 'fairness' && <FairnessView period={period} onPeriod={onPeriod} />}
+      </SectionBoundary>
     </Stack>
   );
 }

@@ -3,11 +3,10 @@ import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { daysInMonth, parsePeriod } from '../../../shared/period.ts';
+import { DateField } from '../../app/DateField.tsx';
 import { problemText } from '../../app/FailureAlert.tsx';
 import { score } from '../../app/format.ts';
 import { AddIcon, DeleteIcon } from '../../app/icons.tsx';
@@ -22,8 +21,6 @@ export function AbsencesEditor() {
   const list = draft.absences;
   const [added, setAdded] = useState<number | null>(null);
   const listProblems = useProblems('absences', true);
-  const p = parsePeriod(record.period);
-  const bounds = p ? { min: `${record.period}-01`, max: `${record.period}-${String(daysInMonth(p)).padStart(2, '0')}` } : {};
 
   const write = (next: DraftAbsence[]) => update((d) => setAbsences(d, next));
   const add = (length: DraftAbsence['length']) => {
@@ -67,7 +64,7 @@ export function AbsencesEditor() {
           </Typography>
         )}
         {list.map((a, i) => (
-          <AbsenceRow key={i} index={i} absence={a} bounds={bounds} autoFocus={added === i} onChange={(patch) => change(i, patch)} onRemove={() => write(list.filter((_, j) => j !== i))} />
+          <AbsenceRow key={i} index={i} absence={a} period={record.period} autoFocus={added === i} onChange={(patch) => change(i, patch)} onRemove={() => write(list.filter((_, j) => j !== i))} />
         ))}
         {listProblems.map((pr, i) => (
           <Typography key={i} variant="caption" color="error">
@@ -90,14 +87,15 @@ export function AbsencesEditor() {
 function AbsenceRow({
   index,
   absence,
-  bounds,
+  period,
   autoFocus,
   onChange,
   onRemove,
 }: {
   index: number;
   absence: DraftAbsence;
-  bounds: { min?: string; max?: string };
+  /** The sheet's month: a day typed alone is read in it. */
+  period: string;
   autoFocus: boolean;
   onChange: (patch: Partial<DraftAbsence>) => void;
   onRemove: () => void;
@@ -121,15 +119,14 @@ function AbsenceRow({
         helperText={lengthProblem ? problemText(lengthProblem, t, false) : undefined}
         sx={{ width: 120 }}
       />
-      <TextField
-        type="date"
+      <DateField
         label={t.common.optionalField(t.sheet.date)}
         value={absence.date ?? ''}
-        onChange={(e) => onChange({ date: e.target.value })}
-        error={Boolean(dateProblem)}
-        helperText={dateProblem ? problemText(dateProblem, t, false) : undefined}
-        sx={{ width: 190 }}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `absence-${index}-date`, ...bounds } }}
+        onChange={(date) => onChange({ date })}
+        period={period}
+        error={dateProblem ? problemText(dateProblem, t, false) : undefined}
+        width={190}
+        testId={`absence-${index}-date`}
       />
       <Tooltip title={t.sheet.removeAbsence}>
         <IconButton aria-label={t.sheet.removeAbsence} onClick={onRemove} data-testid={`absence-${index}-remove`} sx={{ mt: 0.5 }}>

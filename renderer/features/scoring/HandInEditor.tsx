@@ -7,39 +7,31 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { dueDate, isLate } from '../../../shared/deadlines.ts';
 import { describeDeadline } from '../../../shared/rubric/describe.ts';
 import type { Deadline } from '../../../shared/rubric/schema.ts';
-import { daysInMonth, parsePeriod } from '../../../shared/period.ts';
+import { DateField } from '../../app/DateField.tsx';
 import { problemText } from '../../app/FailureAlert.tsx';
 import { shortDate } from '../../app/format.ts';
 import { AddIcon, DeleteIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { paths, setHandIns, type DraftHandIn } from './draft.ts';
-import { useProblems, useSheet } from './SheetContext.ts';
+import { useItemTitle, useProblems, useSheet } from './SheetContext.ts';
 
 const HAND_IN_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
 
-/** First and last day of the period, to bound event dates. */
-function monthBounds(period: string): { min: string; max: string } | null {
-  const p = parsePeriod(period);
-  return p ? { min: `${period}-01`, max: `${period}-${String(daysInMonth(p)).padStart(2, '0')}` } : null;
-}
-
 export function HandInEditor({ id, deadline }: { id: string; deadline: Deadline }) {
   const { t, lang } = useI18n();
-  const { draft, update, record } = useSheet();
+  const { draft, update } = useSheet();
   const stored = draft.handIns[id] ?? [];
   // An empty first row is always offered; it joins the draft once something is typed.
   const rows: DraftHandIn[] = stored.length ? stored : [{ date: '' }];
   const [added, setAdded] = useState<number | null>(null);
   const needsEvent = deadline.kind === 'days-after-event' || deadline.kind === 'same-day';
   const withTime = deadline.kind === 'same-day';
-  const bounds = monthBounds(record.period);
   const listProblems = useProblems(paths.handIns(id), true);
 
   const write = (next: DraftHandIn[]) => update((d) => setHandIns(d, id, next.filter((r) => r.date !== '' || (r.event ?? '') !== '')));
@@ -73,7 +65,6 @@ export function HandInEditor({ id, deadline }: { id: string; deadline: Deadline 
           deadline={deadline}
           needsEvent={needsEvent}
           withTime={withTime}
-          bounds={bounds}
           autoFocus={added === i}
           removable={stored.length > 0}
           onChange={(patch) => change(i, patch)}
@@ -101,7 +92,6 @@ function HandInRow({
   deadline,
   needsEvent,
   withTime,
-  bounds,
   autoFocus,
   removable,
   onChange,
@@ -113,7 +103,6 @@ function HandInRow({
   deadline: Deadline;
   needsEvent: boolean;
   withTime: boolean;
-  bounds: { min: string; max: string } | null;
   autoFocus: boolean;
   removable: boolean;
   onChange: (patch: Partial<DraftHandIn>) => void;
@@ -121,6 +110,7 @@ function HandInRow({
 }) {
   const { t, text } = useI18n();
   const { record } = useSheet();
+  const title = useItemTitle();
   const dateProblems = useProblems(paths.handIn(id, index, 'date'), true);
   const eventProblems = useProblems(paths.handIn(id, index, 'event'), true);
   const otherProblems = useProblems(paths.handInRow(id, index)).filter((p) => !dateProblems.includes(p) && !eventProblems.includes(p));
@@ -134,28 +124,26 @@ function HandInRow({
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'flex-start', flexWrap: 'wrap', rowGap: 1 }}>
       {needsEvent && (
-        <TextField
-          type="date"
+        <DateField
           label={t.sheet.event(eventName)}
           value={row.event ?? ''}
-          onChange={(e) => onChange({ event: e.target.value })}
-          error={eventProblems.length > 0}
-          helperText={eventProblems[0] ? problemText(eventProblems[0], t, false) : undefined}
+          onChange={(event) => onChange({ event })}
+          period={record.period}
+          error={eventProblems[0] ? problemText(eventProblems[0], t, false) : undefined}
           autoFocus={autoFocus}
-          sx={{ width: 170 }}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `${testId}-event`, ...(bounds ?? {}) } }}
+          testId={`${testId}-event`}
         />
       )}
-      <TextField
-        type={withTime ? 'datetime-local' : 'date'}
+      <DateField
         label={withTime ? t.sheet.handedInTime : t.sheet.handedIn}
         value={row.date}
-        onChange={(e) => onChange({ date: e.target.value })}
-        error={dateProblems.length > 0}
-        helperText={dateProblems[0] ? problemText(dateProblems[0], t, false) : undefined}
+        onChange={(date) => onChange({ date })}
+        period={record.period}
+        withTime={withTime}
+        error={dateProblems[0] ? problemText(dateProblems[0], t, false) : undefined}
         autoFocus={autoFocus && !needsEvent}
-        sx={{ width: withTime ? 220 : 170 }}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': testId } }}
+        width={withTime ? 200 : 170}
+        testId={testId}
       />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minHeight: 40 }}>
         {dueText && (
@@ -174,7 +162,7 @@ function HandInRow({
       </Stack>
       {otherProblems.map((p, i) => (
         <Typography key={i} variant="caption" color="error" sx={{ width: '100%' }}>
-          {problemText(p, t)}
+          {problemText(p, t, true, title)}
         </Typography>
       ))}
     </Stack>

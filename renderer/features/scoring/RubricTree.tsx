@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import { describeAssessedBy, describeDeadline, describeRule } from '../../../shared/rubric/describe.ts';
 import { DEFAULT_MAX_OCCURRENCES, type GroupNode, type ItemNode, type RubricNode } from '../../../shared/rubric/schema.ts';
 import type { ItemResult } from '../../../shared/scoring/engine.ts';
+import { SectionBoundary } from '../../app/ErrorBoundary.tsx';
 import { problemText } from '../../app/FailureAlert.tsx';
 import { minus, score, shortDate } from '../../app/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -14,13 +15,18 @@ import { paths } from './draft.ts';
 import { DoublingControl } from './DoublingControl.tsx';
 import { HandInEditor } from './HandInEditor.tsx';
 import { CheckControl, CounterControl, GradeControl, IncidentsControl, NoteField, PointsControl } from './ItemControls.tsx';
-import { useProblems, useSheet } from './SheetContext.ts';
+import { useItemTitle, useProblems, useSheet } from './SheetContext.ts';
 import { TEAM_ITEM, TeamBasis } from './TeamBasis.tsx';
 
 export function RubricTree({ nodes }: { nodes: readonly RubricNode[] }) {
   return (
     <Stack spacing={1.5}>
-      {nodes.map((node) => (node.type === 'group' ? <GroupBlock key={node.id} group={node} /> : <ItemBlock key={node.id} item={node} />))}
+      {/* Each item and group behind its own boundary: a card that cannot be shown leaves the rest of the sheet working. */}
+      {nodes.map((node) => (
+        <SectionBoundary key={node.id} testId={`item-${node.id}`}>
+          {node.type === 'group' ? <GroupBlock group={node} /> : <ItemBlock item={node} />}
+        </SectionBoundary>
+      ))}
     </Stack>
   );
 }
@@ -79,7 +85,9 @@ function ItemBlock({ item }: { item: ItemNode }) {
   const { items, targets, record } = useSheet();
   const live = items.get(item.id);
   const target = targets.get(item.id);
+  const title = useItemTitle();
   const problems = useProblems(paths.item(item.id));
+  const handInProblems = useProblems(paths.handIns(item.id));
   const shown = SHOWN.map((f) => paths.field(item.id, f));
   const leftover = problems.filter((p) => !shown.some((s) => p.field === s || p.field.startsWith(`${s}[`) || p.field.startsWith(`${s}.`)));
   const facts = [item.id, describeRule(item, lang), item.deadline ? describeDeadline(item.deadline, lang) : null].filter(Boolean).join(' · ');
@@ -109,7 +117,7 @@ function ItemBlock({ item }: { item: ItemNode }) {
             </Typography>
           )}
         </Box>
-        <ItemPoints item={item} live={live} />
+        <ItemPoints item={item} live={live} invalid={problems.length + handInProblems.length > 0} />
       </Stack>
       <Stack spacing={1} sx={{ mt: 1 }}>
         {item.id === TEAM_ITEM && record.person.role === 'regional-manager' && record.team && <TeamBasis team={record.team} />}
@@ -133,7 +141,7 @@ function ItemBlock({ item }: { item: ItemNode }) {
         {item.handIn && <DoublingControl id={item.id} />}
         {leftover.map((p, i) => (
           <Typography key={i} variant="caption" color="error">
-            {problemText(p, t)}
+            {problemText(p, t, true, title)}
           </Typography>
         ))}
       </Stack>
@@ -162,11 +170,32 @@ function ItemControl({ item }: { item: ItemNode }) {
   }
 }
 
-/** The item's live points and deduction, at the block's right. */
-function ItemPoints({ item, live }: { item: ItemNode; live: ItemResult | undefined }) {
+/**
+ * The item's live points and deduction, at the block's right. While one of the item's fields holds
+ * a value it does not take, "—": the last valid points would be about a value no longer there.
+ */
+function ItemPoints({ item, live, invalid }: { item: ItemNode; live: ItemResult | undefined; invalid: boolean }) {
   const { t } = useI18n();
   if (!live) return null;
   const penalty = item.rule.kind === 'penalty';
+  if (invalid) {
+    return (
+      <Box sx={{ textAlign: 'right', flexShrink: 0 }} data-testid={`points-${item.id}`} data-invalid="true" aria-live="polite">
+        <Typography variant="h6" component="p" color="error" sx={{ lineHeight: 1.2 }}>
+          —
+          {!penalty && (
+            <Typography component="span" variant="body2" color="text.secondary">
+              {' '}
+              / {score(live.max)}
+            </Typography>
+          )}
+        </Typography>
+        <Typography variant="caption" color="error" component="p">
+          {t.sheet.pointsInvalid}
+        </Typography>
+      </Box>
+    );
+  }
   const lost = live.deduction > 0;
   return (
     <Box sx={{ textAlign: 'right', flexShrink: 0 }} data-testid={`points-${item.id}`} aria-live="polite">

@@ -13,6 +13,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SheetRecord } from '../../../shared/api/types.ts';
 import { doublingCandidates } from '../../../shared/scoring/doubling.ts';
 import { handInTargets } from '../../../shared/scoring/handins.ts';
+import { SectionBoundary } from '../../app/ErrorBoundary.tsx';
 import { FailureAlert, failureText } from '../../app/FailureAlert.tsx';
 import { useRoute } from '../../app/route.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -119,30 +120,34 @@ export function SheetEditor({
           {/* A disabled fieldset turns every control inside read-only, as the browser does it (no control to miss). */}
           <Stack spacing={2} ref={itemsRef} component="fieldset" disabled={sheet.locked} sx={{ minWidth: 0, border: 0, p: 0, m: 0 }} data-testid="sheet-items">
             <RubricTree nodes={record.rubric.items} />
-            <AbsencesEditor />
+            <SectionBoundary testId="absences">
+              <AbsencesEditor />
+            </SectionBoundary>
           </Stack>
-          <TotalsPanel
-            sheet={sheet}
-            onSave={explicitSave}
-            onStatus={(status) => void sheet.save({ status })}
-            onExport={() => void startExport()}
-            notice={
-              sheet.conflict ? (
-                <Alert severity="error" role="alert" data-testid="sheet-conflict">
-                  <AlertTitle>{t.sheet.conflictTitle}</AlertTitle>
-                  {/* Signed elsewhere since it was opened: the refusal says so; otherwise another save came first. */}
-                  {sheet.saveError?.failure.refusal?.code === 'sheet-not-editable' ? failureText(sheet.saveError.failure, t) : t.sheet.conflictText}
-                  <Box sx={{ mt: 1 }}>
-                    <Button color="inherit" variant="outlined" onClick={onReload} data-testid="conflict-reload">
-                      {t.common.reload}
-                    </Button>
-                  </Box>
-                </Alert>
-              ) : sheet.saveError ? (
-                <FailureAlert error={sheet.saveError} onClose={sheet.clearSaveError} />
-              ) : null
-            }
-          />
+          <SectionBoundary testId="totals">
+            <TotalsPanel
+              sheet={sheet}
+              onSave={explicitSave}
+              onStatus={(status) => void sheet.save({ status })}
+              onExport={() => void startExport()}
+              notice={
+                sheet.conflict ? (
+                  <Alert severity="error" role="alert" data-testid="sheet-conflict">
+                    <AlertTitle>{t.sheet.conflictTitle}</AlertTitle>
+                    {/* Signed elsewhere since it was opened: the refusal says so; otherwise another save came first. */}
+                    {sheet.saveError?.failure.refusal?.code === 'sheet-not-editable' ? failureText(sheet.saveError.failure, t) : t.sheet.conflictText}
+                    <Box sx={{ mt: 1 }}>
+                      <Button color="inherit" variant="outlined" onClick={onReload} data-testid="conflict-reload">
+                        {t.common.reload}
+                      </Button>
+                    </Box>
+                  </Alert>
+                ) : sheet.saveError ? (
+                  <FailureAlert error={sheet.saveError} onClose={sheet.clearSaveError} />
+                ) : null
+              }
+            />
+          </SectionBoundary>
         </Box>
       </Stack>
       <Dialog open={leaving || sheet.closeBlocked} onClose={stay} data-testid="discard-dialog">

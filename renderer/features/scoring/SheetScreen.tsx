@@ -6,6 +6,7 @@ import { useState, type ComponentType } from 'react';
 import type { Person } from '../../../shared/api/types.ts';
 import { invoke } from '../../api/client.ts';
 import { useCall, useLoad } from '../../api/hooks.ts';
+import { SectionBoundary } from '../../app/ErrorBoundary.tsx';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { ArrowBackIcon } from '../../app/icons.tsx';
 import { useRoute } from '../../app/route.ts';
@@ -54,7 +55,9 @@ export default function SheetScreen({ personId, period, FiguresPanel, ExportShee
       <Stack spacing={2}>
         <SheetEditor key={round} record={record} regionName={region?.name ?? null} onReload={() => setRound((r) => r + 1)} onExport={() => setExporting(true)} />
         {/* Salary and KPIs: saved on their own, never part of the score. */}
-        <FiguresPanel personId={personId} period={period} />
+        <SectionBoundary testId="figures">
+          <FiguresPanel personId={personId} period={period} />
+        </SectionBoundary>
       </Stack>
     );
   }

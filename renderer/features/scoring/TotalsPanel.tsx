@@ -11,26 +11,30 @@ import Typography from '@mui/material/Typography';
 import { useMemo, type ReactNode } from 'react';
 import { allGroups, leafItems } from '../../../shared/rubric/schema.ts';
 import { problemText } from '../../app/FailureAlert.tsx';
+import { sheetFieldParts } from '../../app/ruleText.ts';
 import { flagColour, flagLabel, score, timeOfDay } from '../../app/format.ts';
 import { CheckIcon, SaveIcon, SignIcon } from '../../app/icons.tsx';
-import { useI18n } from '../../i18n/index.tsx';
+import { useI18n, type Messages } from '../../i18n/index.tsx';
 import { exportBlock } from './sheetExport.ts';
 import { paths } from './draft.ts';
 import { useSheet } from './SheetContext.ts';
 import { StatusChip } from '../../app/StatusChip.tsx';
 import type { SheetDraft } from './useSheetDraft.ts';
 
-/** The editor block a problem belongs to: an item or gate id, 'absences', or null. */
-function locate(field: string, titles: ReadonlyMap<string, string>): { block: string | null; rest: string } {
-  if (field.startsWith('absences')) return { block: 'absences', rest: field };
+/**
+ * The editor block a problem belongs to (an item or gate id, 'absences', or null) and its place in
+ * words (sheetFieldParts): `head` names the block ("客户拜访纪实", "第 2 次缺勤"), `rest` the field in it ("得分").
+ */
+function locate(field: string, titles: ReadonlyMap<string, string>, t: Messages): { block: string | null; head: string; rest: string } {
+  const [head = field, ...rest] = sheetFieldParts(field, t, (id) => titles.get(id)) ?? [field];
+  const words = rest.join(' · ');
+  if (field.startsWith('absences')) return { block: 'absences', head, rest: words };
   for (const id of titles.keys()) {
     for (const base of [paths.item(id), paths.handIns(id)]) {
-      if (field === base || field.startsWith(`${base}.`) || field.startsWith(`${base}[`)) {
-        return { block: id, rest: `${base === paths.handIns(id) ? 'handIns' : ''}${field.slice(base.length)}`.replace(/^\./, '') };
-      }
+      if (field === base || field.startsWith(`${base}.`) || field.startsWith(`${base}[`)) return { block: id, head, rest: words };
     }
   }
-  return { block: null, rest: field };
+  return { block: null, head: '', rest: [head, ...rest].join(' · ') };
 }
 
 /** Scroll to a block and put the cursor in its first field. */
@@ -132,17 +136,16 @@ export function TotalsPanel({
             </Typography>
             <Box component="ul" sx={{ m: 0, pl: 2, maxHeight: 200, overflow: 'auto' }}>
               {problems.map((p, i) => {
-                const where = locate(p.field, titles);
+                const where = locate(p.field, titles, t);
                 return (
-                  <li key={i}>
+                  <li key={i} data-testid="sheet-problem">
                     {where.block !== null && (
                       <Link component="button" type="button" variant="caption" color="inherit" onClick={() => focusBlock(where.block)} sx={{ textAlign: 'left', fontWeight: 600 }}>
-                        {where.block === 'absences' ? t.sheet.absences : (titles.get(where.block) ?? where.block)}
+                        {where.head}
                       </Link>
                     )}
                     <Typography variant="caption" component="span">
-                      {' '}
-                      {where.rest ? `${where.rest}: ` : ''}
+                      {where.block !== null && where.rest ? ` · ${where.rest}: ` : where.rest ? `${where.rest}: ` : ' '}
                       {problemText(p, t, false)}
                     </Typography>
                   </li>
