@@ -207,7 +207,9 @@ export type RubricTrustReason =
   /** No built-in or published version `id@version` here. */
   | { code: 'unknown-rubric'; id: string; version: number; hash: string }
   /** `id@version` is known here with another content (`known`: its hash here; `hash`: the file's). */
-  | { code: 'rubric-hash-mismatch'; id: string; version: number; hash: string; known: string };
+  | { code: 'rubric-hash-mismatch'; id: string; version: number; hash: string; known: string }
+  /** A built-in version a revision replaced, on a sheet of a month from `from` on (SUPERSEDED_FROM). */
+  | { code: 'rubric-superseded'; id: string; version: number; period: string; from: string };
 
 /** The first failed check of a verdict: its id, its English message (CLI, logs) and its reason as data. */
 export interface VerifyFailure {

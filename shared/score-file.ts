@@ -6,7 +6,7 @@
 import type { ChainRole, Person, SheetRecord } from './api/types.ts';
 import { InputError, formatProblems, isPlainObject } from './problems.ts';
 import type { RubricTrustReason } from './refusals.ts';
-import { BUILTIN_RUBRICS, loadRubric } from './rubric/catalog.ts';
+import { BUILTIN_RUBRICS, loadRubric, SUPERSEDED_FROM } from './rubric/catalog.ts';
 import { ROLE_IDS, type RoleId, type Rubric } from './rubric/schema.ts';
 import { scoreSheet, type SheetResult } from './scoring/engine.ts';
 import { validateSheetInput, type SheetInput } from './scoring/input.ts';
@@ -146,6 +146,12 @@ export function checkScoresheet(json: unknown, known: readonly Rubric[] = BUILTI
   const checked = validateSheetInput(json.input, [rubric]);
   if (!checked.ok) return `the embedded input does not fit the embedded rubric: ${formatProblems(checked.problems, 'input')}`;
   if (checked.rubric.hash !== rubric.hash) return 'the embedded input names another rubric than the embedded one';
+  const from = SUPERSEDED_FROM[`${rubric.id}@${rubric.version}`];
+  if (from !== undefined && checked.input.period >= from) {
+    const { id, version } = rubric;
+    const period = checked.input.period;
+    return { message: `the sheet of ${period} is scored with ${id}@${version}, which the revised rules replaced for sheets from ${from} on`, reason: { code: 'rubric-superseded', id, version, period, from } };
+  }
   const recomputed: unknown = JSON.parse(JSON.stringify(scoreSheet(checked.input, rubric)));
   const difference = firstDifference(json.output, recomputed, 'output');
   if (difference) return `the embedded numbers do not match a recomputation with the rubric ${rubric.id}@${rubric.version} known here: ${difference}`;

@@ -108,6 +108,8 @@ export const reasonsEn = {
     `The sheet was scored with the rubric ${r.id}@${r.version} (${r.hash}), which this app does not know: rubrics come from headquarters (a built-in one, or a version published by ${EN.chainRoles.planning} and imported here), never from a sheet.`,
   'rubric-hash-mismatch': (r: V<'rubric-hash-mismatch'>) =>
     `The sheet's rubric ${r.id}@${r.version} has the hash ${r.hash}, but ${r.id}@${r.version} here is ${r.known}: the sheet was scored with other rules under a known version.`,
+  'rubric-superseded': (r: V<'rubric-superseded'>) =>
+    `The sheet of ${r.period} is scored with ${r.id}@${r.version}, which the revised rules replaced for sheets from ${r.from} on: it must be scored with the current version.`,
   'not-rubric-file': () => `This file is not a rubric file published by ${EN.chainRoles.planning}.`,
   'note-signer': (r: V<'note-signer'>) => `The note names ${r.named} (${EN.chainRoles[r.namedRole]}) as the reviewer, but it is signed by ${r.signer} (${stepEn(r.signerRole)}).`,
   'exported-at-invalid': (r: V<'exported-at-invalid'>) => `The sheet’s export time “${r.value}” is not a date and time: the file was not made by this app.`,
@@ -283,6 +285,7 @@ export const reasonsZh: typeof reasonsEn = {
   'data-inconsistent': () => '文件中的数据前后不一致(分数、评分规则或人员不相符):文件已被改动,或由其他程序生成。',
   'unknown-rubric': (r) => `评分表使用的考核细则 ${r.id}@${r.version}(${r.hash})不是本应用已知的版本:考核细则只来自总部(内置版本,或由${ZH.chainRoles.planning}发布并已导入的版本),不接受评分表自带的细则。`,
   'rubric-hash-mismatch': (r) => `评分表的考核细则 ${r.id}@${r.version} 的哈希为 ${r.hash},而本应用中 ${r.id}@${r.version} 的哈希为 ${r.known}:评分表在已知版本号下使用了不同的规则。`,
+  'rubric-superseded': (r) => `${r.period} 的评分表使用了考核细则 ${r.id}@${r.version},该版本自 ${r.from} 起已被修订版取代:请按现行版本评分。`,
   'not-rubric-file': () => `此文件不是${ZH.chainRoles.planning}发布的考核细则文件。`,
   'note-signer': (r) => `通知中写明的退回人是 ${r.named}(${ZH.chainRoles[r.namedRole]}),但签署人是 ${r.signer}(${stepZh(r.signerRole)})。`,
   'exported-at-invalid': (r) => `评分表的导出时间“${r.value}”不是有效的日期时间:该文件不是本应用生成的。`,

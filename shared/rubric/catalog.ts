@@ -23,6 +23,15 @@ export function loadRubric(definition: unknown): Rubric {
  */
 export const BUILTIN_RUBRICS: readonly Rubric[] = [salesperson, salespersonV2, regionalManager, fieldService, fieldServiceV2].map(loadRubric);
 
+/**
+ * Built-in versions a revision replaced, with the first month no sheet is scored on them any more
+ * (the revisions shipped 2026-12-07). A sheet of an earlier month may still carry the old version
+ * (it was marked ready before the revision, and keeps it); a sheet of that month or later was
+ * started after the revision shipped, so it is on the new one — a file that says otherwise was
+ * made to score under the old, milder rules, and is refused.
+ */
+export const SUPERSEDED_FROM: Readonly<Record<string, string>> = { 'salesperson@1': '2027-01', 'field-service@1': '2027-01' };
+
 const REF_PATTERN = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:@(\d+))?$/;
 
 export type Resolution = { ok: true; rubric: Rubric } | { ok: false; problem: Problem };

@@ -77,6 +77,7 @@ const REASONS: { [C in VerifyReason['code']]: Extract<VerifyReason, { code: C }>
   'data-inconsistent': { code: 'data-inconsistent' },
   'unknown-rubric': { code: 'unknown-rubric', id: 'salesperson', version: 99, hash: `sha256:${SHA}` },
   'rubric-hash-mismatch': { code: 'rubric-hash-mismatch', id: 'salesperson', version: 1, hash: `sha256:${SHA}`, known: `sha256:${SHA.split('').reverse().join('')}` },
+  'rubric-superseded': { code: 'rubric-superseded', id: 'salesperson', version: 1, period: '2027-02', from: '2027-01' },
   'not-rubric-file': { code: 'not-rubric-file' },
   'note-signer': { code: 'note-signer', named: '李娜', namedRole: 'planning', signer: '张伟', signerRole: 'vp' },
   unexpected: { code: 'unexpected' },
