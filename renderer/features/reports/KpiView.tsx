@@ -81,7 +81,6 @@ export function KpiView({ period, onPeriod }: { period: string; onPeriod: (perio
           getRowId={(r) => r.personId}
           loading={people.loading || figures.loading}
           density="compact"
-          showToolbar
           pageSizeOptions={[25, 50, 100]}
           initialState={{ pagination: { paginationModel: { pageSize: 100, page: 0 } } }}
           disableRowSelectionOnClick

@@ -4,14 +4,14 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import type { PayReport } from '../../../shared/api/report-types.ts';
 import { useCall } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { useFit } from '../../app/fit.ts';
 import { MonthPicker } from '../../app/MonthPicker.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { payColumns } from './payColumns.tsx';
+import { missingText, PAY_GRID_SX, payColumns } from './payColumns.tsx';
 import { ReportDownloads } from './ReportDownloads.tsx';
 import { ReportGrid } from './ReportGrid.tsx';
 import { money } from './reportFormat.ts';
@@ -33,7 +33,17 @@ export function PayView({ period, onPeriod }: { period: string; onPeriod: (perio
       </Stack>
       <FailureAlert error={report.error} onRetry={report.reload} />
       {data && data.rows.length === 0 && <Alert severity="info">{t.reports.pay.empty}</Alert>}
-      <ReportGrid testId="pay-grid" height="calc(100vh - 290px)" rows={data?.rows ?? []} columns={columns} loading={report.loading} sx={{ '& .pay-total': { fontWeight: 600 } }} />
+      <ReportGrid
+        testId="pay-grid"
+        height="calc(100vh - 300px)"
+        rows={data?.rows ?? []}
+        columns={columns}
+        loading={report.loading}
+        showEmployeeNo
+        // A row grows where a cell wraps: a long role, or each reason pay is missing on its own line.
+        getRowHeight={() => 'auto'}
+        sx={{ ...PAY_GRID_SX, '& .pay-total': { fontWeight: 600 } }}
+      />
       {data && <PayTotals report={data} />}
     </Stack>
   );
@@ -56,6 +66,25 @@ function SettingsUsed({ report }: { report: PayReport }) {
         {[t.split(split.base, split.plan, split.assessment), bonus.policy === 'none' ? t.bonusNone : t.bonusPerPoint(bonus.percentPerPoint)].join(' · ')}
       </Typography>
     </Stack>
+  );
+}
+
+/** Who has no pay and why, in full: a line under the totals (the grid's cells may be narrow). */
+function MissingDetails({ report }: { report: PayReport }) {
+  const { t } = useI18n();
+  const unpaid = report.rows.filter((r) => r.pay === null);
+  if (unpaid.length === 0) return null;
+  return (
+    <Typography variant="caption" color="text.secondary" component="div" data-testid="pay-missing-details" sx={{ mt: 0.5 }}>
+      {unpaid.map((r, i) => (
+        <Fragment key={r.personId}>
+          {i > 0 && '; '}
+          <Box component="span" data-person={r.personId}>
+            {r.name} ({r.employeeNo}) {missingText(t, r)}
+          </Box>
+        </Fragment>
+      ))}
+    </Typography>
   );
 }
 
@@ -93,6 +122,7 @@ function PayTotals({ report }: { report: PayReport }) {
           </Typography>
         )}
       </Stack>
+      <MissingDetails report={report} />
     </Paper>
   );
 }

@@ -15,6 +15,20 @@ import { money, percent, quantity } from './reportFormat.ts';
 
 type PayPart = 'base' | 'plan' | 'assessment' | 'bonus' | 'total';
 
+/** The pay grid's cells are padded 6 px a side instead of the 10 px a fitted width allows for: each column is this much narrower. */
+const TIGHTER = 8;
+/** The pay grid's cell and header padding, to go with TIGHTER. */
+export const PAY_GRID_SX = { '& .MuiDataGrid-cell, & .MuiDataGrid-columnHeader': { px: '6px' } } as const;
+
+/** A cell's text that wraps at spaces in its row (the row grows to fit). */
+function Wrapping({ text }: { text: string }) {
+  return (
+    <Typography variant="body2" component="div" sx={{ whiteSpace: 'normal', lineHeight: 1.25, py: 0.5 }}>
+      {text}
+    </Typography>
+  );
+}
+
 /** Why a row has no pay, in words ("no score sheet · no salary total"). */
 export function missingText(t: Messages, row: PayRow): string {
   return row.missing.map((m) => t.reports.pay.missing[m]).join(' · ');
@@ -36,11 +50,18 @@ export function payColumns(t: Messages, lang: Language, fit: Fit, scoreRate: Sco
     valueGetter: (_v, row) => row.pay?.[key] ?? null,
     valueFormatter: (v: number | null) => money(v, lang),
   });
-  return [
+  const columns: GridColDef<PayRow>[] = [
     { field: 'employeeNo', headerName: c.employeeNo, width: header(c.employeeNo, fit.cell(['S-1000'])) },
     { field: 'name', headerName: c.name, minWidth: header(c.name, fit.cell(['欧阳娜娜'])), flex: 1 },
     { field: 'regionName', headerName: c.region, minWidth: header(c.region, fit.cell(['华东区'])), flex: 1, valueGetter: (v: string | null) => v ?? '' },
-    { field: 'role', headerName: c.role, width: Math.max(fit.cell(Object.values(t.roles)), header(c.role)), valueGetter: (_v, row) => t.roles[row.role] },
+    {
+      field: 'role',
+      headerName: c.role,
+      // As wide as the longest word of a role: a long role ("Field service representative") wraps in its row.
+      width: Math.max(fit.cell(Object.values(t.roles).flatMap((r) => r.split(' '))), header(c.role)),
+      valueGetter: (_v, row) => t.roles[row.role],
+      renderCell: ({ formattedValue }) => <Wrapping text={String(formattedValue ?? '')} />,
+    },
     {
       field: 'status',
       headerName: c.status,
@@ -70,17 +91,34 @@ export function payColumns(t: Messages, lang: Language, fit: Fit, scoreRate: Sco
     {
       ...part('total', c.total, 'total'),
       cellClassName: 'pay-total',
-      // No pay: the cell says what is missing instead (salary, plan, actual or a scored sheet).
-      minWidth: Math.max(twoLineHeader(fit, c.total), fit.cell([money(99_999.99, lang), t.reports.pay.missing.salary])),
+      // No pay: the cell says what is missing instead (salary, plan, actual or a scored sheet), each
+      // reason whole on its own line (the row grows: PayView's getRowHeight), and in full on hover.
+      minWidth: Math.max(twoLineHeader(fit, c.total), fit.cell([money(99_999.99, lang), ...Object.values(t.reports.pay.missing)])),
       flex: 1,
       renderCell: ({ row, formattedValue }) =>
         row.pay ? (
           formattedValue
         ) : (
-          <Typography variant="body2" color="warning.dark" noWrap title={missingText(t, row)} data-missing={row.missing.join(' ')} sx={{ lineHeight: 'inherit', fontWeight: 400 }}>
-            {missingText(t, row)}
+          <Typography
+            variant="body2"
+            color="warning.dark"
+            component="div"
+            title={missingText(t, row)}
+            data-missing={row.missing.join(' ')}
+            sx={{ lineHeight: 1.25, fontWeight: 400, py: 0.5, whiteSpace: 'normal', textAlign: 'right' }}
+          >
+            {row.missing.map((m) => (
+              <div key={m}>{t.reports.pay.missing[m]}</div>
+            ))}
           </Typography>
         ),
     },
   ];
+  // 15 columns on a laptop (1280 px wide, the total in view): cells are padded 6 px a side
+  // (PAY_GRID_SX), not the fitted 10.
+  return columns.map((col) => ({
+    ...col,
+    ...(col.width !== undefined ? { width: col.width - TIGHTER } : {}),
+    ...(col.minWidth !== undefined ? { minWidth: col.minWidth - TIGHTER } : {}),
+  }));
 }
