@@ -36,6 +36,22 @@ export function listRubrics(db: Db): Rubric[] {
   return [...rubrics];
 }
 
+const publishedColumn = new WeakMap<Db, boolean>();
+
+/**
+ * Whether the database has migration 005's column. The app always runs at the newest schema; a
+ * database still at an older one (a migration's test builds one with today's services) has no
+ * published version, so only the built-ins are known there.
+ */
+function hasPublishedColumn(db: Db): boolean {
+  let has = publishedColumn.get(db);
+  if (has === undefined) {
+    has = (db.pragma('table_info(rubric_versions)') as { name: string }[]).some((c) => c.name === 'published');
+    publishedColumn.set(db, has);
+  }
+  return has;
+}
+
 /** How a stored version came from HQ: saved here (rubrics.save), or imported from a signed rubric file. */
 export type Published = 'saved' | 'imported';
 
@@ -47,7 +63,7 @@ export type Published = 'saved' | 'imported';
  */
 export function knownRubrics(db: Db): Rubric[] {
   const published = new Set(
-    (statement(db, 'SELECT hash FROM rubric_versions WHERE published IS NOT NULL').all() as { hash: string }[]).map((r) => r.hash),
+    hasPublishedColumn(db) ? (statement(db, 'SELECT hash FROM rubric_versions WHERE published IS NOT NULL').all() as { hash: string }[]).map((r) => r.hash) : [],
   );
   return listRubrics(db).filter((r) => published.has(r.hash) || BUILTIN_RUBRICS.some((b) => b.hash === r.hash));
 }
