@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (code passed to page.evaluate runs in the browser)
 /**
  * Every screen on a laptop, at 1366×768 and 1280×720, in both languages, with the demo loaded (as
  * HR, who sees every screen and every approvals tab): no screen scrolls sideways, the pay grid's

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (code passed to page.evaluate runs in the browser)
 /**
  * The Chinese UI never shows an English sentence from the backend: the visible text of a part of
  * the page, less what may be English in any language (file names, ids, rubric refs, hashes and a

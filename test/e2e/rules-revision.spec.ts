@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (code passed to page.evaluate runs in the browser)
 /**
  * What a manager sees of the rules revised 2026-12-07, in a real browser against browser mode on
  * a real temporary database: a draft scored with salesperson@1 says it moves to the new version at
