@@ -16,8 +16,14 @@ const parsed = new Map<string, Rubric>();
 const lists = new WeakMap<Db, { key: string; rubrics: Rubric[] }>();
 
 export function listRubrics(db: Db): Rubric[] {
-  const versions = statement(db, 'SELECT rubric_id, version, hash FROM rubric_versions ORDER BY rubric_id, version').all() as { rubric_id: string; version: number; hash: string }[];
-  const key = versions.map((v) => `${v.rubric_id}@${v.version}#${v.hash}`).join('\n');
+  const published = hasPublishedColumn(db) ? 'published' : 'NULL AS published';
+  const versions = statement(db, `SELECT rubric_id, version, hash, ${published} FROM rubric_versions ORDER BY rubric_id, version`).all() as {
+    rubric_id: string;
+    version: number;
+    hash: string;
+    published: string | null;
+  }[];
+  const key = versions.map((v) => `${v.rubric_id}@${v.version}#${v.hash}:${v.published}`).join('\n');
   const cached = lists.get(db);
   if (cached?.key === key) return [...cached.rubrics];
   const stored = versions.map((v) => {
@@ -29,11 +35,24 @@ export function listRubrics(db: Db): Rubric[] {
     }
     return rubric;
   });
+  // A stored version takes its id@version's place only when HQ published it: one a sheet once
+  // carried (before migration 005) never hides the built-in of the same number.
+  const publishedHashes = new Set(versions.filter((v) => v.published !== null).map((v) => v.hash));
   const byKey = new Map<string, Rubric>();
-  for (const r of [...BUILTIN_RUBRICS, ...stored]) byKey.set(`${r.id}@${r.version}`, r);
+  for (const r of BUILTIN_RUBRICS) byKey.set(`${r.id}@${r.version}`, r);
+  for (const r of stored) {
+    const key = `${r.id}@${r.version}`;
+    if (!byKey.has(key) || publishedHashes.has(r.hash)) byKey.set(key, r);
+  }
   const rubrics = [...byKey.values()].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version);
   lists.set(db, { key, rubrics });
   return [...rubrics];
+}
+
+/** The hashes of the stored versions HQ published (saved here, or imported from a signed rubric file). */
+function knownPublishedHashes(db: Db): Set<string> {
+  if (!hasPublishedColumn(db)) return new Set();
+  return new Set((statement(db, 'SELECT hash FROM rubric_versions WHERE published IS NOT NULL').all() as { hash: string }[]).map((r) => r.hash));
 }
 
 const publishedColumn = new WeakMap<Db, boolean>();
@@ -62,9 +81,7 @@ export type Published = 'saved' | 'imported';
  * migration 005) still recomputes its stored sheets (listRubrics) but is not known.
  */
 export function knownRubrics(db: Db): Rubric[] {
-  const published = new Set(
-    hasPublishedColumn(db) ? (statement(db, 'SELECT hash FROM rubric_versions WHERE published IS NOT NULL').all() as { hash: string }[]).map((r) => r.hash) : [],
-  );
+  const published = knownPublishedHashes(db);
   return listRubrics(db).filter((r) => published.has(r.hash) || BUILTIN_RUBRICS.some((b) => b.hash === r.hash));
 }
 

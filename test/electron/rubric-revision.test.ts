@@ -213,6 +213,15 @@ describe('a version a sheet once brought in never becomes the one in force', () 
       contentHash(definition),
       JSON.stringify(definition),
     );
+    // A home-made salesperson@1 an old import stored: it never hides the built-in @1.
+    const homeMade = { ...builtin('salesperson', 1), weights: { daily: 0, attendance: 100 } };
+    const homeDefinition: Record<string, unknown> = { ...homeMade };
+    delete homeDefinition.hash;
+    db.prepare("INSERT INTO rubric_versions (rubric_id, version, effective_from, hash, definition) VALUES ('salesperson', 1, '2000-01', ?, ?)").run(
+      contentHash(homeDefinition),
+      JSON.stringify(homeDefinition),
+    );
+    expect(listRubrics(db).find((r) => r.id === 'salesperson' && r.version === 1)!.hash).toBe(builtin('salesperson', 1).hash);
     // Still listed, so a sheet stored on it recomputes; never chosen as the version in force.
     expect(listRubrics(db).map((r) => `${r.id}@${r.version}`)).toContain('salesperson@99');
     expect(rubricCatalog(db).inForce.map((r) => `${r.id}@${r.version}`)).not.toContain('salesperson@99');
