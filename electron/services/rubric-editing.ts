@@ -44,7 +44,7 @@ export function saveRubricVersion(db: Db, input: { definition: unknown }): Rubri
   const user = currentUser(db);
   if (!user || !(HQ_ROLES as readonly string[]).includes(user.chainRole)) {
     throw new InputError(
-      [{ field: 'user.chainRole', value: user?.chainRole ?? null, expected: 'an HQ role (planning, vp or hr): rubrics are edited at HQ; a regional manager imports the JSON file HQ hands out' }],
+      [{ field: 'user.chainRole', value: user?.chainRole ?? null, expected: 'an HQ role (planning, vp or hr): rubrics are edited at HQ; a regional manager imports the rubric file sales planning publishes (signed)' }],
       'rubric edit',
     );
   }
