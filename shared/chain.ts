@@ -14,6 +14,11 @@ export const CHAIN_ROLES = ['manager', 'planning', 'vp', 'hr'] as const;
 /** A step of the approval chain: regional manager, sales planning, sales VP, HR. */
 export type ChainRole = (typeof CHAIN_ROLES)[number];
 
+/** The steps at headquarters (sales planning, the VP, HR): they edit rubrics and review, a regional manager does neither. */
+export const HQ_STEPS: readonly ChainRole[] = CHAIN_ROLES.filter((r) => r !== 'manager');
+
+export const isHqStep = (role: unknown): boolean => (HQ_STEPS as readonly unknown[]).includes(role);
+
 export function isChainRole(value: unknown): value is ChainRole {
   return typeof value === 'string' && (CHAIN_ROLES as readonly string[]).includes(value);
 }

@@ -12,6 +12,7 @@
  * it started before this computer did) is stale: the next app takes it over. The lock is removed
  * when the app exits.
  */
+import { formatLocalTime } from '../../shared/time.ts';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname as osHostname, uptime } from 'node:os';
 import { resolve } from 'node:path';
@@ -117,15 +118,7 @@ export function isAlive(holder: LockHolder, thisHost: string = osHostname()): bo
 export function describeHolder(holder: LockHolder, thisHost: string = osHostname()): string {
   const app = holder.kind === 'desktop' ? 'the desktop app (' : 'the browser-mode app (npm run web, ';
   const where = holder.hostname === thisHost ? 'on this computer' : `on the computer ${holder.hostname}`;
-  return `${app}process ${holder.pid} ${where}, started ${localTime(holder.startedAt)})`;
-}
-
-/** A start time as the user reads it: local time, to the second. */
-export function localTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+  return `${app}process ${holder.pid} ${where}, started ${formatLocalTime(holder.startedAt)})`;
 }
 
 /** SQLite could not get the lock in time (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, …). */

@@ -6,7 +6,7 @@
  * verifies it like any signed file (integrity, coverage, revisions, a trusted signer), and the
  * note must be signed by the reviewer it names (returns.ts imports it).
  */
-import { CHAIN_ROLES, isChainRole } from '../../shared/chain.ts';
+import { HQ_STEPS, isChainRole } from '../../shared/chain.ts';
 import { RETURN_NOTE_FORMAT, SCORE_FILE_NAME } from '../../shared/score-file.ts';
 import type { ChainRole } from '../../shared/api/types.ts';
 import { isPlainObject } from '../../shared/problems.ts';
@@ -14,7 +14,7 @@ import { formatLocalTime } from '../../shared/time.ts';
 import { renderDocument } from '../pdf/render.ts';
 import { FONT_FAMILY } from '../pdf/sheet.ts';
 import { sheetLabels } from '../pdf/labels.ts';
-import { type DataProblem, type Role, type TrustedSigner, type Verdict, verifyPdf } from '../signing/index.ts';
+import { type DataProblem, type TrustedSigner, type Verdict, verifyPdf } from '../signing/index.ts';
 
 export interface ReturnNoteJson {
   format: typeof RETURN_NOTE_FORMAT;
@@ -106,7 +106,7 @@ export async function renderReturnNote(note: ReturnNoteJson, language: 'zh' | 'e
 /** Verify a return note: one signature, by a trusted reviewer (planning, VP or HR), who is the one it names. */
 export async function verifyReturnNote(pdf: Buffer, trusted: TrustedSigner[]): Promise<{ verdict: Verdict; note: ReturnNoteJson | null }> {
   let verdict: Verdict | undefined;
-  for (const role of CHAIN_ROLES.filter((r) => r !== 'manager') as Role[]) {
+  for (const role of HQ_STEPS) {
     verdict = await verifyPdf(pdf, { trusted, expectedChain: [role], checkData: checkReturnNote });
     if (verdict.failure?.check !== 'signer-order') break;
   }

@@ -18,6 +18,7 @@
  *   the role of its id.
  * - The file's hash shows that two copies are the same content; the signature shows who published it.
  */
+import { isHqStep } from '../../shared/chain.ts';
 import { canonicalJson, contentHash } from '../../shared/canonical.ts';
 import type { FileData } from '../../shared/api/types.ts';
 import { InputError, type Problem } from '../../shared/problems.ts';
@@ -38,11 +39,10 @@ import { currentUser } from './settings.ts';
 
 /** A rubric file is tens of kilobytes; anything far larger is not one. */
 export const MAX_RUBRIC_FILE_BYTES = 1024 * 1024;
-const HQ_ROLES = ['planning', 'vp', 'hr'] as const;
 
 export function saveRubricVersion(db: Db, input: { definition: unknown }): Rubric {
   const user = currentUser(db);
-  if (!user || !(HQ_ROLES as readonly string[]).includes(user.chainRole)) {
+  if (!user || !isHqStep(user.chainRole)) {
     throw new InputError(
       [{ field: 'user.chainRole', value: user?.chainRole ?? null, expected: 'an HQ role (planning, vp or hr): rubrics are edited at HQ; a regional manager imports the rubric file sales planning publishes (signed)' }],
       'rubric edit',

@@ -2,6 +2,7 @@
  * One app per database file (electron/db/instance-lock.ts): real lock files, real processes
  * holding them, stale locks taken over, and browser mode's entry point refusing a second one.
  */
+import { formatLocalTime } from '../../shared/time.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -19,7 +20,8 @@ afterEach(() => {
 });
 
 /** The start time as the user reads it (local time, to the second). */
-const shown = (iso: string) => new Date(iso).toLocaleString('sv-SE');
+/** A start time as the message shows it: local time with its zone (shared/time.ts), "2026-12-07 23:52 (UTC+8)". */
+const shown = (iso: string) => formatLocalTime(iso);
 
 function exited(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);

@@ -2,6 +2,7 @@
  * The rubric in force for a role and month: groups, items, points, rules in words, deadlines;
  * the role's versions (export, import) and, for HQ, the editor that saves a new version.
  */
+import { isHqStep } from '../../../shared/chain.ts';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -42,7 +43,6 @@ function inForce(rubrics: readonly Rubric[], role: RoleId, period: string): Rubr
 
 let lastChoice: { role: RoleId; period: string } | null = null;
 
-const HQ_ROLES: readonly string[] = ['planning', 'vp', 'hr'];
 
 export default function RubricsScreen() {
   const { t } = useI18n();
@@ -59,7 +59,7 @@ export default function RubricsScreen() {
   const shown = useMemo(() => inForce(rubrics.data ?? [], choice.role, choice.period), [rubrics.data, choice]);
   const versions = useMemo(() => (rubrics.data ?? []).filter((r) => r.role === choice.role), [rubrics.data, choice.role]);
   const latest = versions.at(-1);
-  const hq = HQ_ROLES.includes(info.user?.chainRole ?? '');
+  const hq = isHqStep(info.user?.chainRole);
 
   const onSaved = (rubric: Rubric) => {
     setEditing(null);
