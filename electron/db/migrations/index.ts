@@ -5,6 +5,7 @@ import { sql as m003 } from './003-figures.ts';
 import { sql as m004 } from './004-pay-score-rate.ts';
 import { sql as m005 } from './005-published-rubrics.ts';
 import { sql as m006 } from './006-signer-employee-no.ts';
+import { sql as m007 } from './007-sheet-versions.ts';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '004-pay-score-rate', sql: m004 },
   { version: 5, name: '005-published-rubrics', sql: m005 },
   { version: 6, name: '006-signer-employee-no', sql: m006 },
+  { version: 7, name: '007-sheet-versions', sql: m007 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
