@@ -25,6 +25,7 @@ import {
   removeTrustedSigner,
 } from './services/identities.ts';
 import { addToInbox, approveInbox, listInbox } from './services/inbox.ts';
+import { amendSheet } from './services/amendments.ts';
 import { monthFigures, saveFigures } from './services/figures.ts';
 import { importFigures, previewFigures } from './services/figures-import.ts';
 import { getJob } from './services/jobs.ts';
@@ -69,6 +70,7 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'sheets.month': (input) => monthRows(db, input),
     'sheets.get': (input) => getSheet(db, input),
     'sheets.save': (input) => saveSheet(db, input),
+    'sheets.amend': (input) => amendSheet(db, input),
     'sheets.saveMany': (input) => saveSheets(db, input),
     'identities.create': (input) => createStoredIdentity(db, input),
     'identities.import': (input) => importStoredIdentity(db, input),

@@ -7,7 +7,7 @@
  */
 import type { ChainRole } from './chain.ts';
 import type { RoleId } from './rubric/schema.ts';
-import type { SheetStatus } from './sheet-status.ts';
+import type { RowStatus, SheetStatus } from './sheet-status.ts';
 
 /** What a `not-found` refusal looked for (`id` says which: a person's or region's id, a file's SHA-256, a rubric's id@version…). */
 export type Missing = 'person' | 'region' | 'job' | 'backup' | 'rubric' | 'identity' | 'trusted-signer' | 'file' | 'exported-file';
@@ -89,6 +89,19 @@ export type Refusal =
   | { code: 'not-assessed'; employeeNo: string; name: string; period: string; activeFrom: string; activeTo: string | null }
   /** HR imported another file for this person and month (`fileName`, `file`: its SHA-256's start, at `importedAt`); a replacement comes as a declared amendment. */
   | { code: 'sheet-already-imported'; name: string; period: string; fileName: string; file: string; importedAt: string }
+  // Amendments (shared/amendment.ts)
+  /** Only the sheet's first step (`first`) authors an amendment; this app's user signs for `role`. Also the verifier's reason for an amendment first signed by a later step. */
+  | { code: 'amendment-not-by-first-step'; name: string; period: string; first: ChainRole; role: ChainRole | null }
+  /** sheets.amend on a sheet that is not signed or approved: a draft, ready or returned sheet is changed with sheets.save. */
+  | { code: 'not-amendable'; name: string; period: string; status: RowStatus }
+  /** An amendment must change something. */
+  | { code: 'amendment-unchanged'; name: string; period: string }
+  /** HR holds another version of the sheet than the one the amendment amends (`version`, `file`: its SHA-256's start; `held`: HR's current version and its file's start). */
+  | { code: 'amends-unknown-version'; name: string; period: string; version: number; file: string; held: { version: number; file: string } | null }
+  /** The amendment's declared changes are not those between the version HR holds and the amendment. */
+  | { code: 'amendment-changes-differ'; name: string; period: string; version: number }
+  /** A newer version of the sheet (`byFileName`, version `version`) came into the inbox: this one can no longer be approved. */
+  | { code: 'superseded'; fileName: string; byFileName: string; version: number }
   // The manager's import of return notes
   | ({ code: 'return-no-sheet' } & SheetOf)
   | { code: 'return-not-signed'; status: SheetStatus }
@@ -164,6 +177,8 @@ export type VerifyReason =
   | { code: 'wrong-order'; signature: number; name: string; role: ChainRole | null; step: ChainRole; chain: ChainRole[] }
   /** A regional manager's own sheet is first signed by sales planning. */
   | { code: 'own-sheet-order'; name: string; role: ChainRole | null; chain: ChainRole[] }
+  /** An amendment first signed by `role` (`name`): only the sheet's first step (`first`) authors an amendment. */
+  | { code: 'amendment-not-by-first-step'; name: string; role: ChainRole | null; first: ChainRole }
   /** A return note carries one signature, by the reviewer who returns the sheet. */
   | { code: 'return-note-signers' }
   // embedded-data, data-check

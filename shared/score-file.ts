@@ -3,6 +3,7 @@
  * data an exported sheet embeds, its file name, its builder and its check. The PDF renderer
  * writes it, the verifier and HR's import read it.
  */
+import { amendmentProblem, type Amendment } from './amendment.ts';
 import type { ChainRole, Person, SheetRecord } from './api/types.ts';
 import { InputError, formatProblems, isPlainObject } from './problems.ts';
 import type { RubricTrustReason } from './refusals.ts';
@@ -38,6 +39,8 @@ export interface ScoresheetJson {
   exportedAt: string;
   /** The person's region (code and name), when the exporter knows it. */
   region?: { code: string; name: string };
+  /** An amendment of a signed version (shared/amendment.ts): its number, the version it amends, the reason and what changed. */
+  amendment?: Amendment;
 }
 
 export function scoresheetJson(
@@ -45,6 +48,7 @@ export function scoresheetJson(
   chain: readonly ChainEntry[] = [],
   exportedAt: string = new Date().toISOString(),
   region?: { code: string; name: string },
+  amendment?: Amendment,
 ): ScoresheetJson {
   return {
     format: SCORESHEET_FORMAT,
@@ -55,6 +59,7 @@ export function scoresheetJson(
     chain: [...chain],
     exportedAt,
     ...(region ? { region: { code: region.code, name: region.name } } : {}),
+    ...(amendment ? { amendment } : {}),
   };
 }
 
@@ -169,6 +174,8 @@ export function checkScoresheet(json: unknown, known: readonly Rubric[] = BUILTI
     const region = json.region;
     if (!isPlainObject(region) || typeof region.code !== 'string' || typeof region.name !== 'string') return 'the embedded region is not { code, name }';
   }
+  const amendment = amendmentProblem(json.amendment, checked.input, recomputed as SheetResult);
+  if (amendment) return `the embedded amendment does not hold together: ${amendment}`;
   return null;
 }
 

@@ -6,11 +6,12 @@
  *
  * Every number is formatted from the stored result; nothing is recomputed here.
  */
+import type { Amendment, AmendmentScores } from '../../shared/amendment.ts';
 import type { ChainRole, Language, SheetRecord } from '../../shared/api/types.ts';
 import { shownSteps } from '../../shared/chain.ts';
 import { SCORE_FILE_NAME, scoresheetJson, type ChainEntry } from '../../shared/score-file.ts';
 import { kpiLines, type KpiValues } from '../../shared/kpi.ts';
-import type { GroupNode, ItemNode, RubricNode } from '../../shared/rubric/schema.ts';
+import { leafItems, type GroupNode, type ItemNode, type RubricNode } from '../../shared/rubric/schema.ts';
 import type { GroupResult, ItemResult } from '../../shared/scoring/engine.ts';
 import type { ItemInput, SheetInput } from '../../shared/scoring/input.ts';
 import { describeAssessedBy } from '../../shared/rubric/describe.ts';
@@ -39,6 +40,8 @@ export interface SheetPdfOptions {
   exportedAt?: string;
   /** The person's region by code and name; goes into scoresheet.json (HR's import files the sheet under it). */
   region?: { code: string; name: string };
+  /** An amendment of a signed version: shown on the page and carried in scoresheet.json. */
+  amendment?: Amendment;
 }
 
 /** A pdfmake node; kept loose on purpose (pdfmake ships no types). */
@@ -306,6 +309,79 @@ function attendance(record: SheetRecord, L: SheetLabels): Content {
   };
 }
 
+/** The words of the amendment section, in the sheet's language. */
+const AMEND_WORDS = {
+  zh: {
+    title: (a: Amendment) => `修订 第 ${a.version} 版 · 修订第 ${a.amends.version} 版(SHA-256 ${a.amends.sha256.slice(0, 16)}…)`,
+    reason: '修订原因：',
+    changes: '变更：',
+    nothing: '无扣分记录',
+    points: '得分',
+    absences: (before: number, after: number) => `缺勤记录 ${before} 次 → ${after} 次`,
+    handIns: (n: number) => `上交记录 ${n} 条`,
+  },
+  en: {
+    title: (a: Amendment) => `Amendment, version ${a.version} · amends version ${a.amends.version} (SHA-256 ${a.amends.sha256.slice(0, 16)}…)`,
+    reason: 'Reason: ',
+    changes: 'Changes: ',
+    nothing: 'nothing recorded',
+    points: 'points',
+    absences: (before: number, after: number) => `absences ${before} → ${after}`,
+    handIns: (n: number) => `${n} hand-in${n === 1 ? '' : 's'}`,
+  },
+} as const;
+
+/**
+ * An amendment's section, under the scores: which version it is and which it amends (with that
+ * file's SHA-256), the reason, each changed item (recorded before → after, points before → after),
+ * the absences when they changed, and the scores before → after.
+ */
+function amendmentSection(record: SheetRecord, amendment: Amendment, L: SheetLabels, lang: Language): Content {
+  const W = AMEND_WORDS[lang];
+  const items = new Map(leafItems(record.rubric.items).map(({ item }) => [item.id, item]));
+  const words = (id: string, state: Amendment['changes'][number]['before']): string => {
+    const item = items.get(id);
+    const parts = item ? recorded(item, state.value ?? undefined, L, lang) : state.value ? [JSON.stringify(state.value)] : [];
+    if (state.handIns && state.handIns.length > 0) parts.push(W.handIns(state.handIns.length));
+    return parts.length > 0 ? parts.join(L.listSep) : W.nothing;
+  };
+  const scores = (s: AmendmentScores) => `${formatPoints(s.monthlyScore)}`;
+  const { before, after } = amendment.scores;
+  const lines: Content[] = amendment.changes.map((c) => ({
+    text: [
+      { text: `${items.get(c.item)?.title[lang] ?? c.item}: `, bold: true },
+      `${words(c.item, c.before)} → ${words(c.item, c.after)}; ${W.points} ${formatPoints(c.before.points)} → ${formatPoints(c.after.points)}`,
+    ],
+  }));
+  if (amendment.absences) lines.push({ text: W.absences(amendment.absences.before.length, amendment.absences.after.length) });
+  lines.push({
+    text: [
+      { text: `${L.monthlyScore} ${scores(before)} → ${scores(after)}`, bold: true },
+      `  (${L.dailyScore} ${formatPoints(before.dailyScore)} → ${formatPoints(after.dailyScore)}${L.listSep}${L.attendanceScore} ${formatPoints(before.attendanceScore)} → ${formatPoints(after.attendanceScore)})`,
+    ],
+  });
+  return {
+    table: {
+      widths: ['*'],
+      body: [
+        [
+          {
+            stack: [
+              { text: W.title(amendment), bold: true, color: RED },
+              { text: [{ text: W.reason, bold: true }, amendment.reason] },
+              { text: W.changes, bold: true },
+              { ul: lines, margin: [6, 0, 0, 0] },
+            ],
+          },
+        ],
+      ],
+    },
+    layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, hLineColor: () => RED, vLineColor: () => RED, paddingTop: () => 3, paddingBottom: () => 3 },
+    fontSize: 7.5,
+    margin: [0, 4, 0, 0],
+  };
+}
+
 function flags(record: SheetRecord, L: SheetLabels, lang: Language): Content | null {
   if (record.result.flags.length === 0) return null;
   const titles = new Map<string, string>();
@@ -456,13 +532,14 @@ export function sheetDocDefinition(record: SheetRecord, options: SheetPdfOptions
   const L = sheetLabels(lang);
   const chain = options.chain ?? [];
   const exportedAt = options.exportedAt ?? new Date().toISOString();
-  const json = JSON.stringify(scoresheetJson(record, chain, exportedAt, options.region));
+  const json = JSON.stringify(scoresheetJson(record, chain, exportedAt, options.region, options.amendment));
   const r = record.rubric;
   const smallPrint = `${L.rubric} ${r.id}@${r.version}  ·  ${r.hash}  ·  ${L.exported} ${formatLocalTime(exportedAt)}  ·  ${L.embedded}`;
   const content: (Content | null)[] = [
     header(record, options, L, lang),
     infoTable(record, options, L),
     summary(record, L),
+    options.amendment ? amendmentSection(record, options.amendment, L, lang) : null,
     itemsTable(record, L, lang),
     attendance(record, L),
     flags(record, L, lang),

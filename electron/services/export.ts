@@ -6,8 +6,10 @@
  *
  * Re-export: a 'signed' sheet may be exported again (a new file, same path) as long as this app
  * has not seen a countersigned copy of one of its exports; once a later step has signed, the
- * reviewer must return it (a return note reopens the sheet). Editing a signed sheet (sheets.save)
- * sets it back to draft/ready, so the next export carries the edit.
+ * reviewer must return it (a return note reopens the sheet). A signed sheet is not edited in place:
+ * a change is an amendment (sheets.amend, amendments.ts), which this export signs as the next
+ * version, its file carrying the amendment (the version it amends, the reason, the changes). Each
+ * signed export is recorded as a version (sheet_versions).
  *
  * A month's batch runs as a job: the sheets are rendered and signed by a pool of worker threads
  * (one per core; export-pool.ts) while this thread reads them and keeps the files in order,
@@ -28,6 +30,9 @@ import { FONT_FAMILY, formatPoints, sheetKpis } from '../pdf/sheet.ts';
 import { flagWords, sheetLabels } from '../pdf/labels.ts';
 import { allGroups, leafItems } from '../../shared/rubric/schema.ts';
 import { type SigningIdentity, signPdf } from '../signing/index.ts';
+import type { Amendment } from '../../shared/amendment.ts';
+import { hasChanges } from '../../shared/amendment.ts';
+import { amendmentForExport, currentVersionNo, recordSignedVersion } from './amendments.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import { type ExportPool, PoolUnavailable, openExportPool, poolSizeFor } from './export-pool.ts';
@@ -104,6 +109,8 @@ function exportRefusal(db: Db, record: SheetRecord, role: ChainRole): { message:
 /** A sheet checked and read for export: what to render and sign, and where the file goes. */
 interface PreparedExport {
   record: SheetRecord;
+  /** The amendment the file carries (version 2, 3…), or undefined for version 1. */
+  amendment: Amendment | undefined;
   task: SheetExportTask;
   exportedAt: string;
   fileName: string;
@@ -118,16 +125,34 @@ function prepareExport(db: Db, options: ExportOptions): PreparedExport {
   if (refusal) throw new ServiceError(record.status === 'not-started' ? 'not-found' : 'conflict', refusal.message, refusal.refusal);
   assertOwnRegion(db, options.identity, record.person);
 
+  const amendment = amendmentForExport(db, record);
+  if (amendment && !hasChanges(amendment)) {
+    throw new ServiceError('conflict', `the amendment of the sheet of ${record.person.name} for ${record.period} changes nothing from version ${amendment.amends.version}`, {
+      code: 'amendment-unchanged',
+      name: record.person.name,
+      period: record.period,
+    });
+  }
   const region = regionOf(db, record.person);
   const exportedAt = new Date().toISOString();
   const chain: ChainEntry[] = [{ role, name: options.identity.name, at: exportedAt }];
   const fileName = exportFileName(record.person.employeeNo, record.period);
   return {
     record,
+    amendment,
     task: {
       record: { ...record, status: 'ready' },
       // The KPIs recorded for the month go on the sheet for information (never part of the score).
-      pdf: { language: options.language, scorer: options.identity.name, regionName: region?.name, region, chain, exportedAt, kpis: sheetKpis(personFigures(db, record.person.id, record.period).kpis, options.language) },
+      pdf: {
+        language: options.language,
+        scorer: options.identity.name,
+        regionName: region?.name,
+        region,
+        chain,
+        exportedAt,
+        kpis: sheetKpis(personFigures(db, record.person.id, record.period).kpis, options.language),
+        ...(amendment ? { amendment } : {}),
+      },
       reason: reasonFor(role, true),
       signingTime: exportedAt,
     },
@@ -143,8 +168,8 @@ function commitExport(db: Db, prepared: PreparedExport, signed: Buffer, identity
   const role = identity.role;
   const sha256 = sha256Hex(signed);
   writeTransaction(db, () => {
-    const row = statement(db, 'SELECT id, status, revision FROM sheets WHERE person_id = ? AND period = ?').get(record.person.id, record.period) as
-      | { id: number; status: string; revision: number }
+    const row = statement(db, 'SELECT id, status, revision, amends_version, amends_sha256, amend_reason FROM sheets WHERE person_id = ? AND period = ?').get(record.person.id, record.period) as
+      | { id: number; status: string; revision: number; amends_version: number | null; amends_sha256: string | null; amend_reason: string | null }
       | undefined;
     if (!row || row.revision !== record.revision || row.status !== record.status) {
       throw new ServiceError('conflict', `the sheet of ${record.person.name} for ${record.period} changed while it was being exported; export it again`, {
@@ -172,13 +197,25 @@ function commitExport(db: Db, prepared: PreparedExport, signed: Buffer, identity
       sha256,
       now,
     );
+    const version = currentVersionNo(row);
+    recordSignedVersion(db, {
+      sheetId: row.id,
+      version,
+      rubric: { id: record.rubric.id, version: record.rubric.version },
+      input: record.input,
+      result: record.result,
+      sha256,
+      amendsSha256: row.amends_sha256,
+      reason: row.amend_reason,
+      signedAt: exportedAt,
+    });
     writeFileAtomic(path, signed);
     appendAudit(db, {
       action: 'sheet.export',
       entity: 'sheet',
       entityId: `${record.person.employeeNo}/${record.period}`,
       before: { status: record.status },
-      after: { status: 'signed', signer: identity.name, role, fingerprint: identity.fingerprint, file: path, sha256, monthlyScore: record.result.monthlyScore },
+      after: { status: 'signed', version, signer: identity.name, role, fingerprint: identity.fingerprint, file: path, sha256, monthlyScore: record.result.monthlyScore },
     });
   });
   return {

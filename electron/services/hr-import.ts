@@ -10,16 +10,24 @@
  * knows (a built-in, or a version HQ published: saved here or imported from a signed rubric
  * file), and the sheet is recomputed with it — a sheet never stores or activates a rubric;
  * the sheet is written with status 'approved' and its absences and hand-ins. Another file for a
- * person and month HR already imported is refused, naming the imported one: which of two signed
- * files replaces the other is not decided by comparing the times they write (a 9999 export time
- * would win forever) but by a declared amendment (a later issue). The original signed file is
- * kept under <data dir>/received/YYYY-MM/.
+ * person and month HR already imported replaces it only as a declared amendment of exactly the
+ * version HR holds (docs/trust.md, "Amendments"): its `amendment.amends.sha256` is the exported
+ * file of HR's current version (the first signed revision of the file HR imported), its number
+ * the next one, and its declared changes the real ones from HR's version; every version is kept
+ * (sheet_versions) with its file. Anything else is refused with its reason: an undeclared newer
+ * export (sheet-already-imported, naming the imported file), an amendment of a version HR does
+ * not hold (amends-unknown-version), declared changes that are not the real ones
+ * (amendment-changes-differ); an amendment first signed by a later step fails the verifier
+ * (amendment-not-by-first-step). Which of two signed files replaces the other is never decided by
+ * comparing the times they write (a 9999 export time would win forever). The original signed
+ * file is kept under <data dir>/received/YYYY-MM/.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileData, HrImportOutcome } from '../../shared/api/types.ts';
 import type { Rubric } from '../../shared/rubric/schema.ts';
 import type { Db } from '../db/database.ts';
+import { statement } from '../db/statements.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { knownRubricOf, type ScoresheetJson } from '../../shared/score-file.ts';
 import type { TrustedSigner } from '../signing/index.ts';
@@ -30,7 +38,10 @@ import { fileRow, recordReceived } from './inbox.ts';
 import { yieldToEventLoop } from './jobs.ts';
 import { knownRubrics, storeRubric } from './rubrics.ts';
 import { checkAgainstRoster, withRosterChecks } from './roster-trust.ts';
-import { writeSheetRow } from './sheets.ts';
+import { changesDiffer } from '../../shared/amendment.ts';
+import { ensureCurrentVersion, recordSignedVersion, versionContent, type AmendColumns } from './amendments.ts';
+import { getPerson } from './people.ts';
+import { sheetRow, writeSheetRow, type SheetRow } from './sheets.ts';
 import { firstReceivedIn } from './sheet-times.ts';
 import { type SheetVerification, signerInfo, trustedSigners, verifySheetPdf } from './sheet-verify.ts';
 
@@ -129,35 +140,95 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
     const personRow = { id: personId };
     storeRubric(db, rubric); // a built-in or a published version: the sheet row needs it here
 
-    const existing = db.prepare('SELECT id, status, revision FROM sheets WHERE person_id = ? AND period = ?').get(personRow.id, period) as
-      | { id: number; status: string; revision: number }
-      | undefined;
-    if (existing) {
-      // One imported file per sheet until amendments declare a replacement.
-      const from = db
-        .prepare("SELECT sha256, file_name, handled_at FROM sheet_files WHERE sheet_id = ? AND state = 'imported' ORDER BY handled_at DESC LIMIT 1")
-        .get(existing.id) as { sha256: string; file_name: string; handled_at: string } | undefined;
-      if (from) {
+    const existing = sheetRow(db, personRow.id, period) as (SheetRow & AmendColumns) | undefined;
+    const from = existing
+      ? (db.prepare("SELECT sha256, file_name, handled_at FROM sheet_files WHERE sheet_id = ? AND state = 'imported' ORDER BY handled_at DESC LIMIT 1").get(existing.id) as
+          | { sha256: string; file_name: string; handled_at: string }
+          | undefined)
+      : undefined;
+    const amendment = data.amendment;
+    // The version HR holds, when it imported one (its record made from the sheet if kept before versions were).
+    const held = existing && from ? ensureCurrentVersion(db, existing, getPerson(db, personRow.id)) : undefined;
+    if (from && !amendment) {
+      // One imported file per sheet: a replacement is a declared amendment.
+      throw new ServiceError(
+        'conflict',
+        `the approved sheet of ${person.name} for ${period} was imported already from ${from.file_name} (file ${from.sha256.slice(0, 12)}…) at ${from.handled_at}; ` +
+          'another file for it is not imported in its place (a correction comes as an amendment)',
+        { code: 'sheet-already-imported', name: person.name, period, fileName: from.file_name, file: from.sha256.slice(0, 12), importedAt: from.handled_at },
+      );
+    }
+    if (amendment) {
+      const heldRef = held ? { version: held.version, file: held.sha256.slice(0, 12) } : null;
+      if (!held || held.version !== amendment.amends.version || held.sha256 !== amendment.amends.sha256) {
         throw new ServiceError(
           'conflict',
-          `the approved sheet of ${person.name} for ${period} was imported already from ${from.file_name} (file ${from.sha256.slice(0, 12)}…) at ${from.handled_at}; ` +
-            'another file for it is not imported in its place (a correction comes as an amendment)',
-          { code: 'sheet-already-imported', name: person.name, period, fileName: from.file_name, file: from.sha256.slice(0, 12), importedAt: from.handled_at },
+          `the file is version ${amendment.version} of the sheet of ${person.name} for ${period}, amending version ${amendment.amends.version} (file ${amendment.amends.sha256.slice(0, 12)}…), ` +
+            (held ? `but HR holds version ${held.version} (file ${held.sha256.slice(0, 12)}…)` : 'but HR has imported no version of it') +
+            ': an amendment replaces exactly the version HR holds',
+          { code: 'amends-unknown-version', name: person.name, period, version: amendment.amends.version, file: amendment.amends.sha256.slice(0, 12), held: heldRef },
         );
+      }
+      const differs = changesDiffer(amendment, versionContent(held), { input, result: output });
+      if (differs) {
+        throw new ServiceError('conflict', `the amendment (version ${amendment.version}) of the sheet of ${person.name} for ${period} does not declare what changed from the version HR holds: ${differs}`, {
+          code: 'amendment-changes-differ',
+          name: person.name,
+          period,
+          version: amendment.version,
+        });
+      }
+      if (existing) {
+        statement(db, 'UPDATE sheets SET amends_version = ?, amends_sha256 = ?, amend_reason = ? WHERE id = ?').run(amendment.amends.version, amendment.amends.sha256, amendment.reason, existing.id);
       }
     }
 
+    const version = amendment?.version ?? 1;
     const sheetId = writeSheetRow(db, existing?.id ?? null, { personId: personRow.id, rubric, status: 'approved', input, result: output, revision: (existing?.revision ?? 0) + 1 });
+    recordSignedVersion(db, {
+      sheetId,
+      version,
+      rubric: { id: rubric.id, version: rubric.version },
+      input,
+      result: output,
+      sha256: v.exportSha256 ?? sha256,
+      fileSha256: sha256,
+      amendsSha256: amendment?.amends.sha256 ?? null,
+      reason: amendment?.reason ?? null,
+      signedAt: now,
+    });
 
     db.prepare("UPDATE sheet_files SET sheet_id = ?, state = 'imported', handled_at = ? WHERE sha256 = ?").run(sheetId, now, sha256);
     const signers = v.verdict.signatures.map(signerInfo);
+    const replaced = existing !== undefined;
     appendAudit(db, {
-      action: existing ? 'sheet.import-replace' : 'sheet.import',
+      action: amendment ? 'sheet.import-amendment' : replaced ? 'sheet.import-replace' : 'sheet.import',
       entity: 'sheet',
       entityId: `${person.employeeNo}/${period}`,
-      before: existing ? { status: existing.status, file: null } : null,
-      after: { status: 'approved', file: sha256, fileName, monthlyScore: output.monthlyScore, signers: signers.map((s) => ({ role: s.role, name: s.name, at: s.signingTime })) },
+      before: existing ? { status: existing.status, version: held?.version ?? null, file: from?.sha256 ?? null, monthlyScore: (JSON.parse(existing.result) as { monthlyScore: number }).monthlyScore } : null,
+      after: {
+        status: 'approved',
+        version,
+        ...(amendment ? { amends: amendment.amends, reason: amendment.reason, changes: amendment.changes } : {}),
+        file: sha256,
+        fileName,
+        monthlyScore: output.monthlyScore,
+        signers: signers.map((s) => ({ role: s.role, name: s.name, at: s.signingTime })),
+      },
     });
+    if (amendment) {
+      return {
+        fileName,
+        sha256,
+        outcome: 'replaced',
+        message: `imported version ${version} of the sheet of ${person.name} for ${period}, amending version ${amendment.amends.version} (kept): ${amendment.reason}`,
+        employeeNo: person.employeeNo,
+        period,
+        personId: personRow.id,
+        path,
+        version,
+      };
+    }
     return {
       fileName,
       sha256,
@@ -167,6 +238,7 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
       period,
       personId: personRow.id,
       path,
+      version,
     };
   });
 }

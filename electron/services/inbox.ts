@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Amendment } from '../../shared/amendment.ts';
 import type { ApproveResult, FileData, InboxEntry, InboxState, SignerInfo, StoredFile } from '../../shared/api/types.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
@@ -40,8 +41,11 @@ interface FileRow {
   handled_at: string | null;
 }
 
-/** What the verdict column keeps of a received sheet: the verdict and what the file says. */
-type StoredVerdict = Omit<InboxEntry, 'sha256' | 'fileName' | 'path' | 'receivedAt' | 'signers' | 'state' | 'handledAt' | 'note'> & { exportedAt: string | null };
+/** What the verdict column keeps of a received sheet: the verdict and what the file says (`amendment`: absent in verdicts kept before amendments). */
+type StoredVerdict = Omit<InboxEntry, 'sha256' | 'fileName' | 'path' | 'receivedAt' | 'signers' | 'state' | 'handledAt' | 'note' | 'amendment' | 'amendedEntry' | 'superseded'> & {
+  exportedAt: string | null;
+  amendment?: Amendment | null;
+};
 
 export function fileRow(db: Db, sha256: string): FileRow | undefined {
   return db.prepare('SELECT * FROM sheet_files WHERE sha256 = ?').get(sha256) as FileRow | undefined;
@@ -77,6 +81,8 @@ function storedVerdict(v: SheetVerification): StoredVerdict {
     nextStep: v.nextStep,
     complete: v.complete,
     exportedAt: raw && typeof raw.exportedAt === 'string' ? raw.exportedAt : null,
+    // Only a verified file's amendment is shown as one (its shape checked with the data).
+    amendment: v.data?.amendment ?? null,
   };
 }
 
@@ -100,6 +106,43 @@ export function toEntry(row: FileRow): InboxEntry {
     state: (row.state ?? 'pending') as InboxState,
     handledAt: row.handled_at,
     note: row.note,
+    amendment: stored?.amendment ?? null,
+    amendedEntry: null,
+    superseded: null,
+  };
+}
+
+/** The version a verified entry carries: 1, or its amendment's number; null when the file did not verify. */
+function entryVersion(entry: InboxEntry): number | null {
+  if (!entry.verdict.ok) return null;
+  return entry.amendment?.version ?? 1;
+}
+
+/**
+ * An entry with its links to the other versions of its sheet in this inbox: the entry holding the
+ * version it amends (by that version's exported file), and for a pending entry the newest
+ * verified file of the same person and month with a higher version (it is then superseded and can
+ * no longer be approved).
+ */
+export function withVersions(db: Db, entry: InboxEntry): InboxEntry {
+  if (!entry.person || !entry.period) return entry;
+  const others = (
+    db.prepare("SELECT * FROM sheet_files WHERE kind = 'received' AND employee_no = ? AND period = ? AND sha256 <> ?").all(entry.person.employeeNo, entry.period, entry.sha256) as FileRow[]
+  ).map(toEntry);
+  const amends = entry.amendment?.amends.sha256;
+  const held = amends ? (db.prepare("SELECT * FROM sheet_files WHERE kind = 'received' AND export_sha256 = ? ORDER BY received_at DESC LIMIT 1").get(amends) as FileRow | undefined) : undefined;
+  const version = entryVersion(entry);
+  let superseded: InboxEntry['superseded'] = null;
+  if (entry.state === 'pending' && version !== null) {
+    for (const other of others) {
+      const v = entryVersion(other);
+      if (v !== null && v > version && (superseded === null || v > superseded.version)) superseded = { sha256: other.sha256, fileName: other.fileName, version: v };
+    }
+  }
+  return {
+    ...entry,
+    amendedEntry: held ? { sha256: held.sha256, fileName: held.file_name, state: (held.state ?? 'pending') as InboxState } : null,
+    superseded,
   };
 }
 
@@ -152,7 +195,7 @@ export async function addToInbox(db: Db, input: { files: FileData[] }): Promise<
   for (const [i, file] of input.files.entries()) {
     const bytes = decodeBase64(`files[${i}].dataBase64`, file.dataBase64);
     const v = withRosterChecks(db, await verifySheetPdf(bytes, trusted, { rubrics: knownRubrics(db), firstReceived: firstReceivedIn(db) }), { onlyWithRoster: true });
-    entries.push(toEntry(recordReceived(db, bytes, file.fileName, v)));
+    entries.push(withVersions(db, toEntry(recordReceived(db, bytes, file.fileName, v))));
     await yieldToEventLoop();
   }
   return entries;
@@ -162,7 +205,7 @@ export function listInbox(db: Db, input: { state?: InboxState }): InboxEntry[] {
   const rows = db
     .prepare("SELECT * FROM sheet_files WHERE kind = 'received' AND (@state IS NULL OR coalesce(state, 'pending') = @state) ORDER BY received_at DESC, file_name")
     .all({ state: input.state ?? null }) as FileRow[];
-  return rows.map(toEntry);
+  return rows.map((row) => withVersions(db, toEntry(row)));
 }
 
 /** A received file, re-verified now, that the given identity may act on as the next step. */
@@ -191,9 +234,23 @@ export async function pendingForReviewer(db: Db, sha256: string, fingerprint: st
   return { row, bytes, v, identity, data: v.data };
 }
 
+/** A pending file a newer version of its sheet has superseded in this inbox cannot be approved. */
+function assertNotSuperseded(db: Db, row: FileRow): void {
+  const { superseded } = withVersions(db, toEntry(row));
+  if (superseded) {
+    throw new ServiceError('conflict', `${row.file_name} is superseded by ${superseded.fileName} (version ${superseded.version} of the same sheet): approve that one instead`, {
+      code: 'superseded',
+      fileName: row.file_name,
+      byFileName: superseded.fileName,
+      version: superseded.version,
+    });
+  }
+}
+
 /** inbox.approve: the next step's reviewer appends their signature (with an optional comment). */
 export async function approveInbox(db: Db, input: { sha256: string; fingerprint: string; passphrase: string; comment?: string }): Promise<ApproveResult> {
   const { row, bytes, identity, data } = await pendingForReviewer(db, input.sha256, input.fingerprint, input.passphrase);
+  assertNotSuperseded(db, row);
   const comment = input.comment?.trim() ?? '';
   assertSignerClock(bytes, row.file_name);
   const signed = await signPdf(bytes, identity, { reason: reasonFor(identity.role, false), comment });
@@ -206,6 +263,7 @@ export async function approveInbox(db: Db, input: { sha256: string; fingerprint:
   const now = new Date().toISOString();
   writeTransaction(db, () => {
     assertStillPending(db, row);
+    assertNotSuperseded(db, row);
     writeFileAtomic(path, signed);
     db.prepare(
       `INSERT INTO sheet_files (sha256, kind, sheet_id, employee_no, period, file_name, path, size, chain, verdict, export_sha256, state, note, received_at)
@@ -221,5 +279,5 @@ export async function approveInbox(db: Db, input: { sha256: string; fingerprint:
     });
   });
   const file: StoredFile = { fileName, path, sha256, dataBase64: signed.toString('base64') };
-  return { file, signers, complete: after.complete, nextStep: after.nextStep, entry: toEntry(fileRow(db, row.sha256)!) };
+  return { file, signers, complete: after.complete, nextStep: after.nextStep, entry: withVersions(db, toEntry(fileRow(db, row.sha256)!)) };
 }

@@ -10,11 +10,13 @@
  * Used by the inbox, the HR import, return notes and the CLI.
  */
 import type { ChainRole, FileVerdict, InboxEntry, SignerInfo } from '../../shared/api/types.ts';
-import { CHAIN_ROLES, chainStepsFor, nextStepFor } from '../../shared/chain.ts';
+import { CHAIN_ROLES, chainStepsFor, firstStepFor, nextStepFor } from '../../shared/chain.ts';
 import { isPlainObject } from '../../shared/problems.ts';
 import { BUILTIN_RUBRICS } from '../../shared/rubric/catalog.ts';
 import { ROLE_IDS, type RoleId, type Rubric } from '../../shared/rubric/schema.ts';
-import { RETURN_NOTE_FORMAT, SCORESHEET_FORMAT, checkScoresheet, type ScoresheetJson } from '../../shared/score-file.ts';
+import { RETURN_NOTE_FORMAT, SCORESHEET_FORMAT, SCORE_FILE_NAME, checkScoresheet, type ScoresheetJson } from '../../shared/score-file.ts';
+import { parseJsonBytes, readEmbeddedFile } from '../signing/embedded-data.ts';
+import { parsePdf } from '../signing/pdf-objects.ts';
 import type { Db } from '../db/database.ts';
 import { type DataProblem, type Role, type SignatureReport, type TimeOptions, type TrustedSigner, type Verdict, verifyPdf } from '../signing/index.ts';
 import { sha256Hex } from './files.ts';
@@ -102,6 +104,7 @@ export async function verifySheetPdf(pdf: Buffer, trusted: TrustedSigner[], chec
       },
     };
   }
+  verdict = amendmentOrder(pdf, verdict);
   const role = personRole(verdict.data);
   const steps = verdict.ok && role ? chainStepsFor(role) : null;
   const signed = verdict.signatures.length;
@@ -114,6 +117,36 @@ export async function verifySheetPdf(pdf: Buffer, trusted: TrustedSigner[], chec
     nextStep: verdict.ok && role ? nextStepFor(role, signed) : null,
     complete: steps !== null && signed === steps.length,
     exportSha256: first && first.revisionEnd <= pdf.length ? sha256Hex(pdf.subarray(0, first.revisionEnd)) : null,
+  };
+}
+
+/**
+ * An amendment first signed by a later step (docs/trust.md, "Amendments"): only the sheet's first
+ * step authors an amendment. The order check fails such a file at its first signature before the
+ * data is read; when the first signed revision's data declares an amendment, the failure says so
+ * (amendment-not-by-first-step) instead of only naming the order.
+ */
+function amendmentOrder(pdf: Buffer, verdict: Verdict): Verdict {
+  const reason = verdict.failure?.reason;
+  const firstWrong = reason?.code === 'own-sheet-order' || (reason?.code === 'wrong-order' && reason.signature === 1);
+  const first = verdict.signatures[0];
+  if (verdict.failure?.check !== 'signer-order' || !firstWrong || !first) return verdict;
+  let data: unknown;
+  try {
+    data = parseJsonBytes(readEmbeddedFile(parsePdf(pdf), first.revisionEnd, SCORE_FILE_NAME));
+  } catch {
+    return verdict; // no readable data: the order failure stands
+  }
+  if (!isPlainObject(data) || data.amendment === undefined) return verdict;
+  const role = personRole(data);
+  const step = role ? firstStepFor(role) : reason.code === 'own-sheet-order' ? 'planning' : 'manager';
+  return {
+    ...verdict,
+    failure: {
+      check: 'signer-order',
+      message: `the file is an amendment first signed by ${first.role ?? '?'} "${first.name}": only the sheet's first step (${step}) authors an amendment`,
+      reason: { code: 'amendment-not-by-first-step', name: first.name, role: first.role ?? null, first: step },
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import { isEditable } from '../../shared/sheet-status.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
+import { amendmentInfo, sheetVersions } from './amendments.ts';
 import { appendAudit, NO_USER } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import { getPerson } from './people.ts';
@@ -34,6 +35,10 @@ export interface SheetRow {
   updated_at: string;
   /** 1 when the first step ever exported it signed (sheet_files): it keeps its rubric version for good. */
   exported: number;
+  /** Its current content amends this version (migration 007; amendments.ts), with that version's exported file and the reason. */
+  amends_version?: number | null;
+  amends_sha256?: string | null;
+  amend_reason?: string | null;
 }
 
 const rowColumns = new WeakMap<Db, string>();
@@ -112,12 +117,12 @@ function queryMonthRows(db: Db, period: string, scope: { sql: string; params: Re
   }));
 }
 
-function sheetRow(db: Db, personId: number, period: string): SheetRow | undefined {
+export function sheetRow(db: Db, personId: number, period: string): SheetRow | undefined {
   return statement(db, `SELECT ${sheetRowColumns(db)} FROM sheets s WHERE s.person_id = ? AND s.period = ?`).get(personId, period) as SheetRow | undefined;
 }
 
 /** The recorded input of a stored sheet: items, absences and hand-ins, with its pinned rubric version. */
-function storedInput(db: Db, row: SheetRow, person: Person): SheetInput {
+export function storedInput(db: Db, row: SheetRow, person: Person): SheetInput {
   const absences = (statement(db, 'SELECT date, length FROM absences WHERE sheet_id = ? ORDER BY seq').all(row.id) as { date: string | null; length: Absence['length'] }[]).map(
     (a): Absence => (a.date ? { date: a.date, length: a.length } : { length: a.length }),
   );
@@ -146,7 +151,18 @@ export function getSheet(db: Db, input: { personId: number; period: string }): S
   if (!row) {
     const rubric = rubricForRole(catalog.inForce, person.role, input.period);
     const sheetInput: SheetInput = { rubric: `${rubric.id}@${rubric.version}`, period: input.period, person: { id: person.employeeNo, name: person.name }, absences: [], items: {}, handIns: {} };
-    return sheetRecord(db, person, input.period, { rubric, input: sheetInput, result: scoreSheet(sheetInput, rubric), status: 'not-started', revision: 0, updatedAt: null, rubricUpdate: null, returnNote: null });
+    return sheetRecord(db, person, input.period, {
+      rubric,
+      input: sheetInput,
+      result: scoreSheet(sheetInput, rubric),
+      status: 'not-started',
+      revision: 0,
+      updatedAt: null,
+      rubricUpdate: null,
+      returnNote: null,
+      amendment: null,
+      versions: [],
+    });
   }
   const rubric = rubricVersion(catalog.all, row.rubric_id, row.rubric_version);
   const next = unsigned(row) ? newerInForce(catalog, person, input.period, rubric) : null;
@@ -160,11 +176,25 @@ export function getSheet(db: Db, input: { personId: number; period: string }): S
     rubricUpdate: next ? { from: `${rubric.id}@${rubric.version}`, to: `${next.id}@${next.version}` } : null,
     // Only a sheet exported signed can have been returned (and a schema-1 database has no sheet_files).
     returnNote: row.exported ? openReturnNote(db, row.id, person.id) : null,
+    amendment: amendmentInfo(row),
+    versions: hasVersions(db) ? sheetVersions(db, row.id) : [],
   });
 }
 
+const versionsTable = new WeakMap<Db, boolean>();
+
+/** Whether the database keeps signed versions (migration 007; a migration test reads sheets of an older schema). */
+function hasVersions(db: Db): boolean {
+  let known = versionsTable.get(db);
+  if (known === undefined) {
+    known = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sheet_versions'").get() !== undefined;
+    versionsTable.set(db, known);
+  }
+  return known;
+}
+
 /** A sheet as stored (or, not started, as it would start). */
-type SheetState = Pick<SheetRecord, 'rubric' | 'input' | 'result' | 'status' | 'revision' | 'updatedAt' | 'rubricUpdate' | 'returnNote'>;
+type SheetState = Pick<SheetRecord, 'rubric' | 'input' | 'result' | 'status' | 'revision' | 'updatedAt' | 'rubricUpdate' | 'returnNote' | 'amendment' | 'versions'>;
 
 /** The full record of a sheet: its state, last month's result, the doubling proposals, and a regional manager's team. */
 function sheetRecord(db: Db, person: Person, period: string, state: SheetState): SheetRecord {
@@ -183,6 +213,8 @@ function sheetRecord(db: Db, person: Person, period: string, state: SheetState):
     updatedAt: state.updatedAt,
     rubricUpdate: state.rubricUpdate,
     returnNote: state.returnNote,
+    amendment: state.amendment,
+    versions: state.versions,
     doublingCandidates: doublingCandidates(state.rubric, state.result, previous ?? undefined),
     previous,
     team: person.role === 'regional-manager' ? teamRows(db, person.id, period) : null,
@@ -264,7 +296,7 @@ export function saveRefusal(person: Person, period: string, conflict: SaveConfli
         ? 'is approved (final)'
         : 'is signed and on its way up the approval chain';
     return {
-      message: `the sheet of ${name} for ${period} ${what}: a signed sheet is not changed in place (a change to it will be an amendment, with its reason; until then a reviewer can return it to be corrected)`,
+      message: `the sheet of ${name} for ${period} ${what}: a signed sheet is not changed in place (a change to it is an amendment, with its reason: sheets.amend; or a reviewer returns it to be corrected)`,
       refusal: { code: 'sheet-not-editable', name, period, status: conflict.status },
     };
   }

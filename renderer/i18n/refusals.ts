@@ -71,9 +71,9 @@ export const reasonsEn = {
   encrypted: () => 'The PDF is encrypted: signed score sheets are never encrypted, and an encrypted file cannot be checked.',
   unsigned: () => 'The file carries no signature.',
   'byte-range': (r: V<'byte-range'>) => `${r.signature === null ? 'A signature' : `Signature ${r.signature}`} does not cover the bytes it should: the file was changed or damaged.`,
+  'signature-invalid': (r: V<'signature-invalid'>) => `Signature ${r.signature} does not verify: the signed content was changed, or the signature is damaged.`,
   'contents-padding': (r: V<'contents-padding'>) =>
     `The space of signature ${r.signature} holds more than the signature and zeros: the file was changed after it was signed (the same sheet as another, different file).`,
-  'signature-invalid': (r: V<'signature-invalid'>) => `Signature ${r.signature} does not verify: the signed content was changed, or the signature is damaged.`,
   'unsigned-bytes': (r: V<'unsigned-bytes'>) => `${r.added} bytes were added after the last signature without a signature: the file was changed after it was signed.`,
   'later-changes': () => 'A later revision of the file changes more than adding a signature: the file was changed after it was signed.',
   untrusted: (r: V<'untrusted'>) =>
@@ -95,11 +95,13 @@ export const reasonsEn = {
     `Signature ${r.signature} is by ${r.name} (${stepEn(r.role)}), but step ${r.signature} is ${EN.chainRoles[r.step]} (the order: ${orderEn(r.chain)}).`,
   'own-sheet-order': (r: V<'own-sheet-order'>) =>
     `A ${EN.roles['regional-manager'].toLowerCase()}’s own sheet is signed first by ${EN.chainRoles.planning}, but the first signature is by ${r.name} (${stepEn(r.role)}) (the order: ${orderEn(r.chain)}).`,
+  'amendment-not-by-first-step': (r: V<'amendment-not-by-first-step'>) =>
+    `The file is an amendment first signed by ${r.name} (${stepEn(r.role)}): only the sheet’s first step, ${EN.chainRoles[r.first]}, amends a signed sheet.`,
   'return-note-signers': () =>
     `A return note is signed once, by the reviewer who returns the sheet (${EN.chainRoles.planning}, ${EN.chainRoles.vp} or ${EN.chainRoles.hr}).`,
+  'no-embedded-data': (r: V<'no-embedded-data'>) => `The file carries no readable ${r.file} in its first signed revision: it is not a score sheet made by this app.`,
   'duplicate-key': (r: V<'duplicate-key'>) =>
     `The data in the file (${r.file}) gives ${r.key} twice: other programs would read another value than this app, so the file is not accepted. It was not made by this app.`,
-  'no-embedded-data': (r: V<'no-embedded-data'>) => `The file carries no readable ${r.file} in its first signed revision: it is not a score sheet made by this app.`,
   'return-note-not-sheet': () => 'This file is a return note, not a score sheet: import it with the return notes.',
   'not-score-sheet': () => 'The file carries data, but not a score sheet of this app.',
   'not-return-note': () => 'This file is not a return note.',
@@ -220,7 +222,19 @@ export const refusalsEn = {
     `${r.name} (${r.employeeNo}) is not assessed in ${r.period}: in the roster from ${r.activeFrom} to ${r.activeTo ?? 'now'}, or in a role without a sheet.`,
   'sheet-already-imported': (r: R<'sheet-already-imported'>) =>
     `The approved sheet of ${r.name} for ${r.period} was imported already, from ${r.fileName} (file ${r.file}…) on ${dateTime(r.importedAt, 'en')}. ` +
-    'Another file for the same sheet is not imported in its place: a correction will come as an amendment.',
+    'Another file for the same sheet is not imported in its place: a correction comes as a declared amendment of that version.',
+  'amendment-not-by-first-step': (r: R<'amendment-not-by-first-step'>) =>
+    `Only ${EN.chainRoles[r.first]} (the first step of the chain) amends the sheet of ${r.name} for ${r.period}; this app’s user signs as ${stepEn(r.role)}.`,
+  'not-amendable': (r: R<'not-amendable'>) =>
+    `The sheet of ${r.name} for ${r.period} is ${EN.statuses[r.status].toLowerCase()}: only a signed or approved sheet is amended (change this one and save it).`,
+  'amendment-unchanged': (r: R<'amendment-unchanged'>) => `The amendment of the sheet of ${r.name} for ${r.period} changes nothing.`,
+  'amends-unknown-version': (r: R<'amends-unknown-version'>) =>
+    `The file amends version ${r.version} of the sheet of ${r.name} for ${r.period} (file ${r.file}…), ` +
+    (r.held ? `but HR holds version ${r.held.version} (file ${r.held.file}…)` : 'but HR has imported no version of it') +
+    ': an amendment replaces exactly the version HR holds.',
+  'amendment-changes-differ': (r: R<'amendment-changes-differ'>) =>
+    `The amendment (version ${r.version}) of the sheet of ${r.name} for ${r.period} does not declare what changed from the version HR holds.`,
+  superseded: (r: R<'superseded'>) => `${r.fileName} is superseded by ${r.byFileName} (version ${r.version} of the same sheet): approve that one instead.`,
   'return-no-sheet': (r: R<'return-no-sheet'>) => `There is no sheet of ${r.name} (${r.employeeNo}) for ${r.period} in this database.`,
   'return-not-signed': (r: R<'return-not-signed'>) => `The sheet is ${EN.statuses[r.status].toLowerCase()}, not ${EN.statuses.signed.toLowerCase()}: there is nothing to reopen.`,
   'return-stale': () => 'The note returns an earlier export: the sheet was exported again since.',
@@ -254,8 +268,8 @@ export const reasonsZh: typeof reasonsEn = {
   encrypted: () => 'PDF 文件已加密:签名评分表从不加密,加密的文件无法验证。',
   unsigned: () => '文件没有任何签名。',
   'byte-range': (r) => `${r.signature === null ? '有一个签名' : `第 ${r.signature} 个签名`}的签署范围不正确:文件已被改动或损坏。`,
-  'contents-padding': (r) => `第 ${r.signature} 个签名的签名区中除签名和零之外还有其他内容:文件在签署后被改动过(同一张评分表成了另一份不同的文件)。`,
   'signature-invalid': (r) => `第 ${r.signature} 个签名验证失败:签署的内容已被改动,或签名已损坏。`,
+  'contents-padding': (r) => `第 ${r.signature} 个签名的签名区中除签名和零之外还有其他内容:文件在签署后被改动过(同一张评分表成了另一份不同的文件)。`,
   'unsigned-bytes': (r) => `最后一个签名之后又添加了 ${r.added} 字节未经签署的内容:文件在签署后被改动过。`,
   'later-changes': () => '文件的后续修订不只是添加签名:文件在签署后被改动过。',
   untrusted: (r) =>
@@ -276,9 +290,10 @@ export const reasonsZh: typeof reasonsEn = {
   'wrong-order': (r) => `第 ${r.signature} 个签名来自 ${r.name}(${stepZh(r.role)}),但第 ${r.signature} 个环节应为${ZH.chainRoles[r.step]}(顺序:${orderZh(r.chain)})。`,
   'own-sheet-order': (r) =>
     `${ZH.roles['regional-manager']}本人的评分表应由${ZH.chainRoles.planning}首先签署,但第一个签名来自 ${r.name}(${stepZh(r.role)})(顺序:${orderZh(r.chain)})。`,
+  'amendment-not-by-first-step': (r) => `该文件是一份修订,但首先由 ${r.name}(${stepZh(r.role)})签署:只有评分表的第一个环节(${ZH.chainRoles[r.first]})才能修订已签署的评分表。`,
   'return-note-signers': () => `退回通知只由退回评分表的审核人(${ZH.chainRoles.planning}、${ZH.chainRoles.vp}或${ZH.chainRoles.hr})签署一次。`,
-  'duplicate-key': (r) => `文件中的数据(${r.file})两次给出 ${r.key}:其他程序读到的值可能与本应用不同,因此不予接受。该文件不是本应用生成的。`,
   'no-embedded-data': (r) => `文件的首个签署版本中没有可读取的 ${r.file}:它不是本应用生成的评分表。`,
+  'duplicate-key': (r) => `文件中的数据(${r.file})两次给出 ${r.key}:其他程序读到的值可能与本应用不同,因此不予接受。该文件不是本应用生成的。`,
   'return-note-not-sheet': () => '此文件是退回通知,不是评分表:请在“退回通知”中导入。',
   'not-score-sheet': () => '文件中的数据不是本应用的评分表。',
   'not-return-note': () => '此文件不是退回通知。',
@@ -376,7 +391,16 @@ export const refusalsZh: typeof refusalsEn = {
   'month-in-future': (r) => `评分表的月份 ${r.period} 晚于当前月份 ${r.current}。`,
   'not-assessed': (r) => `${r.name}(${r.employeeNo})在 ${r.period} 不参加考核:花名册中的在职月份为 ${r.activeFrom} 至 ${r.activeTo ?? '今'},或其岗位没有评分表。`,
   'sheet-already-imported': (r) =>
-    `${r.name} ${r.period} 的已审批评分表已经导入,来自 ${r.fileName}(文件 ${r.file}…),导入于 ${dateTime(r.importedAt, 'zh')}。同一张评分表的另一份文件不会替换它:更正将以修订的方式提交。`,
+    `${r.name} ${r.period} 的已审批评分表已经导入,来自 ${r.fileName}(文件 ${r.file}…),导入于 ${dateTime(r.importedAt, 'zh')}。同一张评分表的另一份文件不会替换它:更正须以声明修订该版本的方式提交。`,
+  'amendment-not-by-first-step': (r) => `只有${ZH.chainRoles[r.first]}(审批流程的第一个环节)才能修订 ${r.name} ${r.period} 的评分表;本应用的用户签署环节为${stepZh(r.role)}。`,
+  'not-amendable': (r) => `${r.name} ${r.period} 的评分表状态为“${ZH.statuses[r.status]}”:只有已签署或已审批的评分表才需修订(此表请直接修改并保存)。`,
+  'amendment-unchanged': (r) => `${r.name} ${r.period} 评分表的修订没有任何变更。`,
+  'amends-unknown-version': (r) =>
+    `该文件修订的是 ${r.name} ${r.period} 评分表的第 ${r.version} 版(文件 ${r.file}…),` +
+    (r.held ? `但人力资源部持有的是第 ${r.held.version} 版(文件 ${r.held.file}…)` : '但人力资源部尚未导入该评分表的任何版本') +
+    ':修订只能替换人力资源部持有的那个版本。',
+  'amendment-changes-differ': (r) => `${r.name} ${r.period} 评分表的修订(第 ${r.version} 版)未如实声明相对人力资源部所持版本的变更。`,
+  superseded: (r) => `${r.fileName} 已被 ${r.byFileName}(同一评分表的第 ${r.version} 版)取代:请审批新版本。`,
   'return-no-sheet': (r) => `本数据库中没有 ${r.name}(${r.employeeNo})${r.period} 的评分表。`,
   'return-not-signed': (r) => `该评分表的状态为“${ZH.statuses[r.status]}”,不是“${ZH.statuses.signed}”:没有可重新打开的内容。`,
   'return-stale': () => '此退回通知针对的是较早的导出文件:该评分表之后已重新导出。',

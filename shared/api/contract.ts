@@ -10,7 +10,9 @@ import { ROLE_IDS, type Rubric } from '../rubric/schema.ts';
 import { SCORER_STATUSES } from '../sheet-status.ts';
 import { CHAIN_ROLES, LANGUAGES, SHEET_STATUSES } from './types.ts';
 import type { AnnualReport, DashboardData, FairnessReport, FiguresPreview, MonthFigures, PayReport, PaySettingsVersion } from './report-types.ts';
+import { AMEND_REASON_MAX } from '../amendment.ts';
 import type {
+  AmendedSheet,
   ApproveResult,
   AppInfo,
   AuditEntry,
@@ -163,6 +165,20 @@ export const contract = {
   'sheets.get': handler<SheetRecord>()(z.strictObject({ personId: id, period })),
   'sheets.save': handler<SavedSheet>()(
     z.strictObject({ personId: id, period, ...sheetSave }),
+  ),
+  /**
+   * A change to a signed (or here approved) sheet as a numbered amendment with its reason
+   * (docs/trust.md, "Amendments"): only the app of the sheet's first step; the sheet becomes
+   * 'ready' carrying `amends` (the version it amends, by its exported file) until it is exported and signed.
+   */
+  'sheets.amend': handler<AmendedSheet>()(
+    z.strictObject({
+      personId: id,
+      period,
+      entry: sheetEntry,
+      reason: z.string().trim().min(1, 'a reason').max(AMEND_REASON_MAX, `at most ${AMEND_REASON_MAX} characters`),
+      expectedRevision: z.number().int().min(0),
+    }),
   ),
   /** Many sheets of one month in one call, all or nothing (each as sheets.save would save it); answers each one's new revision and score. */
   'sheets.saveMany': handler<SavedSheets>()(

@@ -3,6 +3,7 @@ import type { RoleId, Rubric } from '../rubric/schema.ts';
 import type { SheetResult } from '../scoring/engine.ts';
 import type { SheetInput } from '../scoring/input.ts';
 import type { Problem } from '../problems.ts';
+import type { Amendment, AmendsRef } from '../amendment.ts';
 import type { Refusal, VerifyFailure } from '../refusals.ts';
 import type { ChainRole } from '../chain.ts';
 import type { SheetStatus } from '../sheet-status.ts';
@@ -84,12 +85,51 @@ export interface SheetRecord {
    * the note until the sheet is exported again. Null for a sheet never returned or exported since.
    */
   returnNote: ReturnNoteInfo | null;
+  /**
+   * The sheet's current content is an amendment (sheets.amend, or imported as one at HR): its
+   * version, the version it amends and the reason. Null for version 1 (or a sheet never signed).
+   */
+  amendment: SheetAmendmentInfo | null;
+  /** Every signed version kept (sheet_versions), oldest first; empty for a sheet never signed. */
+  versions: SheetVersionInfo[];
   /** Hand-in items missed this month and last: the editor proposes doubling them. */
   doublingCandidates: string[];
   /** The previous month's result, when there is one. */
   previous: SheetResult | null;
   /** For a regional manager's sheet: their team's rows this month, the basis of `team-management`. */
   team: MonthRow[] | null;
+}
+
+/** A sheet's current content as an amendment: its number, the version it amends (that version's exported file) and why. */
+export interface SheetAmendmentInfo {
+  version: number;
+  amends: AmendsRef;
+  reason: string;
+}
+
+/** One signed version of a sheet, as kept (sheet_versions). */
+export interface SheetVersionInfo {
+  version: number;
+  /** The exported file's SHA-256 (its first signed revision): what an amendment of it names. */
+  sha256: string;
+  /** At HR: the imported file (with every signature); null where the version was exported. */
+  fileSha256: string | null;
+  /** When it was exported signed (at HR: imported). */
+  signedAt: string;
+  /** From version 2: why, and the version it amends (its exported file's SHA-256). */
+  reason: string | null;
+  amendsSha256: string | null;
+  rubric: string;
+  monthlyScore: number;
+}
+
+/** What sheets.amend wrote: the sheet as saved (status 'ready', to be exported and signed) and the amendment it now is. */
+export interface AmendedSheet extends SavedSheet {
+  amendment: SheetAmendmentInfo;
+  /** What changed from the version it amends, item by item (shared/amendment.ts). */
+  changes: Amendment['changes'];
+  absences?: Amendment['absences'];
+  scores: Amendment['scores'];
 }
 
 /** What sheets.save wrote: the sheet's new revision, status and scores (sheets.get reads the whole sheet). */
@@ -323,6 +363,15 @@ export interface InboxEntry {
   handledAt: string | null;
   /** The return reason or approval comment, once handled. */
   note: string | null;
+  /** The file is an amendment (from its data: version, the version it amends, reason, changes, scores); null otherwise. */
+  amendment: Amendment | null;
+  /** The entry of this inbox holding the version it amends (by that version's exported file), if any. */
+  amendedEntry: { sha256: string; fileName: string; state: InboxState } | null;
+  /**
+   * A newer version of the same sheet came into this inbox (a verified amendment of this version
+   * or a later one): this file can no longer be approved (inbox.approve refuses: superseded).
+   */
+  superseded: { sha256: string; fileName: string; version: number } | null;
 }
 
 export interface ApproveResult {
@@ -374,4 +423,6 @@ export interface HrImportOutcome {
   personId: number | null;
   /** Where the original signed file is kept (the received folder of the data folder). */
   path: string | null;
+  /** The sheet's version the file carries (2, 3… for an amendment), when imported. */
+  version?: number;
 }
