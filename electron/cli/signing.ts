@@ -4,9 +4,10 @@ import { basename, extname, join } from 'node:path';
 import { CHAIN_ROLES, isChainRole } from '../../shared/chain.ts';
 import type { Rubric } from '../../shared/rubric/schema.ts';
 import type { Signer } from '../services/export.ts';
+import { withRosterChecks } from '../services/roster-trust.ts';
 import { knownRubrics } from '../services/rubrics.ts';
 import { firstReceivedSnapshot } from '../services/sheet-times.ts';
-import { trustedSigners } from '../services/sheet-verify.ts';
+import { trustedSigners, type SheetVerification } from '../services/sheet-verify.ts';
 import { IdentityError, openIdentity, readCertificate, type TrustedSigner } from '../signing/index.ts';
 import { CliError } from './args.ts';
 import { openDb } from './database.ts';
@@ -51,11 +52,32 @@ export function trustFolder(dir: string): TrustedSigner[] {
   return trusted;
 }
 
-/** What a database knows for checking signed files: its trusted signers, the rubrics HQ published, when it first had each file. */
-export function checksFrom(dbPath: string): { trusted: TrustedSigner[]; rubrics: Rubric[]; firstReceived: (sha256: string) => Date | null } {
+/**
+ * What a database knows for checking signed files: its trusted signers, the rubrics HQ published,
+ * when it first had each file, and its roster's checks of the signers (`rosterChecks`, the ones
+ * the app's inbox applies: roster-trust.ts withRosterChecks, when the database keeps a roster).
+ */
+export function checksFrom(dbPath: string): {
+  trusted: TrustedSigner[];
+  rubrics: Rubric[];
+  firstReceived: (sha256: string) => Date | null;
+  rosterChecks: (v: SheetVerification) => SheetVerification;
+} {
   const db = openDb(dbPath, false);
   try {
-    return { trusted: trustedSigners(db), rubrics: knownRubrics(db), firstReceived: firstReceivedSnapshot(db) };
+    return {
+      trusted: trustedSigners(db),
+      rubrics: knownRubrics(db),
+      firstReceived: firstReceivedSnapshot(db),
+      rosterChecks: (v) => {
+        const roster = openDb(dbPath, false);
+        try {
+          return withRosterChecks(roster, v, { onlyWithRoster: true });
+        } finally {
+          roster.close();
+        }
+      },
+    };
   } finally {
     db.close();
   }

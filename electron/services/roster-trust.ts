@@ -5,22 +5,28 @@
  *     differ from the roster, whose month is after the current month, or a month the person is not
  *     assessed in (shared/assessed.ts). The roster has no history: the person is compared as the
  *     roster has them today (their current region, role and active months).
- *   - the manager step is signed by a regional manager of the sheet's region: the certificate's
- *     employee number is one of the roster's regional managers in that region;
- *   - a regional manager exports and signs only their own region;
+ *   - the manager step is signed by a regional manager of the sheet's person's region: the
+ *     certificate's employee number is one of the roster's regional managers in that region, active
+ *     in the sheet's month (shared/assessed.ts). The region is the roster's for the person when the
+ *     roster knows them (a sheet cannot move its person to the signer's region), else the sheet's;
+ *   - a regional manager exports and signs only their own region, and only while the roster has
+ *     them as a regional manager in the current month;
  *   - one person signs one step: an identity whose holder already signed the file does not sign it
  *     again (electron/signing/same-person.ts; the verifier checks the same on every file).
  */
 import type { ChainRole } from '../../shared/api/types.ts';
-import { isAssessedIn } from '../../shared/assessed.ts';
+import { assessedInSql, isAssessedIn } from '../../shared/assessed.ts';
 import type { RosterDifferences } from '../../shared/refusals.ts';
 import type { RoleId } from '../../shared/rubric/schema.ts';
 import type { ScoresheetJson } from '../../shared/score-file.ts';
 import type { Db } from '../db/database.ts';
 import { type DataProblem, type SigningIdentity, readCertificate } from '../signing/index.ts';
-import { samePerson } from '../signing/same-person.ts';
+import { employeeNoKey, samePerson } from '../signing/same-person.ts';
 import { ServiceError } from './errors.ts';
 import type { SheetVerification } from './sheet-verify.ts';
+
+/** The roster's `p.employee_no` equal to the parameter `param`, given as `employeeNoKey(…)` (same-person.ts: one rule). */
+const sameEmployeeNo = (param: string): string => `upper(trim(p.employee_no)) = ${param}`;
 
 interface RosterPerson {
   id: number;
@@ -36,9 +42,9 @@ function rosterPerson(db: Db, employeeNo: string): RosterPerson | undefined {
   return db
     .prepare(
       `SELECT p.id, p.employee_no, p.name, p.role, r.code AS region_code, p.active_from, p.active_to
-         FROM people p LEFT JOIN regions r ON r.id = p.region_id WHERE p.employee_no = ?`,
+         FROM people p LEFT JOIN regions r ON r.id = p.region_id WHERE ${sameEmployeeNo('?')}`,
     )
-    .get(employeeNo) as RosterPerson | undefined;
+    .get(employeeNoKey(employeeNo)) as RosterPerson | undefined;
 }
 
 /** The current month, YYYY-MM, by this computer's clock. */
@@ -98,29 +104,38 @@ export function hasRoster(db: Db): boolean {
   return db.prepare('SELECT 1 FROM people LIMIT 1').get() !== undefined;
 }
 
-/** Whether `employeeNo` is a regional manager of the region `code` in this database's roster. */
-function isRegionManager(db: Db, employeeNo: string | null, code: string | null): boolean {
+/** Whether `employeeNo` is a regional manager of the region `code` in this database's roster, active in `period`. */
+function isRegionManager(db: Db, employeeNo: string | null, code: string | null, period: string): boolean {
   if (employeeNo === null || code === null) return false;
   return (
     db
       .prepare(
         `SELECT 1 FROM people p JOIN regions r ON r.id = p.region_id
-          WHERE p.employee_no = ? AND p.role = 'regional-manager' AND r.code = ?`,
+          WHERE ${sameEmployeeNo('@no')} AND p.role = 'regional-manager' AND r.code = @code AND ${assessedInSql('@period')}`,
       )
-      .get(employeeNo, code) !== undefined
+      .get({ no: employeeNoKey(employeeNo), code, period }) !== undefined
   );
 }
 
-/** The manager step's signer, when the file has one, must be a regional manager of the sheet's region here. */
+/**
+ * The manager step's signer, when the file has one, must be a regional manager here of the
+ * region of the sheet's person, in the sheet's month. The person's region is the roster's when
+ * the roster knows their employee number (the sheet's own region is what a dishonest manager
+ * writes), else the sheet's.
+ */
 export function managerStepProblem(db: Db, v: SheetVerification): Exclude<DataProblem, string> | null {
   if (!v.verdict.ok || !v.data) return null;
   const k = v.verdict.signatures.findIndex((s) => s.role === 'manager');
   if (k === -1) return null;
   const signer = v.verdict.signatures[k]!;
-  const region = v.data.region?.code ?? null;
-  if (isRegionManager(db, signer.employeeNo, region)) return null;
+  const period = v.data.output.period;
+  const sheetRegion = v.data.region?.code ?? null;
+  const known = rosterPerson(db, v.data.person.employeeNo);
+  const region = known ? known.region_code : sheetRegion;
+  if (isRegionManager(db, signer.employeeNo, region, period)) return null;
+  const whose = known && region !== sheetRegion ? ` (the roster's region of ${known.employee_no}; the sheet says ${sheetRegion ?? '(none)'})` : '';
   return {
-    message: `signature #${k + 1} is by "${signer.name}" (employee number ${signer.employeeNo ?? 'none'}), who is not a regional manager of the region ${region ?? '(none)'} in this roster`,
+    message: `signature #${k + 1} is by "${signer.name}" (employee number ${signer.employeeNo ?? 'none'}), who is not a regional manager of the region ${region ?? '(none)'}${whose} in ${period} in this roster`,
     reason: { code: 'manager-not-of-region', signature: k + 1, name: signer.name, employeeNo: signer.employeeNo, region: region ?? '' },
   };
 }
@@ -164,24 +179,25 @@ export function assertNotOnChain(fileName: string, v: SheetVerification, identit
  * number in this roster); null for sales planning, who exports regional managers' own sheets of
  * every region.
  */
-export function signerRegion(db: Db, identity: Pick<SigningIdentity, 'certificate' | 'name'> & { role: ChainRole }): { id: number; code: string } | null {
+export function signerRegion(db: Db, identity: Pick<SigningIdentity, 'certificate' | 'name'> & { role: ChainRole }, now: Date = new Date()): { id: number; code: string } | null {
   if (identity.role !== 'manager') return null;
   const employeeNo = readCertificate(identity.certificate).employeeNo;
+  // A regional manager in the current month (a former one exports nothing).
   const row =
     employeeNo === null
       ? undefined
       : (db
           .prepare(
             `SELECT r.id, r.code FROM people p JOIN regions r ON r.id = p.region_id
-              WHERE p.employee_no = ? AND p.role = 'regional-manager'`,
+              WHERE ${sameEmployeeNo('@no')} AND p.role = 'regional-manager' AND ${assessedInSql('@period')}`,
           )
-          .get(employeeNo) as { id: number; code: string } | undefined);
+          .get({ no: employeeNoKey(employeeNo), period: currentMonth(now) }) as { id: number; code: string } | undefined);
   if (!row) {
     throw new ServiceError(
       'conflict',
       employeeNo === null
         ? `the signing identity ${identity.name} carries no employee number: a regional manager's identity needs one`
-        : `the signing identity ${identity.name} (employee number ${employeeNo}) is not a regional manager in this roster`,
+        : `the signing identity ${identity.name} (employee number ${employeeNo}) is not a regional manager in this roster in ${currentMonth(now)}`,
       { code: 'signer-not-regional-manager', name: identity.name, employeeNo },
     );
   }

@@ -212,6 +212,45 @@ describe('scorecard identity / export / sign / verify / import (child processes)
     expect(scorecard(['verify', out, '--trust', join(dir, 'nope')])).toMatchObject({ status: 1, stdout: '', stderr: expect.stringMatching(/--trust: .* is not a folder/) });
   });
 
+  it('verify --db and sign --db apply the roster checks the app’s inbox applies (manager-not-of-region)', () => {
+    // The SOUTH manager moves an EAST salesperson into SOUTH in their own database and exports the sheet under SOUTH.
+    const attackerDb = join(dir, 'attacker', 'scorecard.db');
+    const planningDb = join(dir, 'planning', 'scorecard.db');
+    mkdirSync(join(dir, 'attacker'));
+    mkdirSync(join(dir, 'planning'));
+    const source = new Database(managerDb);
+    try {
+      source.exec(`VACUUM INTO '${attackerDb}'`);
+      source.exec(`VACUUM INTO '${planningDb}'`); // planning's database: the organisation's genuine roster
+    } finally {
+      source.close();
+    }
+    const attacker = new Database(attackerDb);
+    try {
+      attacker.prepare("UPDATE people SET region_id = (SELECT id FROM regions WHERE code = 'SOUTH') WHERE employee_no = 'S-101'").run();
+    } finally {
+      attacker.close();
+    }
+    const forgedOut = join(dir, 'forged');
+    ok(scorecard(['export', '--db', attackerDb, '--month', month, '--region', 'SOUTH', '--out', forgedOut, '--identity', p12('manager')], PASS.manager));
+    const forged = join(forgedOut, `S-101-${month}.pdf`);
+    expect(existsSync(forged)).toBe(true);
+    // Without a database the roster is not checked (and said so); with planning's database the file is refused as its inbox refuses it.
+    expect(ok(scorecard(['verify', forged, '--trust', trust])).stdout).toContain(NO_DB_NOTE);
+    const refused = scorecard(['verify', forged, '--trust', trust, '--db', planningDb, '--json']);
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout)[0]).toMatchObject({ ok: false, failure: { check: 'trust', reason: { code: 'manager-not-of-region', employeeNo: 'M-201', region: 'EAST' } } });
+    expect(scorecard(['verify', forged, '--trust', trust, '--db', planningDb]).stdout).toMatch(/^FAIL {2}.*S-101.*trust: signature #1 is by "王磊" .*not a regional manager of the region EAST \(the roster.s region of S-101; the sheet says SOUTH\)/m);
+    // A genuine SOUTH sheet still verifies against the same database.
+    ok(scorecard(['verify', join(out, `S-201-${month}.pdf`), '--trust', trust, '--db', planningDb]));
+    const before = readFileSync(forged);
+    expect(scorecard(['sign', forged, '--identity', p12('planning'), '--trust', trust, '--db', planningDb], PASS.planning)).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/does not verify: trust: .*not a regional manager of the region EAST/),
+    });
+    expect(readFileSync(forged).equals(before)).toBe(true);
+  });
+
   it('import into a second (HR) database: fully approved files only, twice = one record each, the original kept', () => {
     const hrDb = join(dir, 'hr', 'hr.db');
     // HR's roster first (the organisation's regions and people, without sheets): HR's import checks each sheet against it.

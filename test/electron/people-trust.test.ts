@@ -20,6 +20,7 @@ import { checkAgainstRoster } from '../../electron/services/roster-trust.ts';
 import { scoresheetJson } from '../../shared/score-file.ts';
 import { ServiceError } from '../../electron/services/errors.ts';
 import { createIdentity, readCertificate, signPdf } from '../../electron/signing/index.ts';
+import { samePerson } from '../../electron/signing/same-person.ts';
 import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
 import type { ChainRole, HrImportOutcome, IdentityInfo, SheetRecord } from '../../shared/api/types.ts';
 import { fingerprintCode } from '../../shared/fingerprint.ts';
@@ -178,14 +179,14 @@ describe('HR’s roster is the authority at import', () => {
     expect(outcome.refusal).toEqual({ code: 'roster-differs', employeeNo: southSeller, name: '假名', differences: { name: { sheet: '假名', roster: person(southSeller).name } } });
   }, 30_000);
 
-  it('a person of another region, claimed for the signer’s region, is refused naming both regions', async () => {
-    // The SOUTH manager scores an EAST salesperson and files the sheet under SOUTH.
-    const east = person('S-101');
-    expect(east.region).toBe('EAST');
-    const rec = await record(apps.manager, 'S-101');
-    const pdf = await chainSigned(rec, 'SOUTH', [{ app: apps.manager }, { app: apps.planning }, { app: apps.vp }, { app: apps.hr }]);
+  it('a person filed under another region than the roster’s is refused naming both regions', async () => {
+    // The SOUTH manager files a SOUTH salesperson's sheet under EAST (the manager step is checked against the roster's region, SOUTH).
+    const south = person('S-209');
+    expect(south.region).toBe('SOUTH');
+    const rec = await record(apps.manager, 'S-209');
+    const pdf = await chainSigned(rec, 'EAST', [{ app: apps.manager }, { app: apps.planning }, { app: apps.vp }, { app: apps.hr }]);
     const outcome = await hrImportRefused(pdf);
-    expect(outcome.refusal).toEqual({ code: 'roster-differs', employeeNo: 'S-101', name: east.name, differences: { region: { sheet: 'SOUTH', roster: 'EAST' } } });
+    expect(outcome.refusal).toEqual({ code: 'roster-differs', employeeNo: 'S-209', name: south.name, differences: { region: { sheet: 'EAST', roster: 'SOUTH' } } });
   }, 30_000);
 
   it('a salesperson’s sheet relabelled as a regional manager’s (skipping the manager) is refused naming the role', async () => {
@@ -233,6 +234,41 @@ describe('the manager step is the region’s manager', () => {
     const outcome = await hrImportRefused(pdf);
     expect(outcome.refusal).toMatchObject({ code: 'file-not-verified', failure: { check: 'trust', reason: { code: 'manager-not-of-region', employeeNo: MANAGER_NO, region: 'EAST' } } });
   }, 30_000);
+
+  it('an EAST person’s sheet filed under SOUTH by the SOUTH manager is refused: the roster’s region of the person counts, not the sheet’s', async () => {
+    const east = person('S-104');
+    expect(east.region).toBe('EAST');
+    const rec = await record(apps.manager, 'S-104');
+    const managerOnly = await chainSigned(rec, 'SOUTH', [{ app: apps.manager }]);
+    const [entry] = await call(apps.planning, 'inbox.add', { files: [upload('south.pdf', managerOnly)] });
+    expect(entry!.verdict).toMatchObject({ ok: false, failure: { check: 'trust', reason: { code: 'manager-not-of-region', signature: 1, employeeNo: MANAGER_NO, region: 'EAST' } } });
+    const pdf = await chainSigned(rec, 'SOUTH', [{ app: apps.manager }, { app: apps.planning }, { app: apps.vp }, { app: apps.hr }]);
+    const outcome = await hrImportRefused(pdf);
+    expect(outcome.refusal).toMatchObject({ code: 'file-not-verified', failure: { check: 'trust', reason: { code: 'manager-not-of-region', employeeNo: MANAGER_NO, region: 'EAST' } } });
+  }, 30_000);
+
+  it('a former regional manager (roster row ended before the sheet’s month) is no longer the region’s manager, nor exports', async () => {
+    const rec = await record(apps.manager, 'S-208');
+    const managerOnly = await chainSigned(rec, 'SOUTH', [{ app: apps.manager }]);
+    const pdf = await chainSigned(rec, 'SOUTH', [{ app: apps.manager }, { app: apps.planning }, { app: apps.vp }, { app: apps.hr }]);
+    const ended = (db: Db, to: string | null) => db.prepare('UPDATE people SET active_to = ? WHERE employee_no = ?').run(to, MANAGER_NO);
+    for (const app of [apps.planning, apps.hr, apps.manager]) ended(app.db, '2026-08'); // left in August; the sheet is September's
+    try {
+      const [entry] = await call(apps.planning, 'inbox.add', { files: [upload('former.pdf', managerOnly)] });
+      expect(entry!.verdict).toMatchObject({ ok: false, failure: { check: 'trust', reason: { code: 'manager-not-of-region', employeeNo: MANAGER_NO, region: 'SOUTH' } } });
+      const outcome = await hrImportRefused(pdf);
+      expect(outcome.refusal).toMatchObject({ code: 'file-not-verified', failure: { check: 'trust', reason: { code: 'manager-not-of-region', employeeNo: MANAGER_NO, region: 'SOUTH' } } });
+      // Export: a regional manager in the current month only.
+      const input = { fingerprint: apps.manager.identity.fingerprint, passphrase: PASS.manager, language: 'zh' as const };
+      const refused = await fail(apps.manager, 'sheets.exportMonth', { ...input, period: '2026-08' });
+      expect(refused).toMatchObject({ kind: 'conflict', refusal: { code: 'signer-not-regional-manager', employeeNo: MANAGER_NO } });
+    } finally {
+      for (const app of [apps.planning, apps.hr, apps.manager]) ended(app.db, null);
+    }
+    // Still the manager in September's roster: the same files pass.
+    const [entry] = await call(apps.planning, 'inbox.add', { files: [upload('former-again.pdf', await chainSigned(rec, 'SOUTH', [{ app: apps.manager }]))] });
+    expect(entry!.verdict).toEqual({ ok: true, failure: null });
+  }, 60_000);
 });
 
 describe('one person, one step', () => {
@@ -262,6 +298,36 @@ describe('one person, one step', () => {
     const pdf = await chainSigned(rec, 'SOUTH', [{ app: apps.manager }, { app: apps.planning }, { app: apps.vp, identity: vp2, pass: 'li' }, { app: apps.hr }]);
     const outcome = await hrImportRefused(pdf);
     expect(outcome.refusal).toMatchObject({ code: 'file-not-verified', failure: { check: 'signer-duplicate', reason: { code: 'same-person', name: '李娜', first: 2, second: 3, employeeNo: null } } });
+  }, 60_000);
+});
+
+describe('one person, one step: names as people write them', () => {
+  it('the same name with a full-width space (or a zero-width character) is one person (same-person)', async () => {
+    // Sales planning's 李娜 with a second, VP identity named 李, U+3000 (a full-width space), 娜 that HR trusts.
+    const second = await createIdentity({ name: '李\u3000娜', role: 'vp' }, 'li-wide');
+    const vp2 = await call(apps.vp, 'identities.import', { fileName: 'lw.p12', dataBase64: second.p12.toString('base64'), passphrase: 'li-wide' });
+    await call(apps.hr, 'trust.add', upload('lw.cer', second.certificate));
+    const rec = await record(apps.manager, 'S-206');
+    const pdf = await chainSigned(rec, 'SOUTH', [{ app: apps.manager }, { app: apps.planning }, { app: apps.vp, identity: vp2, pass: 'li-wide' }, { app: apps.hr }]);
+    const outcome = await hrImportRefused(pdf);
+    expect(outcome.refusal).toMatchObject({ code: 'file-not-verified', failure: { check: 'signer-duplicate', reason: { code: 'same-person', first: 2, second: 3, employeeNo: null } } });
+    expect(samePerson({ name: '李娜', email: null, employeeNo: null }, { name: '李\u200B娜 ', email: null, employeeNo: null })).toBe('name');
+    expect(samePerson({ name: '李娜', email: null, employeeNo: null }, { name: '李\uFEFF娜', email: null, employeeNo: null })).toBe('name');
+  }, 60_000);
+
+  it('an e-mail on one side only does not make two people: compared by name (same-person)', async () => {
+    const second = await createIdentity({ name: '李娜', role: 'vp', email: 'li.na@example.com' }, 'li-mail');
+    const vp2 = await call(apps.vp, 'identities.import', { fileName: 'lm.p12', dataBase64: second.p12.toString('base64'), passphrase: 'li-mail' });
+    await call(apps.hr, 'trust.add', upload('lm.cer', second.certificate));
+    const rec = await record(apps.manager, 'S-207');
+    const pdf = await chainSigned(rec, 'SOUTH', [{ app: apps.manager }, { app: apps.planning }, { app: apps.vp, identity: vp2, pass: 'li-mail' }, { app: apps.hr }]);
+    const outcome = await hrImportRefused(pdf);
+    expect(outcome.refusal).toMatchObject({ code: 'file-not-verified', failure: { check: 'signer-duplicate', reason: { code: 'same-person', name: '李娜', first: 2, second: 3 } } });
+    // Both with an e-mail: two addresses are two people of one name; employee numbers on both sides decide alone, in any case.
+    expect(samePerson({ name: '李娜', email: 'a@example.com', employeeNo: null }, { name: '李娜', email: 'b@example.com', employeeNo: null })).toBeNull();
+    expect(samePerson({ name: '李娜', email: 'A@example.com', employeeNo: null }, { name: '李娜', email: 'a@example.com', employeeNo: null })).toBe('name-email');
+    expect(samePerson({ name: '王磊', email: null, employeeNo: 'm-201' }, { name: 'x', email: 'x@example.com', employeeNo: 'M-201' })).toBe('employee-no');
+    expect(samePerson({ name: '王磊', email: null, employeeNo: 'M-201' }, { name: '王磊', email: null, employeeNo: 'M-202' })).toBeNull();
   }, 60_000);
 });
 

@@ -32,7 +32,9 @@ export async function sign(args: readonly string[], io: Io): Promise<string> {
     let signatures: number;
     let verified: Parameters<typeof assertNotOnChain>[1];
     if (trusted) {
-      const v = await verifySheetPdf(pdf, trusted, fromDb ? { rubrics: fromDb.rubrics, firstReceived: fromDb.firstReceived } : {});
+      // --db: with the database's roster checks, as the app's inbox applies them.
+      const checked = await verifySheetPdf(pdf, trusted, fromDb ? { rubrics: fromDb.rubrics, firstReceived: fromDb.firstReceived } : {});
+      const v = fromDb ? fromDb.rosterChecks(checked) : checked;
       if (!v.verdict.ok) throw new CliError(`${file} does not verify: ${v.verdict.failure?.check}: ${v.verdict.failure?.message}`);
       verified = v;
       next = v.nextStep;

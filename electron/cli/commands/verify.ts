@@ -38,19 +38,21 @@ export async function verify(args: readonly string[]): Promise<Outcome> {
   let withDb = false;
   // When the database first had each file (the time checks); a file it never had: now.
   let firstReceived: ((sha256: string) => Date | null) | undefined;
+  // The database's roster checks of the signers, as the app's inbox applies them.
+  let rosterChecks = (v: SheetVerification) => v;
   if (flags['--trust']) trusted.push(...trustFolder(flags['--trust']));
   if (flags['--db'] || !flags['--trust']) {
     const path = flags['--db'] ?? process.env.SCORECARD_DB;
     if (!path) throw new CliError('verify needs the trusted certificates: --trust DIR (a folder of .cer files), or --db PATH (the trusted signers of a database)');
     const checks = checksFrom(path);
     trusted.push(...checks.trusted);
-    ({ rubrics, firstReceived } = checks);
+    ({ rubrics, firstReceived, rosterChecks } = checks);
     withDb = true;
   }
   const files = pdfFiles(positional);
   if (files.length === 0) throw new CliError(`no PDF files in ${positional.join(', ')}`);
   const reports: ReturnType<typeof report>[] = [];
-  for (const file of files) reports.push({ ...report(file, await verifySheetPdf(readBytes(file), trusted, { rubrics, firstReceived })), ...checkedAgainst(withDb) });
+  for (const file of files) reports.push({ ...report(file, rosterChecks(await verifySheetPdf(readBytes(file), trusted, { rubrics, firstReceived }))), ...checkedAgainst(withDb) });
   const failed = reports.filter((r) => !r.ok).length;
   const summary = failed ? `${failed} of ${reports.length} files failed verification` : '';
   if (flags['--json']) return new Outcome(json(reports), failed ? 1 : 0, summary);
