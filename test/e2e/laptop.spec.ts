@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// (code passed to page.evaluate runs in the browser)
 /**
  * Every screen on a laptop, at 1366×768 and 1280×720, in both languages, with the demo loaded (as
  * HR, who sees every screen and every approvals tab): no screen scrolls sideways, the pay grid's
@@ -27,7 +25,8 @@ function lastMonth(): string {
 
 /** The page itself does not scroll sideways (a grid or table may scroll inside itself). */
 async function pageOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
-  return page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
+  // A string runs in the page as it is (this file is type-checked without the DOM library).
+  return page.evaluate('({ scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth })') as Promise<{ scrollWidth: number; innerWidth: number }>;
 }
 
 /** The element lies within the viewport's width and within its container's (no scrolling needed to see it). */
@@ -67,7 +66,7 @@ test('laptop screens: every screen at 1366×768 and 1280×720 in both languages 
         const o = await pageOverflow(page);
         expect.soft(o.scrollWidth, `${screen} at ${sz} (${lang}) scrolls sideways`).toBeLessThanOrEqual(o.innerWidth);
       };
-      const go = (hash: string) => page.evaluate((h) => (location.hash = h), hash);
+      const go = (hash: string) => page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
 
       await page.getByTestId('nav-scoring').click();
       await expect(page.getByTestId('month-grid').getByRole('row').nth(1)).toBeVisible();
@@ -108,7 +107,10 @@ test('laptop screens: every screen at 1366×768 and 1280×720 in both languages 
       // A reason for missing pay is shown in full: not cut off in its cell.
       const missing = grid.locator('[data-missing]').first();
       if (await missing.count()) {
-        const cut = await missing.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+        const cut = await missing.evaluate((el) => {
+          const box = el as unknown as { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number };
+          return box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1;
+        });
         expect.soft(cut, `a missing-pay reason is cut at ${sz} (${lang}): ${await missing.textContent()}`).toBe(false);
       }
 

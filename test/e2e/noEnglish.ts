@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// (code passed to page.evaluate runs in the browser)
 /**
  * The Chinese UI never shows an English sentence from the backend: the visible text of a part of
  * the page, less what may be English in any language (file names, ids, rubric refs, hashes and a
@@ -36,6 +34,6 @@ export function englishRuns(text: string): string[] {
 
 /** The English runs in what `locator` shows (its visible text, every match). */
 export async function noEnglish(locator: Locator): Promise<string[]> {
-  const texts = await locator.evaluateAll((els) => els.map((el) => (el as HTMLElement).innerText));
+  const texts = await locator.evaluateAll((els) => els.map((el) => (el as unknown as { innerText: string }).innerText));
   return texts.flatMap(englishRuns);
 }

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// (code passed to page.evaluate runs in the browser)
 /**
  * What a manager sees of the rules revised 2026-12-07, in a real browser against browser mode on
  * a real temporary database: a draft scored with salesperson@1 says it moves to the new version at
@@ -155,10 +153,10 @@ test('a field-service sheet: who assesses each item, a complaint marked severe f
   await expect(page.getByTestId('rubric-assessed-by-special')).toHaveText('由索赔组考核');
   await expect(page.getByTestId('rubric-assessed-by-whereabouts')).toHaveText('由现场管理组、函电组、索赔组、技术组、配件组考核');
   await expect(page.getByTestId('rubric-item-complaints')).toContainText('可标记为严重');
-  await page.getByTestId('rubric-item-complaints').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.getByTestId('rubric-item-complaints').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/rules-revision-rubric-zh.png` });
   await page.getByTestId('lang-en').click();
   await expect(page.getByTestId('rubric-assessed-by-special')).toHaveText('Assessed by the claims group');
-  await page.getByTestId('rubric-item-complaints').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.getByTestId('rubric-item-complaints').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/rules-revision-rubric-en.png` });
 });
