@@ -6,7 +6,7 @@
  * declared amendment of exactly that version and keeps every version. The refused files are made
  * with the app's own renderer and signer and trusted keys, as a dishonest signer would make them.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,8 +199,18 @@ describe('an amendment through the chain to HR', () => {
     const text = spawnSync('pdftotext', ['-layout', v2.path, '-'], { encoding: 'utf8' }).stdout;
     expect(text).toContain('修订 第 2 版');
     expect(text).toContain('修订原因');
+    expect(spawnSync('pdfinfo', [v2.path], { encoding: 'utf8' }).stdout).toMatch(/Pages:\s+1\n/); // still one page
     expect(text).toContain(REASON.slice(0, 8));
     expect(text).toContain(v1.sha256.slice(0, 16));
+    // In English, the same section.
+    const english = join(root, 'amendment-en.pdf');
+    writeFileSync(english, await renderSheetPdf(rec, { language: 'en', exportedAt: new Date().toISOString(), amendment }));
+    const en = spawnSync('pdftotext', ['-layout', english, '-'], { encoding: 'utf8' }).stdout;
+    expect(en).toContain('Amendment, version 2');
+    expect(en).toContain('amends version 1');
+    expect(en).toContain('Reason:');
+    expect(en).toContain('Changes:');
+    expect(en).toMatch(/Monthly score \d+(\.\d+)? → \d+/);
   }, 60_000);
 
   it('planning, VP and HR approve version 1, HR imports it; then version 2: each inbox shows the amendment, HR replaces its sheet and keeps both versions with their files', async () => {
