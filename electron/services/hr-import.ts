@@ -22,7 +22,7 @@
  * comparing the times they write (a 9999 export time would win forever). The original signed
  * file is kept under <data dir>/received/YYYY-MM/.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileData, HrImportOutcome } from '../../shared/api/types.ts';
 import type { Rubric } from '../../shared/rubric/schema.ts';
@@ -112,7 +112,7 @@ export async function importFiles(db: Db, items: { fileName: string; bytes: Buff
 
 function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v: SheetVerification, rubrics: readonly Rubric[]): HrImportOutcome {
   const data = v.data as ScoresheetJson;
-  const { person, output, input } = data;
+  const { person, output } = data;
   const period = output.period;
   if (!CODE.test(person.employeeNo)) {
     throw new ServiceError('conflict', `the employee number ${JSON.stringify(person.employeeNo)} is not one this app accepts (letters, digits and "-", at most 20)`, {
@@ -132,8 +132,22 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
   // HR's roster is the authority: a known person as the roster has them, a month they are assessed in.
   const personId = checkAgainstRoster(db, data);
 
+  const path = join(dataPath(db, 'received', period), `${safeName(person.employeeNo)}-${period}-${sha256.slice(0, 12)}.pdf`);
+  // A refusal rolls the database back; the copy of the file written for it goes too.
+  const hadFile = existsSync(path);
+  try {
+    return writeImportRows(db, fileName, bytes, sha256, v, rubric, personId, path);
+  } catch (err) {
+    if (!hadFile) rmSync(path, { force: true });
+    throw err;
+  }
+}
+
+function writeImportRows(db: Db, fileName: string, bytes: Buffer, sha256: string, v: SheetVerification, rubric: Rubric, personId: number, path: string): HrImportOutcome {
+  const data = v.data as ScoresheetJson;
+  const { person, output, input } = data;
+  const period = output.period;
   return writeTransaction(db, (): HrImportOutcome => {
-    const path = join(dataPath(db, 'received', period), `${safeName(person.employeeNo)}-${period}-${sha256.slice(0, 12)}.pdf`);
     recordReceived(db, bytes, fileName, v, path);
     const now = new Date().toISOString();
 

@@ -7,9 +7,9 @@
  * imports it. Real SQLite files, real signatures, the real verifier.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '../../electron/db/database.ts';
 import { createHandlers, type Handlers } from '../../electron/handlers.ts';
@@ -332,6 +332,8 @@ describe('the first-received time is recorded, and HR imports one file per sheet
       refusal: { code: 'sheet-already-imported', name: record.person.name, period: '2026-09', fileName: 'first.pdf', file: imported!.sha256.slice(0, 12) },
     });
     expect(refused!.message).toMatch(/imported already from first\.pdf/);
+    // Refused means nothing kept: the database as it was, and no copy of the refused file on disk.
+    expect(readdirSync(dirname(imported!.path!))).toEqual([basename(imported!.path!)]);
     // The first file again is the same record.
     const [again] = await call(hr, 'hr.import', { files: [{ fileName: 'first.pdf', dataBase64: first.toString('base64') }] });
     expect(again).toMatchObject({ outcome: 'already-imported' });
