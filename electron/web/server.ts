@@ -10,6 +10,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { MAX_REQUEST_BYTES } from '../../shared/api/contract.ts';
 import type { ApiFailure } from '../../shared/api/types.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
+import { BUSY_TIMEOUT_MS } from '../db/database.ts';
 import { invoke, type Handlers } from '../handlers.ts';
 
 const TYPES: Record<string, string> = {
@@ -52,6 +53,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       else res.destroy();
     });
   });
+
+  // A call may hold the event loop for up to the database's busy timeout (better-sqlite3 is
+  // synchronous): an idle keep-alive socket must outlive that by far, or the server closes it as
+  // the browser sends its next call on it (the browser sees "fetch failed").
+  server.keepAliveTimeout = 4 * BUSY_TIMEOUT_MS;
+  server.headersTimeout = server.keepAliveTimeout + 5_000;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -63,7 +63,7 @@ describe('report services', () => {
     expect(d.unsigned.map((u) => u.status)).toEqual(['not-started', 'ready', 'ready', 'draft']);
     expect(d.topDeductions.map((t) => t.itemId).sort()).toEqual(['ad-plan', 'dealer.network-plan']);
     const f = await call(h, 'reports.fairness', { period: '2026-10' });
-    expect(f.calibration).toEqual([{ scorer: '东经理', count: 2, mean: expect.any(Number), spread: expect.any(Number), flags: [] }]);
+    expect(f.calibration).toEqual([{ scorer: '东经理', count: 2, mean: expect.any(Number), spread: expect.any(Number), flags: [], verdict: 'too-few' }]); // 2 sheets: below the minimum of 5
     expect(f.unexplained.map((u) => [u.name, u.itemId, u.deduction])).toEqual([['王磊', 'dealer.network-plan', 5]]);
     const wang = f.explanations.find((e) => e.name === '王磊')!;
     expect(wang.lines).toEqual([{ itemId: 'dealer.network-plan', deduction: 5, zh: expect.stringContaining('违反，扣5分'), en: expect.stringContaining('violated, −5') }]);
