@@ -569,15 +569,23 @@ export function sheetDocDefinition(record: SheetRecord, options: SheetPdfOptions
     }),
     styles: {},
     defaultStyle: { font: FONT_FAMILY, fontSize: 8.5, lineHeight: 0.92, color: INK },
-    files: {
-      [SCORE_FILE_NAME]: {
-        src: `data:application/json;base64,${Buffer.from(json, 'utf8').toString('base64')}`,
-        name: SCORE_FILE_NAME,
-        type: 'application/json',
-        description: 'Score sheet data (scoresheet/1): input, output, rubric, person, signer chain',
-        creationDate: exported,
-        modifiedDate: exported,
-      },
+    files: embeddedDataFile(json, 'Score sheet data (scoresheet/1): input, output, rubric, person, signer chain', exported),
+  };
+}
+
+/**
+ * The data file every signed PDF of this app embeds under one name (score sheets, return notes,
+ * rubric files; the verifier reads SCORE_FILE_NAME), as pdfmake's `files`.
+ */
+export function embeddedDataFile(json: string, description: string, at: Date): DocDefinition['files'] {
+  return {
+    [SCORE_FILE_NAME]: {
+      src: `data:application/json;base64,${Buffer.from(json, 'utf8').toString('base64')}`,
+      name: SCORE_FILE_NAME,
+      type: 'application/json',
+      description,
+      creationDate: at,
+      modifiedDate: at,
     },
   };
 }

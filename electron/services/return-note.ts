@@ -12,7 +12,7 @@ import type { ChainRole } from '../../shared/api/types.ts';
 import { isPlainObject } from '../../shared/problems.ts';
 import { formatLocalTime } from '../../shared/time.ts';
 import { renderDocument } from '../pdf/render.ts';
-import { FONT_FAMILY } from '../pdf/sheet.ts';
+import { embeddedDataFile, FONT_FAMILY } from '../pdf/sheet.ts';
 import { sheetLabels } from '../pdf/labels.ts';
 import { type DataProblem, type TrustedSigner, type Verdict, verifyPdf } from '../signing/index.ts';
 
@@ -54,7 +54,7 @@ export async function renderReturnNote(note: ReturnNoteJson, language: 'zh' | 'e
   const L = sheetLabels(language);
   const zh = language === 'zh';
   const row = (label: string, value: string) => [{ text: label, color: '#5f6b76', noWrap: true }, { text: value, bold: true }];
-  const json = Buffer.from(JSON.stringify(note), 'utf8').toString('base64');
+  const json = JSON.stringify(note);
   const at = new Date(note.returnedAt);
   const { pdf } = await renderDocument({
     pageSize: 'A4',
@@ -89,16 +89,7 @@ export async function renderReturnNote(note: ReturnNoteJson, language: 'zh' | 'e
     footer: () => ({ text: `${RETURN_NOTE_FORMAT} · ${SCORE_FILE_NAME}`, fontSize: 6, color: '#8a949e', margin: [48, 12, 48, 0] }),
     styles: {},
     defaultStyle: { font: FONT_FAMILY, fontSize: 9.5 },
-    files: {
-      [SCORE_FILE_NAME]: {
-        src: `data:application/json;base64,${json}`,
-        name: SCORE_FILE_NAME,
-        type: 'application/json',
-        description: `Return note (${RETURN_NOTE_FORMAT})`,
-        creationDate: at,
-        modifiedDate: at,
-      },
-    },
+    files: embeddedDataFile(json, `Return note (${RETURN_NOTE_FORMAT})`, at),
   });
   return pdf;
 }

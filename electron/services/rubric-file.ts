@@ -14,7 +14,7 @@ import { rubricAsText } from '../../shared/rubric/describe.ts';
 import type { Rubric } from '../../shared/rubric/schema.ts';
 import { RETURN_NOTE_FORMAT, SCORESHEET_FORMAT, SCORE_FILE_NAME } from '../../shared/score-file.ts';
 import { renderDocument } from '../pdf/render.ts';
-import { FONT_FAMILY } from '../pdf/sheet.ts';
+import { embeddedDataFile, FONT_FAMILY } from '../pdf/sheet.ts';
 import { type DataProblem, type TrustedSigner, type Verdict, verifyPdf } from '../signing/index.ts';
 
 export const RUBRIC_FILE_PDF_FORMAT = 'rubricfile/1';
@@ -68,7 +68,7 @@ export async function renderRubricFile(file: RubricFileJson, language: 'zh' | 'e
   const rubric = loadRubric(file.definition);
   const zh = language === 'zh';
   const at = new Date(file.publishedAt);
-  const json = Buffer.from(JSON.stringify(file), 'utf8').toString('base64');
+  const json = JSON.stringify(file);
   const row = (label: string, value: string) => [{ text: label, color: '#5f6b76', noWrap: true }, { text: value, bold: true }];
   const { pdf } = await renderDocument({
     pageSize: 'A4',
@@ -97,16 +97,7 @@ export async function renderRubricFile(file: RubricFileJson, language: 'zh' | 'e
     footer: () => ({ text: `${RUBRIC_FILE_PDF_FORMAT} · ${SCORE_FILE_NAME}`, fontSize: 6, color: '#8a949e', margin: [40, 12, 40, 0] }),
     styles: {},
     defaultStyle: { font: FONT_FAMILY, fontSize: 9.5 },
-    files: {
-      [SCORE_FILE_NAME]: {
-        src: `data:application/json;base64,${json}`,
-        name: SCORE_FILE_NAME,
-        type: 'application/json',
-        description: `Published rubric (${RUBRIC_FILE_PDF_FORMAT})`,
-        creationDate: at,
-        modifiedDate: at,
-      },
-    },
+    files: embeddedDataFile(json, `Published rubric (${RUBRIC_FILE_PDF_FORMAT})`, at),
   });
   return pdf;
 }
