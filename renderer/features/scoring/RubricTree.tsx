@@ -178,29 +178,13 @@ function ItemPoints({ item, live, invalid }: { item: ItemNode; live: ItemResult 
   const { t } = useI18n();
   if (!live) return null;
   const penalty = item.rule.kind === 'penalty';
-  if (invalid) {
-    return (
-      <Box sx={{ textAlign: 'right', flexShrink: 0 }} data-testid={`points-${item.id}`} data-invalid="true" aria-live="polite">
-        <Typography variant="h6" component="p" color="error" sx={{ lineHeight: 1.2 }}>
-          —
-          {!penalty && (
-            <Typography component="span" variant="body2" color="text.secondary">
-              {' '}
-              / {score(live.max)}
-            </Typography>
-          )}
-        </Typography>
-        <Typography variant="caption" color="error" component="p">
-          {t.sheet.pointsInvalid}
-        </Typography>
-      </Box>
-    );
-  }
   const lost = live.deduction > 0;
+  const figure = invalid ? '—' : penalty ? minus(live.deduction) : score(live.points);
+  const caption = invalid ? t.sheet.pointsInvalid : penalty ? t.sheet.nominal(score(item.points)) : lost ? `${t.sheet.deduction} ${minus(live.deduction)}` : t.sheet.max(score(live.max));
   return (
-    <Box sx={{ textAlign: 'right', flexShrink: 0 }} data-testid={`points-${item.id}`} aria-live="polite">
-      <Typography variant="h6" component="p" color={lost ? 'error' : 'text.primary'} sx={{ lineHeight: 1.2 }}>
-        {penalty ? minus(live.deduction) : score(live.points)}
+    <Box sx={{ textAlign: 'right', flexShrink: 0 }} data-testid={`points-${item.id}`} {...(invalid ? { 'data-invalid': 'true' } : {})} aria-live="polite">
+      <Typography variant="h6" component="p" color={invalid || lost ? 'error' : 'text.primary'} sx={{ lineHeight: 1.2 }}>
+        {figure}
         {!penalty && (
           <Typography component="span" variant="body2" color="text.secondary">
             {' '}
@@ -208,10 +192,10 @@ function ItemPoints({ item, live, invalid }: { item: ItemNode; live: ItemResult 
           </Typography>
         )}
       </Typography>
-      <Typography variant="caption" color="text.secondary" component="p">
-        {penalty ? t.sheet.nominal(score(item.points)) : lost ? `${t.sheet.deduction} ${minus(live.deduction)}` : t.sheet.max(score(live.max))}
+      <Typography variant="caption" color={invalid ? 'error' : 'text.secondary'} component="p">
+        {caption}
       </Typography>
-      {live.gated && <Chip label={t.sheet.gated} color="error" variant="outlined" />}
+      {!invalid && live.gated && <Chip label={t.sheet.gated} color="error" variant="outlined" />}
     </Box>
   );
 }
