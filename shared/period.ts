@@ -32,6 +32,11 @@ function digits(text: string, start: number, count: number): number {
   return n;
 }
 
+/** The month of `now` (this computer's clock and zone), YYYY-MM. */
+export function currentPeriod(now: Date = new Date()): string {
+  return formatPeriod({ year: now.getFullYear(), month: now.getMonth() + 1 });
+}
+
 export function formatPeriod(p: Period): string {
   return `${p.year}-${String(p.month).padStart(2, '0')}`;
 }

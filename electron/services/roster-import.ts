@@ -7,7 +7,7 @@
 import { IDENTIFIER, IDENTIFIER_MAX, MAX_NAME } from '../../shared/api/contract.ts';
 import { DOMAIN_LABELS } from '../../shared/labels.ts';
 import type { Person, RosterPreview, RosterRow } from '../../shared/api/types.ts';
-import { formatDate, formatPeriod, parseDate, parsePeriod } from '../../shared/period.ts';
+import { currentPeriod, formatDate, formatPeriod, parseDate, parsePeriod } from '../../shared/period.ts';
 import { describeValue, InputError, type Problem, type ProblemRule } from '../../shared/problems.ts';
 import { ROLE_IDS, type RoleId } from '../../shared/rubric/schema.ts';
 import type { Db } from '../db/database.ts';
@@ -68,7 +68,7 @@ export function normalizeHeader(text: string): string {
 /** Preview a roster file: what an import would do, row by row, with every problem. Writes nothing. */
 export async function previewRoster(db: Db, input: RosterUpload, options: RosterOptions = {}): Promise<RosterPreview> {
   const file = await readRoster(input);
-  const rows = evaluate(db, file.rows, options.currentMonth ?? thisMonth()).map((r) => r.row);
+  const rows = evaluate(db, file.rows, options.currentMonth ?? currentPeriod()).map((r) => r.row);
   return { fileName: input.fileName, encoding: file.encoding, rows, errorCount: rows.filter((r) => r.errors.length > 0).length };
 }
 
@@ -79,7 +79,7 @@ export async function previewRoster(db: Db, input: RosterUpload, options: Roster
  */
 export async function importRoster(db: Db, input: RosterUpload, options: RosterOptions = {}): Promise<RosterImportResult> {
   const file = await readRoster(input);
-  const month = options.currentMonth ?? thisMonth();
+  const month = options.currentMonth ?? currentPeriod();
   return writeTransaction(db, () => {
     const rows = evaluate(db, file.rows, month);
     const refusal = rosterRefusal(input.fileName, rows.map((r) => r.row));
@@ -339,11 +339,6 @@ export function parseMonth(text: string): string | null {
     return parseDate(formatDate(d)) && parsePeriod(formatPeriod(d)) ? formatPeriod(d) : null;
   }
   return null;
-}
-
-function thisMonth(): string {
-  const now = new Date();
-  return formatPeriod({ year: now.getFullYear(), month: now.getMonth() + 1 });
 }
 
 const MAX_PROBLEMS = 200;

@@ -16,6 +16,7 @@
  */
 import type { ChainRole } from '../../shared/api/types.ts';
 import { assessedInSql, isAssessedIn } from '../../shared/assessed.ts';
+import { currentPeriod } from '../../shared/period.ts';
 import type { RosterDifferences } from '../../shared/refusals.ts';
 import type { RoleId } from '../../shared/rubric/schema.ts';
 import type { ScoresheetJson } from '../../shared/score-file.ts';
@@ -47,10 +48,6 @@ function rosterPerson(db: Db, employeeNo: string): RosterPerson | undefined {
     .get(employeeNoKey(employeeNo)) as RosterPerson | undefined;
 }
 
-/** The current month, YYYY-MM, by this computer's clock. */
-export function currentMonth(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
 
 /**
  * HR's import: the sheet's person and month against HR's roster. Throws the refusal (nothing is
@@ -59,7 +56,7 @@ export function currentMonth(now: Date = new Date()): string {
 export function checkAgainstRoster(db: Db, data: ScoresheetJson, now: Date = new Date()): number {
   const { person } = data;
   const period = data.output.period;
-  const current = currentMonth(now);
+  const current = currentPeriod(now);
   if (period > current) {
     throw new ServiceError('conflict', `the sheet is for ${period}, after the current month ${current}`, { code: 'month-in-future', period, current });
   }
@@ -191,13 +188,13 @@ export function signerRegion(db: Db, identity: Pick<SigningIdentity, 'certificat
             `SELECT r.id, r.code FROM people p JOIN regions r ON r.id = p.region_id
               WHERE ${sameEmployeeNo('@no')} AND p.role = 'regional-manager' AND ${assessedInSql('@period')}`,
           )
-          .get({ no: employeeNoKey(employeeNo), period: currentMonth(now) }) as { id: number; code: string } | undefined);
+          .get({ no: employeeNoKey(employeeNo), period: currentPeriod(now) }) as { id: number; code: string } | undefined);
   if (!row) {
     throw new ServiceError(
       'conflict',
       employeeNo === null
         ? `the signing identity ${identity.name} carries no employee number: a regional manager's identity needs one`
-        : `the signing identity ${identity.name} (employee number ${employeeNo}) is not a regional manager in this roster in ${currentMonth(now)}`,
+        : `the signing identity ${identity.name} (employee number ${employeeNo}) is not a regional manager in this roster in ${currentPeriod(now)}`,
       { code: 'signer-not-regional-manager', name: identity.name, employeeNo },
     );
   }

@@ -1,5 +1,5 @@
 /** `rubric list` and `rubric show`: the built-in rubrics, every version. */
-import { formatPeriod } from '../../../shared/period.ts';
+import { currentPeriod } from '../../../shared/period.ts';
 import { BUILTIN_RUBRICS, resolveRubric } from '../../../shared/rubric/catalog.ts';
 import { rubricAsText } from '../../../shared/rubric/describe.ts';
 import { CliError, languageFlag, parseFlags } from '../args.ts';
@@ -14,8 +14,7 @@ export function rubric(args: readonly string[]): string {
     const [id] = positional;
     if (!id || positional.length > 1) throw new CliError('usage: scorecard rubric show ID[@VERSION] [--json] [--lang zh|en]');
     // A bare id: the newest version in force this month, as a sheet started now would take.
-    const now = new Date();
-    const resolved = resolveRubric(id, formatPeriod({ year: now.getFullYear(), month: now.getMonth() + 1 }));
+    const resolved = resolveRubric(id, currentPeriod());
     if (!resolved.ok) throw new CliError(`rubric "${id}" not found; built-in rubrics: ${BUILTIN_RUBRICS.map((r) => `${r.id}@${r.version}`).join(', ')}`);
     const found = resolved.rubric;
     if (flags['--json']) return JSON.stringify(found, null, 2);
