@@ -22,6 +22,7 @@
  * comparing the times they write (a 9999 export time would win forever). The original signed
  * file is kept under <data dir>/received/YYYY-MM/.
  */
+import { IDENTIFIER } from '../../shared/identifier.ts';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileData, HrImportOutcome } from '../../shared/api/types.ts';
@@ -44,8 +45,6 @@ import { getPerson } from './people.ts';
 import { sheetRow, writeSheetRow, type SheetRow } from './sheets.ts';
 import { firstReceivedIn } from './sheet-times.ts';
 import { type SheetVerification, signerInfo, trustedSigners, verifySheetPdf } from './sheet-verify.ts';
-
-const CODE = /^[A-Za-z0-9-]{1,20}$/;
 
 export interface HrImportOptions {
   /** Signers trusted for this import beside the database's list (the CLI's --trust folder). */
@@ -114,14 +113,14 @@ function writeImport(db: Db, fileName: string, bytes: Buffer, sha256: string, v:
   const data = v.data as ScoresheetJson;
   const { person, output } = data;
   const period = output.period;
-  if (!CODE.test(person.employeeNo)) {
+  if (!IDENTIFIER.test(person.employeeNo)) {
     throw new ServiceError('conflict', `the employee number ${JSON.stringify(person.employeeNo)} is not one this app accepts (letters, digits and "-", at most 20)`, {
       code: 'file-identifier',
       what: 'employee-no',
       value: person.employeeNo,
     });
   }
-  if (data.region && !CODE.test(data.region.code)) {
+  if (data.region && !IDENTIFIER.test(data.region.code)) {
     throw new ServiceError('conflict', `the region code ${JSON.stringify(data.region.code)} is not one this app accepts`, { code: 'file-identifier', what: 'region-code', value: data.region.code });
   }
   // The rubric known here (the verifier recomputed the sheet with it), never the sheet's copy.

@@ -4,6 +4,7 @@
  * extension (OID.staffAssessmentRole, a UTF8String), so it is covered by the certificate's own
  * signature and read back by readCertificate().
  */
+import { IDENTIFIER } from '../../shared/identifier.ts';
 import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
@@ -90,7 +91,8 @@ const EMPLOYEE_NO_OID_AS_PARSED = (() => {
 })();
 
 /** An employee number as HR's roster has it: letters, digits and "-", at most 20. */
-export const EMPLOYEE_NO = /^[A-Za-z0-9-]{1,20}$/;
+/** An employee number as the roster writes it (the contract's identifier rule). */
+export const EMPLOYEE_NO = IDENTIFIER;
 
 
 // ---------------------------------------------------------------------------------------------

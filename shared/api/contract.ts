@@ -4,6 +4,7 @@
  * input against it before a service runs.
  */
 import { z } from 'zod';
+import { IDENTIFIER, IDENTIFIER_MAX } from '../identifier.ts';
 import { MAX_YEAR, MIN_YEAR, parsePeriod, PERIOD_EXPECTED } from '../period.ts';
 import { InputError, zodProblems, type ProblemRule } from '../problems.ts';
 import { ROLE_IDS, type Rubric } from '../rubric/schema.ts';
@@ -44,9 +45,8 @@ const period = z.string().refine((text) => parsePeriod(text) !== null, PERIOD_EX
 const id = z.number().int().positive();
 /** The longest name (a person's, a region's, the user's); the roster import checks the same. */
 export const MAX_NAME = 100;
-/** An employee number or a region code: letters, digits and "-", 1–20 characters (the roster import checks the same). */
-export const IDENTIFIER_MAX = 20;
-export const IDENTIFIER = new RegExp(`^[A-Za-z0-9-]{1,${IDENTIFIER_MAX}}$`);
+// An employee number or a region code (shared/identifier.ts; the roster import checks the same).
+export { IDENTIFIER, IDENTIFIER_MAX } from '../identifier.ts';
 const name = z
   .string()
   .trim()
