@@ -6,37 +6,26 @@
  * declared amendment of exactly that version and keeps every version. The refused files are made
  * with the app's own renderer and signer and trusted keys, as a dishonest signer would make them.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/db/database.ts';
-import { createHandlers, type Handlers } from '../../electron/handlers.ts';
 import { renderSheetPdf } from '../../electron/pdf/render.ts';
-import { loadDemo } from '../../electron/services/demo.ts';
 import { openStoredIdentity } from '../../electron/services/identities.ts';
 import { verifySheetPdf, trustedSigners } from '../../electron/services/sheet-verify.ts';
 import { signPdf } from '../../electron/signing/index.ts';
 import { amendmentChanges, type Amendment } from '../../shared/amendment.ts';
 import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
-import type { ChainRole, ExportResult, IdentityInfo, SheetRecord, StoredFile } from '../../shared/api/types.ts';
+import type { ChainRole, ExportResult, SheetRecord, StoredFile } from '../../shared/api/types.ts';
 import type { ItemInput } from '../../shared/scoring/input.ts';
 import { call as callHandler, fail as failHandler } from '../helpers/call.ts';
+import { NAMES, PASS, setUpChainApps, tearDownChainApps, type ChainApp } from '../helpers/chain-apps.ts';
 
 const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10
 const PERIOD = '2026-09';
-const PASS: Record<ChainRole, string> = { manager: 'manager pass 1', planning: 'planning pass 2', vp: 'vp pass 3', hr: 'hr pass 4' };
-const NAMES: Record<ChainRole, string> = { manager: '王磊', planning: '李娜', vp: '张伟', hr: '陈静' };
-const MANAGER_NO = 'M-201';
 const REASON = '复核发现车辆管理记录有误,依据退回意见更正';
 
-interface App {
-  role: ChainRole;
-  dir: string;
-  db: Db;
-  h: Handlers;
-  identity: IdentityInfo;
-}
+type App = ChainApp;
 
 let root: string;
 const apps = {} as Record<ChainRole, App>;
@@ -111,33 +100,13 @@ function hrState() {
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'amendments-'));
-  for (const role of ['manager', 'planning', 'vp', 'hr'] as ChainRole[]) {
-    const dir = join(root, role);
-    mkdirSync(dir);
-    const db = openDatabase(join(dir, 'scorecard.db'));
-    apps[role] = { role, dir, db, h: createHandlers(db, { dbPath: join(dir, 'scorecard.db'), appVersion: 'test' }), identity: undefined as unknown as IdentityInfo };
-  }
-  loadDemo(apps.manager.db, TODAY);
-  loadDemo(apps.planning.db, TODAY);
-  apps.hr.db.prepare('ATTACH DATABASE ? AS source').run(join(apps.manager.dir, 'scorecard.db'));
-  apps.hr.db.exec('INSERT INTO regions SELECT * FROM source.regions; INSERT INTO people SELECT * FROM source.people; DETACH DATABASE source');
+  await setUpChainApps(apps, root, TODAY);
   const south = (apps.manager.db.prepare("SELECT id FROM regions WHERE code = 'SOUTH'").get() as { id: number }).id;
   await call(apps.manager, 'user.set', { name: NAMES.manager, chainRole: 'manager', regionId: south });
   await call(apps.planning, 'user.set', { name: NAMES.planning, chainRole: 'planning', regionId: null });
-  for (const app of Object.values(apps)) {
-    app.identity = await call(app, 'identities.create', { name: NAMES[app.role], role: app.role, passphrase: PASS[app.role], ...(app.role === 'manager' ? { employeeNo: MANAGER_NO } : {}) });
-  }
-  for (const app of Object.values(apps)) {
-    for (const other of Object.values(apps)) {
-      if (other !== app) await call(app, 'trust.add', await call(other, 'identities.exportCertificate', { fingerprint: other.identity.fingerprint, format: 'der' }));
-    }
-  }
 }, 60_000);
 
-afterAll(() => {
-  for (const app of Object.values(apps)) app.db?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => tearDownChainApps(apps, root));
 
 describe('an amendment through the chain to HR', () => {
   const who = 'S-201';

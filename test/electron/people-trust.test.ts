@@ -7,14 +7,12 @@
  * with real SQLite files; HR's database holds the organisation's roster.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/db/database.ts';
-import { createHandlers, type Handlers } from '../../electron/handlers.ts';
+import { type Db } from '../../electron/db/database.ts';
 import { renderSheetPdf } from '../../electron/pdf/render.ts';
-import { loadDemo } from '../../electron/services/demo.ts';
 import { openStoredIdentity } from '../../electron/services/identities.ts';
 import { checkAgainstRoster } from '../../electron/services/roster-trust.ts';
 import { scoresheetJson } from '../../shared/score-file.ts';
@@ -25,21 +23,12 @@ import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
 import type { ChainRole, HrImportOutcome, IdentityInfo, SheetRecord } from '../../shared/api/types.ts';
 import { fingerprintCode } from '../../shared/fingerprint.ts';
 import { call as callHandler, fail as failHandler } from '../helpers/call.ts';
+import { MANAGER_NO, PASS, setUpChainApps, tearDownChainApps, type ChainApp } from '../helpers/chain-apps.ts';
 
 const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10
 const PERIOD = '2026-09';
-const PASS: Record<ChainRole, string> = { manager: 'manager pass 1', planning: 'planning pass 2', vp: 'vp pass 3', hr: 'hr pass 4' };
-const NAMES: Record<ChainRole, string> = { manager: '王磊', planning: '李娜', vp: '张伟', hr: '陈静' };
-/** The manager's identity: the demo's regional manager of SOUTH. */
-const MANAGER_NO = 'M-201';
 
-interface App {
-  role: ChainRole;
-  dir: string;
-  db: Db;
-  h: Handlers;
-  identity: IdentityInfo;
-}
+type App = ChainApp;
 
 let root: string;
 const apps = {} as Record<ChainRole, App>;
@@ -105,31 +94,10 @@ async function hrImportRefused(pdf: Buffer): Promise<HrImportOutcome> {
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'people-trust-'));
-  for (const role of ['manager', 'planning', 'vp', 'hr'] as ChainRole[]) {
-    const dir = join(root, role);
-    mkdirSync(dir);
-    const db = openDatabase(join(dir, 'scorecard.db'));
-    apps[role] = { role, dir, db, h: createHandlers(db, { dbPath: join(dir, 'scorecard.db'), appVersion: 'test' }), identity: undefined as unknown as IdentityInfo };
-  }
-  loadDemo(apps.manager.db, TODAY);
-  loadDemo(apps.planning.db, TODAY);
-  // HR's roster: the organisation's regions and people, without the demo's sheets.
-  apps.hr.db.prepare('ATTACH DATABASE ? AS source').run(join(apps.manager.dir, 'scorecard.db'));
-  apps.hr.db.exec('INSERT INTO regions SELECT * FROM source.regions; INSERT INTO people SELECT * FROM source.people; DETACH DATABASE source');
-  for (const app of Object.values(apps)) {
-    app.identity = await call(app, 'identities.create', { name: NAMES[app.role], role: app.role, passphrase: PASS[app.role], ...(app.role === 'manager' ? { employeeNo: MANAGER_NO } : {}) });
-  }
-  for (const app of Object.values(apps)) {
-    for (const other of Object.values(apps)) {
-      if (other !== app) await call(app, 'trust.add', await call(other, 'identities.exportCertificate', { fingerprint: other.identity.fingerprint, format: 'der' }));
-    }
-  }
+  await setUpChainApps(apps, root, TODAY);
 }, 60_000);
 
-afterAll(() => {
-  for (const app of Object.values(apps)) app.db?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => tearDownChainApps(apps, root));
 
 describe('identities bound to people', () => {
   it('a certificate carries the employee number in its extension and as the subject’s serialNumber (its own RDN); trusted signers keep it', () => {
