@@ -65,18 +65,35 @@ export function versionRow(db: Db, sheetId: number, version: number): VersionRow
   return statement(db, 'SELECT * FROM sheet_versions WHERE sheet_id = ? AND version = ?').get(sheetId, version) as VersionRow | undefined;
 }
 
-/** Every signed version kept of a sheet, oldest first. */
+/** Every signed version kept of a sheet, oldest first; an amendment with what changed from the version before it, when that one is kept. */
 export function sheetVersions(db: Db, sheetId: number): SheetVersionInfo[] {
-  return (statement(db, 'SELECT * FROM sheet_versions WHERE sheet_id = ? ORDER BY version').all(sheetId) as VersionRow[]).map((v) => ({
-    version: v.version,
-    sha256: v.sha256,
-    fileSha256: v.file_sha256,
-    signedAt: v.signed_at,
-    reason: v.reason,
-    amendsSha256: v.amends_sha256,
-    rubric: `${v.rubric_id}@${v.rubric_version}`,
-    monthlyScore: (JSON.parse(v.result) as SheetResult).monthlyScore,
-  }));
+  const rows = statement(db, 'SELECT * FROM sheet_versions WHERE sheet_id = ? ORDER BY version').all(sheetId) as VersionRow[];
+  return rows.map((v) => {
+    const amended = v.version > 1 ? rows.find((r) => r.version === v.version - 1) : undefined;
+    return {
+      version: v.version,
+      sha256: v.sha256,
+      fileSha256: v.file_sha256,
+      signedAt: v.signed_at,
+      reason: v.reason,
+      amendsSha256: v.amends_sha256,
+      rubric: `${v.rubric_id}@${v.rubric_version}`,
+      monthlyScore: (JSON.parse(v.result) as SheetResult).monthlyScore,
+      changes: amended ? amendmentChanges(versionContent(amended), versionContent(v)) : null,
+    };
+  });
+}
+
+/**
+ * The sheet's current content as an amendment (amendmentInfo) with what it changes from the
+ * version it amends, when that version is kept: an amendment saved and not yet exported has no
+ * version record, and the editor's history shows its changes from here.
+ */
+export function currentAmendment(db: Db, row: { id: number } & Partial<AmendColumns>, content: VersionContent): SheetAmendmentInfo | null {
+  const info = amendmentInfo(row);
+  if (!info) return null;
+  const amended = versionRow(db, row.id, info.amends.version);
+  return amended ? { ...info, changes: amendmentChanges(versionContent(amended), content) } : info;
 }
 
 export function versionContent(v: VersionRow): VersionContent {

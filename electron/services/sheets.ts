@@ -11,10 +11,11 @@ import { validateSheetInput, type Absence, type SheetInput } from '../../shared/
 import { activeIn, assessedInSql, assessedMonths } from '../../shared/assessed.ts';
 import type { Refusal } from '../../shared/refusals.ts';
 import { isEditable } from '../../shared/sheet-status.ts';
+import type { VersionContent } from '../../shared/amendment.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
-import { amendmentInfo, sheetVersions } from './amendments.ts';
+import { amendmentInfo, currentAmendment, sheetVersions } from './amendments.ts';
 import { appendAudit, NO_USER } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import { getPerson } from './people.ts';
@@ -166,17 +167,18 @@ export function getSheet(db: Db, input: { personId: number; period: string }): S
   }
   const rubric = rubricVersion(catalog.all, row.rubric_id, row.rubric_version);
   const next = unsigned(row) ? newerInForce(catalog, person, input.period, rubric) : null;
+  const stored: VersionContent = { input: storedInput(db, row, person), result: JSON.parse(row.result) as SheetResult };
   return sheetRecord(db, person, input.period, {
     rubric,
-    input: storedInput(db, row, person),
-    result: JSON.parse(row.result),
+    input: stored.input,
+    result: stored.result,
     status: row.status,
     revision: row.revision,
     updatedAt: row.updated_at,
     rubricUpdate: next ? { from: `${rubric.id}@${rubric.version}`, to: `${next.id}@${next.version}` } : null,
     // Only a sheet exported signed can have been returned (and a schema-1 database has no sheet_files).
     returnNote: row.exported ? openReturnNote(db, row.id, person.id) : null,
-    amendment: amendmentInfo(row),
+    amendment: hasVersions(db) ? currentAmendment(db, row, stored) : amendmentInfo(row),
     versions: hasVersions(db) ? sheetVersions(db, row.id) : [],
   });
 }

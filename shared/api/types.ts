@@ -3,7 +3,7 @@ import type { RoleId, Rubric } from '../rubric/schema.ts';
 import type { SheetResult } from '../scoring/engine.ts';
 import type { SheetInput } from '../scoring/input.ts';
 import type { Problem } from '../problems.ts';
-import type { Amendment, AmendsRef } from '../amendment.ts';
+import type { Amendment, AmendmentDiff, AmendsRef } from '../amendment.ts';
 import type { Refusal, VerifyFailure } from '../refusals.ts';
 import type { ChainRole } from '../chain.ts';
 import type { SheetStatus } from '../sheet-status.ts';
@@ -105,6 +105,8 @@ export interface SheetAmendmentInfo {
   version: number;
   amends: AmendsRef;
   reason: string;
+  /** What it changes from the version it amends, item by item (sheets.get, when that version is kept). */
+  changes?: AmendmentDiff;
 }
 
 /** One signed version of a sheet, as kept (sheet_versions). */
@@ -121,6 +123,8 @@ export interface SheetVersionInfo {
   amendsSha256: string | null;
   rubric: string;
   monthlyScore: number;
+  /** From version 2: what changed from the version before it, item by item (null when that one is not kept). */
+  changes: AmendmentDiff | null;
 }
 
 /** What sheets.amend wrote: the sheet as saved (status 'ready', to be exported and signed) and the amendment it now is. */

@@ -141,6 +141,10 @@ describe('an amendment through the chain to HR', () => {
     const now = await sheet(apps.manager, who);
     expect(now).toMatchObject({ status: 'ready', amendment: { version: 2, amends: { version: 1, sha256: v1.sha256 }, reason: REASON } });
     expect(`${now.rubric.id}@${now.rubric.version}`).toBe(`${signed.rubric.id}@${signed.rubric.version}`);
+    // Not yet exported: no version 2 kept, and sheets.get says what the amendment changes (the editor's history shows it).
+    expect(now.versions.map((x) => x.version)).toEqual([1]);
+    expect(now.versions[0]!.changes).toBeNull();
+    expect(now.amendment!.changes).toEqual({ changes: amended.changes, scores: amended.scores });
     const audit = apps.manager.db.prepare("SELECT before, after FROM audit_log WHERE action = 'sheet.amend'").all() as { before: string; after: string }[];
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.before)).toMatchObject({ status: 'signed', version: 1, monthlyScore: signed.result.monthlyScore });
@@ -163,6 +167,9 @@ describe('an amendment through the chain to HR', () => {
       [1, v1.sha256, null],
       [2, v2.sha256, REASON],
     ]);
+    // Each kept amendment says what changed from the version before it: what the file declared.
+    expect(rec.versions[1]!.changes).toEqual({ changes: amendment.changes, scores: amendment.scores });
+    expect(rec.amendment!.changes).toEqual(rec.versions[1]!.changes);
     // The page: pdftotext of the signed file.
     const { spawnSync } = await import('node:child_process');
     const text = spawnSync('pdftotext', ['-layout', v2.path, '-'], { encoding: 'utf8' }).stdout;
@@ -205,6 +212,8 @@ describe('an amendment through the chain to HR', () => {
       [1, v1.sha256, full1.sha256, null],
       [2, v2.sha256, full2.sha256, REASON],
     ]);
+    expect(rec.versions[1]!.changes!.changes.map((c) => c.item)).toContain('vehicle');
+    expect(rec.versions[1]!.changes!.scores.after.monthlyScore).toBe(rec.result.monthlyScore);
     const manager = await sheet(apps.manager, who);
     expect(rec.result).toEqual(manager.result);
     // Both files kept, each imported.
