@@ -6,6 +6,7 @@ import { sql as m004 } from './004-pay-score-rate.ts';
 import { sql as m005 } from './005-published-rubrics.ts';
 import { sql as m006 } from './006-signer-employee-no.ts';
 import { sql as m007 } from './007-sheet-versions.ts';
+import { sql as m008 } from './008-sheet-figures.ts';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '005-published-rubrics', sql: m005 },
   { version: 6, name: '006-signer-employee-no', sql: m006 },
   { version: 7, name: '007-sheet-versions', sql: m007 },
+  { version: 8, name: '008-sheet-figures', sql: m008 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
