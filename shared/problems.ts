@@ -1,5 +1,6 @@
 import type { ZodError } from 'zod';
 import type { ChainRole } from './chain.ts';
+import type { FileReason } from './refusals.ts';
 
 /**
  * Input problems: every rejection names the field, the value it had and what is allowed, and
@@ -66,7 +67,9 @@ export type ProblemRule =
   /** A file that is not a readable PKCS#12 (.p12/.pfx), certificate, or holds a key this app cannot use. */
   | { code: 'identity-file'; file: 'p12' | 'certificate' | 'key' }
   /** The role the certificate records; `role`: none given where the certificate records none. */
-  | { code: 'certificate-role'; role: ChainRole | null };
+  | { code: 'certificate-role'; role: ChainRole | null }
+  // An uploaded file the import readers refuse as a whole (electron/import).
+  | { code: 'file'; reason: FileReason };
 
 export class InputError extends Error {
   readonly problems: readonly Problem[];

@@ -233,3 +233,75 @@ export interface VerifyFailure {
   /** Absent in verdicts stored before reasons existed. */
   reason?: VerifyReason;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The import readers (electron/import/sheet-file.ts, decode.ts)
+
+/**
+ * Why an import reader refuses a file as a whole (not a row of it): the imports carry it as the
+ * `file` problem's rule (ProblemRule `file`), worded in the UI's language (i18n/refusals.ts
+ * fileReasonEn/Zh). Sizes in bytes; technical detail (a parser's complaint) stays in the English.
+ */
+export type FileReason =
+  // The file's name and size, and its rows
+  /** An old binary Excel workbook by its extension (.xls). */
+  | { code: 'file-xls'; fileName: string }
+  /** Another program's spreadsheet (.et, .ods, .numbers). */
+  | { code: 'file-other-spreadsheet'; fileName: string; ext: string }
+  /** An extension other than .csv, .txt, .tsv or .xlsx (`ext` null: none). */
+  | { code: 'file-extension'; fileName: string; ext: string | null }
+  | { code: 'file-empty'; fileName: string }
+  | { code: 'file-too-big'; fileName: string; bytes: number; max: number }
+  /** More than `max` people (rows under the header). */
+  | { code: 'file-too-many-rows'; fileName: string; max: number }
+  /** Only blank rows: no header, no people. */
+  | { code: 'file-no-rows'; fileName: string }
+  /** The upload's bytes are not base64 (a caller of the API, not a person). */
+  | { code: 'file-not-base64' }
+  // A CSV file
+  /** A zip archive named .csv: probably an .xlsx workbook. */
+  | { code: 'csv-is-xlsx'; fileName: string }
+  /** An old binary Excel workbook or another Office file named .csv. */
+  | { code: 'csv-is-office'; fileName: string }
+  /** A quoted field starting on `line` never ends. */
+  | { code: 'csv-syntax'; fileName: string; line: number }
+  /** UTF-16 without its byte-order mark. */
+  | { code: 'text-utf16-no-bom' }
+  /** NUL characters: binary, or an encoding this app does not read. */
+  | { code: 'text-nul' }
+  /** The bytes are not the encoding tried: UTF-8 after a UTF-8 BOM, UTF-8 or GB18030, UTF-16 with an odd number of bytes. */
+  | { code: 'text-encoding'; tried: 'utf-8-bom' | 'utf-8-gb18030' | 'utf-16-odd' }
+  // An .xlsx workbook
+  /** An old binary Excel workbook, or a password-protected one, named .xlsx. */
+  | { code: 'xlsx-is-office'; fileName: string }
+  /** Not a zip archive: not an .xlsx workbook. */
+  | { code: 'xlsx-not-zip'; fileName: string }
+  /** A zip archive without xl/workbook.xml. */
+  | { code: 'xlsx-no-workbook'; fileName: string }
+  | { code: 'xlsx-no-sheet'; fileName: string }
+  /** The workbook could not be read (the reader's complaint is in the English message). */
+  | { code: 'xlsx-unreadable'; fileName: string }
+  /** Reading took longer than `ms` milliseconds. */
+  | { code: 'xlsx-timeout'; fileName: string; ms: number }
+  /** Reading needed more than `mb` MB of memory: a possible zip bomb. */
+  | { code: 'xlsx-memory'; fileName: string; mb: number }
+  // The zip archive of an .xlsx
+  | { code: 'zip-damaged'; fileName: string }
+  | { code: 'zip-encrypted'; fileName: string }
+  /** More than `max` parts: a possible zip bomb. */
+  | { code: 'zip-too-many-parts'; fileName: string; count: number; max: number }
+  /** Unpacks to `total` bytes, more than `max`, from a file of `bytes`: a possible zip bomb. */
+  | { code: 'zip-too-big-unpacked'; fileName: string; total: number; max: number; bytes: number }
+  /** A part packed `ratio`:1, more tightly than `max`:1: a possible zip bomb. */
+  | { code: 'zip-ratio'; fileName: string; part: string; ratio: number; max: number }
+  /** A part unpacks to more than the `claimed` bytes its directory says: a possible zip bomb. */
+  | { code: 'zip-understated'; fileName: string; part: string; claimed: number }
+  /** A part packed with a method Excel does not use. */
+  | { code: 'zip-method'; fileName: string; part: string; method: number }
+  | { code: 'zip-part-broken'; fileName: string; part: string }
+  // A rubric file (rubrics.import)
+  | { code: 'rubric-file-too-big'; fileName: string; bytes: number; max: number }
+  /** Not a PDF (nor the unsigned JSON of before: refusal rubric-file-unsigned). */
+  | { code: 'rubric-file-not-pdf'; fileName: string };
+
+export type FileReasonCode = FileReason['code'];

@@ -60,57 +60,72 @@ export function fileKind(fileName: string): Kind {
   const ext = /\.([^./\\]*)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
   if (ext === 'xlsx') return 'xlsx';
-  if (ext === 'xls') throw new FileRefused(`a .csv or .xlsx file — "${fileName}" is an old binary Excel workbook (.xls), which this app cannot read: ${SAVE_AS}`);
-  if (ext === 'et' || ext === 'ods' || ext === 'numbers') throw new FileRefused(`a .csv or .xlsx file — "${fileName}" is another program's spreadsheet: ${SAVE_AS}`);
-  throw new FileRefused(`a .csv, .txt or .xlsx file — "${fileName}" has ${ext ? `the extension .${ext}` : 'no extension'}`);
+  if (ext === 'xls') throw new FileRefused(`a .csv or .xlsx file — "${fileName}" is an old binary Excel workbook (.xls), which this app cannot read: ${SAVE_AS}`, { code: 'file-xls', fileName });
+  if (ext === 'et' || ext === 'ods' || ext === 'numbers') throw new FileRefused(`a .csv or .xlsx file — "${fileName}" is another program's spreadsheet: ${SAVE_AS}`, { code: 'file-other-spreadsheet', fileName, ext });
+  throw new FileRefused(`a .csv, .txt or .xlsx file — "${fileName}" has ${ext ? `the extension .${ext}` : 'no extension'}`, { code: 'file-extension', fileName, ext: ext || null });
 }
 
 /** Read a CSV/TXT or XLSX file (chosen by its extension) into rows of cell texts. */
 export async function readSheetFile(fileName: string, bytes: Uint8Array, limits: SheetLimits = DEFAULT_LIMITS): Promise<SheetData> {
   const kind = fileKind(fileName);
-  if (bytes.length === 0) throw new FileRefused(`a file with a header row and people — "${fileName}" is empty`);
+  if (bytes.length === 0) throw new FileRefused(`a file with a header row and people — "${fileName}" is empty`, { code: 'file-empty', fileName });
   if (bytes.length > limits.maxFileBytes) {
-    throw new FileRefused(`a file of at most ${formatMb(limits.maxFileBytes)} — "${fileName}" has ${bytes.length.toLocaleString('en-US')} bytes`);
+    throw new FileRefused(`a file of at most ${formatMb(limits.maxFileBytes)} — "${fileName}" has ${bytes.length.toLocaleString('en-US')} bytes`, {
+      code: 'file-too-big',
+      fileName,
+      bytes: bytes.length,
+      max: limits.maxFileBytes,
+    });
   }
   return kind === 'csv' ? readCsv(fileName, bytes, limits) : readXlsx(fileName, bytes, limits);
 }
 
 function readCsv(fileName: string, bytes: Uint8Array, limits: SheetLimits): SheetData {
-  if (isZip(bytes)) throw new FileRefused(`a CSV text file — "${fileName}" is a zip archive, probably an Excel .xlsx workbook: name it .xlsx, or ${SAVE_AS}`);
-  if (isOle(bytes)) throw new FileRefused(`a CSV text file — "${fileName}" is an old binary Excel workbook (.xls) or another Office file: ${SAVE_AS}`);
+  if (isZip(bytes)) throw new FileRefused(`a CSV text file — "${fileName}" is a zip archive, probably an Excel .xlsx workbook: name it .xlsx, or ${SAVE_AS}`, { code: 'csv-is-xlsx', fileName });
+  if (isOle(bytes)) throw new FileRefused(`a CSV text file — "${fileName}" is an old binary Excel workbook (.xls) or another Office file: ${SAVE_AS}`, { code: 'csv-is-office', fileName });
   const { text, encoding } = decodeText(bytes);
   try {
     const records = parseCsv(text, { skipBlank: true, maxRecords: limits.maxRows });
     return { encoding, rows: records.map((r) => ({ line: r.line, cells: r.fields })) };
   } catch (err) {
     if (err instanceof CsvTooLong) throw tooManyRows(fileName, limits);
-    if (err instanceof CsvSyntaxError) throw new FileRefused(`CSV text — "${fileName}" is not valid CSV: ${err.message}`);
+    if (err instanceof CsvSyntaxError) throw new FileRefused(`CSV text — "${fileName}" is not valid CSV: ${err.message}`, { code: 'csv-syntax', fileName, line: err.line });
     throw err;
   }
 }
 
 function tooManyRows(fileName: string, limits: SheetLimits): FileRefused {
-  return new FileRefused(`a file of at most ${limits.maxRows - 1} people (rows under the header) — "${fileName}" has more; split it into several files`);
+  return new FileRefused(`a file of at most ${limits.maxRows - 1} people (rows under the header) — "${fileName}" has more; split it into several files`, {
+    code: 'file-too-many-rows',
+    fileName,
+    max: limits.maxRows - 1,
+  });
 }
 
 // ---- .xlsx ---------------------------------------------------------------------------------
 
 async function readXlsx(fileName: string, bytes: Uint8Array, limits: SheetLimits): Promise<SheetData> {
   if (isOle(bytes)) {
-    throw new FileRefused(`an .xlsx workbook — "${fileName}" is an old binary Excel workbook (.xls) or a password-protected workbook: ${SAVE_AS} (without a password)`);
+    throw new FileRefused(`an .xlsx workbook — "${fileName}" is an old binary Excel workbook (.xls) or a password-protected workbook: ${SAVE_AS} (without a password)`, {
+      code: 'xlsx-is-office',
+      fileName,
+    });
   }
-  if (!isZip(bytes)) throw new FileRefused(`an .xlsx workbook — "${fileName}" is not one (it is not a zip archive, so it may be a CSV or another file renamed to .xlsx)`);
+  if (!isZip(bytes)) throw new FileRefused(`an .xlsx workbook — "${fileName}" is not one (it is not a zip archive, so it may be a CSV or another file renamed to .xlsx)`, {
+      code: 'xlsx-not-zip',
+      fileName,
+    });
   const entries = inspectZip(fileName, bytes, limits);
   if (!entries.some((e) => e.name === 'xl/workbook.xml' || e.name === '/xl/workbook.xml')) {
-    throw new FileRefused(`an .xlsx workbook — "${fileName}" is a zip archive but not an Excel workbook (it has no xl/workbook.xml)`);
+    throw new FileRefused(`an .xlsx workbook — "${fileName}" is a zip archive but not an Excel workbook (it has no xl/workbook.xml)`, { code: 'xlsx-no-workbook', fileName });
   }
   verifyInflation(fileName, bytes, entries);
 
   const result = await parseInWorker(fileName, bytes, limits);
   if (!result.ok) {
-    if (result.reason === 'no-sheet') throw new FileRefused(`a workbook with a worksheet — "${fileName}" has none`);
+    if (result.reason === 'no-sheet') throw new FileRefused(`a workbook with a worksheet — "${fileName}" has none`, { code: 'xlsx-no-sheet', fileName });
     if (result.reason === 'too-many-rows') throw tooManyRows(fileName, limits);
-    throw new FileRefused(`an .xlsx workbook Excel can open — "${fileName}" could not be read (${result.message})`);
+    throw new FileRefused(`an .xlsx workbook Excel can open — "${fileName}" could not be read (${result.message})`, { code: 'xlsx-unreadable', fileName });
   }
   return { encoding: 'XLSX', rows: result.rows };
 }
@@ -152,7 +167,7 @@ function parseInWorker(fileName: string, bytes: Uint8Array, limits: SheetLimits)
       fn();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new FileRefused(`an .xlsx workbook that can be read in ${limits.workerTimeoutMs >= 1000 ? `${Math.round(limits.workerTimeoutMs / 1000)} seconds` : `${limits.workerTimeoutMs} ms`} — reading "${fileName}" took longer and was stopped; ${SAVE_AS}`))),
+      () => finish(() => reject(new FileRefused(`an .xlsx workbook that can be read in ${limits.workerTimeoutMs >= 1000 ? `${Math.round(limits.workerTimeoutMs / 1000)} seconds` : `${limits.workerTimeoutMs} ms`} — reading "${fileName}" took longer and was stopped; ${SAVE_AS}`, { code: 'xlsx-timeout', fileName, ms: limits.workerTimeoutMs }))),
       limits.workerTimeoutMs,
     );
     worker.on('message', (result: XlsxParseResult) => finish(() => resolve(result)));
@@ -160,12 +175,12 @@ function parseInWorker(fileName: string, bytes: Uint8Array, limits: SheetLimits)
       finish(() =>
         reject(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new FileRefused(`an .xlsx workbook that can be read in ${limits.workerHeapMb} MB of memory — "${fileName}" needs more; refused as a possible zip bomb`)
-            : new FileRefused(`an .xlsx workbook Excel can open — "${fileName}" could not be read (${err.message})`),
+            ? new FileRefused(`an .xlsx workbook that can be read in ${limits.workerHeapMb} MB of memory — "${fileName}" needs more; refused as a possible zip bomb`, { code: 'xlsx-memory', fileName, mb: limits.workerHeapMb })
+            : new FileRefused(`an .xlsx workbook Excel can open — "${fileName}" could not be read (${err.message})`, { code: 'xlsx-unreadable', fileName }),
         ),
       ),
     );
-    worker.on('exit', (code) => finish(() => reject(new FileRefused(`an .xlsx workbook Excel can open — reading "${fileName}" stopped unexpectedly (exit code ${code})`))));
+    worker.on('exit', (code) => finish(() => reject(new FileRefused(`an .xlsx workbook Excel can open — reading "${fileName}" stopped unexpectedly (exit code ${code})`, { code: 'xlsx-unreadable', fileName }))));
   });
 }
 
@@ -203,7 +218,7 @@ function isOle(bytes: Uint8Array): boolean {
  */
 export function inspectZip(fileName: string, bytes: Uint8Array, limits: SheetLimits = DEFAULT_LIMITS): ZipEntry[] {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const damaged = (what: string) => new FileRefused(`an .xlsx workbook — "${fileName}" is a damaged zip archive (${what}); ${SAVE_AS}`);
+  const damaged = (what: string) => new FileRefused(`an .xlsx workbook — "${fileName}" is a damaged zip archive (${what}); ${SAVE_AS}`, { code: 'zip-damaged', fileName });
 
   // End of central directory: 22 bytes plus a comment of up to 65535, at the end of the file.
   let eocd = -1;
@@ -228,7 +243,12 @@ export function inspectZip(fileName: string, bytes: Uint8Array, limits: SheetLim
     if (c === null || s === null || o === null) throw damaged('zip64 directory out of range');
     [count, cdSize, cdOffset] = [c, s, o];
   }
-  if (count > MAX_ENTRIES) throw new FileRefused(`an .xlsx workbook of at most ${MAX_ENTRIES} parts — "${fileName}" claims ${count}; refused as a possible zip bomb`);
+  if (count > MAX_ENTRIES) throw new FileRefused(`an .xlsx workbook of at most ${MAX_ENTRIES} parts — "${fileName}" claims ${count}; refused as a possible zip bomb`, {
+      code: 'zip-too-many-parts',
+      fileName,
+      count,
+      max: MAX_ENTRIES,
+    });
   if (cdOffset + cdSize > buf.length) throw damaged('central directory outside the file');
 
   const entries: ZipEntry[] = [];
@@ -255,7 +275,7 @@ export function inspectZip(fileName: string, bytes: Uint8Array, limits: SheetLim
       if (compressedSize === 0xffffffff) compressedSize = next() ?? Number.MAX_SAFE_INTEGER;
       if (localHeaderOffset === 0xffffffff) localHeaderOffset = next() ?? Number.MAX_SAFE_INTEGER;
     }
-    if (flags & 0x1) throw new FileRefused(`an .xlsx workbook without a password — "${fileName}" is encrypted; ${SAVE_AS} (without a password)`);
+    if (flags & 0x1) throw new FileRefused(`an .xlsx workbook without a password — "${fileName}" is encrypted; ${SAVE_AS} (without a password)`, { code: 'zip-encrypted', fileName });
     entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
     p = end;
   }
@@ -264,6 +284,7 @@ export function inspectZip(fileName: string, bytes: Uint8Array, limits: SheetLim
   if (total > limits.maxUnpackedBytes) {
     throw new FileRefused(
       `an .xlsx workbook that unpacks to at most ${formatMb(limits.maxUnpackedBytes)} — "${fileName}" would unpack to ${formatMb(total)} from ${formatMb(buf.length)}; refused as a possible zip bomb`,
+      { code: 'zip-too-big-unpacked', fileName, total, max: limits.maxUnpackedBytes, bytes: buf.length },
     );
   }
   for (const e of entries) {
@@ -271,6 +292,7 @@ export function inspectZip(fileName: string, bytes: Uint8Array, limits: SheetLim
     if (e.uncompressedSize > RATIO_FLOOR && ratio > limits.maxRatio) {
       throw new FileRefused(
         `an .xlsx workbook whose parts are packed at most ${limits.maxRatio}:1 — "${fileName}" has a part (${e.name}) packed ${Math.round(ratio)}:1 (${formatMb(e.compressedSize)} → ${formatMb(e.uncompressedSize)}); refused as a possible zip bomb`,
+        { code: 'zip-ratio', fileName, part: e.name, ratio: Math.round(ratio), max: limits.maxRatio },
       );
     }
   }
@@ -284,7 +306,7 @@ export function inspectZip(fileName: string, bytes: Uint8Array, limits: SheetLim
  */
 export function verifyInflation(fileName: string, bytes: Uint8Array, entries: readonly ZipEntry[]): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const broken = (e: ZipEntry, what: string) => new FileRefused(`an .xlsx workbook — "${fileName}" has a broken part ${e.name} (${what}); ${SAVE_AS}`);
+  const broken = (e: ZipEntry, what: string) => new FileRefused(`an .xlsx workbook — "${fileName}" has a broken part ${e.name} (${what}); ${SAVE_AS}`, { code: 'zip-part-broken', fileName, part: e.name });
   for (const e of entries) {
     const h = e.localHeaderOffset;
     if (h + 30 > buf.length || buf.readUInt32LE(h) !== SIG_LOCAL) throw broken(e, 'no local header');
@@ -295,7 +317,12 @@ export function verifyInflation(fileName: string, bytes: Uint8Array, entries: re
       if (e.compressedSize !== e.uncompressedSize) throw broken(e, 'stored with two different sizes');
       continue;
     }
-    if (e.method !== 8) throw new FileRefused(`an .xlsx workbook as Excel writes it — "${fileName}" packs ${e.name} with method ${e.method}, which this app does not read; ${SAVE_AS}`);
+    if (e.method !== 8) throw new FileRefused(`an .xlsx workbook as Excel writes it — "${fileName}" packs ${e.name} with method ${e.method}, which this app does not read; ${SAVE_AS}`, {
+        code: 'zip-method',
+        fileName,
+        part: e.name,
+        method: e.method,
+      });
     let size: number;
     try {
       size = inflateRawSync(data, { maxOutputLength: Math.max(e.uncompressedSize, 1) }).length;
@@ -303,6 +330,7 @@ export function verifyInflation(fileName: string, bytes: Uint8Array, entries: re
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
         throw new FileRefused(
           `an .xlsx workbook whose parts are as big as its directory says — "${fileName}" has a part (${e.name}) that unpacks to more than the ${formatMb(e.uncompressedSize)} it claims; refused as a possible zip bomb`,
+          { code: 'zip-understated', fileName, part: e.name, claimed: e.uncompressedSize },
         );
       }
       throw broken(e, err instanceof Error ? err.message : String(err));

@@ -110,7 +110,7 @@ async function readFigures(input: FiguresUpload): Promise<FiguresFile> {
   const sheet = await readUploadedSheet(input, WHAT, MAX_FIGURES_ROWS);
   const [header, ...data] = sheet.rows;
   const columnsHint = `工号 / employee no, and ${SALARY_COLUMN} or KPI columns by name (${KPIS.slice(0, 3).map((k) => k.zh).join(', ')}, …)`;
-  if (!header) throw refuseFile(input, WHAT, `a header row (${columnsHint}) and a row per person — the file has no rows`);
+  if (!header) throw refuseFile(input, WHAT, `a header row (${columnsHint}) and a row per person — the file has no rows`, { code: 'file-no-rows', fileName: input.fileName });
 
   const headerText = header.cells.map((c) => c.trim());
   const found = new Map<string, number[]>();

@@ -10,6 +10,7 @@ import type { Person, RosterPreview, RosterRow } from '../../shared/api/types.ts
 import { currentPeriod, formatDate, formatPeriod, parseDate, parsePeriod } from '../../shared/period.ts';
 import { describeValue, InputError, type Problem, type ProblemRule } from '../../shared/problems.ts';
 import { ROLE_IDS, type RoleId } from '../../shared/rubric/schema.ts';
+import type { FileReason } from '../../shared/refusals.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { FileRefused } from '../import/errors.ts';
@@ -127,22 +128,27 @@ interface RosterFile {
  * cannot be read is refused with InputError on `file` (shared with the figures import).
  */
 export async function readUploadedSheet(input: RosterUpload, what: string, maxRows: number): Promise<SheetData> {
-  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(input.dataBase64)) throw refuseFile(input, what, 'the file’s bytes in base64 (dataBase64 is not base64)');
+  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(input.dataBase64)) throw refuseFile(input, what, 'the file’s bytes in base64 (dataBase64 is not base64)', { code: 'file-not-base64' });
   const bytes = Buffer.from(input.dataBase64, 'base64');
   try {
     return await readSheetFile(input.fileName, bytes, { ...DEFAULT_LIMITS, maxRows: maxRows + 1 });
   } catch (err) {
-    if (err instanceof FileRefused) throw refuseFile(input, what, err.expected);
+    if (err instanceof FileRefused) throw refuseFile(input, what, err.expected, err.reason);
     throw err;
   }
 }
 
-export const refuseFile = (input: RosterUpload, what: string, expected: string) => new InputError([{ field: 'file', value: input.fileName, expected }], what);
+/** A file refused as a whole: the problem on `file` names it, `expected` in English, `reason` as its rule for the UI. */
+export const refuseFile = (input: RosterUpload, what: string, expected: string, reason: FileReason) =>
+  new InputError([{ field: 'file', value: input.fileName, expected, rule: { code: 'file', reason } }], what);
 
 async function readRoster(input: RosterUpload): Promise<RosterFile> {
   const sheet = await readUploadedSheet(input, 'roster file', MAX_ROSTER_ROWS);
   const [header, ...data] = sheet.rows;
-  if (!header) throw refuseFile(input, 'roster file', `a header row (${REQUIRED.map((c) => `${COLUMN_NAMES[c][0]}`).join(', ')}, …) and a row per person — the file has no rows`);
+  if (!header) throw refuseFile(input, 'roster file', `a header row (${REQUIRED.map((c) => `${COLUMN_NAMES[c][0]}`).join(', ')}, …) and a row per person — the file has no rows`, {
+      code: 'file-no-rows',
+      fileName: input.fileName,
+    });
   const columns = mapHeader(header);
   return {
     encoding: sheet.encoding,

@@ -128,7 +128,17 @@ export async function exportRubricFile(db: Db, input: { id: string; version: num
 export async function importRubricFile(db: Db, input: { fileName: string; dataBase64: string }): Promise<Rubric & { signer: { name: string; fingerprint: string } }> {
   const bytes = decodeBase64('dataBase64', input.dataBase64);
   if (bytes.length > MAX_RUBRIC_FILE_BYTES) {
-    throw new InputError([{ field: 'file', value: input.fileName, expected: `a published rubric file of at most ${MAX_RUBRIC_FILE_BYTES / 1024} KB (this one has ${Math.ceil(bytes.length / 1024)} KB)` }], 'rubric file');
+    throw new InputError(
+      [
+        {
+          field: 'file',
+          value: input.fileName,
+          expected: `a published rubric file of at most ${MAX_RUBRIC_FILE_BYTES / 1024} KB (this one has ${Math.ceil(bytes.length / 1024)} KB)`,
+          rule: { code: 'file', reason: { code: 'rubric-file-too-big', fileName: input.fileName, bytes: bytes.length, max: MAX_RUBRIC_FILE_BYTES } },
+        },
+      ],
+      'rubric file',
+    );
   }
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
     if (looksLikeJson(bytes)) {
@@ -137,7 +147,10 @@ export async function importRubricFile(db: Db, input: { fileName: string; dataBa
         fileName: input.fileName,
       });
     }
-    throw new InputError([{ field: 'file', value: input.fileName, expected: 'a published rubric file: a PDF signed by sales planning' }], 'rubric file');
+    throw new InputError(
+      [{ field: 'file', value: input.fileName, expected: 'a published rubric file: a PDF signed by sales planning', rule: { code: 'file', reason: { code: 'rubric-file-not-pdf', fileName: input.fileName } } }],
+      'rubric file',
+    );
   }
   const { verdict, rubric } = await verifyRubricFile(bytes, trustedSigners(db));
   if (!verdict.ok || !rubric) {

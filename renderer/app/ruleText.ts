@@ -29,7 +29,8 @@ export function rowProblemsText(problems: readonly Problem[], t: Messages, label
  * upload's content; other fields as they are.
  */
 export function fieldText(field: string, t: Messages, title?: (id: string) => string | undefined): string {
-  if (field === 'dataBase64') return t.failure.uploadedFile;
+  // An upload's content, or the uploaded file the imports refuse as a whole.
+  if (field === 'dataBase64' || field === 'file') return t.failure.uploadedFile;
   const sheet = sheetFieldParts(field, t, title);
   if (sheet) return sheet.join(' · ');
   const line = /^line (\d+)(?: \(header\)|, (.+))$/.exec(field);

@@ -5,7 +5,8 @@ import { rubricEditorEn } from '../features/rubrics/rubricEditorMessages.ts';
 import { DOMAIN_LABELS } from '../../shared/labels.ts';
 import type { ProblemRule } from '../../shared/problems.ts';
 import type { ChainRole } from '../../shared/chain.ts';
-import { checksEn, reasonsEn, refusalsEn } from './refusals.ts';
+import { checksEn, fileReasonEn, reasonsEn, refusalsEn } from './refusals.ts';
+import type { FileReason } from '../../shared/refusals.ts';
 import type { SheetStatus } from '../../shared/sheet-status.ts';
 
 /** A rubric version as sheets name it (`id@version`), split. */
@@ -122,6 +123,7 @@ export const en = {
             : 'a signing identity with a key this app can use (ECDSA P-256 or RSA)',
       'certificate-role': (r: { role: ChainRole | null }) =>
         r.role ? `the step its certificate records (${DOMAIN_LABELS.en.chainRoles[r.role]}), or none` : 'the step of the chain it signs for: the certificate does not record one',
+      file: (r: { reason: FileReason }) => fileReasonEn(r.reason),
     } satisfies { [C in ProblemRule['code']]: (rule: Extract<ProblemRule, { code: C }>) => string },
     /** A service's refusal (shared/refusals.ts Refusal), worded in i18n/refusals.ts. */
     refusals: refusalsEn,

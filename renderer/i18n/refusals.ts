@@ -5,7 +5,7 @@
  */
 import { DOMAIN_LABELS } from '../../shared/labels.ts';
 import type { ChainRole } from '../../shared/chain.ts';
-import type { Missing, Refusal, VerifyCheck, VerifyFailure, VerifyReason } from '../../shared/refusals.ts';
+import type { FileReason, Missing, Refusal, VerifyCheck, VerifyFailure, VerifyReason } from '../../shared/refusals.ts';
 
 type R<C extends Refusal['code']> = Extract<Refusal, { code: C }>;
 type V<C extends VerifyReason['code']> = Extract<VerifyReason, { code: C }>;
@@ -406,3 +406,95 @@ export const refusalsZh: typeof refusalsEn = {
   'return-stale': () => '此退回通知针对的是较早的导出文件:该评分表之后已重新导出。',
   'return-foreign': () => '被退回的文件不是从本数据库导出的。',
 };
+
+// ---------------------------------------------------------------------------------------------
+// Why an import reader refuses a whole file (shared/refusals.ts FileReason): what a file must be,
+// then why this one is not — worded as the `file` problem's rule ("expected …").
+
+type F<C extends FileReason['code']> = Extract<FileReason, { code: C }>;
+
+/** A size as the reader reports it: KB under 1 MB, else MB rounded up to 0.1. */
+const size = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.max(1, Math.ceil(bytes / 1024))} KB` : mb(bytes));
+const SAVE_AS_EN = 'open it in Excel (or WPS) and save it as .xlsx or as CSV';
+const SAVE_AS_ZH = '请用 Excel(或 WPS)打开,另存为 .xlsx 或 CSV';
+const BOMB_EN = 'refused as a possible zip bomb';
+const BOMB_ZH = '疑为压缩炸弹,已拒绝';
+const triedEn = { 'utf-8-bom': 'UTF-8 (it starts with a UTF-8 byte-order mark)', 'utf-8-gb18030': 'UTF-8 or GB18030 (GBK)', 'utf-16-odd': 'UTF-16 (its byte-order mark says so, but it has an odd number of bytes)' } as const;
+const triedZh = { 'utf-8-bom': 'UTF-8(文件以 UTF-8 字节顺序标记开头)', 'utf-8-gb18030': 'UTF-8 或 GB18030(GBK)', 'utf-16-odd': 'UTF-16(字节顺序标记如此标明,但字节数为奇数)' } as const;
+const secondsEn = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} seconds` : `${ms} ms`);
+const secondsZh = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} 秒` : `${ms} 毫秒`);
+
+const fileReasonsEn = {
+  'file-xls': (r: F<'file-xls'>) => `a .csv or .xlsx file — “${r.fileName}” is an old binary Excel workbook (.xls), which this app cannot read: ${SAVE_AS_EN}`,
+  'file-other-spreadsheet': (r: F<'file-other-spreadsheet'>) => `a .csv or .xlsx file — “${r.fileName}” is another program’s spreadsheet (.${r.ext}): ${SAVE_AS_EN}`,
+  'file-extension': (r: F<'file-extension'>) => `a .csv, .txt or .xlsx file — “${r.fileName}” has ${r.ext ? `the extension .${r.ext}` : 'no extension'}`,
+  'file-empty': (r: F<'file-empty'>) => `a file with a header row and people — “${r.fileName}” is empty`,
+  'file-too-big': (r: F<'file-too-big'>) => `a file of at most ${size(r.max)} — “${r.fileName}” has ${size(r.bytes)}`,
+  'file-too-many-rows': (r: F<'file-too-many-rows'>) => `a file of at most ${r.max} people (rows under the header) — “${r.fileName}” has more: split it into several files`,
+  'file-no-rows': (r: F<'file-no-rows'>) => `a header row and a row per person — “${r.fileName}” has only blank rows`,
+  'file-not-base64': () => 'the file’s content as the app sends it (base64): what came is not',
+  'csv-is-xlsx': (r: F<'csv-is-xlsx'>) => `a CSV text file — “${r.fileName}” is a zip archive, probably an Excel workbook: name it .xlsx, or ${SAVE_AS_EN}`,
+  'csv-is-office': (r: F<'csv-is-office'>) => `a CSV text file — “${r.fileName}” is an old binary Excel workbook (.xls) or another Office file: ${SAVE_AS_EN}`,
+  'csv-syntax': (r: F<'csv-syntax'>) => `CSV text — in “${r.fileName}” a quoted field starts on line ${r.line} and never ends (a " is missing)`,
+  'text-utf16-no-bom': () => 'text in UTF-8, GB18030 (GBK), or UTF-16 with its byte-order mark — this file looks like UTF-16 without the mark, so its byte order is unknown: save it as “CSV UTF-8”',
+  'text-nul': () => 'a text file (CSV) — this one contains NUL characters, so it is a binary file or a text encoding this app does not read: save it as “CSV UTF-8”',
+  'text-encoding': (r: F<'text-encoding'>) => `text in UTF-8 or GB18030 (GBK) — this file could not be read as ${triedEn[r.tried]}: save it as “CSV UTF-8”`,
+  'xlsx-is-office': (r: F<'xlsx-is-office'>) =>
+    `an .xlsx workbook — “${r.fileName}” is an old binary Excel workbook (.xls) or a password-protected workbook: ${SAVE_AS_EN} (without a password)`,
+  'xlsx-not-zip': (r: F<'xlsx-not-zip'>) => `an .xlsx workbook — “${r.fileName}” is not one (it is not a zip archive, so it may be a CSV or another file renamed to .xlsx)`,
+  'xlsx-no-workbook': (r: F<'xlsx-no-workbook'>) => `an .xlsx workbook — “${r.fileName}” is a zip archive but not an Excel workbook (it has no xl/workbook.xml)`,
+  'xlsx-no-sheet': (r: F<'xlsx-no-sheet'>) => `a workbook with a worksheet — “${r.fileName}” has none`,
+  'xlsx-unreadable': (r: F<'xlsx-unreadable'>) => `an .xlsx workbook Excel can open — “${r.fileName}” could not be read: ${SAVE_AS_EN}`,
+  'xlsx-timeout': (r: F<'xlsx-timeout'>) => `an .xlsx workbook that can be read in ${secondsEn(r.ms)} — reading “${r.fileName}” took longer and was stopped: ${SAVE_AS_EN}`,
+  'xlsx-memory': (r: F<'xlsx-memory'>) => `an .xlsx workbook that can be read in ${r.mb} MB of memory — “${r.fileName}” needs more; ${BOMB_EN}`,
+  'zip-damaged': (r: F<'zip-damaged'>) => `an .xlsx workbook — “${r.fileName}” is a damaged zip archive: ${SAVE_AS_EN}`,
+  'zip-encrypted': (r: F<'zip-encrypted'>) => `an .xlsx workbook without a password — “${r.fileName}” is encrypted: ${SAVE_AS_EN} (without a password)`,
+  'zip-too-many-parts': (r: F<'zip-too-many-parts'>) => `an .xlsx workbook of at most ${r.max} parts — “${r.fileName}” claims ${r.count}; ${BOMB_EN}`,
+  'zip-too-big-unpacked': (r: F<'zip-too-big-unpacked'>) =>
+    `an .xlsx workbook that unpacks to at most ${size(r.max)} — “${r.fileName}” would unpack to ${size(r.total)} from ${size(r.bytes)}; ${BOMB_EN}`,
+  'zip-ratio': (r: F<'zip-ratio'>) => `an .xlsx workbook whose parts are packed at most ${r.max}:1 — “${r.fileName}” has a part (${r.part}) packed ${r.ratio}:1; ${BOMB_EN}`,
+  'zip-understated': (r: F<'zip-understated'>) =>
+    `an .xlsx workbook whose parts are as big as it says — “${r.fileName}” has a part (${r.part}) that unpacks to more than the ${size(r.claimed)} it claims; ${BOMB_EN}`,
+  'zip-method': (r: F<'zip-method'>) => `an .xlsx workbook as Excel writes it — “${r.fileName}” packs its part ${r.part} with method ${r.method}, which this app does not read: ${SAVE_AS_EN}`,
+  'zip-part-broken': (r: F<'zip-part-broken'>) => `an .xlsx workbook — “${r.fileName}” has a broken part (${r.part}): ${SAVE_AS_EN}`,
+  'rubric-file-too-big': (r: F<'rubric-file-too-big'>) => `a published rubric file of at most ${size(r.max)} — “${r.fileName}” has ${size(r.bytes)}`,
+  'rubric-file-not-pdf': (r: F<'rubric-file-not-pdf'>) => `a published rubric file: a PDF signed by ${EN.chainRoles.planning} — “${r.fileName}” is not a PDF`,
+} satisfies { [C in FileReason['code']]: (r: F<C>) => string };
+
+const fileReasonsZh: typeof fileReasonsEn = {
+  'file-xls': (r) => `.csv 或 .xlsx 文件——“${r.fileName}”是旧版二进制 Excel 工作簿(.xls),本应用无法读取:${SAVE_AS_ZH}`,
+  'file-other-spreadsheet': (r) => `.csv 或 .xlsx 文件——“${r.fileName}”是其他软件的表格(.${r.ext}):${SAVE_AS_ZH}`,
+  'file-extension': (r) => `.csv、.txt 或 .xlsx 文件——“${r.fileName}”${r.ext ? `的扩展名是 .${r.ext}` : '没有扩展名'}`,
+  'file-empty': (r) => `含表头行和人员的文件——“${r.fileName}”是空文件`,
+  'file-too-big': (r) => `不超过 ${size(r.max)} 的文件——“${r.fileName}”有 ${size(r.bytes)}`,
+  'file-too-many-rows': (r) => `最多 ${r.max} 人(表头下的行数)的文件——“${r.fileName}”超出:请拆分为几个文件`,
+  'file-no-rows': (r) => `一行表头,每人一行——“${r.fileName}”只有空行`,
+  'file-not-base64': () => '本应用发送的文件内容:收到的内容无法解码',
+  'csv-is-xlsx': (r) => `CSV 文本文件——“${r.fileName}”是压缩包,可能是 Excel 工作簿:请将其扩展名改为 .xlsx,或${SAVE_AS_ZH}`,
+  'csv-is-office': (r) => `CSV 文本文件——“${r.fileName}”是旧版二进制 Excel 工作簿(.xls)或其他办公文件:${SAVE_AS_ZH}`,
+  'csv-syntax': (r) => `CSV 文本——“${r.fileName}”第 ${r.line} 行有一个以引号开始的字段,直到文件末尾都没有结束(缺少一个")`,
+  'text-utf16-no-bom': () => 'UTF-8、GB18030(GBK)或带字节顺序标记的 UTF-16 文本——此文件像是不带标记的 UTF-16,无法确定字节顺序:请另存为“CSV UTF-8”',
+  'text-nul': () => '文本文件(CSV)——此文件含有空字符,是二进制文件或本应用不支持的文本编码:请另存为“CSV UTF-8”',
+  'text-encoding': (r) => `UTF-8 或 GB18030(GBK)文本——此文件无法按 ${triedZh[r.tried]} 读取:请另存为“CSV UTF-8”`,
+  'xlsx-is-office': (r) => `.xlsx 工作簿——“${r.fileName}”是旧版二进制 Excel 工作簿(.xls)或设有密码的工作簿:${SAVE_AS_ZH}(不设密码)`,
+  'xlsx-not-zip': (r) => `.xlsx 工作簿——“${r.fileName}”不是(它不是压缩包,可能是改了扩展名的 CSV 或其他文件)`,
+  'xlsx-no-workbook': (r) => `.xlsx 工作簿——“${r.fileName}”是压缩包,但不是 Excel 工作簿(没有 xl/workbook.xml)`,
+  'xlsx-no-sheet': (r) => `含工作表的工作簿——“${r.fileName}”没有工作表`,
+  'xlsx-unreadable': (r) => `Excel 能打开的 .xlsx 工作簿——无法读取“${r.fileName}”:${SAVE_AS_ZH}`,
+  'xlsx-timeout': (r) => `能在 ${secondsZh(r.ms)}内读完的 .xlsx 工作簿——读取“${r.fileName}”超时,已停止:${SAVE_AS_ZH}`,
+  'xlsx-memory': (r) => `能用 ${r.mb} MB 内存读完的 .xlsx 工作簿——“${r.fileName}”需要更多内存;${BOMB_ZH}`,
+  'zip-damaged': (r) => `.xlsx 工作簿——“${r.fileName}”是损坏的压缩包:${SAVE_AS_ZH}`,
+  'zip-encrypted': (r) => `不设密码的 .xlsx 工作簿——“${r.fileName}”已加密:${SAVE_AS_ZH}(不设密码)`,
+  'zip-too-many-parts': (r) => `最多含 ${r.max} 个部件的 .xlsx 工作簿——“${r.fileName}”声称有 ${r.count} 个;${BOMB_ZH}`,
+  'zip-too-big-unpacked': (r) => `解压后不超过 ${size(r.max)} 的 .xlsx 工作簿——“${r.fileName}”只有 ${size(r.bytes)},解压后却有 ${size(r.total)};${BOMB_ZH}`,
+  'zip-ratio': (r) => `各部件压缩比不超过 ${r.max}:1 的 .xlsx 工作簿——“${r.fileName}”的部件 ${r.part} 压缩比为 ${r.ratio}:1;${BOMB_ZH}`,
+  'zip-understated': (r) => `各部件大小与其声明一致的 .xlsx 工作簿——“${r.fileName}”的部件 ${r.part} 解压后超过其声明的 ${size(r.claimed)};${BOMB_ZH}`,
+  'zip-method': (r) => `Excel 写出的 .xlsx 工作簿——“${r.fileName}”的部件 ${r.part} 使用压缩方法 ${r.method},本应用无法读取:${SAVE_AS_ZH}`,
+  'zip-part-broken': (r) => `.xlsx 工作簿——“${r.fileName}”的部件 ${r.part} 已损坏:${SAVE_AS_ZH}`,
+  'rubric-file-too-big': (r) => `不超过 ${size(r.max)} 的已发布考核细则文件——“${r.fileName}”有 ${size(r.bytes)}`,
+  'rubric-file-not-pdf': (r) => `已发布的考核细则文件:由${ZH.chainRoles.planning}签名的 PDF——“${r.fileName}”不是 PDF 文件`,
+};
+
+/** Each code's wording takes that code's reason (checked above by the object's type). */
+export const fileReasonEn = (reason: FileReason): string => (fileReasonsEn[reason.code] as (r: FileReason) => string)(reason);
+export const fileReasonZh = (reason: FileReason): string => (fileReasonsZh[reason.code] as (r: FileReason) => string)(reason);

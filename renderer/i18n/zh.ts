@@ -1,7 +1,7 @@
 /** 简体中文. Typed as Messages: TypeScript refuses a missing or extra key. */
 import type { Messages, RubricRef } from './en.ts';
 import { DOMAIN_LABELS } from '../../shared/labels.ts';
-import { checksZh, reasonsZh, refusalsZh } from './refusals.ts';
+import { checksZh, fileReasonZh, reasonsZh, refusalsZh } from './refusals.ts';
 import { figuresZh } from '../features/figures/figuresMessages.ts';
 import { reportsZh } from '../features/reports/reportsMessages.ts';
 import { rubricEditorZh } from '../features/rubrics/rubricEditorMessages.ts';
@@ -104,6 +104,7 @@ export const zh: Messages = {
       'identity-file': (r) =>
         r.file === 'p12' ? '可读取的签名身份文件(.p12 或 .pfx)' : r.file === 'certificate' ? '可读取的证书文件(.cer、.crt 或 .pem)' : '带有本应用支持的密钥类型的签名身份',
       'certificate-role': (r) => (r.role ? `证书中记录的环节(${DOMAIN_LABELS.zh.chainRoles[r.role]}),或不填` : '它所签署的审批环节:证书中没有记录'),
+      file: (r) => fileReasonZh(r.reason),
     },
     refusals: refusalsZh,
     reasons: reasonsZh,

@@ -98,13 +98,11 @@ test('as HR: refused import files, an unknown person and refused inbox files are
 });
 
 /**
- * Known: an import file the reader refuses (electron/import/sheet-file.ts and decode.ts: not an
- * .xlsx, an old .xls, not CSV, an unknown encoding, too many rows) is still refused with an
- * English sentence and no code. Marked as failing until those reasons get codes; when this test
- * passes, Playwright reports it, and the mark goes.
+ * An import file the reader refuses as a whole (electron/import/sheet-file.ts and decode.ts: not
+ * an .xlsx, an old .xls, an unknown encoding…) carries its reason as the file problem's rule,
+ * worded in the UI's language: the file, its name and why, in Chinese.
  */
 test('as HR: a roster file that is not a spreadsheet is refused in Chinese', async ({ page, app }) => {
-  test.fail(true, 'the import readers refuse a file with an English sentence, without a code');
   await firstRun(page, app.url, { name: '人事 王芳', role: 'hr' });
   await page.getByTestId('nav-roster').click();
   await page.getByTestId('roster-tab-import').click();
@@ -112,4 +110,14 @@ test('as HR: a roster file that is not a spreadsheet is refused in Chinese', asy
   await expect(page.getByRole('alert').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/no-english-roster-file-zh.png` });
   expect(await noEnglish(page.locator('main')), 'a roster file that is not a spreadsheet').toEqual([]);
+  await expect(page.getByRole('alert').first()).toContainText('“名册.xlsx”不是');
+
+  // An old binary workbook named .csv, and a CSV in an encoding this app does not read.
+  await page.getByTestId('roster-import-input').setInputFiles({ name: '旧名册.csv', mimeType: 'text/csv', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) });
+  await expect(page.getByRole('alert').first()).toContainText('“旧名册.csv”是旧版二进制 Excel 工作簿');
+  expect(await noEnglish(page.locator('main')), 'an old binary workbook named .csv').toEqual([]);
+  await page.getByTestId('roster-import-input').setInputFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: Buffer.from([0x61, 0x2c, 0xff, 0x0a]) });
+  await expect(page.getByRole('alert').first()).toContainText('GB18030');
+  await page.screenshot({ path: `${SHOTS}/no-english-roster-encoding-zh.png` });
+  expect(await noEnglish(page.locator('main')), 'a CSV in an unknown encoding').toEqual([]);
 });

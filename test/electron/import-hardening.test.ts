@@ -67,7 +67,10 @@ describe('a 530 KB zip bomb', () => {
       const err = await refusal(previewRoster(db, upload('bomb.xlsx', bomb), MONTH));
       const ms = performance.now() - start;
       console.log(`zip bomb (${what}): ${Math.round(bomb.length / KB)} KB refused in ${ms.toFixed(1)} ms: ${err.problems[0]?.expected}`);
-      expect(err.problems).toEqual([{ field: 'file', value: 'bomb.xlsx', expected: expect.stringMatching(/refused as a possible zip bomb/) }]);
+      const reason = what === 'honest directory' ? 'zip-too-big-unpacked' : 'zip-understated';
+      expect(err.problems).toEqual([
+        { field: 'file', value: 'bomb.xlsx', expected: expect.stringMatching(/refused as a possible zip bomb/), rule: { code: 'file', reason: expect.objectContaining({ code: reason, fileName: 'bomb.xlsx' }) } },
+      ]);
     }
 
     // The app is still here: a normal workbook previews and imports.
@@ -87,6 +90,7 @@ describe('the XLSX worker', () => {
     console.log(`workbook of ${Math.round(big.length / KB)} KB with a 16 MB worker heap: refused in ${(performance.now() - start).toFixed(0)} ms`);
     expect(err).toBeInstanceOf(FileRefused);
     expect((err as FileRefused).expected).toMatch(/"big.xlsx" needs more \(than 16 MB of memory\)|can be read in 16 MB of memory — "big.xlsx" needs more/);
+    expect((err as FileRefused).reason).toEqual({ code: 'xlsx-memory', fileName: 'big.xlsx', mb: 16 });
     // The same file with the default cap reads fine.
     const data = await readSheetFile('big.xlsx', big);
     expect(data.rows).toHaveLength(20_001);

@@ -497,7 +497,9 @@ describe('previewRoster', () => {
   it('refuses a zip bomb and a non-workbook named .xlsx with a clear InputError', async () => {
     const bomb = buildZip([smallPart('xl/workbook.xml', '<workbook/>'), await zerosPart('xl/worksheets/sheet1.xml', 200)]);
     const err = await refusal(previewRoster(db, upload('bomb.xlsx', bomb), MONTH));
-    expect(err.problems).toEqual([{ field: 'file', value: 'bomb.xlsx', expected: expect.stringMatching(/refused as a possible zip bomb/) }]);
+    expect(err.problems).toEqual([
+      { field: 'file', value: 'bomb.xlsx', expected: expect.stringMatching(/refused as a possible zip bomb/), rule: { code: 'file', reason: expect.objectContaining({ code: 'zip-too-big-unpacked', fileName: 'bomb.xlsx' }) } },
+    ]);
     const fake = await refusal(previewRoster(db, csv('工号,姓名\n', 'fake.xlsx'), MONTH));
     expect(fake.message).toMatch(/^Invalid roster file: file: got "fake.xlsx"; expected an \.xlsx workbook — "fake.xlsx" is not one/);
   });

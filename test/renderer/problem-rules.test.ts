@@ -47,10 +47,11 @@ const SAMPLES: { [C in ProblemRule['code']]: Extract<ProblemRule, { code: C }> }
   passphrase: { code: 'passphrase' },
   'identity-file': { code: 'identity-file', file: 'certificate' },
   'certificate-role': { code: 'certificate-role', role: 'planning' },
+  file: { code: 'file', reason: { code: 'xlsx-not-zip', fileName: 'roster.xlsx' } },
 };
 
-/** Keys whose value is worded (a unit, a kind of file, a step of the chain), not shown as it is. */
-const WORDED = ['code', 'unit', 'file', 'role'];
+/** Keys whose value is worded (a unit, a kind of file, a step of the chain, a file's reason: test/renderer/refusals.test.ts), not shown as it is. */
+const WORDED = ['code', 'unit', 'file', 'role', 'reason'];
 
 /** The rule's values as they must appear in its wording (a list: each of its items; a count of 0 need not). */
 const shownValues = (rule: ProblemRule): string[] =>
@@ -94,7 +95,9 @@ describe('a problem’s place in a file, in words', () => {
     expect(fieldText('line 12, 工号 (employee no)', zh)).toBe('第 12 行,工号 (employee no)');
     expect(fieldText('line 7, role', en)).toBe('line 7, role');
     expect(fieldText('sheets[3].status', zh)).toBe('sheets[3].status');
-    expect(fieldText('file', zh)).toBe('file');
+    // An uploaded file refused as a whole (the imports' problem on `file`).
+    expect(fieldText('file', zh)).toBe('文件');
+    expect(fieldText('file', en)).toBe('the file');
     expect(fieldText('dataBase64', zh)).toBe('文件');
   });
 });

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_LABELS } from '../../shared/labels.ts';
-import type { Refusal, VerifyCheck, VerifyFailure, VerifyReason } from '../../shared/refusals.ts';
+import type { FileReason, Refusal, VerifyCheck, VerifyFailure, VerifyReason } from '../../shared/refusals.ts';
+import { problemText, ruleText } from '../../renderer/app/ruleText.ts';
 import { VERIFY_CHECKS } from '../../shared/refusals.ts';
 import { failureText, refusalText, verifyText } from '../../renderer/app/refusalText.ts';
 import { en } from '../../renderer/i18n/en.ts';
@@ -144,10 +145,45 @@ const REFUSALS: { [C in Refusal['code']]: Extract<Refusal, { code: C }> } = {
   'return-foreign': { code: 'return-foreign' },
 };
 
+/** One of each reason an import reader refuses a whole file for. */
+const FILE_REASONS: { [C in FileReason['code']]: Extract<FileReason, { code: C }> } = {
+  'file-xls': { code: 'file-xls', fileName: '名册.xls' },
+  'file-other-spreadsheet': { code: 'file-other-spreadsheet', fileName: '名册.et', ext: 'et' },
+  'file-extension': { code: 'file-extension', fileName: '名册.pdf', ext: 'pdf' },
+  'file-empty': { code: 'file-empty', fileName: '名册.csv' },
+  'file-too-big': { code: 'file-too-big', fileName: '名册.csv', bytes: 12_345_678, max: 10 * 1024 * 1024 },
+  'file-too-many-rows': { code: 'file-too-many-rows', fileName: '名册.csv', max: 20_000 },
+  'file-no-rows': { code: 'file-no-rows', fileName: '名册.csv' },
+  'file-not-base64': { code: 'file-not-base64' },
+  'csv-is-xlsx': { code: 'csv-is-xlsx', fileName: '名册.csv' },
+  'csv-is-office': { code: 'csv-is-office', fileName: '名册.csv' },
+  'csv-syntax': { code: 'csv-syntax', fileName: '名册.csv', line: 17 },
+  'text-utf16-no-bom': { code: 'text-utf16-no-bom' },
+  'text-nul': { code: 'text-nul' },
+  'text-encoding': { code: 'text-encoding', tried: 'utf-8-gb18030' },
+  'xlsx-is-office': { code: 'xlsx-is-office', fileName: '名册.xlsx' },
+  'xlsx-not-zip': { code: 'xlsx-not-zip', fileName: '名册.xlsx' },
+  'xlsx-no-workbook': { code: 'xlsx-no-workbook', fileName: '名册.xlsx' },
+  'xlsx-no-sheet': { code: 'xlsx-no-sheet', fileName: '名册.xlsx' },
+  'xlsx-unreadable': { code: 'xlsx-unreadable', fileName: '名册.xlsx' },
+  'xlsx-timeout': { code: 'xlsx-timeout', fileName: '名册.xlsx', ms: 60_000 },
+  'xlsx-memory': { code: 'xlsx-memory', fileName: '名册.xlsx', mb: 256 },
+  'zip-damaged': { code: 'zip-damaged', fileName: '名册.xlsx' },
+  'zip-encrypted': { code: 'zip-encrypted', fileName: '名册.xlsx' },
+  'zip-too-many-parts': { code: 'zip-too-many-parts', fileName: '名册.xlsx', count: 65_000, max: 10_000 },
+  'zip-too-big-unpacked': { code: 'zip-too-big-unpacked', fileName: '名册.xlsx', total: 555_000_000, max: 100 * 1024 * 1024, bytes: 540_000 },
+  'zip-ratio': { code: 'zip-ratio', fileName: '名册.xlsx', part: 'xl/worksheets/sheet1.xml', ratio: 1029, max: 100 },
+  'zip-understated': { code: 'zip-understated', fileName: '名册.xlsx', part: 'xl/worksheets/sheet1.xml', claimed: 2048 },
+  'zip-method': { code: 'zip-method', fileName: '名册.xlsx', part: 'xl/worksheets/sheet1.xml', method: 12 },
+  'zip-part-broken': { code: 'zip-part-broken', fileName: '名册.xlsx', part: 'xl/styles.xml' },
+  'rubric-file-too-big': { code: 'rubric-file-too-big', fileName: '细则.pdf', bytes: 1_500_000, max: 1024 * 1024 },
+  'rubric-file-not-pdf': { code: 'rubric-file-not-pdf', fileName: '细则.docx' },
+};
+
 /** Keys whose value is worded in the UI's language (a status, a step, a kind), not shown as it is. */
 const WORDED = new Set(['code', 'what', 'need', 'status', 'state', 'role', 'first', 'wanted', 'next', 'step', 'chain', 'signed', 'certificateRole', 'trustedRole', 'namedRole', 'signerRole', 'message']);
 /** Keys shown in another form: times in the UI's locale, sizes in MB (checked below). */
-const FORMATTED = new Set(['imported', 'exportedAt', 'signedAt', 'notBefore', 'notAfter', 'bytes', 'max', 'receivedAt', 'previous', 'importedAt', 'now']);
+const FORMATTED = new Set(['imported', 'exportedAt', 'signedAt', 'notBefore', 'notAfter', 'bytes', 'max', 'receivedAt', 'previous', 'importedAt', 'now', 'total', 'claimed', 'ms', 'tried']);
 
 /** The values that must appear as they are: strings and numbers, a list's items, a nested failure's reason's. */
 function shownValues(data: object): string[] {
@@ -160,7 +196,7 @@ function shownValues(data: object): string[] {
 }
 
 /** Names of formats and units a Chinese text may write in Latin letters, as Chinese software does. */
-const FORMAT_NAMES = ['SHA-256', 'PDF', 'MB'];
+const FORMAT_NAMES = ['SHA-256', 'PDF', 'MB', 'KB', 'CSV', 'Excel', 'WPS', 'UTF-8', 'UTF-16', 'GB18030', 'GBK', '.xlsx', '.xls', '.csv', '.txt', '.tsv', 'xl/workbook.xml'].sort((a, b) => b.length - a.length);
 
 function expectWorded(values: string[], zhText: string, enText: string) {
   for (const value of values) {
@@ -214,6 +250,36 @@ describe('refusals in words', () => {
   it('a failure without a refusal keeps the service’s message (an unexpected error)', () => {
     expect(failureText({ message: 'Something went wrong: x' }, zh)).toBe('Something went wrong: x');
     expect(failureText({ message: 'the sheet … is a draft', refusal: REFUSALS['not-exportable'] }, zh)).toBe(refusalText(REFUSALS['not-exportable'], zh));
+  });
+});
+
+describe('the import readers’ reasons in words', () => {
+  const rule = (reason: FileReason) => ({ code: 'file', reason }) as const;
+  it.each(Object.values(FILE_REASONS))('%j: both languages, with its values', (reason) => {
+    expectWorded(shownValues(reason), ruleText(rule(reason), zh), ruleText(rule(reason), en));
+  });
+
+  it('each encoding tried, in both languages', () => {
+    for (const tried of ['utf-8-bom', 'utf-8-gb18030', 'utf-16-odd'] as const) {
+      expectWorded([], ruleText(rule({ code: 'text-encoding', tried }), zh), ruleText(rule({ code: 'text-encoding', tried }), en));
+    }
+    expect(ruleText(rule({ code: 'text-encoding', tried: 'utf-8-gb18030' }), zh)).toContain('GB18030');
+  });
+
+  it('sizes in MB, a time limit in seconds', () => {
+    expect(ruleText(rule(FILE_REASONS['file-too-big']), en)).toContain('11.8 MB');
+    expect(ruleText(rule(FILE_REASONS['file-too-big']), zh)).toContain('10 MB');
+    expect(ruleText(rule(FILE_REASONS['zip-too-big-unpacked']), zh)).toContain('529.3 MB');
+    expect(ruleText(rule(FILE_REASONS['xlsx-timeout']), zh)).toContain('60 秒');
+    expect(ruleText(rule({ ...FILE_REASONS['xlsx-timeout'], ms: 5 }), en)).toContain('5 ms');
+  });
+
+  it('the whole problem as the import’s alert shows it: the file, its name, why — no English in Chinese', () => {
+    const problem = { field: 'file', value: '名册.xlsx', expected: 'an .xlsx workbook — "名册.xlsx" is not one (it is not a zip archive…)', rule: rule(FILE_REASONS['xlsx-not-zip']) };
+    const text = problemText(problem, zh);
+    expect(text.startsWith('文件:')).toBe(true);
+    expect(FORMAT_NAMES.reduce((rest, name) => rest.replaceAll(name, ''), text.replaceAll('名册.xlsx', ''))).not.toMatch(/[A-Za-z]/);
+    expect(problemText(problem, en)).toMatch(/^the file: got "名册.xlsx"; expected /);
   });
 });
 
