@@ -42,6 +42,8 @@ export interface SheetPdfOptions {
   region?: { code: string; name: string };
   /** An amendment of a signed version: shown on the page and carried in scoresheet.json. */
   amendment?: Amendment;
+  /** The KPIs recorded for the month as numbers: carried in scoresheet.json (HR keeps them as figures from the sheet). */
+  kpiValues?: KpiValues;
 }
 
 /** A pdfmake node; kept loose on purpose (pdfmake ships no types). */
@@ -532,7 +534,7 @@ export function sheetDocDefinition(record: SheetRecord, options: SheetPdfOptions
   const L = sheetLabels(lang);
   const chain = options.chain ?? [];
   const exportedAt = options.exportedAt ?? new Date().toISOString();
-  const json = JSON.stringify(scoresheetJson(record, chain, exportedAt, options.region, options.amendment));
+  const json = JSON.stringify(scoresheetJson(record, chain, exportedAt, options.region, options.amendment, options.kpiValues));
   const r = record.rubric;
   const smallPrint = `${L.rubric} ${r.id}@${r.version}  ·  ${r.hash}  ·  ${L.exported} ${formatLocalTime(exportedAt)}  ·  ${L.embedded}`;
   const content: (Content | null)[] = [

@@ -137,6 +137,7 @@ function prepareExport(db: Db, options: ExportOptions): PreparedExport {
   const exportedAt = new Date().toISOString();
   const chain: ChainEntry[] = [{ role, name: options.identity.name, at: exportedAt }];
   const fileName = exportFileName(record.person.employeeNo, record.period);
+  const kpis = personFigures(db, record.person.id, record.period).kpis;
   return {
     record,
     amendment,
@@ -150,7 +151,9 @@ function prepareExport(db: Db, options: ExportOptions): PreparedExport {
         region,
         chain,
         exportedAt,
-        kpis: sheetKpis(personFigures(db, record.person.id, record.period).kpis, options.language),
+        kpis: sheetKpis(kpis, options.language),
+        // …and as numbers in scoresheet.json: HR keeps them as figures from the sheet, unconfirmed.
+        kpiValues: kpis,
         ...(amendment ? { amendment } : {}),
       },
       reason: reasonFor(role, true),

@@ -7,15 +7,20 @@
  *
  * An empty cell leaves that value as it is stored: a file can carry only the salary, or only some
  * KPIs, without clearing the rest. (To clear a value, edit it on the sheet screen.)
+ *
+ * The file is the authority (sales planning's figures): a KPI it carries replaces one HR's import
+ * took from a signed sheet, confirmed or not, and settles a difference listed for it
+ * (sheet-figures.ts); the outcome counts both (fromSheets, conflictsSettled).
  */
-import type { FiguresPreview, FiguresRow, MonthFigures } from '../../shared/api/report-types.ts';
+import type { FiguresImportResult, FiguresPreview, FiguresRow, MonthFigures } from '../../shared/api/report-types.ts';
 import { KPIS, checkKpiValue, checkSalaryTotal, salaryFen, type KpiDefinition, type KpiValues } from '../../shared/kpi.ts';
 import { parseNumberText } from '../../shared/number-text.ts';
 import { InputError, type Problem } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import type { SheetRow } from '../import/sheet-file.ts';
-import { figuresDiffer, loadFigures, mergeKpis, salaryFenOf, writeFigures } from './figures.ts';
+import { emptyFigures, figuresDiffer, keptSources, loadFigures, mergeKpis, salaryFenOf, writeFigures } from './figures.ts';
+import { dropConflictsOf, sheetFiguresReplacedBy } from './sheet-figures.ts';
 import { activeIn } from '../../shared/assessed.ts';
 import { listPeople } from './people.ts';
 import { capProblems, COLUMN_NAMES, normalizeHeader, oneColumnRule, readUploadedSheet, refuseFile, type RosterUpload } from './roster-import.ts';
@@ -60,6 +65,8 @@ interface Evaluated {
   row: FiguresRow;
   /** What the row writes, when it has no problem and changes something. */
   write: { personId: number; salaryFen: number | null; kpis: KpiValues } | null;
+  /** The KPIs the row carries (the file's authority: they replace what came from sheets), when it has no problem. */
+  carried: { personId: number; kpis: string[] } | null;
 }
 
 /** What importing the file would do, row by row (writes nothing). */
@@ -70,7 +77,7 @@ export async function previewFigures(db: Db, input: FiguresUpload): Promise<Figu
 }
 
 /** Import the file: refused as a whole (InputError naming each row's problems) while any row has one; else every row in one transaction. */
-export async function importFigures(db: Db, input: FiguresUpload): Promise<{ added: number; updated: number; unchanged: number }> {
+export async function importFigures(db: Db, input: FiguresUpload): Promise<FiguresImportResult> {
   const file = await readFigures(input);
   return writeTransaction(db, () => {
     const rows = evaluate(db, file, input.period);
@@ -78,14 +85,20 @@ export async function importFigures(db: Db, input: FiguresUpload): Promise<{ add
     if (refusal) throw refusal;
     const stored = loadFigures(db, input.period);
     const people = new Map(listPeople(db, { includeInactive: true }).map((p) => [p.id, p]));
-    const result = { added: 0, updated: 0, unchanged: 0 };
-    for (const { row, write } of rows) {
+    const result: FiguresImportResult = { added: 0, updated: 0, unchanged: 0, fromSheets: 0, conflictsSettled: 0 };
+    for (const { row, write, carried } of rows) {
+      // The file is the authority for what it carries: a figure from a sheet it names is HR's now, and so is a listed difference.
+      if (carried) {
+        result.fromSheets += sheetFiguresReplacedBy(stored.get(carried.personId), carried.kpis).length;
+        result.conflictsSettled += dropConflictsOf(db, carried.personId, input.period, carried.kpis);
+      }
       if (!write) {
         result.unchanged++;
         continue;
       }
-      const current = stored.get(write.personId) ?? { personId: write.personId, period: input.period, salaryTotal: null, kpis: {}, revision: 0, updatedAt: null };
-      writeFigures(db, people.get(write.personId)!, current, write, 'figures.import');
+      const current = stored.get(write.personId) ?? emptyFigures(write.personId, input.period);
+      const sources = Object.fromEntries(Object.entries(keptSources(current, write.kpis)).filter(([id]) => !carried?.kpis.includes(id)));
+      writeFigures(db, people.get(write.personId)!, current, { ...write, sources }, 'figures.import');
       if (row.action === 'add') result.added++;
       else result.updated++;
     }
@@ -235,7 +248,8 @@ function evaluate(db: Db, file: FiguresFile, period: string): Evaluated[] {
     let action: FiguresRow['action'];
     if (problems.length) action = 'error';
     else if (!current) action = next.salaryFen === null && Object.keys(next.kpis).length === 0 ? 'unchanged' : 'add';
-    else action = figuresDiffer(current, next) ? 'update' : 'unchanged';
+    // A figure from a sheet that the file names becomes the file's, even at the same value.
+    else action = figuresDiffer(current, next) || Object.keys(kpis).some((id) => current.sources[id] !== undefined) ? 'update' : 'unchanged';
 
     const row: FiguresRow = {
       row: line.line,
@@ -247,6 +261,10 @@ function evaluate(db: Db, file: FiguresFile, period: string): Evaluated[] {
       action,
       problems,
     };
-    return { row, write: action === 'add' || action === 'update' ? { personId: person!.id, ...next } : null };
+    return {
+      row,
+      write: action === 'add' || action === 'update' ? { personId: person!.id, ...next } : null,
+      carried: action === 'error' || !person ? null : { personId: person.id, kpis: Object.keys(kpis) },
+    };
   });
 }

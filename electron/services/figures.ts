@@ -3,7 +3,7 @@
  * the PDF sheet; typed on the sheet screen or imported from CSV/XLSX.
  */
 import type { Person } from '../../shared/api/types.ts';
-import type { MonthFigures } from '../../shared/api/report-types.ts';
+import type { KpiSources, MonthFigures } from '../../shared/api/report-types.ts';
 import { checkKpiValues, checkSalaryTotal, KPIS, salaryFen, type KpiValues } from '../../shared/kpi.ts';
 import { InputError } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
@@ -22,6 +22,7 @@ interface Row {
   period: string;
   salary_fen: number | null;
   kpis: string;
+  kpi_sources: string;
   revision: number;
   updated_at: string;
 }
@@ -33,6 +34,7 @@ export const figuresFromRow = (r: Row): MonthFigures => ({
   kpis: JSON.parse(r.kpis) as KpiValues,
   revision: r.revision,
   updatedAt: r.updated_at,
+  sources: JSON.parse(r.kpi_sources) as KpiSources,
 });
 
 /** The figures stored for a month, by person id. */
@@ -44,7 +46,7 @@ export function loadFigures(db: Db, period: string): Map<number, MonthFigures> {
 /** The figures stored for one person and month; an empty record (revision 0) when none. */
 export function personFigures(db: Db, personId: number, period: string): MonthFigures {
   const row = statement(db, 'SELECT * FROM person_months WHERE person_id = ? AND period = ?').get(personId, period) as Row | undefined;
-  return row ? figuresFromRow(row) : { personId, period, salaryTotal: null, kpis: {}, revision: 0, updatedAt: null };
+  return row ? figuresFromRow(row) : emptyFigures(personId, period);
 }
 
 /** Every person the user sees in the month (the people of the month grid), with what is stored for them. */
@@ -53,7 +55,7 @@ export function monthFigures(db: Db, input: { period: string }): MonthFigures[] 
   return monthRows(db, input).map((r) => stored.get(r.personId) ?? emptyFigures(r.personId, input.period));
 }
 
-const emptyFigures = (personId: number, period: string): MonthFigures => ({ personId, period, salaryTotal: null, kpis: {}, revision: 0, updatedAt: null });
+export const emptyFigures = (personId: number, period: string): MonthFigures => ({ personId, period, salaryTotal: null, kpis: {}, revision: 0, updatedAt: null, sources: {} });
 
 export interface SaveFiguresInput {
   personId: number;
@@ -103,31 +105,52 @@ export function figuresDiffer(current: MonthFigures, next: { salaryFen: number |
   return salaryFenOf(current) !== next.salaryFen || JSON.stringify(mergeKpis(current.kpis, {})) !== JSON.stringify(next.kpis);
 }
 
-/** Insert or update one person's month (revision + 1) and append the audit entry: the one place person_months is written. */
-export function writeFigures(db: Db, person: Person, current: MonthFigures, next: { salaryFen: number | null; kpis: KpiValues }, action: string): MonthFigures {
+/**
+ * The sources that still hold after `next` is written over `current`: a KPI from a sheet keeps its
+ * source while its value stays; a changed or removed value is HR's own from then on.
+ */
+export function keptSources(current: MonthFigures, next: KpiValues): KpiSources {
+  const kept: KpiSources = {};
+  for (const [id, source] of Object.entries(current.sources)) {
+    if (next[id] !== undefined && next[id] === current.kpis[id]) kept[id] = source;
+  }
+  return kept;
+}
+
+/**
+ * Insert or update one person's month (revision + 1) and append the audit entry: the one place
+ * person_months is written. `next.sources` says which KPIs came from a signed sheet; without it,
+ * those of `current` whose value stays (keptSources).
+ */
+export function writeFigures(db: Db, person: Person, current: MonthFigures, next: { salaryFen: number | null; kpis: KpiValues; sources?: KpiSources }, action: string): MonthFigures {
+  const sources = next.sources ?? keptSources(current, next.kpis);
   const row: Row & { updated_by: string } = {
     person_id: person.id,
     period: current.period,
     salary_fen: next.salaryFen,
     kpis: JSON.stringify(next.kpis),
+    kpi_sources: JSON.stringify(sources),
     revision: current.revision + 1,
     updated_at: new Date().toISOString(),
     updated_by: currentUser(db)?.name ?? '(not set)',
   };
   statement(
     db,
-    `INSERT INTO person_months (person_id, period, salary_fen, kpis, revision, updated_at, updated_by)
-       VALUES (@person_id, @period, @salary_fen, @kpis, @revision, @updated_at, @updated_by)
-     ON CONFLICT (person_id, period) DO UPDATE SET salary_fen = excluded.salary_fen, kpis = excluded.kpis, revision = excluded.revision,
-       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    `INSERT INTO person_months (person_id, period, salary_fen, kpis, kpi_sources, revision, updated_at, updated_by)
+       VALUES (@person_id, @period, @salary_fen, @kpis, @kpi_sources, @revision, @updated_at, @updated_by)
+     ON CONFLICT (person_id, period) DO UPDATE SET salary_fen = excluded.salary_fen, kpis = excluded.kpis, kpi_sources = excluded.kpi_sources,
+       revision = excluded.revision, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   ).run(row);
   const saved = figuresFromRow(row);
   appendAudit(db, {
     action,
     entity: 'figures',
     entityId: `${person.employeeNo}/${current.period}`,
-    before: current.revision === 0 ? undefined : { salaryTotal: current.salaryTotal, kpis: current.kpis },
-    after: { salaryTotal: saved.salaryTotal, kpis: saved.kpis },
+    before: current.revision === 0 ? undefined : { salaryTotal: current.salaryTotal, kpis: current.kpis, ...sourcesOf(current.sources) },
+    after: { salaryTotal: saved.salaryTotal, kpis: saved.kpis, ...sourcesOf(saved.sources) },
   });
   return saved;
 }
+
+/** The audit's note of the KPIs from sheets (left out when there are none, as before sheets carried figures). */
+const sourcesOf = (sources: KpiSources) => (Object.keys(sources).length ? { fromSheet: sources } : {});

@@ -20,7 +20,9 @@
  * (amendment-changes-differ); an amendment first signed by a later step fails the verifier
  * (amendment-not-by-first-step). Which of two signed files replaces the other is never decided by
  * comparing the times they write (a 9999 export time would win forever). The original signed
- * file is kept under <data dir>/received/YYYY-MM/.
+ * file is kept under <data dir>/received/YYYY-MM/. The KPIs the sheet carries (plan, actual and the
+ * rest) are kept as figures "from the sheet, unconfirmed" where HR has none; where HR holds another
+ * value, HR's is kept and the difference listed (sheet-figures.ts).
  */
 import { IDENTIFIER } from '../../shared/identifier.ts';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -44,6 +46,8 @@ import { ensureCurrentVersion, recordSignedVersion, versionContent, type AmendCo
 import { getPerson } from './people.ts';
 import { sheetRow, writeSheetRow, type SheetRow } from './sheets.ts';
 import { firstReceivedIn } from './sheet-times.ts';
+import { recordSheetFigures } from './sheet-figures.ts';
+import type { SheetFiguresOutcome } from '../../shared/api/report-types.ts';
 import { type SheetVerification, signerInfo, trustedSigners, verifySheetPdf } from './sheet-verify.ts';
 
 export interface HrImportOptions {
@@ -212,6 +216,9 @@ function writeImportRows(db: Db, fileName: string, bytes: Buffer, sha256: string
     });
 
     db.prepare("UPDATE sheet_files SET sheet_id = ?, state = 'imported', handled_at = ? WHERE sha256 = ?").run(sheetId, now, sha256);
+    // The figures the sheet carries: from the sheet, unconfirmed; HR's own kept where they differ (sheet-figures.ts).
+    const figures = recordSheetFigures(db, getPerson(db, personRow.id), period, data.kpis, sha256);
+    const figuresNote = figuresMessage(figures);
     const signers = v.verdict.signatures.map(signerInfo);
     const replaced = existing !== undefined;
     appendAudit(db, {
@@ -234,24 +241,34 @@ function writeImportRows(db: Db, fileName: string, bytes: Buffer, sha256: string
         fileName,
         sha256,
         outcome: 'replaced',
-        message: `imported version ${version} of the sheet of ${person.name} for ${period}, amending version ${amendment.amends.version} (kept): ${amendment.reason}`,
+        message: `imported version ${version} of the sheet of ${person.name} for ${period}, amending version ${amendment.amends.version} (kept): ${amendment.reason}${figuresNote}`,
         employeeNo: person.employeeNo,
         period,
         personId: personRow.id,
         path,
         version,
+        figures,
       };
     }
     return {
       fileName,
       sha256,
       outcome: existing ? 'replaced' : 'imported',
-      message: existing ? `replaced the sheet of ${person.name} for ${period} (not imported from a file) with this approved export` : `imported the approved sheet of ${person.name} for ${period}`,
+      message: (existing ? `replaced the sheet of ${person.name} for ${period} (not imported from a file) with this approved export` : `imported the approved sheet of ${person.name} for ${period}`) + figuresNote,
       employeeNo: person.employeeNo,
       period,
       personId: personRow.id,
       path,
       version,
+      figures,
     };
   });
+}
+
+/** The outcome's words on the sheet's figures (empty when it carries none). */
+function figuresMessage(f: SheetFiguresOutcome): string {
+  const parts: string[] = [];
+  if (f.stored.length) parts.push(`kept ${f.stored.length} figure${f.stored.length === 1 ? '' : 's'} from the sheet, unconfirmed (${f.stored.join(', ')})`);
+  if (f.conflicts.length) parts.push(`${f.conflicts.length} differ${f.conflicts.length === 1 ? 's' : ''} from HR's, kept HR's: ${f.conflicts.map((c) => `${c.kpi} HR ${c.hrValue}, sheet ${c.sheetValue}`).join('; ')}`);
+  return parts.length ? `; ${parts.join('; ')}` : '';
 }

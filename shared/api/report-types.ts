@@ -15,6 +15,59 @@ export interface MonthFigures {
   /** 0 when nothing is stored yet; a save names the revision it edits. */
   revision: number;
   updatedAt: string | null;
+  /** The stored KPIs that came from a signed sheet (HR's import), by KPI id; a KPI not named was recorded by HR itself. */
+  sources: KpiSources;
+}
+
+/** A KPI value HR's import took from a signed sheet: which file, and whether HR (or planning's file) has confirmed it. */
+export interface KpiSource {
+  from: 'sheet';
+  /** The imported file's SHA-256 (hex). */
+  file: string;
+  confirmed: boolean;
+}
+export type KpiSources = Record<string, KpiSource>;
+
+/** The KPI ids of `sources` not yet confirmed, in the order given. */
+export const unconfirmedKpis = (sources: KpiSources | undefined): string[] =>
+  Object.entries(sources ?? {})
+    .filter(([, s]) => !s.confirmed)
+    .map(([id]) => id);
+
+/** A signed sheet's value that differs from the one HR holds: HR's is kept until HR takes the sheet's. */
+export interface FigureConflict {
+  personId: number;
+  employeeNo: string;
+  name: string;
+  period: string;
+  kpi: string;
+  /** HR's value as stored now (kept). */
+  hrValue: number;
+  /** The signed sheet's value. */
+  sheetValue: number;
+  /** The imported sheet file's SHA-256 (hex). */
+  file: string;
+  listedAt: string;
+}
+
+/** What a month's figures from signed sheets still need from HR: confirmation, and the conflicts to settle. */
+export interface SheetFiguresState {
+  period: string;
+  /** The people in view with KPIs from a sheet not yet confirmed (KPI ids). */
+  unconfirmed: { personId: number; employeeNo: string; name: string; kpis: string[] }[];
+  /** How many figures (person × KPI) that is. */
+  unconfirmedCount: number;
+  conflicts: FigureConflict[];
+}
+
+/** What HR's import did with the figures a signed sheet carries. */
+export interface SheetFiguresOutcome {
+  /** KPIs stored from the sheet, unconfirmed (HR had none, or an earlier sheet's unconfirmed one). */
+  stored: string[];
+  /** KPIs where HR holds the same value. */
+  equal: string[];
+  /** KPIs where HR holds another value: HR's kept, the conflict listed. */
+  conflicts: { kpi: string; hrValue: number; sheetValue: number }[];
 }
 
 export interface FiguresRow {
@@ -27,6 +80,15 @@ export interface FiguresRow {
   kpis: KpiValues;
   action: 'add' | 'update' | 'unchanged' | 'error';
   problems: Problem[];
+}
+
+/** What figures.import did: rows added, updated, unchanged; the unconfirmed figures from sheets it replaced, and the listed differences it settled. */
+export interface FiguresImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+  fromSheets: number;
+  conflictsSettled: number;
 }
 
 export interface FiguresPreview {
@@ -64,6 +126,8 @@ export interface PayRow {
   /** The computed pay, or null with what is missing. */
   pay: PayResult | null;
   missing: PayMissing[];
+  /** The figures of the row that came from a signed sheet and are not confirmed yet (pay uses them, flagged). */
+  unconfirmed: ('plan' | 'actual')[];
 }
 
 export interface PayReport {
@@ -72,6 +136,8 @@ export interface PayReport {
   rows: PayRow[];
   /** Sums over the rows with pay, in yuan. */
   totals: { base: number; plan: number; assessment: number; bonus: number; total: number; people: number };
+  /** How many rows use a figure from a signed sheet not confirmed yet (待确认). */
+  unconfirmed: number;
 }
 
 export interface AnnualRow {

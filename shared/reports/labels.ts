@@ -43,6 +43,10 @@ export interface ReportLabels {
   statuses: Record<SheetStatus | 'not-started', string>;
   payMissing: Record<PayMissing, string>;
   listSep: string;
+  /** 待确认: the pay figures taken from a signed sheet and not yet confirmed (column, its words, the count). */
+  unconfirmed: string;
+  unconfirmedFields: Record<'plan' | 'actual', string>;
+  unconfirmedCount: (people: number) => string;
 }
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -98,6 +102,9 @@ const zh: ReportLabels = {
   statuses: DOMAIN_LABELS.zh.statuses,
   payMissing: { sheet: '考核表未完成', salary: '工资总额', plan: '计划数量', actual: '实际数量' },
   listSep: '、',
+  unconfirmed: '待确认(来自考核表)',
+  unconfirmedFields: { plan: '计划', actual: '实际' },
+  unconfirmedCount: (n) => `${n}人待确认`,
 };
 
 const en: ReportLabels = {
@@ -136,6 +143,9 @@ const en: ReportLabels = {
   statuses: DOMAIN_LABELS.en.statuses,
   payMissing: { sheet: 'sheet not ready', salary: 'salary total', plan: 'plan quantity', actual: 'actual quantity' },
   listSep: ', ',
+  unconfirmed: 'Unconfirmed (from the sheet)',
+  unconfirmedFields: { plan: 'plan', actual: 'actual' },
+  unconfirmedCount: (n) => `${n} unconfirmed`,
 };
 
 export function reportLabels(language: Language): ReportLabels {

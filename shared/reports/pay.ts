@@ -3,7 +3,7 @@
  * exact fen) from the sheet's scores, the month's figures and the pay settings in force. A row
  * without everything pay needs says what is missing instead of guessing.
  */
-import type { PayMissing, PayReport, PayRow, PaySettingsVersion } from '../api/report-types.ts';
+import { unconfirmedKpis, type KpiSources, type PayMissing, type PayReport, type PayRow, type PaySettingsVersion } from '../api/report-types.ts';
 import type { SheetStatus } from '../api/types.ts';
 import type { KpiValues } from '../kpi.ts';
 import { computePay, type PaySettings } from '../pay.ts';
@@ -27,6 +27,8 @@ export interface SheetScores {
 export interface PayFigures {
   salaryTotal: number | null;
   kpis: KpiValues;
+  /** The KPIs from a signed sheet (those not confirmed are flagged). */
+  sources?: KpiSources;
 }
 
 /** One person's pay row. */
@@ -58,7 +60,14 @@ export function payRow(person: ReportPerson, sheet: SheetScores | undefined, fig
     dailyScore: sheet?.dailyScore ?? null,
     pay,
     missing,
+    unconfirmed: unconfirmedPayFigures(figures?.sources),
   };
+}
+
+/** The pay figures (plan, actual) taken from a signed sheet and not yet confirmed. */
+function unconfirmedPayFigures(sources: KpiSources | undefined): PayRow['unconfirmed'] {
+  const open = new Set(unconfirmedKpis(sources));
+  return (['plan', 'actual'] as const).filter((f) => open.has(f === 'plan' ? 'plan-quantity' : 'actual-quantity'));
 }
 
 /** Yuan with at most 2 decimals → integer fen (exact: the nearest integer to yuan × 100). */
@@ -88,5 +97,5 @@ export function payReportOf(
   figures: ReadonlyMap<number, PayFigures>,
 ): PayReport {
   const rows = people.map((p) => payRow(p, sheets.get(p.personId), figures.get(p.personId), settings.settings));
-  return { period, settings, rows, totals: payTotals(rows) };
+  return { period, settings, rows, totals: payTotals(rows), unconfirmed: rows.filter((r) => r.unconfirmed.length > 0).length };
 }

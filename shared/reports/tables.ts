@@ -62,6 +62,8 @@ export function payTable(report: PayReport, language: Language): ReportTable {
     t(L.bonus, 'money'),
     t(L.total, 'money'),
     t(L.missing),
+    // 待确认: plan or actual from a signed sheet, not yet confirmed (pay uses them).
+    t(L.unconfirmed),
   ];
   // The month's rate on every row: a payroll file read alone still says which score was paid on.
   const rate = L.scoreRates[report.settings.settings.scoreRate];
@@ -84,9 +86,11 @@ export function payTable(report: PayReport, language: Language): ReportTable {
     r.pay?.bonus ?? null,
     r.pay?.total ?? null,
     r.missing.map((m) => L.payMissing[m]).join(L.listSep),
+    r.unconfirmed.length ? r.unconfirmed.map((f) => L.unconfirmedFields[f]).join(L.listSep) : null,
   ]);
   const s = report.totals;
-  const totals: Cell[] = [L.totals, L.people(s.people), null, null, null, null, null, null, null, null, null, null, s.base, s.plan, s.assessment, s.bonus, s.total, null];
+  const unconfirmed = report.unconfirmed ? L.unconfirmedCount(report.unconfirmed) : null;
+  const totals: Cell[] = [L.totals, L.people(s.people), null, null, null, null, null, null, null, null, null, null, s.base, s.plan, s.assessment, s.bonus, s.total, null, unconfirmed];
   return { title: L.payTitle(report.period), columns, rows, totals };
 }
 

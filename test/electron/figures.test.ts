@@ -82,7 +82,7 @@ describe('figures.save and figures.month', () => {
     const all = await call(h, 'figures.month', { period: PERIOD });
     // Everyone assessed in 2026-05 (杨强 starts in 2026-07), the grid's order.
     expect(all.map((f) => f.personId).sort()).toEqual([people.manager.id, people.li.id, people.zhang.id, people.chen.id, people.liu.id].sort());
-    expect(all.find((f) => f.personId === people.li.id)).toEqual({ personId: people.li.id, period: PERIOD, salaryTotal: null, kpis: {}, revision: 0, updatedAt: null });
+    expect(all.find((f) => f.personId === people.li.id)).toEqual({ personId: people.li.id, period: PERIOD, salaryTotal: null, kpis: {}, revision: 0, updatedAt: null, sources: {} });
     expect(all.find((f) => f.personId === people.zhang.id)).toMatchObject({ salaryTotal: 9000, revision: 1 });
 
     // A regional manager: the staff of their region, not themselves, not another region.
@@ -176,7 +176,7 @@ describe('figures.preview and figures.import', () => {
     ]);
     expect(db.prepare('SELECT count(*) AS n FROM person_months').get()).toEqual({ n: 2 }); // the preview wrote nothing
 
-    expect(await call(h, 'figures.import', file)).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect(await call(h, 'figures.import', file)).toEqual({ added: 1, updated: 1, unchanged: 1, fromSheets: 0, conflictsSettled: 0 });
     const month = new Map((await call(h, 'figures.month', { period: PERIOD })).map((f) => [f.personId, f]));
     expect(month.get(people.li.id)).toMatchObject({ salaryTotal: 12345.67, kpis: { 'plan-quantity': 200, 'actual-quantity': 160, satisfaction: 91.5 }, revision: 1 });
     expect(month.get(people.zhang.id)).toMatchObject({ salaryTotal: 8000, kpis: { satisfaction: 88 }, revision: 2 });
@@ -184,7 +184,7 @@ describe('figures.preview and figures.import', () => {
     expect(db.prepare('SELECT salary_fen FROM person_months WHERE person_id = ?').get(people.li.id)).toEqual({ salary_fen: 1234567 });
     expect(db.prepare("SELECT entity_id FROM audit_log WHERE action = 'figures.import' ORDER BY id").all()).toEqual([{ entity_id: 'S-101/2026-05' }, { entity_id: 'S-102/2026-05' }]);
     // The same file again changes nothing.
-    expect(await call(h, 'figures.import', file)).toEqual({ added: 0, updated: 0, unchanged: 3 });
+    expect(await call(h, 'figures.import', file)).toEqual({ added: 0, updated: 0, unchanged: 3, fromSheets: 0, conflictsSettled: 0 });
   });
 
   it('reads a GBK CSV with Chinese headers', async () => {
@@ -205,7 +205,7 @@ describe('figures.preview and figures.import', () => {
         problems: [],
       },
     ]);
-    expect(await call(h, 'figures.import', upload)).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(await call(h, 'figures.import', upload)).toEqual({ added: 1, updated: 0, unchanged: 0, fromSheets: 0, conflictsSettled: 0 });
     expect(db.prepare('SELECT salary_fen, kpis FROM person_months').get()).toEqual({
       salary_fen: 987654,
       kpis: '{"plan-quantity":300,"actual-quantity":330,"sales-expense":1234.5,"complaint-rate":0.5}',
@@ -226,7 +226,7 @@ describe('figures.preview and figures.import', () => {
       ['S-101', 10250.25, { 'sales-growth': -12.5, 'churn-rate': 3, 'visit-success': 87.25 }, 'add'],
       ['S-102', 7000, {}, 'add'],
     ]);
-    expect(await call(h, 'figures.import', upload)).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await call(h, 'figures.import', upload)).toEqual({ added: 2, updated: 0, unchanged: 0, fromSheets: 0, conflictsSettled: 0 });
     expect(db.prepare('SELECT person_id, salary_fen FROM person_months ORDER BY person_id').all()).toEqual([
       { person_id: people.li.id, salary_fen: 1025025 },
       { person_id: people.zhang.id, salary_fen: 700000 },
@@ -274,7 +274,7 @@ describe('figures.preview and figures.import', () => {
 
     // Fixed, the same file imports.
     const fixed = csvUpload(['工号,姓名,工资总额,客户满意度,销售计划数量', 'S-101,李静,8100,95,100', 'S-102,张伟,12345.67,100,'].join('\n'));
-    expect(await call(h, 'figures.import', fixed)).toEqual({ added: 1, updated: 1, unchanged: 0 });
+    expect(await call(h, 'figures.import', fixed)).toEqual({ added: 1, updated: 1, unchanged: 0, fromSheets: 0, conflictsSettled: 0 });
   });
 
   it('limits a regional manager to the people of their region', async () => {

@@ -43,7 +43,7 @@ export function FiguresPanel({ personId, period }: { personId: number; period: s
   const [round, setRound] = useState(0);
   const loaded = useLoad(`figures ${personId} ${period} ${round}`, async () => {
     const month = await invoke('figures.month', { period });
-    return month.find((f) => f.personId === personId) ?? { personId, period, salaryTotal: null, kpis: {}, revision: 0, updatedAt: null };
+    return month.find((f) => f.personId === personId) ?? { personId, period, salaryTotal: null, kpis: {}, revision: 0, updatedAt: null, sources: {} };
   });
   return (
     <Paper variant="outlined" component="section" aria-label={t.figures.title} sx={{ p: 2, borderStyle: 'dashed' }} data-testid="figures-panel">
