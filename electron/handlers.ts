@@ -11,7 +11,7 @@ import { assertIntegrityRecent, BackupError } from './db/backups.ts';
 import { listAudit } from './services/audit.ts';
 import { createDbBackup, listDbBackups, restoreDbBackup } from './services/backups.ts';
 import { loadDemo } from './services/demo.ts';
-import { ServiceError } from './services/errors.ts';
+import { ServiceError, signFailure } from './services/errors.ts';
 import { exportSheet, startMonthExport } from './services/export.ts';
 import { getExportedFile } from './services/export-files.ts';
 import { hrImport } from './services/hr-import.ts';
@@ -140,6 +140,8 @@ export function toFailure(err: unknown): ApiFailure {
   if (err instanceof InputError) return { kind: 'input', message: err.message, problems: [...err.problems] };
   if (err instanceof ServiceError) return { kind: err.kind, message: err.message, ...(err.refusal ? { refusal: err.refusal } : {}) };
   if (err instanceof BackupError) return { kind: 'storage', message: err.message };
+  const signing = signFailure(err);
+  if (signing) return signing;
   const storage = storageFailure(err);
   if (storage) return storage;
   // Unexpected: keep the detail in the log, give the user one clear line.

@@ -74,6 +74,10 @@ export type Refusal =
   | { code: 'not-next-step'; fileName: string; next: ChainRole; name: string; role: ChainRole }
   /** This computer's clock (`now`) is behind the file's latest signature (`previous`): signing now would date the new signature before it. */
   | { code: 'signer-clock-behind'; fileName: string; previous: string; now: string }
+  /** signPdf found this computer's clock (`now`) behind the file's latest signature (`previous`) after the service's own check passed (the clock went back meanwhile, or a race). */
+  | { code: 'clock-behind'; previous: string; now: string }
+  /** Signing failed for another reason (the detail is in the English message and the log). */
+  | { code: 'sign-failed' }
   /** The identity's holder already signed the file (as `step`) with another identity: one person signs one step. */
   | { code: 'same-person-signed'; fileName: string; name: string; step: ChainRole | null }
   // HR's import of approved sheets

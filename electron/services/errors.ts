@@ -1,4 +1,6 @@
+import type { ApiFailure } from '../../shared/api/types.ts';
 import type { Refusal } from '../../shared/refusals.ts';
+import { ClockBehindError, SignError } from '../signing/sign.ts';
 
 /** Failures a service reports to its caller (beside InputError for bad input). */
 export class ServiceError extends Error {
@@ -11,4 +13,15 @@ export class ServiceError extends Error {
     this.kind = kind;
     this.refusal = refusal;
   }
+}
+
+/**
+ * A signing failure as a refusal (the English message keeps the detail): the clock behind the
+ * file's latest signature when signPdf itself finds it (the service checked before, and the clock
+ * went back or another signature came in between), or another SignError. Null for other errors.
+ */
+export function signFailure(err: unknown): ApiFailure | null {
+  if (err instanceof ClockBehindError) return { kind: 'conflict', message: err.message, refusal: { code: 'clock-behind', previous: err.previous.toISOString(), now: err.at.toISOString() } };
+  if (err instanceof SignError) return { kind: 'conflict', message: `The file could not be signed: ${err.message}`, refusal: { code: 'sign-failed' } };
+  return null;
 }

@@ -204,6 +204,9 @@ export const refusalsEn = {
   'chain-complete': (r: R<'chain-complete'>) => `${r.fileName} is already signed by every step of its chain.`,
   'signer-clock-behind': (r: R<'signer-clock-behind'>) =>
     `This computer’s clock (${dateTime(r.now, 'en')}) is behind the latest signature of ${r.fileName} (${dateTime(r.previous, 'en')}): a signature now would be dated before it, and the file would be refused. Set the computer’s clock right, then sign.`,
+  'clock-behind': (r: R<'clock-behind'>) =>
+    `This computer’s clock (${dateTime(r.now, 'en')}) is behind the file’s latest signature (${dateTime(r.previous, 'en')}): nothing was signed. Set the computer’s clock right, then sign again.`,
+  'sign-failed': () => 'The file could not be signed: nothing was signed. Try again; if it fails again, the log has the details.',
   'not-next-step': (r: R<'not-next-step'>) =>
     `The next step for ${r.fileName} is ${EN.chainRoles[r.next]}; the signing identity ${r.name} signs for ${EN.chainRoles[r.role]}.`,
   'same-person-signed': (r: R<'same-person-signed'>) =>
@@ -379,6 +382,8 @@ export const refusalsZh: typeof refusalsEn = {
   'chain-complete': (r) => `${r.fileName} 已由审批流程的每个环节签署完毕。`,
   'signer-clock-behind': (r) =>
     `本机时钟(${dateTime(r.now, 'zh')})早于 ${r.fileName} 最后一个签名的时间(${dateTime(r.previous, 'zh')}):现在签署,新签名的时间会早于它,文件将被拒绝。请先校准本机时钟,再签署。`,
+  'clock-behind': (r) => `本机时钟(${dateTime(r.now, 'zh')})早于文件最后一个签名的时间(${dateTime(r.previous, 'zh')}):未签署任何内容。请先校准本机时钟,再重新签署。`,
+  'sign-failed': () => '无法签署该文件:未签署任何内容。请重试;如仍失败,详细信息见日志。',
   'not-next-step': (r) => `${r.fileName} 的下一个环节是${ZH.chainRoles[r.next]};签名身份 ${r.name} 签署的环节是${ZH.chainRoles[r.role]}。`,
   'same-person-signed': (r) => `${r.name} 已用另一个身份签署过 ${r.fileName}${r.step ? `(${ZH.chainRoles[r.step]})` : ''}:一人只能签署一个环节。`,
   'not-fully-approved': (r) =>

@@ -120,6 +120,8 @@ const REFUSALS: { [C in Refusal['code']]: Extract<Refusal, { code: C }> } = {
   'chain-complete': { code: 'chain-complete', fileName: FILE },
   'not-next-step': { code: 'not-next-step', fileName: FILE, next: 'vp', name: '李娜', role: 'planning' },
   'signer-clock-behind': { code: 'signer-clock-behind', fileName: FILE, previous: '2026-11-03T09:35:00.000Z', now: '2026-11-03T09:30:00.000Z' },
+  'clock-behind': { code: 'clock-behind', previous: '2026-11-03T09:35:00.000Z', now: '2026-11-03T09:30:00.000Z' },
+  'sign-failed': { code: 'sign-failed' },
   'same-person-signed': { code: 'same-person-signed', fileName: FILE, name: '李娜', step: 'planning' },
   'not-fully-approved': { code: 'not-fully-approved', signed: ['manager', 'planning'], next: 'vp' },
   'file-identifier': { code: 'file-identifier', what: 'region-code', value: 'R 01' },
