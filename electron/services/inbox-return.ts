@@ -7,15 +7,24 @@ import { writeTransaction } from '../db/transaction.ts';
 import { signPdf } from '../signing/index.ts';
 import { appendAudit } from './audit.ts';
 import { dataPath, safeName, sha256Hex, writeFileAtomic } from './files.ts';
-import { assertStillPending, pendingForReviewer } from './inbox.ts';
+import { assertStillPending, pendingFor, pendingForReviewer } from './inbox.ts';
 import { renderReturnNote, type ReturnNoteJson } from './return-note.ts';
 
 /** inbox.return: the next step's reviewer returns a sheet with a signed note giving the reason. */
 export async function returnInbox(
   db: Db,
-  input: { sha256: string; fingerprint: string; passphrase: string; reason: string; language?: 'zh' | 'en' },
+  input: { sha256: string; fingerprint: string; passphrase?: string; reason: string; language?: 'zh' | 'en' },
 ): Promise<StoredFile> {
   const { row, v, identity, data } = await pendingForReviewer(db, input.sha256, input.fingerprint, input.passphrase);
+  return returnChecked(db, { row, v, identity, data }, input);
+}
+
+/** Return a pending file checked for the identity (pendingFor): sign the note, keep it, mark the entry returned. */
+export async function returnChecked(
+  db: Db,
+  { row, v, identity, data }: Omit<Awaited<ReturnType<typeof pendingFor>>, 'bytes'>,
+  input: { reason: string; language?: 'zh' | 'en' },
+): Promise<StoredFile> {
   const returnedAt = new Date().toISOString();
   const note: ReturnNoteJson = {
     format: RETURN_NOTE_FORMAT,

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Amendment } from '../../shared/amendment.ts';
-import type { ApproveResult, FileData, InboxEntry, InboxState, SignerInfo, StoredFile } from '../../shared/api/types.ts';
+import type { ApproveResult, ChainRole, FileData, InboxEntry, InboxState, SignerInfo, StoredFile } from '../../shared/api/types.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { signPdf } from '../signing/index.ts';
@@ -16,14 +16,18 @@ import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import { exportFileName, reasonFor } from './export.ts';
 import { dataPath, decodeBase64, sha256Hex, writeFileAtomic } from './files.ts';
-import { openStoredIdentity } from './identities.ts';
+import { signerFor } from './session-unlock.ts';
 import { yieldToEventLoop } from './jobs.ts';
+import { verdictBasis } from './verdict-basis.ts';
+import type { Signer } from './export.ts';
+import type { TrustedSigner } from '../signing/index.ts';
+import type { Rubric } from '../../shared/rubric/schema.ts';
 import { assertNotOnChain, withRosterChecks } from './roster-trust.ts';
 import { knownRubrics } from './rubrics.ts';
 import { assertSignerClock, firstReceivedIn } from './sheet-times.ts';
 import { type SheetVerification, describeData, fileVerdict, signerInfo, trustedSigners, verifySheetPdf } from './sheet-verify.ts';
 
-interface FileRow {
+export interface FileRow {
   sha256: string;
   kind: 'export' | 'received' | 'return-note';
   sheet_id: number | null;
@@ -42,9 +46,13 @@ interface FileRow {
 }
 
 /** What the verdict column keeps of a received sheet: the verdict and what the file says (`amendment`: absent in verdicts kept before amendments). */
-type StoredVerdict = Omit<InboxEntry, 'sha256' | 'fileName' | 'path' | 'receivedAt' | 'signers' | 'state' | 'handledAt' | 'note' | 'amendment' | 'amendedEntry' | 'superseded'> & {
+export type StoredVerdict = Omit<InboxEntry, 'sha256' | 'fileName' | 'path' | 'receivedAt' | 'signers' | 'state' | 'handledAt' | 'note' | 'amendment' | 'amendedEntry' | 'superseded'> & {
   exportedAt: string | null;
   amendment?: Amendment | null;
+  /** What the verdict depended on (verdict-basis.ts); absent in verdicts kept before bulk approval. */
+  basis?: string;
+  /** Each signer as the one-person check reads it (absent before bulk approval). */
+  holders?: { fingerprint: string; name: string; role: ChainRole | null; email: string | null; employeeNo: string | null }[];
 };
 
 export function fileRow(db: Db, sha256: string): FileRow | undefined {
@@ -63,7 +71,7 @@ function alreadyHandled(fileName: string, state: string): ServiceError {
 }
 
 /** The verifier refuses a file (`fileName`: the received one, or its newly signed copy). */
-function notVerified(message: string, fileName: string, v: SheetVerification): ServiceError {
+function notVerified(message: string, fileName: string, v: Pick<SheetVerification, 'verdict'>): ServiceError {
   const failure = v.verdict.failure;
   return new ServiceError('conflict', message, {
     code: 'file-not-verified',
@@ -72,9 +80,11 @@ function notVerified(message: string, fileName: string, v: SheetVerification): S
   });
 }
 
-function storedVerdict(v: SheetVerification): StoredVerdict {
+function storedVerdict(v: SheetVerification, basis?: string): StoredVerdict {
   const raw = v.raw as { exportedAt?: unknown } | null;
   return {
+    ...(basis ? { basis } : {}),
+    holders: v.verdict.signatures.map((s) => ({ fingerprint: s.fingerprint, name: s.name, role: s.role, email: s.email, employeeNo: s.employeeNo })),
     verdict: fileVerdict(v.verdict),
     ...describeData(v.raw),
     steps: v.steps,
@@ -150,10 +160,10 @@ export function withVersions(db: Db, entry: InboxEntry): InboxEntry {
  * Keep a received signed sheet and its verdict (re-verified when the same file comes again:
  * the trusted list may have changed). Returns the row.
  */
-export function recordReceived(db: Db, bytes: Buffer, fileName: string, v: SheetVerification, keepAt?: string): FileRow {
+export function recordReceived(db: Db, bytes: Buffer, fileName: string, v: SheetVerification, keepAt?: string, basis: string = verdictBasis(db)): FileRow {
   const sha256 = sha256Hex(bytes);
   const path = keepAt ?? dataPath(db, 'inbox', `${sha256}.pdf`);
-  const summary = storedVerdict(v);
+  const summary = storedVerdict(v, basis);
   const chain = JSON.stringify(v.verdict.signatures.map(signerInfo));
   return writeTransaction(db, () => {
     const existing = fileRow(db, sha256);
@@ -188,14 +198,22 @@ export function recordReceived(db: Db, bytes: Buffer, fileName: string, v: Sheet
   });
 }
 
+/** Keep a verdict found again for a received file (bulk approval re-verifies when what it depended on changed). */
+export function recordVerdict(db: Db, sha256: string, v: SheetVerification, basis: string): void {
+  writeTransaction(db, () => {
+    db.prepare('UPDATE sheet_files SET verdict = ?, chain = ? WHERE sha256 = ?').run(JSON.stringify(storedVerdict(v, basis)), JSON.stringify(v.verdict.signatures.map(signerInfo)), sha256);
+  });
+}
+
 /** inbox.add: verify and keep each file; one entry per file, in order. */
 export async function addToInbox(db: Db, input: { files: FileData[] }): Promise<InboxEntry[]> {
   const trusted = trustedSigners(db);
+  const basis = verdictBasis(db);
   const entries: InboxEntry[] = [];
   for (const [i, file] of input.files.entries()) {
     const bytes = decodeBase64(`files[${i}].dataBase64`, file.dataBase64);
     const v = withRosterChecks(db, await verifySheetPdf(bytes, trusted, { rubrics: knownRubrics(db), firstReceived: firstReceivedIn(db) }), { onlyWithRoster: true });
-    entries.push(withVersions(db, toEntry(recordReceived(db, bytes, file.fileName, v))));
+    entries.push(withVersions(db, toEntry(recordReceived(db, bytes, file.fileName, v, undefined, basis))));
     await yieldToEventLoop();
   }
   return entries;
@@ -209,15 +227,32 @@ export function listInbox(db: Db, input: { state?: InboxState }): InboxEntry[] {
 }
 
 /** A received file, re-verified now, that the given identity may act on as the next step. */
-export async function pendingForReviewer(db: Db, sha256: string, fingerprint: string, passphrase: string) {
+export async function pendingForReviewer(db: Db, sha256: string, fingerprint: string, passphrase: string | undefined) {
   const row = fileRow(db, sha256);
   if (!row || row.kind !== 'received') throw new ServiceError('not-found', `there is no received file ${sha256} in the inbox`, { code: 'not-found', what: 'file', id: sha256 });
   if (row.state && row.state !== 'pending') throw alreadyHandled(row.file_name, row.state);
-  const identity = await openStoredIdentity(db, fingerprint, passphrase);
+  const identity = await signerFor(db, fingerprint, passphrase);
+  return pendingFor(db, row, identity);
+}
+
+/** A received pending file, verified now, that the opened identity may act on as the next step. */
+export async function pendingFor(db: Db, row: FileRow, identity: Signer) {
+  const bytes = readKept(row);
+  const v = withRosterChecks(db, await verifySheetPdf(bytes, trustedSigners(db), { rubrics: knownRubrics(db), firstReceived: firstReceivedIn(db) }), { onlyWithRoster: true });
+  assertReviewable(row, v, identity);
+  return { row, bytes, v, identity, data: v.data! };
+}
+
+/** The kept copy of a received file, refused when it changed on disk since it was added. */
+export function readKept(row: FileRow): Buffer {
   const bytes = readFileSync(row.path);
   if (sha256Hex(bytes) !== row.sha256) throw new ServiceError('conflict', `the kept copy of ${row.file_name} (${row.path}) has changed on disk; add the file again`, { code: 'kept-file-changed', fileName: row.file_name, path: row.path });
-  const v = withRosterChecks(db, await verifySheetPdf(bytes, trustedSigners(db), { rubrics: knownRubrics(db), firstReceived: firstReceivedIn(db) }), { onlyWithRoster: true });
-  if (!v.verdict.ok || !v.data) {
+  return bytes;
+}
+
+/** A verified file whose next step is the identity's, never signed by the same person before. */
+export function assertReviewable(row: FileRow, v: Pick<SheetVerification, 'verdict' | 'nextStep'>, identity: Signer): void {
+  if (!v.verdict.ok) {
     throw notVerified(`${row.file_name} does not verify (${v.verdict.failure?.check}: ${v.verdict.failure?.message})`, row.file_name, v);
   }
   if (v.nextStep === null) throw new ServiceError('conflict', `${row.file_name} is already signed by every step of its chain`, { code: 'chain-complete', fileName: row.file_name });
@@ -231,11 +266,10 @@ export async function pendingForReviewer(db: Db, sha256: string, fingerprint: st
     });
   }
   assertNotOnChain(row.file_name, v, identity);
-  return { row, bytes, v, identity, data: v.data };
 }
 
 /** A pending file a newer version of its sheet has superseded in this inbox cannot be approved. */
-function assertNotSuperseded(db: Db, row: FileRow): void {
+export function assertNotSuperseded(db: Db, row: FileRow): void {
   const { superseded } = withVersions(db, toEntry(row));
   if (superseded) {
     throw new ServiceError('conflict', `${row.file_name} is superseded by ${superseded.fileName} (version ${superseded.version} of the same sheet): approve that one instead`, {
@@ -248,15 +282,33 @@ function assertNotSuperseded(db: Db, row: FileRow): void {
 }
 
 /** inbox.approve: the next step's reviewer appends their signature (with an optional comment). */
-export async function approveInbox(db: Db, input: { sha256: string; fingerprint: string; passphrase: string; comment?: string }): Promise<ApproveResult> {
+export async function approveInbox(db: Db, input: { sha256: string; fingerprint: string; passphrase?: string; comment?: string }): Promise<ApproveResult> {
   const { row, bytes, identity, data } = await pendingForReviewer(db, input.sha256, input.fingerprint, input.passphrase);
+  return signApproval(db, row, bytes, identity, { employeeNo: data.person.employeeNo, period: data.output.period }, input.comment);
+}
+
+/**
+ * Sign a checked pending file as the identity's step and keep the new file (approved/YYYY-MM/,
+ * or `outDir`); the received entry becomes approved. The signed file is verified again before it
+ * is kept.
+ */
+export async function signApproval(
+  db: Db,
+  row: FileRow,
+  bytes: Buffer,
+  identity: Signer,
+  sheet: { employeeNo: string; period: string },
+  commentText?: string,
+  check: { trusted?: TrustedSigner[]; rubrics?: Rubric[] } = {},
+): Promise<ApproveResult> {
   assertNotSuperseded(db, row);
-  const comment = input.comment?.trim() ?? '';
+  const comment = commentText?.trim() ?? '';
   assertSignerClock(bytes, row.file_name);
   const signed = await signPdf(bytes, identity, { reason: reasonFor(identity.role, false), comment });
-  const after = await verifySheetPdf(signed, trustedSigners(db), { rubrics: knownRubrics(db), firstReceived: firstReceivedIn(db) });
+  const after = await verifySheetPdf(signed, check.trusted ?? trustedSigners(db), { rubrics: check.rubrics ?? knownRubrics(db), firstReceived: firstReceivedIn(db) });
   if (!after.verdict.ok) throw notVerified(`the signed file does not verify (${after.verdict.failure?.check}: ${after.verdict.failure?.message})`, row.file_name, after);
   const sha256 = sha256Hex(signed);
+  const data = { person: { employeeNo: sheet.employeeNo }, output: { period: sheet.period } };
   const fileName = exportFileName(data.person.employeeNo, data.output.period);
   const path = join(dataPath(db, 'approved', data.output.period), fileName);
   const signers = after.verdict.signatures.map(signerInfo);

@@ -157,7 +157,7 @@ export function withRosterChecks(db: Db, v: SheetVerification, options: { onlyWi
 }
 
 /** Signing up front: the identity's holder must not already be on the file's chain with another identity. */
-export function assertNotOnChain(fileName: string, v: SheetVerification, identity: Pick<SigningIdentity, 'certificate' | 'name'>): void {
+export function assertNotOnChain(fileName: string, v: Pick<SheetVerification, 'verdict'>, identity: Pick<SigningIdentity, 'certificate' | 'name'>): void {
   const holder = readCertificate(identity.certificate);
   for (const signer of v.verdict.signatures) {
     if (signer.fingerprint === holder.fingerprint || samePerson(signer, holder)) {

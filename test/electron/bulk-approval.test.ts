@@ -1,0 +1,271 @@
+/**
+ * Reviewing at scale on real files with four apps (the SOUTH regional manager, sales planning, the
+ * VP, HR): bulk approval at two steps with one passphrase, each entry signed or skipped with its
+ * refusal; the stored verdict reused while the file and what it depended on are unchanged, and
+ * the file verified again after a trust change; a bulk return with one reason; the signed files as
+ * one zip; removing a refused entry; the overview per region and month; an identity unlocked for
+ * the session and locked again after the idle time (an injected clock).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { IDLE_LOCK_MS, setUnlockClock } from '../../electron/services/session-unlock.ts';
+import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
+import type { BulkOutcome, ChainRole, ExportResult, JobStatus } from '../../shared/api/types.ts';
+import { call as callHandler, fail as failHandler } from '../helpers/call.ts';
+import { NAMES, PASS, setUpChainApps, tearDownChainApps, type ChainApp } from '../helpers/chain-apps.ts';
+
+const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10
+const PERIOD = '2026-09';
+
+type App = ChainApp;
+let root: string;
+const apps = {} as Record<ChainRole, App>;
+const call = <N extends HandlerName>(app: App, name: N, input: InputOf<N>) => callHandler(app.h, name, input);
+const fail = (app: App, name: HandlerName, input: unknown) => failHandler(app.h, name, input);
+const upload = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
+
+let exported: ExportResult[] = [];
+/** SOUTH's salespeople, whose sheets the manager exports. */
+let team: string[] = [];
+
+async function exportSheet(employeeNo: string): Promise<ExportResult> {
+  const id = (apps.manager.db.prepare('SELECT id FROM people WHERE employee_no = ?').get(employeeNo) as { id: number }).id;
+  const rec = await call(apps.manager, 'sheets.get', { personId: id, period: PERIOD });
+  if (rec.status !== 'ready' && rec.status !== 'signed') {
+    const { items, absences, handIns } = rec.input;
+    await call(apps.manager, 'sheets.save', { personId: id, period: PERIOD, entry: { items, absences, handIns }, status: 'ready', expectedRevision: rec.revision });
+  }
+  return call(apps.manager, 'sheets.export', { personId: id, period: PERIOD, fingerprint: apps.manager.identity.fingerprint, passphrase: PASS.manager, language: 'zh' });
+}
+
+async function finished(app: App, jobId: string): Promise<JobStatus> {
+  for (;;) {
+    const job = await call(app, 'jobs.get', { jobId });
+    if (job.finished) return job;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const byFile = (outcomes: BulkOutcome[] | undefined) => Object.fromEntries((outcomes ?? []).map((o) => [o.fileName, o]));
+
+/** pdfsig's count of valid signatures in a file. */
+function validSignatures(path: string): number {
+  const r = spawnSync('pdfsig', [path], { encoding: 'utf8' });
+  return (r.stdout.match(/Signature is Valid/g) ?? []).length;
+}
+
+function zipNames(dataBase64: string): string[] {
+  const path = join(root, `zip-${Math.random().toString(36).slice(2)}.zip`);
+  writeFileSync(path, Buffer.from(dataBase64, 'base64'));
+  const test = spawnSync('unzip', ['-t', path], { encoding: 'utf8' });
+  expect(test.status, test.stdout + test.stderr).toBe(0);
+  return spawnSync('zipinfo', ['-1', path], { encoding: 'utf8' }).stdout.trim().split('\n').sort();
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'bulk-approval-'));
+  await setUpChainApps(apps, root, TODAY);
+  const south = (apps.manager.db.prepare("SELECT id FROM regions WHERE code = 'SOUTH'").get() as { id: number }).id;
+  await call(apps.manager, 'user.set', { name: NAMES.manager, chainRole: 'manager', regionId: south });
+  await call(apps.planning, 'user.set', { name: NAMES.planning, chainRole: 'planning', regionId: null });
+  await call(apps.vp, 'user.set', { name: NAMES.vp, chainRole: 'vp', regionId: null });
+  team = (
+    apps.manager.db.prepare("SELECT p.employee_no FROM people p JOIN regions r ON r.id = p.region_id WHERE r.code = 'SOUTH' AND p.role = 'salesperson' ORDER BY p.employee_no LIMIT 6").all() as {
+      employee_no: string;
+    }[]
+  ).map((r) => r.employee_no);
+  expect(team).toHaveLength(6);
+  exported = [];
+  for (const no of team) exported.push(await exportSheet(no));
+}, 120_000);
+
+afterAll(() => tearDownChainApps(apps, root));
+afterEach(() => setUnlockClock());
+
+describe('bulk approval at two steps', () => {
+  let planningFiles: { fileName: string; path: string; sha256: string }[] = [];
+
+  it('sales planning approves a region’s month in one call: each signed, one skipped as already approved, a refused file skipped with its reason', async () => {
+    const [first, ...rest] = exported.slice(0, 5);
+    // A refused file: a sheet whose bytes were changed after signing.
+    const tampered = Buffer.from(exported[5]!.dataBase64, 'base64');
+    tampered[Math.floor(tampered.length / 3)] ^= 0x01;
+    const added = await call(apps.planning, 'inbox.add', {
+      files: [...exported.slice(0, 5).map((f) => upload(f.fileName, Buffer.from(f.dataBase64, 'base64'))), upload('tampered.pdf', tampered)],
+    });
+    expect(added.map((e) => e.verdict.ok)).toEqual([true, true, true, true, true, false]);
+    // One approved on its own first: the bulk call skips it.
+    await call(apps.planning, 'inbox.approve', { sha256: added[0]!.sha256, fingerprint: apps.planning.identity.fingerprint, passphrase: PASS.planning });
+
+    // A wrong passphrase starts nothing.
+    const wrong = await fail(apps.planning, 'inbox.approveMany', { sha256: added.map((e) => e.sha256), fingerprint: apps.planning.identity.fingerprint, passphrase: 'wrong' });
+    expect(wrong.problems?.[0]?.field).toBe('passphrase');
+    expect(apps.planning.db.prepare("SELECT count(*) AS n FROM sheet_files WHERE kind = 'received' AND state = 'approved'").get()).toEqual({ n: 1 });
+
+    const started = await call(apps.planning, 'inbox.approveMany', { sha256: added.map((e) => e.sha256), fingerprint: apps.planning.identity.fingerprint, passphrase: PASS.planning, comment: '已核对' });
+    expect(started.total).toBe(6);
+    const job = await finished(apps.planning, started.jobId);
+    expect(job).toMatchObject({ kind: 'approve-many', done: 6, total: 6 });
+    const out = byFile(job.outcomes);
+    expect(out[first!.fileName]).toMatchObject({ outcome: 'skipped', refusal: { code: 'file-handled', state: 'approved' } });
+    expect(out['tampered.pdf']).toMatchObject({ outcome: 'skipped', reused: true, refusal: { code: 'file-not-verified' } });
+    for (const f of rest) {
+      // The stored verdict (nothing changed since the files came in) is the check before signing.
+      expect(out[f.fileName], f.fileName).toMatchObject({ outcome: 'signed', reused: true, refusal: null, nextStep: 'vp', complete: false });
+      const signed = out[f.fileName]!.file!;
+      expect(readFileSync(signed.path).subarray(0, f.dataBase64.length)).toBeTruthy();
+      expect(validSignatures(signed.path), signed.path).toBe(2);
+    }
+    planningFiles = rest.map((f) => out[f.fileName]!.file!);
+    // The new files carry the comment; each entry is approved; one audit entry names the job.
+    expect(apps.planning.db.prepare("SELECT count(*) AS n FROM sheet_files WHERE kind = 'received' AND state = 'approved'").get()).toEqual({ n: 5 });
+    const audit = await call(apps.planning, 'audit.list', { limit: 50 });
+    expect(audit.find((a) => a.action === 'inbox.approveMany')).toBeTruthy();
+
+    // The signed files as one zip.
+    const zip = await call(apps.planning, 'inbox.bulkFiles', { jobId: started.jobId });
+    expect(zip.fileName).toMatch(/^approved-\d{4}-\d{2}-\d{2}-4\.zip$/);
+    expect(zipNames(zip.dataBase64)).toEqual(planningFiles.map((f) => f.fileName).sort());
+
+    // Nothing left pending at the step: "all pending" is refused with its reason.
+    expect((await fail(apps.planning, 'inbox.approveMany', { pending: { period: PERIOD }, fingerprint: apps.planning.identity.fingerprint, passphrase: PASS.planning })).refusal).toEqual({
+      code: 'nothing-pending',
+      role: 'planning',
+    });
+  });
+
+  it('a refused entry can be removed from the inbox (with its kept copy); a verified one cannot', async () => {
+    const entries = await call(apps.planning, 'inbox.list', {});
+    const refused = entries.find((e) => e.fileName === 'tampered.pdf')!;
+    const ok = entries.find((e) => e.verdict.ok)!;
+    expect((await fail(apps.planning, 'inbox.remove', { sha256: ok.sha256 })).refusal).toEqual({ code: 'entry-not-refused', fileName: ok.fileName });
+    expect(existsSync(refused.path)).toBe(true);
+    expect(await call(apps.planning, 'inbox.remove', { sha256: refused.sha256 })).toEqual({ sha256: refused.sha256, fileName: 'tampered.pdf' });
+    expect(existsSync(refused.path)).toBe(false);
+    expect((await call(apps.planning, 'inbox.list', {})).map((e) => e.fileName)).not.toContain('tampered.pdf');
+    expect((await fail(apps.planning, 'inbox.remove', { sha256: refused.sha256 })).refusal).toMatchObject({ code: 'not-found', what: 'file' });
+  });
+
+  it('the VP approves every pending sheet of SOUTH’s month at the VP step; after a trust change each file is verified again', async () => {
+    const files = planningFiles.map((f) => upload(f.fileName, readFileSync(f.path)));
+    const added = await call(apps.vp, 'inbox.add', { files });
+    expect(added.every((e) => e.verdict.ok && e.nextStep === 'vp')).toBe(true);
+    const overview = await call(apps.vp, 'inbox.overview', {});
+    expect(overview).toEqual([{ period: PERIOD, region: { code: 'SOUTH', name: expect.any(String) }, pendingAtStep: 4, pendingElsewhere: 0, approved: 0, returned: 0, complete: 0 }]);
+
+    // The stored verdict is used as is while nothing changed: a verdict marked refused in the
+    // store (as if the file had failed when it came in) makes the bulk call skip that file.
+    const [a, b, c, d] = added;
+    const keptVerdict = (apps.vp.db.prepare('SELECT verdict FROM sheet_files WHERE sha256 = ?').get(a!.sha256) as { verdict: string }).verdict;
+    const marked = JSON.parse(keptVerdict) as { verdict: object; nextStep: unknown };
+    marked.verdict = { ok: false, failure: { check: 'trust', message: 'marked', reason: { code: 'unexpected' } } };
+    marked.nextStep = null;
+    apps.vp.db.prepare('UPDATE sheet_files SET verdict = ? WHERE sha256 = ?').run(JSON.stringify(marked), a!.sha256);
+    let job = await finished(apps.vp, (await call(apps.vp, 'inbox.approveMany', { sha256: [a!.sha256], fingerprint: apps.vp.identity.fingerprint, passphrase: PASS.vp })).jobId);
+    expect(job.outcomes).toMatchObject([{ outcome: 'skipped', reused: true, refusal: { code: 'file-not-verified', failure: { check: 'trust' } } }]);
+
+    // A trust change (the sales planning signer no longer trusted): the files are verified again and refused.
+    await call(apps.vp, 'trust.remove', { fingerprint: apps.planning.identity.fingerprint });
+    job = await finished(apps.vp, (await call(apps.vp, 'inbox.approveMany', { sha256: [a!.sha256, b!.sha256], fingerprint: apps.vp.identity.fingerprint, passphrase: PASS.vp })).jobId);
+    expect(job.outcomes).toMatchObject([
+      { outcome: 'skipped', reused: false, refusal: { code: 'file-not-verified', failure: { check: 'trust' } } },
+      { outcome: 'skipped', reused: false, refusal: { code: 'file-not-verified', failure: { check: 'trust' } } },
+    ]);
+    // Trusted again: verified again (the verdict kept under the other trust list is not reused), and signed.
+    await call(apps.vp, 'trust.add', await call(apps.planning, 'identities.exportCertificate', { fingerprint: apps.planning.identity.fingerprint, format: 'der' }));
+    // A kept copy changed on disk is refused whatever the stored verdict says.
+    writeFileSync(d!.path, Buffer.concat([readFileSync(d!.path), Buffer.from('\n')]));
+    job = await finished(apps.vp, (await call(apps.vp, 'inbox.approveMany', { pending: { period: PERIOD, regionCode: 'SOUTH' }, fingerprint: apps.vp.identity.fingerprint, passphrase: PASS.vp })).jobId);
+    const out = byFile(job.outcomes);
+    expect(job.total).toBe(4);
+    expect(out[a!.fileName]).toMatchObject({ outcome: 'signed', reused: false, nextStep: 'hr' });
+    expect(out[b!.fileName]).toMatchObject({ outcome: 'signed', reused: false, nextStep: 'hr' });
+    // c's verdict was stored before the trust change, under the list that holds again now: reused.
+    expect(out[c!.fileName]).toMatchObject({ outcome: 'signed', reused: true, nextStep: 'hr' });
+    expect(out[d!.fileName]).toMatchObject({ outcome: 'skipped', refusal: { code: 'kept-file-changed' } });
+    for (const o of [out[a!.fileName]!, out[b!.fileName]!, out[c!.fileName]!]) expect(validSignatures(o.file!.path)).toBe(3);
+
+    // Another region's month has nothing pending: refused.
+    expect((await fail(apps.vp, 'inbox.approveMany', { pending: { period: PERIOD, regionCode: 'EAST' }, fingerprint: apps.vp.identity.fingerprint, passphrase: PASS.vp })).refusal).toMatchObject({ code: 'nothing-pending', role: 'vp' });
+    expect(await call(apps.vp, 'inbox.overview', {})).toMatchObject([{ period: PERIOD, pendingAtStep: 1, approved: 3 }]);
+  });
+
+  it('a bulk return: one reason, a signed return note per sheet, the entries returned; a sheet at another step skipped', async () => {
+    // Sales planning receives two more sheets; the VP-step file is at another step.
+    const more = await exportSheet(team[5]!);
+    const [e1] = await call(apps.planning, 'inbox.add', { files: [upload(more.fileName, Buffer.from(more.dataBase64, 'base64'))] });
+    const vpFile = readFileSync(planningFiles[0]!.path);
+    const started = await call(apps.vp, 'inbox.returnMany', { sha256: [(await call(apps.vp, 'inbox.list', { state: 'pending' }))[0]!.sha256], fingerprint: apps.vp.identity.fingerprint, passphrase: PASS.vp, reason: '数据需核对' });
+    const vpJob = await finished(apps.vp, started.jobId);
+    expect(vpJob.outcomes).toMatchObject([{ outcome: 'skipped', refusal: { code: 'kept-file-changed' } }]);
+
+    const [e2] = await call(apps.planning, 'inbox.add', { files: [upload('vp-step.pdf', vpFile)] });
+    expect(e2!.fileName).toBe(planningFiles[0]!.fileName);
+    expect(e2!.nextStep).toBe('vp');
+    const job = await finished(
+      apps.planning,
+      (await call(apps.planning, 'inbox.returnMany', { sha256: [e1!.sha256, e2!.sha256], fingerprint: apps.planning.identity.fingerprint, passphrase: PASS.planning, reason: '  出勤记录需核对  ' })).jobId,
+    );
+    expect(job.kind).toBe('return-many');
+    expect(job.outcomes).toMatchObject([
+      { fileName: more.fileName, outcome: 'returned' },
+      // The file this app signed, dropped into its own inbox, keeps its name.
+      { fileName: planningFiles[0]!.fileName, outcome: 'skipped', refusal: { code: 'not-next-step', next: 'vp', role: 'planning' } },
+    ]);
+    const note = job.outcomes![0]!.file!;
+    expect(validSignatures(note.path)).toBe(1);
+    expect((await call(apps.planning, 'inbox.list', { state: 'returned' })).map((e) => [e.fileName, e.note])).toEqual([[more.fileName, '出勤记录需核对']]);
+    expect(zipNames((await call(apps.planning, 'inbox.bulkFiles', { jobId: job.id })).dataBase64)).toEqual([note.fileName]);
+    // The manager imports the note: the sheet is returned.
+    const [imported] = await call(apps.manager, 'returns.import', { files: [upload(note.fileName, readFileSync(note.path))] });
+    expect(imported).toMatchObject({ outcome: 'reopened', note: { reason: '出勤记录需核对', returnedBy: { role: 'planning' } } });
+  });
+});
+
+describe('an identity unlocked for the session', () => {
+  it('signs without the passphrase until it is locked, or idle for the idle time; the user at work keeps it unlocked', async () => {
+    let now = Date.parse('2026-12-07T09:00:00Z');
+    setUnlockClock(() => now);
+    const app = apps.planning;
+    const fp = app.identity.fingerprint;
+    const sheets = [await exportSheet(team[0]!)];
+    // Re-exported sheets (new files) come into the inbox.
+    const added = await call(app, 'inbox.add', { files: sheets.map((f) => upload(`again-${f.fileName}`, Buffer.from(f.dataBase64, 'base64'))) });
+    expect(added[0]!.verdict.ok).toBe(true);
+
+    // Locked: without a passphrase the approval is refused, naming the identity and the idle time.
+    expect((await fail(app, 'inbox.approve', { sha256: added[0]!.sha256, fingerprint: fp })).refusal).toEqual({ code: 'identity-locked', name: NAMES.planning, idleMinutes: IDLE_LOCK_MS / 60_000 });
+    expect((await fail(app, 'identities.unlock', { fingerprint: fp, passphrase: 'wrong' })).problems?.[0]?.field).toBe('passphrase');
+    expect(await call(app, 'identities.unlocked', {})).toEqual([]);
+
+    const unlocked = await call(app, 'identities.unlock', { fingerprint: fp, passphrase: PASS.planning });
+    expect(unlocked).toEqual({ fingerprint: fp, name: NAMES.planning, role: 'planning', idleMs: IDLE_LOCK_MS, locksAt: new Date(now + IDLE_LOCK_MS).toISOString() });
+    // Nothing of it is written: no table or setting holds the passphrase or the opened key.
+    const dump = JSON.stringify(app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().flatMap((t) => app.db.prepare(`SELECT * FROM "${(t as { name: string }).name}"`).all()));
+    expect(dump).not.toContain(PASS.planning);
+
+    // Just before the idle time, the user at work: still unlocked, its idle time starts again.
+    now += IDLE_LOCK_MS - 1000;
+    expect(await call(app, 'identities.unlocked', { active: true })).toHaveLength(1);
+    now += IDLE_LOCK_MS - 1000;
+    const approved = await call(app, 'inbox.approve', { sha256: added[0]!.sha256, fingerprint: fp });
+    expect(validSignatures(approved.file.path)).toBe(2);
+
+    // Idle for the idle time: locked again.
+    now += IDLE_LOCK_MS;
+    expect(await call(app, 'identities.unlocked', {})).toEqual([]);
+    expect((await fail(app, 'inbox.approveMany', { pending: {}, fingerprint: fp })).refusal).toMatchObject({ code: 'identity-locked' });
+
+    // Unlocked again, then locked by the user.
+    await call(app, 'identities.unlock', { fingerprint: fp, passphrase: PASS.planning });
+    expect(await call(app, 'identities.lock', { fingerprint: fp })).toEqual([]);
+    expect((await fail(app, 'inbox.returnMany', { sha256: [added[0]!.sha256], fingerprint: fp, reason: 'x' })).refusal).toMatchObject({ code: 'identity-locked' });
+    // Another app's database does not share it.
+    await call(app, 'identities.unlock', { fingerprint: fp, passphrase: PASS.planning });
+    expect(await call(apps.vp, 'identities.unlocked', {})).toEqual([]);
+    await call(app, 'identities.lock', {});
+  });
+});
