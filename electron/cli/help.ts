@@ -30,6 +30,16 @@ nothing is written, exit 1, each problem named by line and column):
                             what was written; --dry-run writes nothing. They act as the database's
                             recorded user (Settings in the app): a regional manager imports figures
                             for their region's people only; with no recorded user, as HR, for everyone.
+  findings import --db PATH --month YYYY-MM --from GROUP FILE [--dry-run] [--json]
+                            a department's findings for the month (GROUP: id or name, e.g. 索赔组 or
+                            claims) into the draft sheets, each deduction with its source; columns
+                            by header (工号, 项目, 次数, 等级, 扣分, 事件, 交付日期, 日期, 备注); a row for an
+                            item the department does not assess is refused; people outside the
+                            user's region are skipped; ready/signed/approved sheets are listed (amend)
+  findings template --db PATH --month YYYY-MM --from GROUP --out FILE.xlsx
+                            the department's template: the month's people and its items
+  sheet show --db PATH --person NO --month YYYY-MM [--json]
+                            one sheet: the stored input, the result, each deduction's source
 
 Signed score sheets (passphrases from SCORECARD_PASSPHRASE, else asked on the terminal):
   identity create --name NAME --role ${CHAIN_ROLES.join('|')} --out FILE.p12 [--email ADDRESS] [--employee-no NO] [--rsa]

@@ -27,6 +27,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   db: async () => (await import('./commands/db.ts')).db,
   roster: async () => (await import('./commands/roster.ts')).roster,
   figures: async () => (await import('./commands/figures.ts')).figures,
+  findings: async () => (await import('./commands/findings.ts')).findings,
+  sheet: async () => (await import('./commands/sheet.ts')).sheet,
   identity: async () => (await import('./commands/identity.ts')).identity,
   export: async () => (await import('./commands/export.ts')).exportMonth,
   sign: async () => (await import('./commands/sign.ts')).sign,

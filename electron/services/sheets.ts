@@ -1,6 +1,7 @@
 /** Score sheets: the month grid, one person's sheet, and saving what a manager recorded. */
 import type { MonthRow, Person, SavedSheet, SheetEntry, SheetRecord, SheetStatus, User } from '../../shared/api/types.ts';
 import { toHundredths } from '../../shared/decimal.ts';
+import { reconcileItems } from '../../shared/findings.ts';
 import { formatPeriod, parsePeriod, previousPeriod } from '../../shared/period.ts';
 import { InputError, type Problem } from '../../shared/problems.ts';
 import type { Rubric } from '../../shared/rubric/schema.ts';
@@ -360,7 +361,8 @@ export function checkSave(catalog: RubricCatalog, person: Person, period: string
     period,
     person: { id: person.employeeNo, name: person.name },
     absences: save.entry.absences ?? [],
-    items: save.entry.items ?? {},
+    // A value's sources follow the manager's edit of it (shared/findings.ts).
+    items: reconcileItems(save.entry.items ?? {}, save.entry.handIns),
     handIns: save.entry.handIns ?? {},
   };
   const checked = validateSheetInput(raw, [rubric]);

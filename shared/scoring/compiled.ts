@@ -91,7 +91,7 @@ function build(rubric: Rubric): CompiledRubric {
   for (const id of [...leafById.keys(), ...groupById.keys()]) {
     const item = leafById.get(id);
     const group = groupById.get(id);
-    inputNodes.set(id, { item, group, fields: [...(item ? fieldsOf(item) : ['violated']), 'note', 'doubled'] });
+    inputNodes.set(id, { item, group, fields: [...(item ? fieldsOf(item) : ['violated']), 'note', 'doubled', 'sources'] });
   }
   return {
     leaves,

@@ -9,6 +9,7 @@ import { resolveRubric, BUILTIN_RUBRICS } from '../rubric/catalog.ts';
 import { checkHandIns, type HandIn } from './handins.ts';
 import { DEFAULT_MAX_OCCURRENCES, leafItems, type IncidentKind, type ItemNode, type Rubric } from '../rubric/schema.ts';
 import { compileRubric } from './compiled.ts';
+import { checkSources, type ValueSource } from '../findings.ts';
 
 export type AbsenceLength = 'full' | 'half';
 export const ABSENCE_LENGTHS: readonly AbsenceLength[] = ['full', 'half'];
@@ -41,6 +42,8 @@ export interface ItemInput {
   incidents?: IncidentInput[];
   note?: string;
   doubled?: boolean;
+  /** Who gave the value: the departments' findings and the manager's part (shared/findings.ts); absent: the manager entered it. */
+  sources?: ValueSource[];
 }
 
 export interface SheetInput {
@@ -168,6 +171,7 @@ function checkItems(items: Record<string, unknown>, rubric: Rubric, problems: Pr
     if ('note' in value && (typeof value.note !== 'string' || value.note.length > MAX_NOTE_LENGTH)) {
       problems.push({ field: `${pathOf(itemPaths, id)}.note`, value: value.note, expected: `a text of at most ${MAX_NOTE_LENGTH} characters`, rule: { code: 'note-length', max: MAX_NOTE_LENGTH } });
     }
+    if ('sources' in value) checkSources(value.sources, pathOf(itemPaths, id), problems);
     // `doubled: false` says "not doubled" and is accepted on any item; `doubled: true` only where
     // doubling applies (hand-in nodes of a rubric that gives it).
     if ('doubled' in value) {

@@ -66,7 +66,7 @@ describe('items, per rule kind', () => {
     expect(only(itemProblems('salesperson', { dealer: { violated: true } }))).toMatch(/items\.dealer: .*expected the items of group dealer/);
   });
   it('violation: wrong field and wrong type', () => {
-    expect(only(itemProblems('salesperson', { 'dealer.network-plan': { occurrences: 1 } }))).toBe('items["dealer.network-plan"].occurrences: got 1; expected a field of this item (violated, note, doubled)');
+    expect(only(itemProblems('salesperson', { 'dealer.network-plan': { occurrences: 1 } }))).toBe('items["dealer.network-plan"].occurrences: got 1; expected a field of this item (violated, note, doubled, sources)');
     expect(only(itemProblems('salesperson', { vehicle: { violated: 'yes' } }))).toBe('items.vehicle.violated: got "yes"; expected true or false');
   });
   it('falsified: must be boolean', () => {

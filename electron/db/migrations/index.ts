@@ -7,6 +7,7 @@ import { sql as m005 } from './005-published-rubrics.ts';
 import { sql as m006 } from './006-signer-employee-no.ts';
 import { sql as m007 } from './007-sheet-versions.ts';
 import { sql as m008 } from './008-sheet-figures.ts';
+import { sql as m009 } from './009-findings.ts';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '006-signer-employee-no', sql: m006 },
   { version: 7, name: '007-sheet-versions', sql: m007 },
   { version: 8, name: '008-sheet-figures', sql: m008 },
+  { version: 9, name: '009-findings', sql: m009 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
