@@ -6,7 +6,7 @@
 import Chip from '@mui/material/Chip';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
-import type { FiguresPreview, FiguresRow } from '../../../shared/api/report-types.ts';
+import type { FiguresImportResult, FiguresPreview, FiguresRow } from '../../../shared/api/report-types.ts';
 import { formatYuan, kpiLines } from '../../../shared/kpi.ts';
 import { formatPeriod, previousPeriod } from '../../../shared/period.ts';
 import { invoke } from '../../api/client.ts';
@@ -50,7 +50,11 @@ export function FiguresImportPanel() {
       help={tf.importHelp}
       helpMaxWidth={900}
       controls={<MonthPicker value={period} onChange={changeMonth} testId="figures-import-month" />}
-      doneText={tf.done}
+      // The file is the authority: it says how many figures from signed sheets it replaced (figures.import's result).
+      doneText={(c) => {
+        const r = c as Partial<FiguresImportResult>;
+        return r.fromSheets || r.conflictsSettled ? `${tf.done(c)} ${tf.doneFromSheets({ fromSheets: r.fromSheets ?? 0, conflictsSettled: r.conflictsSettled ?? 0 })}` : tf.done(c);
+      }}
     >
       {preview && <PreviewTable preview={preview} busy={importer.busy} onConfirm={() => void state.confirm()} />}
     </FileImportPanel>

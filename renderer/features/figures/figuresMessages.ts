@@ -30,6 +30,32 @@ export const figuresEn = {
   indicators: 'Indicators',
   confirm: (period: string) => `Import into ${period}`,
   done: (c: { added: number; updated: number; unchanged: number }) => `Imported: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged.`,
+  /** What the import did to figures from signed sheets (the file is the authority). */
+  doneFromSheets: (c: { fromSheets: number; conflictsSettled: number }) =>
+    [
+      c.fromSheets ? `${c.fromSheets} unconfirmed ${c.fromSheets === 1 ? 'figure' : 'figures'} from signed sheets replaced by the file` : '',
+      c.conflictsSettled ? `${c.conflictsSettled} ${c.conflictsSettled === 1 ? 'difference' : 'differences'} with a sheet settled by the file` : '',
+    ]
+      .filter(Boolean)
+      .join('; ') + '.',
+  // Figures from signed sheets (HR's import: pay view and figures)
+  fromSheets: {
+    marker: 'unconfirmed',
+    markerHelp: 'From the signed sheet, not confirmed yet: pay uses it.',
+    unconfirmed: (n: number, people: number) => `${n} ${n === 1 ? 'figure' : 'figures'} from signed sheets ${n === 1 ? 'is' : 'are'} unconfirmed (${people} ${people === 1 ? 'person' : 'people'})`,
+    unconfirmedHelp: 'HR’s import took them from the signed sheets where HR had none. Pay uses them, marked “unconfirmed”, until you confirm them or a figures file from sales planning replaces them.',
+    confirmAll: 'Confirm all',
+    confirmed: (n: number) => `${n} ${n === 1 ? 'figure' : 'figures'} confirmed.`,
+    conflictsTitle: (n: number) => `${n} ${n === 1 ? 'figure differs' : 'figures differ'} between HR and the signed sheet`,
+    conflictsHelp: 'HR’s value is kept and used for pay. Keep it, or take the sheet’s (it is then confirmed).',
+    person: 'Person',
+    field: 'Figure',
+    hrValue: 'HR’s value',
+    sheetValue: 'Sheet’s value',
+    keepHr: "Keep HR's",
+    takeSheet: "Take the sheet's",
+    payFlagged: (n: number) => `${n} ${n === 1 ? 'person’s' : 'people’s'} pay uses unconfirmed figures`,
+  },
   // Pay settings (settings screen)
   payTitle: 'Pay settings',
   payHelp: 'Each version is in force from its month on; a month’s pay always uses the version in force then, so past months compute the same after a change. Versions are never edited: add a new one.',
@@ -95,6 +121,25 @@ export const figuresZh: typeof figuresEn = {
   indicators: '指标',
   confirm: (period: string) => `导入到 ${period}`,
   done: (c) => `已导入：新增 ${c.added}，更新 ${c.updated}，不变 ${c.unchanged}。`,
+  doneFromSheets: (c) =>
+    [c.fromSheets ? `文件替换了 ${c.fromSheets} 项来自考核表的待确认数据` : '', c.conflictsSettled ? `文件解决了 ${c.conflictsSettled} 项与考核表的差异` : ''].filter(Boolean).join('；') + '。',
+  fromSheets: {
+    marker: '待确认',
+    markerHelp: '来自签署的考核表，尚未确认：薪酬按此计算。',
+    unconfirmed: (n, people) => `${n} 项来自考核表的数据待确认（${people} 人）`,
+    unconfirmedHelp: '人力资源部导入签署的考核表时，对尚无数据的人员采用了表中的数据。薪酬按此计算并标注“待确认”，直到您确认或销售计划部的数据文件将其替换。',
+    confirmAll: '确认全部',
+    confirmed: (n) => `已确认 ${n} 项。`,
+    conflictsTitle: (n) => `${n} 项数据与签署的考核表不一致`,
+    conflictsHelp: '保留人力资源部的数值并用于计算薪酬。可保留，或采用考核表的数值（采用后即为已确认）。',
+    person: '人员',
+    field: '数据项',
+    hrValue: '人力资源部数值',
+    sheetValue: '考核表数值',
+    keepHr: '保留人力资源部的',
+    takeSheet: '采用考核表的',
+    payFlagged: (n) => `${n} 人的薪酬使用了待确认的数据`,
+  },
   payTitle: '薪酬设置',
   payHelp: '每个版本自其生效月份起适用；某月的薪酬始终按当时适用的版本计算，修改设置后以往月份的结果不变。版本不可修改，只能新增。',
   version: '版本',

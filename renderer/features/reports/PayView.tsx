@@ -13,6 +13,7 @@ import { MonthPicker } from '../../app/MonthPicker.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { missingText, PAY_GRID_SX, payColumns } from './payColumns.tsx';
 import { ReportDownloads } from './ReportDownloads.tsx';
+import { SheetFiguresBanner } from './SheetFiguresBanner.tsx';
 import { ReportGrid } from './ReportGrid.tsx';
 import { money } from './reportFormat.ts';
 
@@ -22,7 +23,8 @@ export function PayView({ period, onPeriod }: { period: string; onPeriod: (perio
   const report = useCall('reports.pay', { period });
   const data = report.data?.period === period ? report.data : undefined;
   const scoreRate = data?.settings.settings.scoreRate ?? 'daily';
-  const columns = useMemo(() => payColumns(t, lang, fit, scoreRate), [t, lang, fit, scoreRate]);
+  const flagged = (data?.unconfirmed ?? 0) > 0;
+  const columns = useMemo(() => payColumns(t, lang, fit, scoreRate, flagged), [t, lang, fit, scoreRate, flagged]);
   return (
     <Stack spacing={1.5} data-testid="pay-view">
       <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
@@ -32,6 +34,8 @@ export function PayView({ period, onPeriod }: { period: string; onPeriod: (perio
         <ReportDownloads file={{ report: 'pay', period }} formats={['xlsx', 'csv']} />
       </Stack>
       <FailureAlert error={report.error} onRetry={report.reload} />
+      {/* Figures from signed sheets: unconfirmed (confirm all) and differences with HR's (keep or take). */}
+      <SheetFiguresBanner period={period} onChanged={report.reload} />
       {data && data.rows.length === 0 && <Alert severity="info">{t.reports.pay.empty}</Alert>}
       <ReportGrid
         testId="pay-grid"
@@ -119,6 +123,11 @@ function PayTotals({ report }: { report: PayReport }) {
         {withoutPay > 0 && (
           <Typography variant="body2" color="warning.dark">
             {t.reports.pay.withoutPay(withoutPay)}
+          </Typography>
+        )}
+        {report.unconfirmed > 0 && (
+          <Typography variant="body2" color="warning.dark" data-testid="pay-unconfirmed" data-count={report.unconfirmed}>
+            {t.figures.fromSheets.payFlagged(report.unconfirmed)}
           </Typography>
         )}
       </Stack>

@@ -1,11 +1,13 @@
 /** The pay grid's columns: who, what went in (salary, plan, actual, score) and the pay parts. */
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
 import type { PayRow } from '../../../shared/api/report-types.ts';
 import type { Language } from '../../../shared/api/types.ts';
 import { planCompletionPercent } from '../../../shared/kpi.ts';
 import { SCORE_FIELD, type ScoreRateSource } from '../../../shared/pay.ts';
-import type { Fit } from '../../app/fit.ts';
+import { measureText, type Fit } from '../../app/fit.ts';
+import { TEXT } from '../../app/palette.ts';
 import { score } from '../../app/format.ts';
 import type { Messages } from '../../i18n/index.tsx';
 import { StatusChip } from '../../app/StatusChip.tsx';
@@ -19,6 +21,12 @@ type PayPart = 'base' | 'plan' | 'assessment' | 'bonus' | 'total';
 const TIGHTER = 8;
 /** The pay grid's cell and header padding, to go with TIGHTER. */
 export const PAY_GRID_SX = { '& .MuiDataGrid-cell, & .MuiDataGrid-columnHeader': { px: '6px' } } as const;
+
+/** The 待确认 marker under a plan or actual from a signed sheet: caption size, semibold. */
+const MARKER_SIZE = '0.6875rem';
+const MARKER_FONT = `600 ${MARKER_SIZE} ${TEXT.fontFamily}`;
+/** The pay grid's cell padding (PAY_GRID_SX) and a pixel of border. */
+const CELL_PADDING = 14;
 
 /** A cell's text that wraps at spaces in its row (the row grows to fit). */
 function Wrapping({ text }: { text: string }) {
@@ -35,13 +43,34 @@ export function missingText(t: Messages, row: PayRow): string {
 }
 
 /** The columns; the score shown is the one the month's rate used (the daily-work score or the monthly score). */
-export function payColumns(t: Messages, lang: Language, fit: Fit, scoreRate: ScoreRateSource): GridColDef<PayRow>[] {
+export function payColumns(t: Messages, lang: Language, fit: Fit, scoreRate: ScoreRateSource, flagged = false): GridColDef<PayRow>[] {
   const c = { ...t.reports.columns, ...t.reports.pay.columns };
   const scoreField = SCORE_FIELD[scoreRate];
   const header = (label: string, min = 0) => Math.max(min, fit.header(label));
   // Number columns: as wide as a salary-sized amount, or their header on two lines.
   const moneyWidth = (label: string) => Math.max(twoLineHeader(fit, label), fit.cell([money(99_999.99, lang)]));
   const numberWidth = (label: string) => Math.max(twoLineHeader(fit, label), fit.cell(['9,999']));
+  // Plan and actual from a signed sheet, not confirmed: the figure with 待确认 under it (the column as wide as the word, when some row has it).
+  const marker = t.figures.fromSheets.marker;
+  const quantityWidth = (label: string) => Math.max(numberWidth(label), flagged ? measureText(marker, MARKER_FONT) + CELL_PADDING : 0);
+  const quantityColumn = (field: 'plan' | 'actual', label: string): GridColDef<PayRow> => ({
+    field,
+    headerName: label,
+    type: 'number',
+    width: quantityWidth(label),
+    valueFormatter: (v: number | null) => quantity(v, lang),
+    renderCell: ({ row, formattedValue }) =>
+      row.unconfirmed.includes(field) ? (
+        <Stack sx={{ alignItems: 'flex-end', lineHeight: 1.2, py: 0.5 }} data-unconfirmed={field} title={t.figures.fromSheets.markerHelp}>
+          <span>{formattedValue}</span>
+          <Typography component="span" sx={{ fontSize: MARKER_SIZE, lineHeight: 1.2, color: 'warning.dark', fontWeight: 600 }}>
+            {marker}
+          </Typography>
+        </Stack>
+      ) : (
+        formattedValue
+      ),
+  });
   const part = (field: string, label: string, key: PayPart): GridColDef<PayRow> => ({
     field,
     headerName: label,
@@ -71,8 +100,8 @@ export function payColumns(t: Messages, lang: Language, fit: Fit, scoreRate: Sco
       renderCell: ({ row }) => <StatusChip status={row.status} />,
     },
     { field: 'salaryTotal', headerName: c.salaryTotal, type: 'number', width: moneyWidth(c.salaryTotal), valueFormatter: (v: number | null) => money(v, lang) },
-    { field: 'plan', headerName: c.plan, type: 'number', width: numberWidth(c.plan), valueFormatter: (v: number | null) => quantity(v, lang) },
-    { field: 'actual', headerName: c.actual, type: 'number', width: numberWidth(c.actual), valueFormatter: (v: number | null) => quantity(v, lang) },
+    quantityColumn('plan', c.plan),
+    quantityColumn('actual', c.actual),
     {
       field: 'completion',
       headerName: c.completion,

@@ -1,0 +1,176 @@
+/**
+ * Figures from signed sheets at HR, in the browser, across four databases (browser mode each: the
+ * EAST regional manager, sales planning, the VP, HR with the roster only): S-101's and S-102's
+ * sheets are signed through the chain and imported by HR, which has a salary for both, no KPI for
+ * S-101 and another plan for S-102. HR's pay view shows S-101's plan and actual marked 待确认 with
+ * the banner "… 项来自考核表的数据待确认 — 确认全部", and S-102's plan in the list of differences
+ * with its two actions. Taking the sheet's plan and confirming all clear them.
+ * Screenshots at 1366×768 in zh and en: test-results/screenshots/sheet-figures-*.png.
+ */
+import { type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
+import type { ChainRole, StoredFile } from '../../shared/api/types.ts';
+import { expect, startBrowserMode, test } from './fixtures.ts';
+import { callHttp } from './http.ts';
+import { noEnglish } from './noEnglish.ts';
+
+const SHOTS = 'test-results/screenshots';
+const PASS: Record<ChainRole, string> = { manager: 'manager pass 1', planning: 'planning pass 2', vp: 'vp pass 3', hr: 'hr pass 4' };
+const NAMES: Record<ChainRole, string> = { manager: '王磊', planning: '赵计划', vp: '钱副总', hr: '孙人事' };
+
+test.use({ viewport: { width: 1366, height: 768 } });
+test.describe.configure({ mode: 'serial' });
+
+interface Server {
+  url: string;
+  origin: string;
+  token: string;
+  dir: string;
+  child: ChildProcess;
+  fingerprint: string;
+}
+
+async function startServer(role: ChainRole): Promise<Server> {
+  const dir = mkdtempSync(join(tmpdir(), `scorecard-e2e-figs-${role}-`));
+  const { child, url } = await startBrowserMode(join(dir, 'scorecard.db'));
+  const parsed = new URL(url);
+  return { url, origin: parsed.origin, token: parsed.searchParams.get('token')!, dir, child, fingerprint: '' };
+}
+
+async function stopServer(server: Server | undefined) {
+  if (!server) return;
+  server.child.kill('SIGTERM');
+  await new Promise((r) => server.child.once('exit', r));
+  rmSync(server.dir, { recursive: true, force: true });
+}
+
+const call = <N extends HandlerName>(server: Server, name: N, input: InputOf<N>) => callHttp(server.origin, server.token, name, input);
+const file = (f: { fileName: string; dataBase64: string }) => ({ fileName: f.fileName, dataBase64: f.dataBase64 });
+
+/** The month before last: every demo sheet of it is ready. */
+function period(): string {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - 2);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+const PERIOD = period();
+const apps = {} as Record<ChainRole, Server>;
+const plans = {} as Record<'S-101' | 'S-102', number>;
+
+async function approve(role: ChainRole, f: StoredFile): Promise<StoredFile> {
+  const [entry] = await call(apps[role], 'inbox.add', { files: [file(f)] });
+  expect(entry!.verdict.ok, JSON.stringify(entry!.verdict.failure)).toBe(true);
+  return (await call(apps[role], 'inbox.approve', { sha256: entry!.sha256, fingerprint: apps[role].fingerprint, passphrase: PASS[role] })).file;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  const roles: ChainRole[] = ['manager', 'planning', 'vp', 'hr'];
+  const started = await Promise.all(roles.map(startServer));
+  roles.forEach((r, i) => (apps[r] = started[i]!));
+  const { manager, planning, hr } = apps;
+
+  await call(manager, 'demo.load', {});
+  await call(planning, 'demo.load', {});
+  const regions = await call(manager, 'regions.list', {});
+  const hrRegion = new Map<number, number>();
+  for (const r of regions) hrRegion.set(r.id, (await call(hr, 'regions.save', { code: r.code, name: r.name })).id);
+  for (const p of await call(manager, 'people.list', { includeInactive: true })) {
+    await call(hr, 'people.save', { employeeNo: p.employeeNo, name: p.name, role: p.role, regionId: p.regionId === null ? null : hrRegion.get(p.regionId)!, managerId: null, activeFrom: p.activeFrom, activeTo: p.activeTo });
+  }
+  await call(manager, 'user.set', { name: NAMES.manager, chainRole: 'manager', regionId: regions.find((r) => r.code === 'EAST')!.id });
+  for (const role of ['planning', 'vp', 'hr'] as const) await call(apps[role], 'user.set', { name: NAMES[role], chainRole: role, regionId: null });
+  for (const role of roles) {
+    apps[role].fingerprint = (await call(apps[role], 'identities.create', { name: NAMES[role], role, passphrase: PASS[role], ...(role === 'manager' ? { employeeNo: 'M-101' } : {}) })).fingerprint;
+  }
+  for (const role of roles) {
+    const cert = await call(apps[role], 'identities.exportCertificate', { fingerprint: apps[role].fingerprint, format: 'der' });
+    for (const other of roles) if (other !== role) await call(apps[other], 'trust.add', { fileName: `${role}.cer`, dataBase64: cert.dataBase64 });
+  }
+
+  const rows = await call(manager, 'sheets.month', { period: PERIOD });
+  const managerFigures = await call(manager, 'figures.month', { period: PERIOD });
+  const hrPeople = await call(hr, 'people.list', { includeInactive: true });
+  for (const no of ['S-101', 'S-102'] as const) {
+    const row = rows.find((r) => r.employeeNo === no)!;
+    expect(row.status).toBe('ready');
+    plans[no] = managerFigures.find((f) => f.personId === row.personId)!.kpis['plan-quantity']!;
+    // HR's salary total for both (a sheet never carries one); for S-102 also planning's plan, another than the sheet's.
+    const hrId = hrPeople.find((p) => p.employeeNo === no)!.id;
+    await call(hr, 'figures.save', { personId: hrId, period: PERIOD, salaryTotal: 10_000, kpis: no === 'S-102' ? { 'plan-quantity': plans[no] + 10 } : {}, expectedRevision: 0 });
+    const exported = await call(manager, 'sheets.export', { personId: row.personId, period: PERIOD, fingerprint: manager.fingerprint, passphrase: PASS.manager, language: 'zh' });
+    const signed = await approve('hr', await approve('vp', await approve('planning', exported)));
+    const [outcome] = await call(hr, 'hr.import', { sha256: [signed.sha256] });
+    expect(outcome, outcome!.message).toMatchObject({ outcome: 'imported' });
+  }
+});
+
+test.afterAll(async () => {
+  await Promise.all(Object.values(apps).map(stopServer));
+});
+
+test('HR’s pay view: figures from sheets marked 待确认 with a banner, the differences with their actions; take the sheet’s, confirm all', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const { hr } = apps;
+  await page.goto(hr.url);
+  await page.goto(`${hr.origin}/#/reports/pay/${PERIOD}`);
+  const view = page.getByTestId('pay-view');
+  await expect(view).toBeVisible();
+
+  const banner = page.getByTestId('sheet-figures-unconfirmed');
+  // S-101: 14 KPIs from the sheet; S-102: 13 (its plan differs; the rest, its actual among them, from the sheet).
+  await expect(banner).toHaveAttribute('data-count', '27');
+  await expect(banner).toContainText('项来自考核表的数据待确认（2 人）');
+  await expect(banner.getByTestId('sheet-figures-confirm-all')).toHaveText('确认全部');
+  const conflicts = page.getByTestId('sheet-figures-conflicts');
+  await expect(conflicts).toContainText('1 项数据与签署的考核表不一致');
+  const conflict = conflicts.getByTestId('sheet-figures-conflict');
+  await expect(conflict).toHaveAttribute('data-person', 'S-102');
+  await expect(conflict).toContainText('销售计划数量');
+  await expect(conflict).toContainText(String(plans['S-102'] + 10));
+  await expect(conflict).toContainText(String(plans['S-102']));
+  const grid = page.getByTestId('pay-grid');
+  const row101 = grid.getByRole('row').filter({ hasText: 'S-101' });
+  await expect(row101.locator('[data-unconfirmed="plan"]')).toContainText('待确认');
+  await expect(row101.locator('[data-unconfirmed="actual"]')).toContainText('待确认');
+  await expect(page.getByTestId('pay-unconfirmed')).toContainText('2 人的薪酬使用了待确认的数据');
+  expect(await noEnglish(page.getByTestId('sheet-figures'))).toEqual([]);
+  // The grid scrolled to the two rows (it scrolls inside itself).
+  await grid.locator('.MuiDataGrid-virtualScroller').hover();
+  await page.mouse.wheel(0, 240);
+  await expect(row101).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: `${SHOTS}/sheet-figures-pay-zh.png` });
+
+  await page.getByTestId('lang-en').first().click();
+  await expect(banner).toContainText('figures from signed sheets are unconfirmed (2 people)');
+  await expect(conflicts).toContainText('1 figure differs between HR and the signed sheet');
+  await expect(row101.locator('[data-unconfirmed="plan"]')).toContainText('unconfirmed');
+  await expect(row101).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: `${SHOTS}/sheet-figures-pay-en.png` });
+  await page.getByTestId('lang-zh').first().click();
+
+  // Take the sheet's plan for S-102: confirmed, the difference gone, pay on the sheet's plan.
+  await conflict.getByTestId('conflict-take-sheet').click();
+  await expect(conflicts).toBeHidden();
+  const row102 = grid.getByRole('row').filter({ hasText: 'S-102' });
+  await expect(row102.locator('[data-field="plan"]')).toContainText(String(plans['S-102']));
+  await expect(row102.locator('[data-unconfirmed="plan"]')).toHaveCount(0);
+  await expect(row102.locator('[data-unconfirmed="actual"]')).toContainText('待确认');
+
+  // Confirm all: no banner, no marker.
+  await banner.getByTestId('sheet-figures-confirm-all').click();
+  await expect(banner).toBeHidden();
+  await expect(page.getByTestId('sheet-figures-done')).toContainText('已确认');
+  await expect(grid.locator('[data-unconfirmed]')).toHaveCount(0);
+  await expect(page.getByTestId('pay-unconfirmed')).toHaveCount(0);
+  const state = await call(hr, 'figures.fromSheets', { period: PERIOD });
+  expect(state).toMatchObject({ unconfirmedCount: 0, conflicts: [] });
+  expect(errors).toEqual([]);
+});
