@@ -68,6 +68,10 @@ export type ProblemRule =
   | { code: 'identity-file'; file: 'p12' | 'certificate' | 'key' }
   /** The role the certificate records; `role`: none given where the certificate records none. */
   | { code: 'certificate-role'; role: ChainRole | null }
+  /** An e-mail address in ASCII (a signing identity's). */
+  | { code: 'email' }
+  /** One of the chain's steps (manager, planning, vp, hr). */
+  | { code: 'chain-role' }
   // An uploaded file the import readers refuse as a whole (electron/import).
   | { code: 'file'; reason: FileReason };
 

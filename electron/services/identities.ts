@@ -75,8 +75,12 @@ function identityProblem(err: unknown, bytesField = 'dataBase64'): never {
   switch (err.code) {
     case 'wrong-passphrase':
       throw new InputError([{ field: 'passphrase', expected: 'the passphrase of this identity (the one given does not open it)', rule: { code: 'passphrase' } }], 'passphrase');
-    case 'invalid-input':
-      throw new InputError([{ field: '(identity)', expected: err.message }], 'identity');
+    case 'invalid-input': {
+      // Its field, value and rule when the error names them (every check of createIdentity does).
+      const p = err.problem;
+      if (!p) throw new InputError([{ field: '(identity)', expected: err.message }], 'identity');
+      throw new InputError([{ field: p.field, ...(p.value === undefined ? {} : { value: p.value }), expected: err.message, rule: p.rule }], p.field);
+    }
     default: {
       const file = err.code === 'unsupported-key' ? 'key' : err.code === 'invalid-certificate' ? 'certificate' : 'p12';
       throw new InputError([{ field: bytesField, expected: `a readable file: ${err.message}`, rule: { code: 'identity-file', file } }], 'file');

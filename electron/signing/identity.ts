@@ -4,11 +4,12 @@
  * extension (OID.staffAssessmentRole, a UTF8String), so it is covered by the certificate's own
  * signature and read back by readCertificate().
  */
-import { IDENTIFIER } from '../../shared/identifier.ts';
+import { IDENTIFIER, IDENTIFIER_MAX } from '../../shared/identifier.ts';
 import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { isChainRole, type ChainRole } from '../../shared/chain.ts';
+import type { ProblemRule } from '../../shared/problems.ts';
 import { type CryptoKey, OID, cryptoEngine, digest, fingerprintOf, subtle, toArrayBuffer } from './crypto.ts';
 
 /** A certificate's role is a step of the approval chain (shared/chain.ts). */
@@ -68,12 +69,21 @@ export interface CertificateInfo {
 
 export type IdentityErrorCode = 'invalid-input' | 'wrong-passphrase' | 'invalid-p12' | 'unsupported-key' | 'invalid-certificate';
 
+/** Which input of an identity is wrong ('invalid-input'), its value (never a passphrase) and its rule, for the UI to word. */
+export interface IdentityInputProblem {
+  field: 'name' | 'role' | 'email' | 'employeeNo' | 'passphrase';
+  value?: string;
+  rule: ProblemRule;
+}
+
 export class IdentityError extends Error {
   readonly code: IdentityErrorCode;
-  constructor(code: IdentityErrorCode, message: string) {
+  readonly problem: IdentityInputProblem | undefined;
+  constructor(code: IdentityErrorCode, message: string, problem?: IdentityInputProblem) {
     super(message);
     this.name = 'IdentityError';
     this.code = code;
+    this.problem = problem;
   }
 }
 
@@ -100,18 +110,20 @@ export const EMPLOYEE_NO = IDENTIFIER;
 
 export async function createIdentity(request: IdentityRequest, passphrase: string): Promise<CreatedIdentity> {
   const name = request.name?.trim() ?? '';
-  if (!name || [...name].length > 64) throw new IdentityError('invalid-input', 'name must be 1–64 characters');
-  if (!isChainRole(request.role)) throw new IdentityError('invalid-input', `unknown role: ${String(request.role)}`);
+  if (!name || [...name].length > 64) {
+    throw new IdentityError('invalid-input', 'name must be 1–64 characters', { field: 'name', value: request.name ?? '', rule: name ? { code: 'note-length', max: 64 } : { code: 'required' } });
+  }
+  if (!isChainRole(request.role)) throw new IdentityError('invalid-input', `unknown role: ${String(request.role)}`, { field: 'role', value: String(request.role), rule: { code: 'chain-role' } });
   const email = request.email?.trim() || undefined;
   if (email !== undefined && !/^[\x21-\x7e]+@[\x21-\x7e]+$/.test(email)) {
-    throw new IdentityError('invalid-input', 'email must be an ASCII address like name@example.com');
+    throw new IdentityError('invalid-input', 'email must be an ASCII address like name@example.com', { field: 'email', value: email, rule: { code: 'email' } });
   }
   const employeeNo = request.employeeNo?.trim() || undefined;
   if (employeeNo !== undefined && !EMPLOYEE_NO.test(employeeNo)) {
-    throw new IdentityError('invalid-input', 'the employee number must be letters, digits and "-", at most 20');
+    throw new IdentityError('invalid-input', 'the employee number must be letters, digits and "-", at most 20', { field: 'employeeNo', value: employeeNo, rule: { code: 'identifier', max: IDENTIFIER_MAX } });
   }
   if (typeof passphrase !== 'string' || passphrase.length === 0) {
-    throw new IdentityError('invalid-input', 'a passphrase is required');
+    throw new IdentityError('invalid-input', 'a passphrase is required', { field: 'passphrase', rule: { code: 'required' } });
   }
   const algorithm = request.algorithm ?? 'ECDSA-P256';
   const engine = cryptoEngine();

@@ -4,7 +4,7 @@ import { reportsEn } from '../features/reports/reportsMessages.ts';
 import { rubricEditorEn } from '../features/rubrics/rubricEditorMessages.ts';
 import { DOMAIN_LABELS } from '../../shared/labels.ts';
 import type { ProblemRule } from '../../shared/problems.ts';
-import type { ChainRole } from '../../shared/chain.ts';
+import { CHAIN_ROLES, type ChainRole } from '../../shared/chain.ts';
 import { checksEn, fileReasonEn, reasonsEn, refusalsEn } from './refusals.ts';
 import type { FileReason } from '../../shared/refusals.ts';
 import type { SheetStatus } from '../../shared/sheet-status.ts';
@@ -124,6 +124,8 @@ export const en = {
       'certificate-role': (r: { role: ChainRole | null }) =>
         r.role ? `the step its certificate records (${DOMAIN_LABELS.en.chainRoles[r.role]}), or none` : 'the step of the chain it signs for: the certificate does not record one',
       file: (r: { reason: FileReason }) => fileReasonEn(r.reason),
+      email: () => 'an e-mail address such as name@example.com (letters, digits and signs without spaces, then @)',
+      'chain-role': () => `a step of the chain: ${CHAIN_ROLES.map((r) => DOMAIN_LABELS.en.chainRoles[r]).join(', ')}`,
     } satisfies { [C in ProblemRule['code']]: (rule: Extract<ProblemRule, { code: C }>) => string },
     /** A service's refusal (shared/refusals.ts Refusal), worded in i18n/refusals.ts. */
     refusals: refusalsEn,

@@ -2,6 +2,7 @@
 import type { Messages, RubricRef } from './en.ts';
 import { DOMAIN_LABELS } from '../../shared/labels.ts';
 import { checksZh, fileReasonZh, reasonsZh, refusalsZh } from './refusals.ts';
+import { CHAIN_ROLES } from '../../shared/chain.ts';
 import { figuresZh } from '../features/figures/figuresMessages.ts';
 import { reportsZh } from '../features/reports/reportsMessages.ts';
 import { rubricEditorZh } from '../features/rubrics/rubricEditorMessages.ts';
@@ -105,6 +106,8 @@ export const zh: Messages = {
         r.file === 'p12' ? '可读取的签名身份文件(.p12 或 .pfx)' : r.file === 'certificate' ? '可读取的证书文件(.cer、.crt 或 .pem)' : '带有本应用支持的密钥类型的签名身份',
       'certificate-role': (r) => (r.role ? `证书中记录的环节(${DOMAIN_LABELS.zh.chainRoles[r.role]}),或不填` : '它所签署的审批环节:证书中没有记录'),
       file: (r) => fileReasonZh(r.reason),
+      email: () => '电子邮箱地址:@ 前后各为不含空格和中文的字母、数字或符号',
+      'chain-role': () => `审批流程中的一个环节:${CHAIN_ROLES.map((r) => DOMAIN_LABELS.zh.chainRoles[r]).join('、')}`,
     },
     refusals: refusalsZh,
     reasons: reasonsZh,

@@ -78,8 +78,15 @@ const chainRole = z.enum(CHAIN_ROLES);
 const files = z.array(upload).min(1, 'at least one file').max(MAX_FILES_PER_CALL, `at most ${MAX_FILES_PER_CALL} files per call`);
 const comment = z.string().trim().max(2000, 'at most 2000 characters');
 /** A signing identity's name and e-mail (in its certificate). */
-const signerName = z.string().trim().min(1, 'a non-empty name').max(64, 'at most 64 characters');
-const email = z.string().trim().regex(/^[\x21-\x7e]+@[\x21-\x7e]+$/, 'an ASCII address like name@example.com');
+const signerName = z
+  .string()
+  .trim()
+  .min(1, 'a non-empty name')
+  .refine((text) => text.length <= 64, { message: 'at most 64 characters', params: { rule: { code: 'note-length', max: 64 } satisfies ProblemRule } });
+const email = z
+  .string()
+  .trim()
+  .refine((text) => /^[\x21-\x7e]+@[\x21-\x7e]+$/.test(text), { message: 'an ASCII address like name@example.com', params: { rule: { code: 'email' } satisfies ProblemRule } });
 
 /**
  * The contract's rules for single values, for inputs that reach a service another way than

@@ -48,6 +48,8 @@ const SAMPLES: { [C in ProblemRule['code']]: Extract<ProblemRule, { code: C }> }
   'identity-file': { code: 'identity-file', file: 'certificate' },
   'certificate-role': { code: 'certificate-role', role: 'planning' },
   file: { code: 'file', reason: { code: 'xlsx-not-zip', fileName: 'roster.xlsx' } },
+  email: { code: 'email' },
+  'chain-role': { code: 'chain-role' },
 };
 
 /** Keys whose value is worded (a unit, a kind of file, a step of the chain, a file's reason: test/renderer/refusals.test.ts), not shown as it is. */
