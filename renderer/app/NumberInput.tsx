@@ -1,8 +1,9 @@
 /**
  * A number field for counts, points and deductions. The text typed is kept as is while it is
- * not a number, and reported as text, so validation names the problem at the field. ↑/↓ and
- * + step the value, and − while the field holds a number and takes no negative ones (minusSteps);
- * the −/+ buttons do the same for the mouse (they stay out of the Tab order).
+ * not a number, and reported as text, so validation names the problem at the field. No key
+ * changes the value by itself: ↑/↓ do nothing, + and − are typed as they are (a minus is a minus,
+ * refused at the field where no negative number is taken), so a value is only ever what was typed;
+ * the −/+ buttons step it for the mouse (they stay out of the Tab order).
  */
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
@@ -13,15 +14,6 @@ import { AddIcon, MinusIcon } from './icons.tsx';
 
 /** '' → undefined (nothing recorded); a number as people write it → number (the parser the salary/KPI import reads cells with); other text stays text. */
 export const parseNumber = parseTypedNumber;
-
-/**
- * Whether the − key steps the value down rather than typing a minus: only while the field holds a
- * number and the field takes no negative numbers (there a minus starts a number). Typed into an
- * empty field or over text, a minus is a minus.
- */
-export function minusSteps(value: unknown, min: number): boolean {
-  return typeof value === 'number' && min >= 0;
-}
 
 function show(value: unknown, emptyText: string): string {
   return value === undefined || value === null ? emptyText : String(value);
@@ -38,7 +30,7 @@ export interface NumberInputProps {
   integer?: boolean;
   /** What an empty field means, shown greyed (e.g. the full marks). */
   placeholder?: string;
-  /** The number an empty field stands for, where ↑/↓ start from (default: min). */
+  /** The number an empty field stands for, where the +1/−1 buttons start from (default: min). */
   emptyValue?: number;
   /** The text shown when nothing is recorded (e.g. "0" for a count). */
   emptyText?: string;
@@ -91,15 +83,11 @@ export function NumberInput({
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === 'ArrowUp' || e.key === '+') {
-      e.preventDefault();
-      stepBy(1);
-    } else if (e.key === 'ArrowDown' || (e.key === '-' && minusSteps(value, min))) {
-      e.preventDefault();
-      stepBy(-1);
-    } else if (e.key === '-' && value === undefined) {
+    // A spinbutton's ↑/↓ would step the value in the browser's own way: here they do nothing.
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') e.preventDefault();
+    else if (e.key === '-' && value === undefined) {
       // An empty field (perhaps showing its empty text, "0"): the minus starts what is typed, so
-      // "-1" reads -1 and is refused at the field, never "01".
+      // "-1" reads -1 and is refused at the field, never "0-1".
       e.preventDefault();
       emit('-');
     }

@@ -48,10 +48,15 @@ test('the sheet editor refuses bad values at their fields: a typed minus, a valu
   await page.keyboard.type('-1');
   await expect(count).toHaveValue('-1');
   await expect(page.getByTestId('item-ad-plan')).toContainText('当前值 -1');
-  // Holding a number, the minus key still steps it down.
+  // Holding a number, the minus key types a minus, and ↑/↓ step nothing: no key changes a value by itself.
   await count.fill('2');
+  await count.press('ArrowUp');
+  await count.press('ArrowDown');
+  await expect(count).toHaveValue('2');
+  await count.press('End');
   await count.press('-');
-  await expect(count).toHaveValue('1');
+  await expect(count).toHaveValue('2-');
+  await expect(page.getByTestId('item-ad-plan')).toContainText('当前值 "2-"');
   await count.fill('');
 
   // 11 in a 0–10 field: the card shows that its value is invalid, not the last valid points.

@@ -114,7 +114,6 @@ function AbsenceRow({
           { value: 'half', label: t.sheet.half },
         ]}
         testId={`absence-${index}-length`}
-        autoFocus={autoFocus}
         error={Boolean(lengthProblem)}
         helperText={lengthProblem ? problemText(lengthProblem, t, false) : undefined}
         sx={{ width: 120 }}
@@ -126,6 +125,8 @@ function AbsenceRow({
         period={period}
         error={dateProblem ? problemText(dateProblem, t, false) : undefined}
         width={190}
+        // The button chose full or half: the cursor goes to the date.
+        autoFocus={autoFocus}
         testId={`absence-${index}-date`}
       />
       <Tooltip title={t.sheet.removeAbsence}>
