@@ -164,6 +164,16 @@ test('HR’s pay view: figures from sheets marked 待确认 with a banner, the d
   await expect(row102.locator('[data-unconfirmed="plan"]')).toHaveCount(0);
   await expect(row102.locator('[data-unconfirmed="actual"]')).toContainText('待确认');
 
+  // S-101's sheet at HR: its figures panel names the KPIs from the sheet not confirmed yet.
+  const s101 = (await call(hr, 'people.list', {})).find((p) => p.employeeNo === 'S-101')!;
+  await page.goto(`${hr.origin}/#/sheet/${s101.id}/${PERIOD}`);
+  const unconfirmedPanel = page.getByTestId('figures-unconfirmed');
+  await expect(unconfirmedPanel).toContainText('来自签署的考核表、尚未确认：销售计划数量、实际销售数量');
+  expect(await noEnglish(unconfirmedPanel)).toEqual([]);
+  await unconfirmedPanel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/sheet-figures-panel-zh.png` });
+  await page.goto(`${hr.origin}/#/reports/pay/${PERIOD}`);
+
   // Confirm all: no banner, no marker.
   await banner.getByTestId('sheet-figures-confirm-all').click();
   await expect(banner).toBeHidden();

@@ -114,6 +114,8 @@ function FiguresForm({ stored, onReload }: { stored: MonthFigures; onReload: () 
   const completion = planCompletionPercent(current);
   const conflict = saver.error instanceof ApiError && saver.error.failure.kind === 'conflict';
   const unit = (k: KpiDefinition) => (tf.units[k.unit] ? ` (${tf.units[k.unit]})` : '');
+  // The stored KPIs HR's import took from a signed sheet and nobody has confirmed yet.
+  const fromSheet = KPIS.filter((k) => saved.sources[k.id]?.confirmed === false);
 
   return (
     <Stack spacing={1.5}>
@@ -158,6 +160,11 @@ function FiguresForm({ stored, onReload }: { stored: MonthFigures; onReload: () 
           </Box>
         ))}
       </Box>
+      {fromSheet.length > 0 && (
+        <Alert severity="warning" data-testid="figures-unconfirmed" data-kpis={fromSheet.map((k) => k.id).join(' ')}>
+          {tf.fromSheets.panel(fromSheet.map((k) => (lang === 'zh' ? k.zh : k.en)).join(lang === 'zh' ? '、' : ', '))}
+        </Alert>
+      )}
       {tried && problems.length > 0 && <Alert severity="warning" data-testid="figures-fix">{tf.fixFields}</Alert>}
       {conflict ? (
         <Alert severity="error" role="alert" data-testid="figures-conflict" action={<Button color="inherit" onClick={onReload}>{t.common.reload}</Button>}>

@@ -55,6 +55,7 @@ export const figuresEn = {
     keepHr: "Keep HR's",
     takeSheet: "Take the sheet's",
     payFlagged: (n: number) => `${n} ${n === 1 ? 'person’s' : 'people’s'} pay uses unconfirmed figures`,
+    panel: (names: string) => `From the signed sheet, not confirmed yet: ${names}. A value you change and save is yours; confirm them all in Reports → Pay.`,
   },
   // Pay settings (settings screen)
   payTitle: 'Pay settings',
@@ -139,6 +140,7 @@ export const figuresZh: typeof figuresEn = {
     keepHr: '保留人力资源部的',
     takeSheet: '采用考核表的',
     payFlagged: (n) => `${n} 人的薪酬使用了待确认的数据`,
+    panel: (names) => `来自签署的考核表、尚未确认：${names}。修改并保存的数值即为您的数值；可在“报表 → 薪酬”中全部确认。`,
   },
   payTitle: '薪酬设置',
   payHelp: '每个版本自其生效月份起适用；某月的薪酬始终按当时适用的版本计算，修改设置后以往月份的结果不变。版本不可修改，只能新增。',
