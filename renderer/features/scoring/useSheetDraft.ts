@@ -4,7 +4,7 @@
  * flushed when the page is hidden, closed or left.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { SheetRecord, SheetStatus } from '../../../shared/api/types.ts';
+import type { AmendedSheet, SheetRecord, SheetStatus } from '../../../shared/api/types.ts';
 import type { Problem } from '../../../shared/problems.ts';
 import { isEditable } from '../../../shared/sheet-status.ts';
 import { scoreSheet, type SheetResult } from '../../../shared/scoring/engine.ts';
@@ -80,8 +80,18 @@ export function useSheetDraft(initial: SheetRecord) {
   const lastGood = useRef<SheetResult>(record.result);
   if (evaluation.result) lastGood.current = evaluation.result;
 
+  /**
+   * An amendment being drafted (the reason given first, docs/trust.md "Amendments"): the signed
+   * sheet is editable here, nothing is saved automatically, and the explicit save is sheets.amend.
+   */
+  const [amendReason, setAmendReason] = useState<string | null>(null);
+  const amendRef = useRef<string | null>(null);
+  amendRef.current = amendReason;
+  /** What the last saved amendment changed (shown until the sheet is left). */
+  const [amended, setAmended] = useState<AmendedSheet | null>(null);
+
   /** A signed or approved sheet is shown, never changed in place (it changes only by an amendment). */
-  const locked = !isEditable(record.status);
+  const locked = !isEditable(record.status) && amendReason === null;
 
   const update = useCallback((change: (d: Draft) => Draft) => {
     if (locked) return;
@@ -110,7 +120,8 @@ export function useSheetDraft(initial: SheetRecord) {
     async (options: SaveOptions): Promise<SaveOutcome> => {
       const record = recordRef.current;
       if (conflictRef.current) return 'conflict';
-      if (locked) return 'unchanged';
+      // An amendment draft is saved only by saveAmendment (never by sheets.save, never automatically).
+      if (locked || amendRef.current !== null) return 'unchanged';
       const at = version.current;
       const current = metaRef.current;
       const status: SheetStatus = options.status ?? (current.status === 'ready' ? 'ready' : 'draft');
@@ -166,16 +177,16 @@ export function useSheetDraft(initial: SheetRecord) {
 
   const pending = useCallback(() => version.current !== savedVersion.current, []);
 
-  // Autosave a short while after the last change.
+  // Autosave a short while after the last change (never an amendment draft).
   useEffect(() => {
-    if (!dirty || conflict) return undefined;
+    if (!dirty || conflict || amendReason !== null) return undefined;
     const timer = window.setTimeout(() => void save({ auto: true }), AUTOSAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [draft, dirty, conflict, save]);
 
   // Flush when the page is hidden, closed or left.
   useEffect(() => {
-    const savable = () => !conflictRef.current && evaluate(recordRef.current, draftRef.current).problems.length === 0;
+    const savable = () => !conflictRef.current && amendRef.current === null && evaluate(recordRef.current, draftRef.current).problems.length === 0;
     const onVisibility = () => {
       if (document.visibilityState === 'hidden' && pending()) void save({ keepalive: true, auto: true });
     };
@@ -211,6 +222,70 @@ export function useSheetDraft(initial: SheetRecord) {
     };
   }, [save, pending]);
 
+  /** Start drafting an amendment with its reason (given first); the draft starts from the signed content. */
+  const startAmend = useCallback((reason: string) => {
+    setAmended(null);
+    setSaveError(null);
+    setAmendReason(reason);
+  }, []);
+
+  /** Drop the amendment draft: the sheet shows its signed content again. */
+  const cancelAmend = useCallback(() => {
+    const fresh = draftFromInput(recordRef.current.input);
+    draftRef.current = fresh;
+    setDraft(fresh);
+    savedVersion.current = version.current;
+    setDirty(false);
+    setSaveError(null);
+    setInvalidAttempt(false);
+    setAmendReason(null);
+  }, []);
+
+  /**
+   * Save the amendment draft (sheets.amend with the revision read): the sheet becomes the next
+   * version, status ready, and is loaded again (its amendment and history). 'invalid' while the
+   * draft has problems; a refusal (nothing changed, not this app's step, changed elsewhere) is saveError.
+   */
+  const saveAmendment = useCallback(async (): Promise<SaveOutcome> => {
+    const reason = amendRef.current;
+    const record = recordRef.current;
+    if (reason === null || conflictRef.current) return 'unchanged';
+    const at = version.current;
+    const entryDraft = draftRef.current;
+    if (evaluate(record, entryDraft).problems.length) {
+      setInvalidAttempt(true);
+      return 'invalid';
+    }
+    setSaving(true);
+    try {
+      const result = await invoke('sheets.amend', { personId: record.person.id, period: record.period, entry: toEntry(entryDraft), reason, expectedRevision: metaRef.current.revision });
+      const fresh = await invoke('sheets.get', { personId: record.person.id, period: record.period });
+      const next = { status: result.status, revision: result.revision, updatedAt: result.updatedAt };
+      metaRef.current = next;
+      setMeta(next);
+      setRecord(fresh);
+      savedVersion.current = at;
+      setDirty(version.current !== at);
+      setSaveError(null);
+      setInvalidAttempt(false);
+      setSavedAt(new Date());
+      setAmendReason(null);
+      setAmended(result);
+      return 'saved';
+    } catch (error) {
+      const failure = error instanceof ApiError ? error : new ApiError(toFailure(error));
+      // Changed elsewhere since it was read: reload (the other refusals leave the draft to correct).
+      if (failure.failure.refusal?.code === 'sheet-changed') {
+        conflictRef.current = true;
+        setConflict(true);
+      }
+      setSaveError(failure);
+      return 'failed';
+    } finally {
+      setSaving(false);
+    }
+  }, []);
+
   /** The status as last saved; read right after awaiting a save, before the next render. */
   const savedStatus = useCallback(() => metaRef.current.status, []);
 
@@ -243,6 +318,14 @@ export function useSheetDraft(initial: SheetRecord) {
     save,
     pending,
     savedStatus,
+    /** The amendment being drafted (its reason), or null. */
+    amendReason,
+    startAmend,
+    setAmendReason: (reason: string) => setAmendReason(reason),
+    cancelAmend,
+    saveAmendment,
+    /** The amendment last saved here (what it changed), or null. */
+    amended,
   };
 }
 
