@@ -15,6 +15,7 @@ import { ChainTable } from './ChainSteps.tsx';
 import type { InboxActions } from './InboxTable.tsx';
 import { StateChip } from './InboxTable.tsx';
 import { Verdict } from './Verdict.tsx';
+import { AmendmentChanges, useRoleItems } from '../../app/AmendmentView.tsx';
 
 /** Why the user cannot approve or return this entry, in full. */
 function whyText(review: Exclude<Review, { can: true }>, entry: InboxEntry, role: ChainRole, t: Messages, when: string): string {
@@ -22,6 +23,8 @@ function whyText(review: Exclude<Review, { can: true }>, entry: InboxEntry, role
   switch (review.why) {
     case 'refused':
       return w.refused;
+    case 'superseded':
+      return t.amend.supersededBy(review.by.version, review.by.fileName);
     case 'handled':
       return w.handled(t.approvals.states[entry.state], when);
     case 'complete':
@@ -31,6 +34,39 @@ function whyText(review: Exclude<Review, { can: true }>, entry: InboxEntry, role
     case 'role':
       return w.role(t.chainRoles[review.next], t.chainRoles[role]);
   }
+}
+
+/** An amendment: the version it is and the one it amends (linked to that entry when this inbox holds it), the reason, the changes item by item. */
+function EntryAmendment({ entry, amendment, onShow }: { entry: InboxEntry; amendment: NonNullable<InboxEntry['amendment']>; onShow?: (sha256: string) => void }) {
+  const { t, lang } = useI18n();
+  const w = t.amend;
+  const roleItems = useRoleItems();
+  const linked = entry.amendedEntry;
+  return (
+    <Alert severity="warning" icon={false} data-testid="details-amendment">
+      <Typography variant="subtitle2" component="h4" sx={{ fontWeight: 600 }}>
+        {w.badge(amendment.version)} · {w.amends(amendment.amends.version, amendment.amends.sha256.slice(0, 12))}
+      </Typography>
+      <Typography variant="body2" sx={{ mt: 0.25 }} data-testid="details-amended-entry">
+        {linked ? w.amendsEntry(linked.fileName, t.approvals.states[linked.state]) : w.amendsNotHere}
+        {linked && onShow && (
+          <Button size="small" onClick={() => onShow(linked.sha256)} data-testid="details-show-amended" sx={{ ml: 1, py: 0 }}>
+            {w.showAmended}
+          </Button>
+        )}
+      </Typography>
+      <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+        {w.columns.reason}
+        {lang === 'zh' ? '：' : ': '}
+        <b data-testid="details-amendment-reason">{amendment.reason}</b>
+      </Typography>
+      <Typography variant="body2" sx={{ mt: 0.5 }}>
+        {w.columns.changes}
+        {lang === 'zh' ? '：' : ':'}
+      </Typography>
+      <AmendmentChanges diff={amendment} items={roleItems(entry.person?.role)} testId="details-amendment-changes" />
+    </Alert>
+  );
 }
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -46,7 +82,7 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
-export function EntryDetails({ entry, role, actions }: { entry: InboxEntry; role: ChainRole; actions: InboxActions }) {
+export function EntryDetails({ entry, role, actions, onShow }: { entry: InboxEntry; role: ChainRole; actions: InboxActions; onShow?: (sha256: string) => void }) {
   const { t, lang } = useI18n();
   const td = t.approvals.details;
   const review = reviewOf(entry, role);
@@ -60,6 +96,8 @@ export function EntryDetails({ entry, role, actions }: { entry: InboxEntry; role
           </Typography>
           <StateChip state={entry.state} />
           {entry.complete && <Chip size="small" color="success" label={t.approvals.chain.complete} />}
+          {entry.amendment && <Chip size="small" color="secondary" label={t.amend.badge(entry.amendment.version)} data-testid="details-amendment-badge" />}
+          {entry.superseded && <Chip size="small" variant="outlined" label={t.amend.superseded} data-testid="details-superseded-badge" />}
         </Stack>
 
         {review.can ? (
@@ -85,7 +123,11 @@ export function EntryDetails({ entry, role, actions }: { entry: InboxEntry; role
             data-testid="inbox-unavailable"
             data-why={review.why}
             action={
-              hr ? (
+              review.why === 'superseded' && onShow ? (
+                <Button color="inherit" onClick={() => onShow(review.by.sha256)} data-testid="details-show-newer" sx={{ whiteSpace: 'nowrap' }}>
+                  {t.amend.showNewer}
+                </Button>
+              ) : hr ? (
                 <Button variant="contained" color="secondary" disabled={actions.importing} onClick={() => actions.onHrImport(entry)} data-testid="details-hr-import" sx={{ whiteSpace: 'nowrap' }}>
                   {t.approvals.hrImport}
                 </Button>
@@ -95,6 +137,8 @@ export function EntryDetails({ entry, role, actions }: { entry: InboxEntry; role
             {whyText(review, entry, role, t, dateTime(entry.handledAt, lang))}
           </Alert>
         )}
+
+        {entry.amendment && <EntryAmendment entry={entry} amendment={entry.amendment} onShow={onShow} />}
 
         <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'max-content minmax(0, 1fr) max-content minmax(0, 1fr)' }, columnGap: 2, rowGap: 0.75, alignItems: 'baseline' }}>
           <Fact label={td.verdict}>

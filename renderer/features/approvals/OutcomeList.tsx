@@ -5,10 +5,12 @@
  */
 import Alert from '@mui/material/Alert';
 import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { HrImportOutcome, ReturnImportOutcome } from '../../../shared/api/types.ts';
 import { failureText } from '../../app/refusalText.ts';
+import { navigate } from '../../app/route.ts';
 import { useT } from '../../i18n/index.tsx';
 import { sha8 } from './availability.ts';
 
@@ -25,6 +27,9 @@ interface Row {
   refusal?: HrImportOutcome['refusal'];
   /** Who and which month, when known. */
   about: string | null;
+  /** HR's import: the sheet's version the file carries, and the sheet (to open it and its versions). */
+  version?: number;
+  sheet?: { personId: number; period: string } | null;
 }
 
 function OutcomeList({ rows, testId, title, onClose }: { rows: readonly Row[]; testId: string; title: string; onClose?: () => void }) {
@@ -48,9 +53,19 @@ function OutcomeList({ rows, testId, title, onClose }: { rows: readonly Row[]; t
                 </Typography>
               )}
               {row.outcome === 'replaced' && (
-                <Typography variant="caption" component="div" color="text.secondary">
-                  {t.approvals.hr.replacedText}
+                <Typography variant="caption" component="div" color="text.secondary" data-testid="hr-import-replaced">
+                  {row.version !== undefined && row.version > 1 ? t.amend.replaced(row.version - 1, row.version) : t.approvals.hr.replacedText}
                 </Typography>
+              )}
+              {row.outcome === 'imported' && row.version !== undefined && row.version > 1 && (
+                <Typography variant="caption" component="div" color="text.secondary">
+                  {t.amend.importedVersion(row.version)}
+                </Typography>
+              )}
+              {row.sheet && (row.outcome === 'replaced' || (row.version ?? 1) > 1) && (
+                <Link component="button" type="button" variant="caption" onClick={() => navigate({ screen: 'sheet', personId: row.sheet!.personId, period: row.sheet!.period })} data-testid="hr-import-open-sheet">
+                  {t.amend.openHistory}
+                </Link>
               )}
             </Typography>
           </Stack>
@@ -62,7 +77,11 @@ function OutcomeList({ rows, testId, title, onClose }: { rows: readonly Row[]; t
 
 export function HrImportResult({ outcomes, onClose }: { outcomes: readonly HrImportOutcome[]; onClose?: () => void }) {
   const t = useT();
-  const rows = outcomes.map((o) => ({ ...o, about: o.employeeNo ? [o.employeeNo, o.period].filter(Boolean).join(' · ') : null }));
+  const rows = outcomes.map((o) => ({
+    ...o,
+    about: o.employeeNo ? [o.employeeNo, o.period].filter(Boolean).join(' · ') : null,
+    sheet: o.personId !== null && o.period !== null ? { personId: o.personId, period: o.period } : null,
+  }));
   return <OutcomeList rows={rows} testId="hr-import-result" title={t.approvals.hr.result(outcomes.length)} {...(onClose ? { onClose } : {})} />;
 }
 

@@ -8,6 +8,7 @@ import type { ChainRole, InboxEntry } from '../../../shared/api/types.ts';
 export type Review =
   | { can: true }
   | { can: false; why: 'refused' }
+  | { can: false; why: 'superseded'; by: NonNullable<InboxEntry['superseded']> }
   | { can: false; why: 'handled' }
   | { can: false; why: 'complete' }
   | { can: false; why: 'unknown' }
@@ -16,6 +17,8 @@ export type Review =
 /** Whether `role` may approve or return `entry` now. */
 export function reviewOf(entry: InboxEntry, role: ChainRole): Review {
   if (!entry.verdict.ok) return { can: false, why: 'refused' };
+  // A newer version of the sheet came in (an amendment): this one is no longer approved (inbox.approve refuses: superseded).
+  if (entry.superseded && entry.state === 'pending') return { can: false, why: 'superseded', by: entry.superseded };
   if (entry.state !== 'pending') return { can: false, why: 'handled' };
   if (entry.complete) return { can: false, why: 'complete' };
   if (entry.nextStep === null) return { can: false, why: 'unknown' };
