@@ -83,7 +83,19 @@ export function payReport(db: Db, input: { period: string }): PayReport {
   const sheets = new Map<number, SheetScores>(
     sheetsIn(db, input.period, input.period, false).map((s) => [s.person_id, { status: s.status, monthlyScore: s.monthly_score / 100, dailyScore: s.daily_score / 100 }]),
   );
-  return payReportOf(input.period, paySettingsFor(db, input.period), people, sheets, loadFigures(db, input.period));
+  const report = payReportOf(input.period, paySettingsFor(db, input.period), people, sheets, loadFigures(db, input.period));
+  // Say which scores come from an amendment (the sheet's current content amends a version).
+  const amended = amendedVersions(db, input.period);
+  if (amended.size > 0) report.rows = report.rows.map((r) => (amended.has(r.personId) ? { ...r, amendment: amended.get(r.personId)! } : r));
+  return report;
+}
+
+/** The month's sheets whose current content is an amendment: person → its version (migration 007's amends_version + 1). */
+function amendedVersions(db: Db, period: string): Map<number, number> {
+  const hasColumn = (statement(db, "SELECT 1 AS x FROM pragma_table_info('sheets') WHERE name = 'amends_version'").get() as { x: number } | undefined) !== undefined;
+  if (!hasColumn) return new Map();
+  const rows = statement(db, 'SELECT person_id, amends_version FROM sheets WHERE period = ? AND amends_version IS NOT NULL').all(period) as { person_id: number; amends_version: number }[];
+  return new Map(rows.map((r) => [r.person_id, r.amends_version + 1]));
 }
 
 export function annualReport(db: Db, input: { year: number; basis?: AnnualBasis }): AnnualReport {

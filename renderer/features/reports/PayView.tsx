@@ -24,7 +24,8 @@ export function PayView({ period, onPeriod }: { period: string; onPeriod: (perio
   const data = report.data?.period === period ? report.data : undefined;
   const scoreRate = data?.settings.settings.scoreRate ?? 'daily';
   const flagged = (data?.unconfirmed ?? 0) > 0;
-  const columns = useMemo(() => payColumns(t, lang, fit, scoreRate, flagged), [t, lang, fit, scoreRate, flagged]);
+  const amended = data?.rows.some((r) => r.amendment !== undefined) ?? false;
+  const columns = useMemo(() => payColumns(t, lang, fit, scoreRate, flagged, amended), [t, lang, fit, scoreRate, flagged, amended]);
   return (
     <Stack spacing={1.5} data-testid="pay-view">
       <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>

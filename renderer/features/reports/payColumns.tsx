@@ -43,7 +43,7 @@ export function missingText(t: Messages, row: PayRow): string {
 }
 
 /** The columns; the score shown is the one the month's rate used (the daily-work score or the monthly score). */
-export function payColumns(t: Messages, lang: Language, fit: Fit, scoreRate: ScoreRateSource, flagged = false): GridColDef<PayRow>[] {
+export function payColumns(t: Messages, lang: Language, fit: Fit, scoreRate: ScoreRateSource, flagged = false, amended = false): GridColDef<PayRow>[] {
   const c = { ...t.reports.columns, ...t.reports.pay.columns };
   const scoreField = SCORE_FIELD[scoreRate];
   const header = (label: string, min = 0) => Math.max(min, fit.header(label));
@@ -112,7 +112,25 @@ export function payColumns(t: Messages, lang: Language, fit: Fit, scoreRate: Sco
         row.pay?.completionPercent ?? (row.plan !== null && row.actual !== null ? planCompletionPercent({ 'plan-quantity': row.plan, 'actual-quantity': row.actual }) : null),
       valueFormatter: (v: number | null) => percent(v),
     },
-    { field: scoreField, headerName: c[scoreField], type: 'number', width: Math.max(twoLineHeader(fit, c[scoreField]), fit.cell(['100.00'])), valueFormatter: (v: number | null) => score(v) },
+    {
+      field: scoreField,
+      headerName: c[scoreField],
+      type: 'number',
+      // A score from an amendment: 修订 第 2 版 under it (the column as wide as the words, when some row has it).
+      width: Math.max(twoLineHeader(fit, c[scoreField]), fit.cell(['100.00']), amended ? measureText(t.amend.fromAmendment(9), MARKER_FONT) + CELL_PADDING : 0),
+      valueFormatter: (v: number | null) => score(v),
+      renderCell: ({ row, formattedValue }) =>
+        row.amendment !== undefined ? (
+          <Stack sx={{ alignItems: 'flex-end', lineHeight: 1.2, py: 0.5 }} data-amendment={row.amendment} title={t.amend.fromAmendmentHelp(row.amendment)}>
+            <span>{formattedValue}</span>
+            <Typography component="span" sx={{ fontSize: MARKER_SIZE, lineHeight: 1.2, color: 'secondary.main', fontWeight: 600 }}>
+              {t.amend.fromAmendment(row.amendment)}
+            </Typography>
+          </Stack>
+        ) : (
+          formattedValue
+        ),
+    },
     part('base', c.base, 'base'),
     part('planPart', c.planPart, 'plan'),
     part('assessmentPart', c.assessmentPart, 'assessment'),
