@@ -1,5 +1,5 @@
 /** The month's people in a DataGrid: filter, sort, and Enter / double-click to open a sheet. Loaded lazily (its own chunk). */
-import { DataGrid, useGridApiRef, type GridColDef, type GridInitialState } from '@mui/x-data-grid';
+import { DataGrid, gridExpandedSortedRowIdsSelector, useGridApiRef, type GridColDef, type GridInitialState } from '@mui/x-data-grid';
 import { useEffect, useLayoutEffect } from 'react';
 import type { MonthRow } from '../../../shared/api/types.ts';
 import { gridMemory } from './monthGridState.ts';
@@ -19,13 +19,14 @@ export default function MonthDataGrid({
   rows: readonly MonthRow[];
   columns: GridColDef<MonthRow>[];
   loading: boolean;
-  onOpen: (personId: number) => void;
+  /** `order`: the people as the grid shows them now (filtered and sorted), for "save and next". */
+  onOpen: (personId: number, order: number[]) => void;
   /** Rendered under the light table, not shown yet: focus waits. */
   hidden?: boolean;
 }) {
   const apiRef = useGridApiRef();
 
-  // Keep the grid's state across a visit to a sheet, and focus the row that was opened.
+  // Keep the grid's state across a visit to a sheet, and focus the row that was opened (else the first row).
   useLayoutEffect(() => {
     const api = apiRef.current;
     return () => {
@@ -39,9 +40,16 @@ export default function MonthDataGrid({
 
   useEffect(() => {
     const api = apiRef.current;
-    if (!api || loading || hidden || gridMemory.lastOpened === null) return;
-    const id = gridMemory.lastOpened;
-    if (!rows.some((r) => r.personId === id)) return;
+    if (!api || loading || hidden) return;
+    let id = gridMemory.lastOpened;
+    if (id === null) {
+      // Keyboard first: with the cursor nowhere yet, it starts on the first row.
+      const first = gridExpandedSortedRowIdsSelector(apiRef)[0];
+      if (first === undefined || (document.activeElement && document.activeElement !== document.body)) return;
+      id = Number(first);
+    }
+    const target = id;
+    if (!rows.some((r) => r.personId === target)) return;
     gridMemory.lastOpened = null;
     const index = api.getRowIndexRelativeToVisibleRows(id);
     if (index !== undefined && index >= 0) api.scrollToIndexes({ rowIndex: index });
@@ -50,7 +58,7 @@ export default function MonthDataGrid({
 
   const open = (personId: number) => {
     gridMemory.lastOpened = personId;
-    onOpen(personId);
+    onOpen(personId, gridExpandedSortedRowIdsSelector(apiRef).map(Number));
   };
 
   return (

@@ -44,7 +44,7 @@ function whenIdle(fn: () => void): () => void {
   };
 }
 
-export function MonthGrid({ rows, loading, onOpen }: { rows: readonly MonthRow[]; loading: boolean; onOpen: (personId: number) => void }) {
+export function MonthGrid({ rows, loading, onOpen }: { rows: readonly MonthRow[]; loading: boolean; onOpen: (personId: number, order: number[]) => void }) {
   const { t, lang } = useI18n();
   const itemTitle = useItemTitles();
 
@@ -120,7 +120,7 @@ export function MonthGrid({ rows, loading, onOpen }: { rows: readonly MonthRow[]
 
   const open = (personId: number) => {
     gridMemory.lastOpened = personId;
-    onOpen(personId);
+    onOpen(personId, rows.map((r) => r.personId));
   };
 
   return (

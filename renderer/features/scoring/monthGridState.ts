@@ -6,4 +6,6 @@ export const gridMemory: {
   saved: GridInitialState | null;
   /** The person last opened (or focused in the light table before the DataGrid took over): focused again. */
   lastOpened: number | null;
-} = { saved: null, lastOpened: null };
+  /** The people in the order the grid (or the team entry view) showed them when a sheet was opened: "save and next" follows it. */
+  order: { period: string; ids: number[] } | null;
+} = { saved: null, lastOpened: null, order: null };
