@@ -61,6 +61,8 @@ export interface FileImport<P extends Preview> {
   counts: (preview: P) => ImportCounts;
   /** The service's import (in one transaction, all or nothing). */
   apply: () => Promise<ImportCounts>;
+  /** More about what the import wrote, a line printed after the counts (none: nothing more). */
+  writtenNote?: (written: ImportCounts) => string | null;
 }
 
 /** Preview, then (unless a dry run, and only when no row has a problem) import. */
@@ -79,7 +81,7 @@ export async function runImport<P extends Preview>(db: Db, options: { file: stri
     `as: ${actingAs(db, user)}`,
     ...steps.rowLines(preview),
   ];
-  if (written) lines.push(`written: ${written.added} added, ${written.updated} updated, ${written.unchanged} unchanged`);
+  if (written) lines.push(`written: ${written.added} added, ${written.updated} updated, ${written.unchanged} unchanged`, ...[steps.writtenNote?.(written) ?? ''].filter(Boolean));
   else lines.push(refusal ? 'nothing was written: the file has problems (see above)' : 'dry run: nothing was written');
   return new Outcome(lines.join('\n'), code, stderr);
 }

@@ -6,9 +6,11 @@
  * and lists the difference (kept or taken), confirms in bulk, and lets a later figures file from
  * planning replace them.
  */
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySheetPdf, trustedSigners } from '../../electron/services/sheet-verify.ts';
 import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
@@ -19,6 +21,7 @@ import { computePay, DEFAULT_PAY_SETTINGS } from '../../shared/pay.ts';
 import { call as callHandler, fail as failHandler } from '../helpers/call.ts';
 import { NAMES, PASS, setUpChainApps, tearDownChainApps, type ChainApp } from '../helpers/chain-apps.ts';
 
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10
 const PERIOD = '2026-09';
 
@@ -246,8 +249,19 @@ describe('the figures a signed sheet carries, at HR', () => {
     expect((await payRowOf(fourth!)).row.unconfirmed).toEqual(['plan', 'actual']);
 
     // Another plan, the same actual (now planning's), and a satisfaction for the third (its listed difference).
-    const result = await call(apps.hr, 'figures.import', csv(`工号,销售计划数量,实际销售数量,客户满意度\n${fourth},${k4['plan-quantity']! + 5},${k4['actual-quantity']},\n${third},,,88\n`));
-    expect(result).toEqual({ added: 0, updated: 2, unchanged: 0, fromSheets: 2, conflictsSettled: 1 });
+    // Through the command line (`scorecard figures import`), on HR's database file: the same service, and it says so.
+    const path = join(apps.hr.dir, 'planning.csv');
+    writeFileSync(path, `工号,销售计划数量,实际销售数量,客户满意度\n${fourth},${k4['plan-quantity']! + 5},${k4['actual-quantity']},\n${third},,,88\n`);
+    const run = spawnSync(process.execPath, [join('electron', 'cli', 'bin.mjs'), 'figures', 'import', '--db', join(apps.hr.dir, 'scorecard.db'), '--month', PERIOD, path], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, SCORECARD_DEBUG: '' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('written: 0 added, 2 updated, 0 unchanged');
+    expect(run.stdout).toContain('from signed sheets: 2 unconfirmed figures replaced by the file, 1 difference settled');
+    expect(audit('figures.import').map((a) => a.entity_id)).toEqual(expect.arrayContaining([`${fourth}/${PERIOD}`, `${third}/${PERIOD}`]));
     const f4 = await hrFigures(fourth!);
     expect(f4.kpis['plan-quantity']).toBe(k4['plan-quantity']! + 5);
     expect(f4.kpis['actual-quantity']).toBe(k4['actual-quantity']);

@@ -2,7 +2,7 @@
  * `figures import --db PATH --month YYYY-MM FILE [--dry-run] [--json]`: the app's salary/KPI
  * import (figures.preview, figures.import) for one month, on a CSV or XLSX file.
  */
-import type { FiguresPreview } from '../../../shared/api/report-types.ts';
+import type { FiguresImportResult, FiguresPreview } from '../../../shared/api/report-types.ts';
 import { formatYuan, KPIS } from '../../../shared/kpi.ts';
 import { formatProblem } from '../../../shared/problems.ts';
 import { figuresRefusal, importFigures, previewFigures } from '../../services/figures-import.ts';
@@ -42,6 +42,13 @@ export async function figures(args: readonly string[]): Promise<Outcome> {
           return [line, ...r.problems.map((p) => `          ${formatProblem(p)}`)];
         }),
       apply: () => importFigures(db, input),
+      // The file is the authority over figures HR's import took from signed sheets.
+      writtenNote: (written) => {
+        const r = written as FiguresImportResult;
+        return r.fromSheets || r.conflictsSettled
+          ? `from signed sheets: ${r.fromSheets} unconfirmed figure${r.fromSheets === 1 ? '' : 's'} replaced by the file, ${r.conflictsSettled} difference${r.conflictsSettled === 1 ? '' : 's'} settled`
+          : null;
+      },
     });
   } finally {
     db.close();
