@@ -216,6 +216,11 @@ describe('an amendment through the chain to HR', () => {
     expect(rec.versions[1]!.changes!.scores.after.monthlyScore).toBe(rec.result.monthlyScore);
     const manager = await sheet(apps.manager, who);
     expect(rec.result).toEqual(manager.result);
+    // HR's pay report takes the newest approved version and says it is an amendment; a version 1 says nothing.
+    const pay = await call(apps.hr, 'reports.pay', { period: PERIOD });
+    const payRow = pay.rows.find((r) => r.personId === rec.person.id)!;
+    expect(payRow).toMatchObject({ amendment: 2, monthlyScore: rec.result.monthlyScore });
+    expect(pay.rows.filter((r) => r.personId !== rec.person.id).every((r) => r.amendment === undefined)).toBe(true);
     // Both files kept, each imported.
     const files = apps.hr.db.prepare("SELECT sha256 FROM sheet_files WHERE state = 'imported' AND sheet_id = (SELECT id FROM sheets WHERE person_id = ? AND period = ?) ORDER BY handled_at").all(rec.person.id, PERIOD);
     expect(files).toEqual([{ sha256: full1.sha256 }, { sha256: full2.sha256 }]);
