@@ -8,6 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import { callHttp } from './http.ts';
+import { noEnglish } from './noEnglish.ts';
 import { expect, firstRun, test, type BrowserMode } from './fixtures.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -129,6 +130,7 @@ test('a sheet from the grid to ready: a clean one in ≤ 10 keys, one with a vio
   await busyKeys.type('3');
   await expect(page.getByTestId('total-monthly')).toContainText('93.9'); // (100 − 5 − 2) × 70% + 96 × 30%
   await page.screenshot({ path: `${SHOTS}/keys-sheet-zh.png` });
+  expect(await noEnglish(page.locator('main'))).toEqual([]);
   await busyKeys.press('Control+Shift+Enter');
   await expect(page.locator('[data-status="ready"]').first()).toBeVisible();
   console.log(`keystrokes: salesperson sheet with a dealer violation, a late ad plan and a half-day absence = ${busyKeys.count} (budget 25)`);
@@ -248,6 +250,7 @@ test('the team entry view: 15 clean salespeople marked ready in ≤ 40 keys; a c
   await expect(visits).toHaveText('8');
   expect((await callHttp(app.origin, app.token, 'sheets.get', { personId: firstId, period: month })).input.items).toEqual({ 'weekly-report.visit-records': { points: 8 } });
   await page.screenshot({ path: `${SHOTS}/keys-team-zh.png` });
+  expect(await noEnglish(page.locator('main'))).toEqual([]);
 
   // Shift+Enter: the full sheet; Esc back to the team view.
   await page.keyboard.press('Shift+Enter');
