@@ -262,3 +262,30 @@ test('the team entry view: 15 clean salespeople marked ready in ≤ 40 keys; a c
   await expect(page.getByTestId('team-entry')).toContainText('Customer visit records');
   await page.screenshot({ path: `${SHOTS}/keys-team-en.png` });
 });
+
+test('the team entry view’s columns are chosen per rubric and remembered', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await toGrid(page, app);
+  await page.getByTestId('view-team').click();
+  const headers = page.getByTestId('team-grid').locator('[role="columnheader"]');
+  await expect(headers.filter({ hasText: '周转车辆管理' })).toHaveCount(1);
+  await page.getByTestId('team-columns').click();
+  await page.getByTestId('team-column-vehicle').uncheck();
+  await page.getByTestId('team-column-market-feedback').check();
+  await page.getByTestId('team-columns-save').click();
+  await expect(headers.filter({ hasText: '市场信息反馈' })).toHaveCount(1);
+  await expect(headers.filter({ hasText: '周转车辆管理' })).toHaveCount(0);
+  // In the rubric's order: market feedback comes before the quality feedback.
+  const titles = await headers.allTextContents();
+  expect(titles.findIndex((h) => h.includes('市场信息反馈'))).toBeLessThan(titles.findIndex((h) => h.includes('产品质量问题反馈')));
+
+  // Remembered: the view and its columns after a reload.
+  await page.reload();
+  await expect(headers.filter({ hasText: '市场信息反馈' })).toHaveCount(1);
+  await expect(headers.filter({ hasText: '周转车辆管理' })).toHaveCount(0);
+  // The defaults back.
+  await page.getByTestId('team-columns').click();
+  await page.getByRole('button', { name: '默认列' }).click();
+  await expect(headers.filter({ hasText: '周转车辆管理' })).toHaveCount(1);
+  await expect(headers.filter({ hasText: '市场信息反馈' })).toHaveCount(0);
+});
