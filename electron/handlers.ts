@@ -139,7 +139,7 @@ export async function invoke(handlers: Handlers, name: unknown, rawInput: unknow
 export function toFailure(err: unknown): ApiFailure {
   if (err instanceof InputError) return { kind: 'input', message: err.message, problems: [...err.problems] };
   if (err instanceof ServiceError) return { kind: err.kind, message: err.message, ...(err.refusal ? { refusal: err.refusal } : {}) };
-  if (err instanceof BackupError) return { kind: 'storage', message: err.message };
+  if (err instanceof BackupError) return { kind: err.refusal.code === 'not-found' ? 'not-found' : 'storage', message: err.message, refusal: err.refusal };
   const signing = signFailure(err);
   if (signing) return signing;
   const storage = storageFailure(err);
@@ -159,19 +159,35 @@ export function storageFailure(err: unknown): ApiFailure | null {
   if (code.startsWith('SQLITE_BUSY')) {
     // Another program (the command line, a backup) kept the write lock past the busy timeout.
     const held = code === 'SQLITE_BUSY' ? `, which kept it locked for more than ${BUSY_TIMEOUT_MS / 1000} seconds` : '';
-    return { kind: 'storage', message: `The database is in use by another program (the scorecard command line, or a backup being made)${held}: this change was not saved. Everything saved before is safe. Save again in a moment.` };
+    return {
+      kind: 'storage',
+      message: `The database is in use by another program (the scorecard command line, or a backup being made)${held}: this change was not saved. Everything saved before is safe. Save again in a moment.`,
+      refusal: { code: 'database-busy', seconds: code === 'SQLITE_BUSY' ? BUSY_TIMEOUT_MS / 1000 : null },
+    };
   }
   if (code === 'SQLITE_FULL') {
-    return { kind: 'storage', message: 'The disk is full: this change was not saved. Everything saved before is safe. Free some space on the drive that holds the database, then save again.' };
+    return {
+      kind: 'storage',
+      message: 'The disk is full: this change was not saved. Everything saved before is safe. Free some space on the drive that holds the database, then save again.',
+      refusal: { code: 'disk-full' },
+    };
   }
   if (code.startsWith('SQLITE_IOERR')) {
-    return { kind: 'storage', message: `The database file could not be read or written (${code}): this change was not saved; everything saved before is safe. Check the drive (space, removed disk, permissions), then try again.` };
+    return {
+      kind: 'storage',
+      message: `The database file could not be read or written (${code}): this change was not saved; everything saved before is safe. Check the drive (space, removed disk, permissions), then try again.`,
+      refusal: { code: 'database-io', sqlite: code },
+    };
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-    return { kind: 'storage', message: 'The database file is damaged: this change was not saved. Restore a backup (Settings → Backups).' };
+    return { kind: 'storage', message: 'The database file is damaged: this change was not saved. Restore a backup (Settings → Backups).', refusal: { code: 'database-damaged' } };
   }
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) {
-    return { kind: 'storage', message: 'The database file cannot be written (read-only file or folder): this change was not saved. Check its permissions, then try again.' };
+    return {
+      kind: 'storage',
+      message: 'The database file cannot be written (read-only file or folder): this change was not saved. Check its permissions, then try again.',
+      refusal: { code: 'database-read-only' },
+    };
   }
   return null;
 }

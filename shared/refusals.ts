@@ -32,6 +32,22 @@ export type Refusal =
   /** An in-memory database (tests, a scratch run) has no backups and no data folder for files. */
   | { code: 'in-memory'; need: 'backups' | 'files' }
   | { code: 'restore-running' }
+  // Storage and backups (failures of kind 'storage'; electron/handlers.ts storageFailure, electron/db/backups.ts, restore.ts)
+  /** Another program holds the database's write lock (`seconds`: how long the app waited for it; null: a lock it could not wait for). */
+  | { code: 'database-busy'; seconds: number | null }
+  | { code: 'disk-full' }
+  /** SQLite could not read or write the database file (`sqlite`: its error code, e.g. SQLITE_IOERR_WRITE). */
+  | { code: 'database-io'; sqlite: string }
+  /** The database file is damaged: SQLite says so, or its integrity check fails before a backup. */
+  | { code: 'database-damaged' }
+  /** The database file or its folder cannot be written. */
+  | { code: 'database-read-only' }
+  /** A backup that cannot be restored: not a database, cut short, damaged, or another application's file. */
+  | { code: 'backup-unusable'; name: string; problem: 'not-database' | 'truncated' | 'damaged' | 'other-app' }
+  /** A backup written by a newer version of the app (`schema`; this app knows up to `latest`). */
+  | { code: 'backup-newer'; name: string; schema: number; latest: number }
+  /** Copying the backup in failed; the database was not changed. */
+  | { code: 'restore-failed'; name: string }
   | { code: 'demo-needs-empty' }
   // Rubrics
   /** No rubric of the role is in force in the month. */

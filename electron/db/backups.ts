@@ -14,6 +14,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Refusal } from '../../shared/refusals.ts';
 
 type Db = Database.Database;
 
@@ -33,11 +34,13 @@ export interface BackupFile {
   schemaVersion: number;
 }
 
-/** A failure of a backup or restore; the message is for the user. */
+/** A failure of a backup or restore: the message in English (the CLI, the logs), the refusal as data for the UI. */
 export class BackupError extends Error {
-  constructor(message: string) {
+  readonly refusal: Refusal;
+  constructor(message: string, refusal: Refusal) {
     super(message);
     this.name = 'BackupError';
+    this.refusal = refusal;
   }
 }
 
@@ -107,10 +110,10 @@ export function assertIntegrity(db: Db, what = 'The database'): void {
   try {
     rows = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
   } catch (err) {
-    throw new BackupError(`${what} is damaged (${(err as Error).message}); nothing was written. Restore a backup (Settings → Backups).`);
+    throw new BackupError(`${what} is damaged (${(err as Error).message}); nothing was written. Restore a backup (Settings → Backups).`, { code: 'database-damaged' });
   }
   if (rows.length !== 1 || rows[0] !== 'ok') {
-    throw new BackupError(`${what} failed its integrity check (${rows.slice(0, 3).join('; ')}); nothing was written. Restore a backup (Settings → Backups).`);
+    throw new BackupError(`${what} failed its integrity check (${rows.slice(0, 3).join('; ')}); nothing was written. Restore a backup (Settings → Backups).`, { code: 'database-damaged' });
   }
 }
 
@@ -178,7 +181,9 @@ export function copyAllPages(src: Db, dest: string, unlinkOnFailure: boolean): b
   try {
     const step = b.transfer(-1);
     // SQLITE_BUSY comes back as a step that copied nothing: never take it for a finished copy.
-    if (step.remainingPages !== 0 || step.totalPages === 0) throw new BackupError('The database is busy (another program holds a lock on it); nothing was copied. Try again.');
+    if (step.remainingPages !== 0 || step.totalPages === 0) {
+      throw new BackupError('The database is busy (another program holds a lock on it); nothing was copied. Try again.', { code: 'database-busy', seconds: null });
+    }
   } finally {
     b.close();
   }
@@ -232,7 +237,7 @@ export function dailyBackupDue(dbPath: string, now = new Date()): boolean {
 /** The path of a listed backup; refuses anything else (no other folder, no other database's backups). */
 export function backupPath(dbPath: string, name: string): string {
   const found = listBackups(dbPath).find((b) => b.name === name);
-  if (!found) throw new BackupError(`There is no backup "${name}" of this database in ${backupDir(dbPath)}.`);
+  if (!found) throw new BackupError(`There is no backup "${name}" of this database in ${backupDir(dbPath)}.`, { code: 'not-found', what: 'backup', id: name });
   return join(backupDir(dbPath), found.name);
 }
 

@@ -22,11 +22,20 @@ export const BUSY_TIMEOUT_MS = 5000;
 export const APPLICATION_ID = 0x53434431;
 const SQLITE_HEADER = 'SQLite format 3\0';
 
+/**
+ * What is wrong with a database file the app refuses (checkDatabaseFile), as data: a restore names
+ * the backup by it (refusals backup-unusable, backup-newer). Opening refusals that are not about
+ * the file's content (a network share, a failed backup) carry none.
+ */
+export type FileProblem = { problem: 'not-database' | 'truncated' | 'damaged' | 'other-app' } | { problem: 'newer'; schema: number; latest: number };
+
 /** A database the app refuses to open; the message is for the user. */
 export class DatabaseRefused extends Error {
-  constructor(message: string) {
+  readonly file: FileProblem | undefined;
+  constructor(message: string, file?: FileProblem) {
     super(message);
     this.name = 'DatabaseRefused';
+    this.file = file;
   }
 }
 
@@ -73,7 +82,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     try {
       checkDatabaseFile(path, latest, options.nativeBinding);
     } catch (err) {
-      if (err instanceof DatabaseRefused) throw new DatabaseRefused(`${err.message} ${recoveryAdvice(path)}`);
+      if (err instanceof DatabaseRefused) throw new DatabaseRefused(`${err.message} ${recoveryAdvice(path)}`, err.file);
       throw err;
     }
   }
@@ -151,23 +160,25 @@ function checkReadOnly(path: string, latest: number, nativeBinding: string | und
   try {
     ro = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (err) {
-    throw new DatabaseRefused(`${path} cannot be opened as a database (${(err as Error).message}). It was not changed.`);
+    throw new DatabaseRefused(`${path} cannot be opened as a database (${(err as Error).message}). It was not changed.`, { problem: 'not-database' });
   }
   try {
     try {
       checkHeaderPragmas(ro, path, latest);
     } catch (err) {
       if (err instanceof DatabaseRefused) throw err;
-      throw new DatabaseRefused(`${path} is damaged or not a complete database (${(err as Error).message}). It was not changed.`);
+      throw new DatabaseRefused(`${path} is damaged or not a complete database (${(err as Error).message}). It was not changed.`, { problem: 'damaged' });
     }
     let rows: string[];
     try {
       rows = (ro.pragma('quick_check(10)') as { quick_check: string }[]).map((r) => r.quick_check);
     } catch (err) {
-      throw new DatabaseRefused(`${path} is damaged (${(err as Error).message}). It was not changed.`);
+      throw new DatabaseRefused(`${path} is damaged (${(err as Error).message}). It was not changed.`, { problem: 'damaged' });
     }
     if (rows.length !== 1 || rows[0] !== 'ok') {
-      throw new DatabaseRefused(`${path} is damaged: SQLite's quick check found ${rows.length === 10 ? 'at least 10' : rows.length} problem${rows.length === 1 ? '' : 's'} (${rows.slice(0, 2).join('; ').replace(/\s*\n\s*/g, ' ')}). It was not changed.`);
+      throw new DatabaseRefused(`${path} is damaged: SQLite's quick check found ${rows.length === 10 ? 'at least 10' : rows.length} problem${rows.length === 1 ? '' : 's'} (${rows.slice(0, 2).join('; ').replace(/\s*\n\s*/g, ' ')}). It was not changed.`, {
+        problem: 'damaged',
+      });
     }
   } finally {
     ro.close();
@@ -177,19 +188,22 @@ function checkReadOnly(path: string, latest: number, nativeBinding: string | und
 /** Refuse, before SQLite touches it, a file that is not an SQLite database at all. */
 function checkFileLooksOurs(path: string): void {
   const size = statSync(path).size;
-  if (size === 0) throw new DatabaseRefused(`${path} is an empty file, not a database of this app. Choose another file or move it away.`);
+  if (size === 0) throw new DatabaseRefused(`${path} is an empty file, not a database of this app. Choose another file or move it away.`, { problem: 'not-database' });
   const fd = openSync(path, 'r');
   try {
     const header = Buffer.alloc(16);
     readSync(fd, header, 0, 16, 0);
-    if (header.toString('latin1') !== SQLITE_HEADER) throw new DatabaseRefused(`${path} is not an SQLite database (it may be another kind of file). It was not changed.`);
-    const truncated = () => new DatabaseRefused(`${path} is truncated (${size} bytes): part of the database is missing, perhaps from an interrupted copy. It was not changed.`);
+    if (header.toString('latin1') !== SQLITE_HEADER) throw new DatabaseRefused(`${path} is not an SQLite database (it may be another kind of file). It was not changed.`, { problem: 'not-database' });
+    const truncated = () =>
+      new DatabaseRefused(`${path} is truncated (${size} bytes): part of the database is missing, perhaps from an interrupted copy. It was not changed.`, { problem: 'truncated' });
     if (size < 100) throw truncated();
     const rest = Buffer.alloc(84);
     readSync(fd, rest, 0, 84, 16);
     const rawPageSize = rest.readUInt16BE(0);
     const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
-    if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) throw new DatabaseRefused(`${path} is damaged (its header gives an impossible page size ${rawPageSize}). It was not changed.`);
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) {
+      throw new DatabaseRefused(`${path} is damaged (its header gives an impossible page size ${rawPageSize}). It was not changed.`, { problem: 'damaged' });
+    }
     // Bytes 28–31: the size in pages, valid when the change counter (24) equals "version valid for" (92).
     const pages = rest.readUInt32BE(28 - 16);
     const headerValid = rest.readUInt32BE(24 - 16) === rest.readUInt32BE(92 - 16);
@@ -203,10 +217,14 @@ function checkHeaderPragmas(db: Db, path: string, latest: number): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (appId !== APPLICATION_ID) {
-    throw new DatabaseRefused(`${path} is an SQLite database of another application (application_id ${appId}), not of this app. It was not changed.`);
+    throw new DatabaseRefused(`${path} is an SQLite database of another application (application_id ${appId}), not of this app. It was not changed.`, { problem: 'other-app' });
   }
   if (version > latest) {
-    throw new DatabaseRefused(`${path} was written by a newer version of this app (schema ${version}; this app knows up to ${latest}). Update the app to open it.`);
+    throw new DatabaseRefused(`${path} was written by a newer version of this app (schema ${version}; this app knows up to ${latest}). Update the app to open it.`, {
+      problem: 'newer',
+      schema: version,
+      latest,
+    });
   }
 }
 

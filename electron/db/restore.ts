@@ -33,7 +33,12 @@ export function verifyBackupFile(path: string, latest = LATEST_SCHEMA_VERSION, n
     if (!(err instanceof DatabaseRefused)) throw err;
     // "<path> is damaged … It was not changed." → about the backup, by its name.
     const what = err.message.replace(path, '').replace(/\s*It was not changed\.\s*$/, '').trim();
-    throw new BackupError(`The backup ${basename(path)} ${what}; nothing was changed. Choose another backup.`);
+    const name = basename(path);
+    const file = err.file ?? { problem: 'damaged' as const };
+    throw new BackupError(
+      `The backup ${name} ${what}; nothing was changed. Choose another backup.`,
+      file.problem === 'newer' ? { code: 'backup-newer', name, schema: file.schema, latest: file.latest } : { code: 'backup-unusable', name, problem: file.problem },
+    );
   }
   return headerInt(path, 60) ?? 0;
 }
@@ -43,7 +48,7 @@ export async function restoreLive(db: Db, dbPath: string, name: string): Promise
   const from = backupPath(dbPath, name);
   const nativeBinding = nativeBindingOf(db);
   verifyBackupFile(from, LATEST_SCHEMA_VERSION, nativeBinding);
-  if (db.inTransaction) throw new BackupError('The database is busy; try the restore again.');
+  if (db.inTransaction) throw new BackupError('The database is busy; try the restore again.', { code: 'database-busy', seconds: null });
   // The database as it is now, even if damaged: the user may want it back.
   const keptAs = await createBackup(db, dbPath, 'pre-restore', { checkIntegrity: false });
   const src = new Database(from, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
@@ -53,7 +58,9 @@ export async function restoreLive(db: Db, dbPath: string, name: string): Promise
     // copying nothing, and a save landing in that gap would wait for the busy timeout).
     if (!copyAllPages(src, dbPath, false)) await src.backup(dbPath, { progress: () => 0x7fffffff });
   } catch (err) {
-    throw new BackupError(`The restore of ${name} failed (${(err as Error).message}); the database was not changed.`);
+    // Busy (another program holds the lock) says so; any other failure is the restore's.
+    const busy = err instanceof BackupError ? err.refusal.code === 'database-busy' : String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');
+    throw new BackupError(`The restore of ${name} failed (${(err as Error).message}); the database was not changed.`, busy ? { code: 'database-busy', seconds: null } : { code: 'restore-failed', name });
   } finally {
     src.close();
   }
@@ -78,7 +85,7 @@ export function restoreOffline(dbPath: string, name: string, nativeBinding?: str
   }
   if (headerInt(tmp, 68) !== APPLICATION_ID) {
     rmSync(tmp, { force: true });
-    throw new BackupError(`The copy of ${name} came out wrong; nothing was changed.`);
+    throw new BackupError(`The copy of ${name} came out wrong; nothing was changed.`, { code: 'restore-failed', name });
   }
   // Move the current file (and its journal files) aside unchanged, then put the copy in its place.
   const dir = backupDir(dbPath);

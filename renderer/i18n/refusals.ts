@@ -162,6 +162,17 @@ export const refusalsEn = {
   'in-memory': (r: R<'in-memory'>): string =>
     r.need === 'backups' ? 'This database lives in memory only: it has no backups.' : 'This database lives in memory only: it has no data folder for signed files.',
   'restore-running': () => 'A restore is already running.',
+  'database-busy': (r: R<'database-busy'>) =>
+    `The database is in use by another program (the scorecard command line, or a backup being made)${r.seconds === null ? '' : `, which kept it locked for more than ${r.seconds} seconds`}: nothing was changed. Everything saved before is safe. Try again in a moment.`,
+  'disk-full': () => 'The disk is full: nothing was saved. Everything saved before is safe. Free some space on the drive that holds the database, then try again.',
+  'database-io': (r: R<'database-io'>) =>
+    `The database file could not be read or written (${r.sqlite}): nothing was saved; everything saved before is safe. Check the drive (free space, a removed disk, permissions), then try again.`,
+  'database-damaged': () => 'The database file is damaged: nothing was saved. Restore a backup (Settings → Backups).',
+  'database-read-only': () => 'The database file cannot be written (a read-only file or folder): nothing was saved. Check its permissions, then try again.',
+  'backup-unusable': (r: R<'backup-unusable'>) =>
+    `The backup ${r.name} ${{ 'not-database': 'is not a database of this app', truncated: 'is cut short (part of it is missing)', damaged: 'is damaged', 'other-app': 'is another application’s database' }[r.problem]}: nothing was changed. Choose another backup.`,
+  'backup-newer': (r: R<'backup-newer'>) => `The backup ${r.name} was written by a newer version of this app (schema ${r.schema}; this one knows up to ${r.latest}): nothing was changed. Update the app to restore it.`,
+  'restore-failed': (r: R<'restore-failed'>) => `The restore of ${r.name} failed: the database was not changed. Try again, or choose another backup.`,
   'demo-needs-empty': () => 'The database already has people: the demo organisation loads only into an empty database.',
   'no-rubric': (r: R<'no-rubric'>) => `No rubric for the role ${EN.roles[r.role]} is in force in ${r.period}.`,
   'rubric-version-taken': (r: R<'rubric-version-taken'>) =>
@@ -349,6 +360,16 @@ export const refusalsZh: typeof refusalsEn = {
   'not-found': (r) => missingZh[r.what](r.id),
   'in-memory': (r) => (r.need === 'backups' ? '此数据库只在内存中,没有备份。' : '此数据库只在内存中,没有存放签名文件的数据文件夹。'),
   'restore-running': () => '已有一个恢复操作正在进行。',
+  'database-busy': (r) =>
+    `数据库正被另一个程序使用(命令行工具,或正在进行的备份)${r.seconds === null ? '' : `,锁定已超过 ${r.seconds} 秒`}:未做任何更改。此前保存的内容均安全。请稍后再试。`,
+  'disk-full': () => '磁盘已满:未能保存。此前保存的内容均安全。请在存放数据库的磁盘上腾出空间,然后重试。',
+  'database-io': (r) => `无法读写数据库文件(${r.sqlite}):未能保存;此前保存的内容均安全。请检查磁盘(剩余空间、是否已移除、访问权限),然后重试。`,
+  'database-damaged': () => '数据库文件已损坏:未能保存。请恢复一个备份(“设置”→“备份”)。',
+  'database-read-only': () => '数据库文件无法写入(文件或文件夹为只读):未能保存。请检查其权限,然后重试。',
+  'backup-unusable': (r) =>
+    `备份 ${r.name} ${{ 'not-database': '不是本应用的数据库', truncated: '不完整(缺少一部分)', damaged: '已损坏', 'other-app': '是其他应用程序的数据库' }[r.problem]}:未做任何更改。请选择另一个备份。`,
+  'backup-newer': (r) => `备份 ${r.name} 由更新版本的本应用写入(结构版本 ${r.schema};本应用最高支持 ${r.latest}):未做任何更改。请先更新本应用再恢复。`,
+  'restore-failed': (r) => `恢复 ${r.name} 失败:数据库未做任何更改。请重试,或选择另一个备份。`,
   'demo-needs-empty': () => '数据库中已有人员:演示组织只能载入空数据库。',
   'no-rubric': (r) => `${r.period} 没有适用于${ZH.roles[r.role]}的考核细则。`,
   'rubric-version-taken': (r) => `考核细则 ${r.rubric} 的版本 ${r.version} 已存在(最新版本为 ${r.latest}):请重新载入,在最新版本上修改。`,

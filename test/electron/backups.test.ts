@@ -188,7 +188,7 @@ describe('backups through the handlers', () => {
     try {
       const started = Date.now();
       const outcome = await invoke(h, 'backups.restore', { name: made.name });
-      expect(outcome).toMatchObject({ ok: false, error: { kind: 'storage', message: expect.stringMatching(/busy|locked/i) } });
+      expect(outcome).toMatchObject({ ok: false, error: { kind: 'storage', message: expect.stringMatching(/busy|locked/i), refusal: { code: 'database-busy' } } });
       expect(Date.now() - started).toBeLessThan(30_000);
     } finally {
       other.prepare('ROLLBACK').run();
@@ -246,9 +246,17 @@ describe('backups through the handlers', () => {
       expect(out.ok).toBe(false);
       return out.ok ? null : out.error;
     };
-    expect(await refused(stamp(1))).toMatchObject({ kind: 'storage', message: expect.stringMatching(/is damaged/) });
-    expect(await refused(stamp(2))).toMatchObject({ kind: 'storage', message: expect.stringMatching(/of another application \(application_id 0\)/) });
-    expect(await refused(stamp(3))).toMatchObject({ kind: 'storage', message: expect.stringMatching(/written by a newer version of this app/) });
+    expect(await refused(stamp(1))).toMatchObject({ kind: 'storage', message: expect.stringMatching(/is damaged/), refusal: { code: 'backup-unusable', name: stamp(1), problem: 'damaged' } });
+    expect(await refused(stamp(2))).toMatchObject({
+      kind: 'storage',
+      message: expect.stringMatching(/of another application \(application_id 0\)/),
+      refusal: { code: 'backup-unusable', name: stamp(2), problem: 'other-app' },
+    });
+    expect(await refused(stamp(3))).toMatchObject({
+      kind: 'storage',
+      message: expect.stringMatching(/written by a newer version of this app/),
+      refusal: { code: 'backup-newer', name: stamp(3), schema: LATEST_SCHEMA_VERSION + 5, latest: LATEST_SCHEMA_VERSION },
+    });
     expect(await refused('scorecard-manual-20990101T000000000Z-v2.db')).toMatchObject({ kind: 'not-found' });
     expect(await refused('../scorecard.db')).toMatchObject({ kind: 'input' });
     expect(readMark(db, ids[0]!, '2026-01')).toBe('current');

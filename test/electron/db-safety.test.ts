@@ -259,6 +259,7 @@ describe('disk full and I/O errors', () => {
     } while (out.ok && month <= 12);
     expect(out.ok ? 'saved' : out.error.kind).toBe('storage');
     expect(out.ok ? '' : out.error.message).toMatch(/^The disk is full: this change was not saved\. Everything saved before is safe\. Free some space/);
+    expect(out.ok ? null : out.error.refusal).toEqual({ code: 'disk-full' });
     const failed = `2026-${String(month - 1).padStart(2, '0')}`;
     expect(readMark(db, a!, '2026-01')).toBe('committed before the disk filled');
     expect(readMark(db, b!, failed)).toBeNull();
@@ -273,6 +274,13 @@ describe('disk full and I/O errors', () => {
   it('I/O errors map to a storage message too', async () => {
     const { storageFailure } = await import('../../electron/handlers.ts');
     expect(storageFailure(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }))).toMatchObject({ kind: 'storage', message: expect.stringMatching(/could not be read or written \(SQLITE_IOERR_WRITE\)/) });
+    // Each storage failure as data for the UI.
+    expect(storageFailure(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }))?.refusal).toEqual({ code: 'database-io', sqlite: 'SQLITE_IOERR_WRITE' });
+    expect(storageFailure(Object.assign(new Error('locked'), { code: 'SQLITE_BUSY_SNAPSHOT' }))?.refusal).toEqual({ code: 'database-busy', seconds: null });
+    expect(storageFailure(Object.assign(new Error('x'), { code: 'SQLITE_FULL' }))?.refusal).toEqual({ code: 'disk-full' });
+    expect(storageFailure(Object.assign(new Error('x'), { code: 'SQLITE_CORRUPT' }))?.refusal).toEqual({ code: 'database-damaged' });
+    expect(storageFailure(Object.assign(new Error('x'), { code: 'SQLITE_NOTADB' }))?.refusal).toEqual({ code: 'database-damaged' });
+    expect(storageFailure(Object.assign(new Error('x'), { code: 'SQLITE_READONLY_DIRECTORY' }))?.refusal).toEqual({ code: 'database-read-only' });
     expect(storageFailure(Object.assign(new Error('x'), { code: 'SQLITE_CONSTRAINT' }))).toBeNull();
     expect(storageFailure(new Error('x'))).toBeNull();
   });

@@ -108,6 +108,8 @@ describe('a database busy past the timeout, through the handlers', () => {
     const busy = await invoke(handlers, 'regions.save', { code: 'R9', name: '测试大区' });
     other.exec('ROLLBACK');
     expect(busy).toMatchObject({ ok: false, error: { kind: 'storage', message: expect.stringMatching(/^The database is in use by another program .*this change was not saved/) } });
+    // As data for the UI: busy for longer than the app's wait (5 s).
+    expect(busy.ok ? null : busy.error.refusal).toEqual({ code: 'database-busy', seconds: 5 });
     // Once the other writer is done, the same call goes through.
     expect(await invoke(handlers, 'regions.save', { code: 'R9', name: '测试大区' })).toMatchObject({ ok: true, result: { code: 'R9' } });
   });

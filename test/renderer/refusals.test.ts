@@ -96,6 +96,14 @@ const REFUSALS: { [C in Refusal['code']]: Extract<Refusal, { code: C }> } = {
   'not-found': { code: 'not-found', what: 'trusted-signer', id: FP },
   'in-memory': { code: 'in-memory', need: 'backups' },
   'restore-running': { code: 'restore-running' },
+  'database-busy': { code: 'database-busy', seconds: 5 },
+  'disk-full': { code: 'disk-full' },
+  'database-io': { code: 'database-io', sqlite: 'SQLITE_IOERR_WRITE' },
+  'database-damaged': { code: 'database-damaged' },
+  'database-read-only': { code: 'database-read-only' },
+  'backup-unusable': { code: 'backup-unusable', name: 'scorecard-manual-20260101T000000000Z-v7.db', problem: 'truncated' },
+  'backup-newer': { code: 'backup-newer', name: 'scorecard-manual-20260101T000000000Z-v12.db', schema: 12, latest: 8 },
+  'restore-failed': { code: 'restore-failed', name: 'scorecard-daily-20261201T020000000Z-v8.db' },
   'demo-needs-empty': { code: 'demo-needs-empty' },
   'no-rubric': { code: 'no-rubric', role: 'field-service', period: '2026-10' },
   'rubric-version-taken': { code: 'rubric-version-taken', rubric: 'salesperson', version: 3, latest: 4 },
@@ -183,7 +191,7 @@ const FILE_REASONS: { [C in FileReason['code']]: Extract<FileReason, { code: C }
 };
 
 /** Keys whose value is worded in the UI's language (a status, a step, a kind), not shown as it is. */
-const WORDED = new Set(['code', 'what', 'need', 'status', 'state', 'role', 'first', 'wanted', 'next', 'step', 'chain', 'signed', 'certificateRole', 'trustedRole', 'namedRole', 'signerRole', 'message']);
+const WORDED = new Set(['code', 'what', 'need', 'problem', 'status', 'state', 'role', 'first', 'wanted', 'next', 'step', 'chain', 'signed', 'certificateRole', 'trustedRole', 'namedRole', 'signerRole', 'message']);
 /** Keys shown in another form: times in the UI's locale, sizes in MB (checked below). */
 const FORMATTED = new Set(['imported', 'exportedAt', 'signedAt', 'notBefore', 'notAfter', 'bytes', 'max', 'receivedAt', 'previous', 'importedAt', 'now', 'total', 'claimed', 'ms', 'tried']);
 
@@ -231,6 +239,12 @@ describe('refusals in words', () => {
       expectWorded(['A B'], refusalText(refusal, zh), refusalText(refusal, en));
     }
     expectWorded([], refusalText({ code: 'in-memory', need: 'files' }, zh), refusalText({ code: 'in-memory', need: 'files' }, en));
+    expectWorded([], refusalText({ code: 'database-busy', seconds: null }, zh), refusalText({ code: 'database-busy', seconds: null }, en));
+    for (const problem of ['not-database', 'truncated', 'damaged', 'other-app'] as const) {
+      const refusal: Refusal = { code: 'backup-unusable', name: 'b.db', problem };
+      expectWorded(['b.db'], refusalText(refusal, zh), refusalText(refusal, en));
+    }
+    expectWorded([], refusalText({ code: 'not-fully-approved', signed: [], next: null }, zh), refusalText({ code: 'not-fully-approved', signed: [], next: null }, en));
     expectWorded([], refusalText({ code: 'not-fully-approved', signed: [], next: null }, zh), refusalText({ code: 'not-fully-approved', signed: [], next: null }, en));
   });
 
