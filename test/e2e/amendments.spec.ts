@@ -275,7 +275,8 @@ test('planning’s inbox shows each amendment with its changes; the superseded v
   await expect(details.getByTestId('inbox-unavailable')).toHaveAttribute('data-why', 'superseded');
   await expect(details.getByTestId('inbox-unavailable')).toContainText(`已被第 2 版（${files['102v2'].fileName}）取代：不能再审批此文件`);
   await expect(details.getByTestId('details-approve')).toHaveCount(0);
-  await page.screenshot({ path: `${SHOTS}/amend-inbox-superseded-zh.png`, fullPage: true });
+  await page.getByTestId('inbox-table').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/amend-inbox-superseded-zh.png` });
   await details.getByTestId('details-show-newer').click();
   // The amendment: its version, the one it amends (linked), the reason, the changes item by item.
   const amendment = details.getByTestId('details-amendment');
@@ -285,7 +286,7 @@ test('planning’s inbox shows each amendment with its changes; the superseded v
   await expect(details.getByTestId('details-amendment-changes')).toContainText('广告计划表');
   await expect(details.getByTestId('details-amended-entry')).toContainText(files['102v1'].fileName);
   await expectNoEnglish(page, ['inbox-table', 'inbox-details']);
-  await page.screenshot({ path: `${SHOTS}/amend-inbox-zh.png`, fullPage: true });
+  await details.screenshot({ path: `${SHOTS}/amend-inbox-zh.png` });
   // S-101's amendment: linked to the version 1 planning approved.
   await page.getByTestId(`inbox-row-${v2a}`).click();
   await expect(details.getByTestId('details-amended-entry')).toContainText('已通过');
@@ -296,10 +297,11 @@ test('planning’s inbox shows each amendment with its changes; the superseded v
   await page.getByTestId(`inbox-row-${v1b}`).click();
   await page.getByTestId('lang-en').first().click();
   await expect(details.getByTestId('inbox-unavailable')).toContainText('Superseded by version 2');
-  await page.screenshot({ path: `${SHOTS}/amend-inbox-superseded-en.png`, fullPage: true });
+  await page.getByTestId('inbox-table').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/amend-inbox-superseded-en.png` });
   await page.getByTestId(`inbox-row-${v2b}`).click();
   await expect(details.getByTestId('details-amendment')).toContainText('Amendment v2 · amends version 1');
-  await page.screenshot({ path: `${SHOTS}/amend-inbox-en.png`, fullPage: true });
+  await details.screenshot({ path: `${SHOTS}/amend-inbox-en.png` });
   await page.getByTestId('lang-zh').first().click();
   expect(errors).toEqual([]);
 });
@@ -356,6 +358,19 @@ test('version 2 goes through to HR: approved and imported, it replaces version 1
   await expect(history.getByTestId('history-status-2')).toHaveText('approved (current)');
   await history.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/amend-hr-history-en.png` });
+  await page.getByTestId('lang-zh').first().click();
+
+  // HR's pay view: the score comes from amendment version 2, and says so.
+  await page.goto(`${hr.origin}/#/reports/pay/${PERIOD}`);
+  const marked = page.getByTestId('pay-view').locator('[data-amendment]');
+  await expect(marked).toHaveCount(1);
+  await expect(marked).toHaveAttribute('data-amendment', '2');
+  await expect(marked).toContainText('修订 第 2 版');
+  await expect(marked).toContainText(new RegExp(`^(${rec.result.dailyScore}|${rec.result.monthlyScore})`));
+  await page.screenshot({ path: `${SHOTS}/amend-pay-zh.png` });
+  await page.getByTestId('lang-en').first().click();
+  await expect(marked).toContainText('Amendment v2');
+  await page.screenshot({ path: `${SHOTS}/amend-pay-en.png` });
   await page.getByTestId('lang-zh').first().click();
   expect(errors).toEqual([]);
 });
