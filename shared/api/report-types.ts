@@ -128,6 +128,8 @@ export interface PayRow {
   missing: PayMissing[];
   /** The figures of the row that came from a signed sheet and are not confirmed yet (pay uses them, flagged). */
   unconfirmed: ('plan' | 'actual')[];
+  /** The sheet's scores come from an amendment (docs/trust.md, "Amendments"): its version (2, 3…); absent for a version 1. */
+  amendment?: number;
 }
 
 export interface PayReport {
