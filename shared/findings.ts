@@ -10,7 +10,7 @@
  * hand-ins of the item. `from: "manager"` is what the manager entered beyond the departments'
  * findings. A value without `sources` was entered by the manager.
  */
-import { isDepartmentId, type DepartmentId } from './departments.ts';
+import { DEPARTMENT_NAMES, isDepartmentId, type DepartmentId } from './departments.ts';
 import { canonicalJson } from './canonical.ts';
 import { isDate } from './period.ts';
 import { isPlainObject, type Problem } from './problems.ts';
@@ -318,4 +318,42 @@ export function reconcileItems(items: unknown, handIns: unknown): unknown {
     (out ??= { ...items })[id] = reconcileSources(value as ItemInput, list);
   }
   return out ?? items;
+}
+
+/** One source in words: "索赔组(c.csv 第2行,2026-10-12)" / "Claims group (c.csv line 2, 2026-10-12)", or the manager. */
+export function sourceWords(s: ValueSource, lang: 'zh' | 'en'): string {
+  if (s.from === 'manager') return lang === 'zh' ? '经理' : 'manager';
+  const name = DEPARTMENT_NAMES[s.from][lang];
+  const where = [s.file && s.row !== undefined ? (lang === 'zh' ? `${s.file} 第${s.row}行` : `${s.file} line ${s.row}`) : s.file, s.date].filter(Boolean);
+  if (!where.length) return name;
+  return lang === 'zh' ? `${name}(${where.join(',')})` : `${name} (${where.join(', ')})`;
+}
+
+/** A value's sources in words, for the sheet and the PDF's note column ("来源:…"), or null without sources. */
+export function sourcesLine(sources: readonly ValueSource[] | undefined, lang: 'zh' | 'en'): string | null {
+  if (!sources?.length) return null;
+  const list = sources.map((s) => sourceWords(s, lang));
+  return lang === 'zh' ? `来源:${list.join('、')}` : `Source: ${list.join('; ')}`;
+}
+
+/** A finding's part in words of the item's rule: "2 次", "质量较差影响索赔进度 扣6分", "用户投诉升级 扣3分", "交付 2026-10-15". */
+export function partWords(item: ItemNode, part: FindingPart, lang: 'zh' | 'en'): string {
+  const zh = lang === 'zh';
+  const out: string[] = [];
+  if (part.occurrences) out.push(zh ? `${part.occurrences} 次` : `${part.occurrences} ${part.occurrences === 1 ? 'time' : 'times'}`);
+  if (part.violated) out.push(zh ? '违反' : 'violated');
+  const r = item.rule;
+  if (part.grade !== undefined) {
+    const g = r.kind === 'grade' ? r.grades.find((x) => x.id === part.grade) : undefined;
+    const name = g ? g.title[lang] : part.grade;
+    out.push(part.deduction !== undefined ? (zh ? `${name} 扣${part.deduction}分` : `${name} −${part.deduction}`) : name);
+  }
+  const kinds = r.kind === 'incidents' || r.kind === 'per-occurrence' ? (r.incidents ?? []) : [];
+  for (const inc of part.incidents ?? []) {
+    const k = kinds.find((x) => x.id === inc.kind);
+    const name = k ? k.title[lang] : inc.kind;
+    out.push(zh ? `${name} 扣${inc.deduction}分` : `${name} −${inc.deduction}`);
+  }
+  if (part.handedIn !== undefined) out.push(zh ? `交付 ${part.handedIn.replace('T', ' ')}` : `handed in ${part.handedIn.replace('T', ' ')}`);
+  return out.join(zh ? ',' : ', ');
 }

@@ -6,6 +6,7 @@
  *
  * Every number is formatted from the stored result; nothing is recomputed here.
  */
+import { sourcesLine } from '../../shared/findings.ts';
 import type { Amendment, AmendmentScores } from '../../shared/amendment.ts';
 import type { ChainRole, Language, SheetRecord } from '../../shared/api/types.ts';
 import { shownSteps } from '../../shared/chain.ts';
@@ -152,6 +153,9 @@ function itemRow(node: ItemNode, res: ItemResult | undefined, input: SheetInput,
   const line: Content[] = said.length ? [{ text: said.join(L.listSep), color: MUTED }] : [];
   if (res.note) line.push(...(line.length ? [{ text: '  ' }] : []), { text: res.note });
   if (line.length) parts.push({ text: line });
+  // Where the value came from: the departments' findings (file, line, date) and the manager's part.
+  const sources = sourcesLine(input.items?.[node.id]?.sources, lang);
+  if (sources) parts.push({ text: sources, fontSize: 6.5, lineHeight: 0.85, color: MUTED, bold: false });
   const lost = res.deduction > 0;
   const deduction: Content = lost
     ? { text: [{ text: formatPoints(res.deduction) }, ...(res.doubled ? [{ text: ' ×2', fontSize: 6.5, bold: true }] : [])], alignment: 'right', noWrap: true, color: RED }

@@ -12,6 +12,7 @@ import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { ServiceError } from './errors.ts';
 import { saveFigures } from './figures.ts';
+import { importFindingRows } from './findings.ts';
 import { savePerson } from './people.ts';
 import { saveRegion } from './regions.ts';
 import { getSheet, saveSheet } from './sheets.ts';
@@ -112,6 +113,8 @@ export function loadDemo(db: Db, today: Date = new Date()): DemoSummary {
         sheets++;
       }
     });
+    // This month: findings from 索赔组 and 技术组 for the field-service reps, read into new drafts (older schemas have no findings tables).
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'finding_files'").get()) sheets += demoFindings(db, formatPeriod(current));
     // Who scored: each region's manager their staff, the head of sales planning the managers
     // (the sheets were written as whoever runs the demo, usually nobody yet).
     db.prepare(
@@ -121,6 +124,42 @@ export function loadDemo(db: Db, today: Date = new Date()): DemoSummary {
     if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'person_months'").get()) demoFigures(db, people, months);
     return { regions: regions.length, people: people.length, sheets };
   });
+}
+
+/**
+ * The month's files of two departments, as they would send them: 索赔组 (claims forms, the
+ * whereabouts it noticed) and 技术组 (training absences, whereabouts, late quality feedback). Two
+ * departments' occurrences of 驻区去向 add up on F-101's sheet, each with its source.
+ */
+function demoFindings(db: Db, period: string): number {
+  const day = (d: number) => `${period}-${String(d).padStart(2, '0')}`;
+  const header = ['工号', '姓名', '项目', '次数', '等级', '扣分', '日期', '备注'];
+  const files: { department: 'claims' | 'technical'; fileName: string; rows: string[][] }[] = [
+    {
+      department: 'claims',
+      fileName: `索赔组-${period}.csv`,
+      rows: [
+        ['F-101', '', '索赔单填写', '', 'poor', '6', day(2), '两张索赔单缺故障照片'],
+        ['F-101', '', '驻区去向', '1', '', '', day(3), '核查索赔时联系不上'],
+        ['F-202', '', '索赔单填写', '', 'minor-gaps', '1', day(2), ''],
+      ],
+    },
+    {
+      department: 'technical',
+      fileName: `技术组-${period}.csv`,
+      rows: [
+        ['F-101', '', '驻区去向', '1', '', '', day(2), '技术支援电话未接'],
+        ['F-102', '', '内部培训', '1', '', '', day(1), '缺席月度技术培训'],
+        ['F-203', '', '信息反馈(特殊批量质量问题)', '', 'late', '2', day(3), '批量漏油问题晚报两天'],
+      ],
+    },
+  ];
+  let added = 0;
+  for (const f of files) {
+    const text = [header, ...f.rows].map((r) => r.join(',')).join('\n');
+    added += importFindingRows(db, { fileName: f.fileName, dataBase64: Buffer.from(text, 'utf8').toString('base64'), period, department: f.department }, header, f.rows).added;
+  }
+  return added;
 }
 
 const SALARY_RANGE: Record<'regional-manager' | 'salesperson' | 'field-service', [number, number]> = {

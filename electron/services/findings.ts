@@ -24,7 +24,7 @@ import { activeIn } from '../../shared/assessed.ts';
 import { canonicalJson } from '../../shared/canonical.ts';
 import { parseDateText } from '../../shared/date-text.ts';
 import { DEPARTMENT_IDS, DEPARTMENT_NAMES, type DepartmentId } from '../../shared/departments.ts';
-import { assessorsOf, itemsAssessedBy, mergeFindings, partOf, rubricAssessors, type Choice, type FindingPart, type ValueSource } from '../../shared/findings.ts';
+import { assessorsOf, itemsAssessedBy, mergeFindings, partOf, partWords, rubricAssessors, type Choice, type FindingPart, type ValueSource } from '../../shared/findings.ts';
 import { parseNumberText } from '../../shared/number-text.ts';
 import { InputError, type Problem } from '../../shared/problems.ts';
 import { leafItems, type ItemNode, type Rubric } from '../../shared/rubric/schema.ts';
@@ -212,7 +212,7 @@ function evaluateRows(ctx: Context, file: FindingsFile): { rows: Evaluated[]; sk
     const employeeNo = cell('employeeNo');
     const fileName = cell('name') || null;
     const itemText = cell('item');
-    const base: FindingRow = { row: line.line, employeeNo, name: fileName, personId: null, item: itemText, itemId: null, itemTitle: null, part: null, date: null, note: null, action: 'error', problems };
+    const base: FindingRow = { row: line.line, employeeNo, name: fileName, personId: null, item: itemText, itemId: null, itemTitle: null, part: null, partText: null, date: null, note: null, action: 'error', problems };
     const person = ctx.people.get(employeeNo);
     const noField = columnLabel('employeeNo');
     if (employeeNo === '') problems.push({ field: noField, value: '', expected: 'an employee number (the column is required)', rule: { code: 'required' } });
@@ -278,6 +278,7 @@ function evaluateRows(ctx: Context, file: FindingsFile): { rows: Evaluated[]; sk
       const part = readPart(item, sheet.rubric, ctx.period, base.date, given, cell, problems);
       if (part) {
         base.part = part;
+        base.partText = { zh: partWords(item, part, 'zh'), en: partWords(item, part, 'en') };
         if (part.grade !== undefined) {
           const key = `${employeeNo}|${item.id}`;
           const g = `${part.grade}|${part.deduction ?? ''}`;
@@ -328,10 +329,10 @@ function readPart(item: ItemNode, rubric: Rubric, period: string, date: string |
     }
   }
   if (r.kind === 'grade') {
-    if (cell('grade') === '') problems.push({ field: columnLabel('grade'), value: '', expected: `a grade: ${r.grades.map((g) => `${g.title.zh} (${g.id})`).join(', ')}`, rule: { code: 'one-of', options: r.grades.map((g) => `${g.title.zh} (${g.id})`) } });
+    if (cell('grade') === '') problems.push({ field: columnLabel('grade'), value: '', expected: `a grade: ${r.grades.map((g) => `${g.title.zh} (${g.id})`).join(', ')}`, rule: { code: 'one-of', options: r.grades.map((g) => ({ ...g.title })) } });
     else {
       const g = r.grades.find((x) => norm(x.id) === norm(cell('grade')) || norm(x.title.zh) === norm(cell('grade')) || norm(x.title.en) === norm(cell('grade')));
-      if (!g) problems.push({ field: columnLabel('grade'), value: cell('grade'), expected: `one of ${r.grades.map((x) => `${x.title.zh} (${x.id})`).join(', ')}`, rule: { code: 'one-of', options: r.grades.map((x) => `${x.title.zh} (${x.id})`) } });
+      if (!g) problems.push({ field: columnLabel('grade'), value: cell('grade'), expected: `one of ${r.grades.map((x) => `${x.title.zh} (${x.id})`).join(', ')}`, rule: { code: 'one-of', options: r.grades.map((x) => ({ ...x.title })) } });
       else {
         part.grade = g.id;
         if ('range' in g) {
@@ -350,7 +351,7 @@ function readPart(item: ItemNode, rubric: Rubric, period: string, date: string |
   if (kinds && (cell('incident') !== '' || cell('deduction') !== '')) {
     const k = kinds.find((x) => norm(x.id) === norm(cell('incident')) || norm(x.title.zh) === norm(cell('incident')) || norm(x.title.en) === norm(cell('incident')));
     const options = kinds.map((x) => `${x.title.zh} (${x.id}) ${x.min}…${x.max}`);
-    if (!k) problems.push({ field: columnLabel('incident'), value: cell('incident'), expected: `one of ${options.join(', ')}`, rule: { code: 'one-of', options } });
+    if (!k) problems.push({ field: columnLabel('incident'), value: cell('incident'), expected: `one of ${options.join(', ')}`, rule: { code: 'one-of', options: kinds.map((x) => ({ zh: `${x.title.zh} ${x.min}–${x.max}`, en: `${x.title.en} ${x.min}–${x.max}` })) } });
     else if (cell('deduction') === '') problems.push({ field: columnLabel('deduction'), value: '', expected: `a deduction from ${k.min} to ${k.max} for ${k.title.zh}`, rule: { code: 'amount', min: k.min, max: k.max } });
     else {
       const n = number('deduction');
@@ -456,7 +457,8 @@ function planSheet(ctx: Context, sheet: PersonSheet, items: Set<string>, finding
       const choice = same ? stored.choice : null;
       if (choice !== null) merged = mergeFindings(current.items?.[itemId], current.handIns?.[itemId], departments, choice);
       if ('conflict' in merged) {
-        conflicts.push({ ...merged.conflict, personId: person.id, employeeNo: person.employeeNo, name: person.name, itemId, itemTitle: { ...item.title }, choice: null });
+        const texts = merged.conflict.candidates.map((c) => ({ zh: partWords(item, c.part, 'zh'), en: partWords(item, c.part, 'en') }));
+        conflicts.push({ ...merged.conflict, texts, personId: person.id, employeeNo: person.employeeNo, name: person.name, itemId, itemTitle: { ...item.title }, choice: null });
         continue;
       }
     }
@@ -581,7 +583,29 @@ export function findingsRefusal(fileName: string, rows: readonly FindingRow[]): 
 
 /** Import the file: refused whole while any row has a problem; else the department's findings for the month replaced and the draft sheets written, in one transaction. */
 export async function importFindings(db: Db, input: FindingsUpload): Promise<FindingsImportResult> {
-  const file = await readFindings(input);
+  return applyFindings(db, input, await readFindings(input));
+}
+
+/**
+ * Import findings given as rows of cells under a header (the demo organisation's month): the same
+ * checks and writes as a file's import. `input.dataBase64` is the bytes the rows stand for (hashed).
+ */
+export function importFindingRows(db: Db, input: FindingsUpload, header: readonly string[], rows: readonly (readonly string[])[]): FindingsImportResult {
+  const columns: Partial<Record<Column, number>> = {};
+  header.forEach((h, i) => {
+    const c = COLUMNS.find((x) => FINDING_COLUMNS[x].some((n) => normalizeHeader(n) === normalizeHeader(h)));
+    if (c && columns[c] === undefined) columns[c] = i;
+  });
+  const file: FindingsFile = {
+    encoding: 'UTF-8',
+    sha256: createHash('sha256').update(Buffer.from(input.dataBase64, 'base64')).digest('hex'),
+    columns,
+    lines: rows.map((cells, i) => ({ line: i + 2, cells: [...cells] })),
+  };
+  return applyFindings(db, input, file);
+}
+
+function applyFindings(db: Db, input: FindingsUpload, file: FindingsFile): FindingsImportResult {
   return writeTransaction(db, () => {
     const p = plan(db, input, file);
     const refusal = findingsRefusal(input.fileName, p.rows);
@@ -682,7 +706,8 @@ export function resolveFinding(db: Db, input: { period: string; personId: number
     const asked = mergeFindings(current?.items?.[input.itemId], current?.handIns?.[input.itemId], departments);
     if (!('conflict' in asked)) throw new InputError([{ field: 'itemId', value: input.itemId, expected: `an item of ${person.name}'s sheet where findings wait for a choice (none does now)`, rule: { code: 'finding-open' } }], 'findings.resolve');
     if (!asked.conflict.options.includes(input.choice)) {
-      throw new InputError([{ field: 'choice', value: input.choice, expected: `one of ${asked.conflict.options.join(', ')}`, rule: { code: 'one-of', options: asked.conflict.options } }], 'findings.resolve');
+      const words = (c: Choice) => (c === 'all' ? { zh: '全部计入', en: 'count all' } : c === 'departments' ? { zh: '只计各部门的', en: 'only the departments’' } : c === 'manager' ? { zh: '经理填的', en: 'the manager’s' } : { ...DEPARTMENT_NAMES[c] });
+      throw new InputError([{ field: 'choice', value: input.choice, expected: `one of ${asked.conflict.options.join(', ')}`, rule: { code: 'one-of', options: asked.conflict.options.map(words) } }], 'findings.resolve');
     }
     const merged = mergeFindings(current?.items?.[input.itemId], current?.handIns?.[input.itemId], departments, input.choice);
     if ('conflict' in merged) throw new Error('a valid choice left the conflict open');

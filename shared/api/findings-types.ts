@@ -18,6 +18,8 @@ export interface FindingRow {
   itemId: string | null;
   itemTitle: { zh: string; en: string } | null;
   part: FindingPart | null;
+  /** The part in words of the item's rule, in both languages. */
+  partText: { zh: string; en: string } | null;
   date: string | null;
   note: string | null;
   action: FindingAction;
@@ -41,6 +43,8 @@ export interface FindingConflict extends MergeConflict {
   name: string;
   itemId: string;
   itemTitle: { zh: string; en: string };
+  /** Each candidate's part in words, in both languages (in the order of `candidates`). */
+  texts: { zh: string; en: string }[];
   /** A choice made before for the same candidates (kept), else null: open. */
   choice: Choice | null;
 }

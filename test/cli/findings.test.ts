@@ -207,7 +207,7 @@ describe('findings merged per department (services on a real file)', () => {
 
     // A choice that is not an option is refused, naming the options.
     const wrong = await fail(h, 'findings.resolve', { period: MONTH, personId: f101, itemId: 'info-feedback', choice: 'all' });
-    expect(wrong.problems).toMatchObject([{ field: 'choice', rule: { code: 'one-of', options: ['technical', 'manager'] } }]);
+    expect(wrong.problems).toMatchObject([{ field: 'choice', rule: { code: 'one-of', options: [{ zh: '技术组' }, { zh: '经理填的' }] } }]);
     await call(h, 'findings.resolve', { period: MONTH, personId: f101, itemId: 'whereabouts', choice: 'all' });
     await call(h, 'findings.resolve', { period: MONTH, personId: f101, itemId: 'info-feedback', choice: 'technical' });
     expect(itemsOf(db, f101)).toEqual({

@@ -233,7 +233,20 @@ describe('demo organisation', () => {
       { role: 'salesperson', n: 28 },
     ]);
     const periods = (db.prepare('SELECT DISTINCT period FROM sheets ORDER BY period').all() as { period: string }[]).map((r) => r.period);
-    expect(periods).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
+    expect(periods).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    // This month: only the drafts two departments' findings made, each deduction with its source.
+    const current = db.prepare("SELECT p.employee_no AS no, s.status, s.items FROM sheets s JOIN people p ON p.id = s.person_id WHERE s.period = '2026-11' ORDER BY p.employee_no").all() as { no: string; status: string; items: string }[];
+    expect(current.map((c) => [c.no, c.status])).toEqual([
+      ['F-101', 'draft'],
+      ['F-102', 'draft'],
+      ['F-202', 'draft'],
+      ['F-203', 'draft'],
+    ]);
+    expect(JSON.parse(current[0]!.items).whereabouts.sources.map((s: { from: string }) => s.from)).toEqual(['claims', 'technical']);
+    expect(db.prepare("SELECT department, file_name FROM finding_files WHERE period = '2026-11' ORDER BY department").all()).toEqual([
+      { department: 'claims', file_name: '索赔组-2026-11.csv' },
+      { department: 'technical', file_name: '技术组-2026-11.csv' },
+    ]);
     const sheets = db.prepare('SELECT person_id, period FROM sheets').all() as { person_id: number; period: string }[];
     let withDeductions = 0;
     for (const s of sheets) {

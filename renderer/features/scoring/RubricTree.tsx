@@ -17,6 +17,7 @@ import { HandInEditor } from './HandInEditor.tsx';
 import { CheckControl, CounterControl, GradeControl, IncidentsControl, NoteField, PointsControl } from './ItemControls.tsx';
 import { useItemTitle, useProblems, useSheet } from './SheetContext.ts';
 import { TEAM_ITEM, TeamBasis } from './TeamBasis.tsx';
+import { ItemSources } from './FindingSources.tsx';
 
 export function RubricTree({ nodes }: { nodes: readonly RubricNode[] }) {
   return (
@@ -138,6 +139,7 @@ function ItemBlock({ item }: { item: ItemNode }) {
             {t.sheet.autoLate(shortDate(l.due.date), l.due.time ?? null, shortDate(l.handedIn))}
           </Typography>
         ))}
+        <ItemSources id={item.id} />
         {item.handIn && <DoublingControl id={item.id} />}
         {leftover.map((p, i) => (
           <Typography key={i} variant="caption" color="error">
