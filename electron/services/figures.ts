@@ -22,7 +22,8 @@ interface Row {
   period: string;
   salary_fen: number | null;
   kpis: string;
-  kpi_sources: string;
+  /** Absent on a schema before 008. */
+  kpi_sources?: string;
   revision: number;
   updated_at: string;
 }
@@ -34,7 +35,8 @@ export const figuresFromRow = (r: Row): MonthFigures => ({
   kpis: JSON.parse(r.kpis) as KpiValues,
   revision: r.revision,
   updatedAt: r.updated_at,
-  sources: JSON.parse(r.kpi_sources) as KpiSources,
+  // A schema before 008 (a migration test's older database) has no column: nothing came from a sheet.
+  sources: r.kpi_sources === undefined ? {} : (JSON.parse(r.kpi_sources) as KpiSources),
 });
 
 /** The figures stored for a month, by person id. */
@@ -134,13 +136,25 @@ export function writeFigures(db: Db, person: Person, current: MonthFigures, next
     updated_at: new Date().toISOString(),
     updated_by: currentUser(db)?.name ?? '(not set)',
   };
-  statement(
-    db,
-    `INSERT INTO person_months (person_id, period, salary_fen, kpis, kpi_sources, revision, updated_at, updated_by)
-       VALUES (@person_id, @period, @salary_fen, @kpis, @kpi_sources, @revision, @updated_at, @updated_by)
-     ON CONFLICT (person_id, period) DO UPDATE SET salary_fen = excluded.salary_fen, kpis = excluded.kpis, kpi_sources = excluded.kpi_sources,
-       revision = excluded.revision, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  ).run(row);
+  if (hasSources(db)) {
+    statement(
+      db,
+      `INSERT INTO person_months (person_id, period, salary_fen, kpis, kpi_sources, revision, updated_at, updated_by)
+         VALUES (@person_id, @period, @salary_fen, @kpis, @kpi_sources, @revision, @updated_at, @updated_by)
+       ON CONFLICT (person_id, period) DO UPDATE SET salary_fen = excluded.salary_fen, kpis = excluded.kpis, kpi_sources = excluded.kpi_sources,
+         revision = excluded.revision, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    ).run(row);
+  } else {
+    // A schema before 008: the demo loaded into an older database by a migration test (nothing there comes from a sheet).
+    const older = { person_id: row.person_id, period: row.period, salary_fen: row.salary_fen, kpis: row.kpis, revision: row.revision, updated_at: row.updated_at, updated_by: row.updated_by };
+    statement(
+      db,
+      `INSERT INTO person_months (person_id, period, salary_fen, kpis, revision, updated_at, updated_by)
+         VALUES (@person_id, @period, @salary_fen, @kpis, @revision, @updated_at, @updated_by)
+       ON CONFLICT (person_id, period) DO UPDATE SET salary_fen = excluded.salary_fen, kpis = excluded.kpis, revision = excluded.revision,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    ).run(older);
+  }
   const saved = figuresFromRow(row);
   appendAudit(db, {
     action,
@@ -150,6 +164,18 @@ export function writeFigures(db: Db, person: Person, current: MonthFigures, next
     after: { salaryTotal: saved.salaryTotal, kpis: saved.kpis, ...sourcesOf(saved.sources) },
   });
   return saved;
+}
+
+const withSources = new WeakMap<Db, boolean>();
+
+/** Whether person_months has kpi_sources (migration 008), asked once per connection. */
+function hasSources(db: Db): boolean {
+  let has = withSources.get(db);
+  if (has === undefined) {
+    has = (db.prepare("SELECT 1 FROM pragma_table_info('person_months') WHERE name = 'kpi_sources'").get() as unknown) !== undefined;
+    withSources.set(db, has);
+  }
+  return has;
 }
 
 /** The audit's note of the KPIs from sheets (left out when there are none, as before sheets carried figures). */
