@@ -5,7 +5,6 @@
  */
 export const keysEn = {
   // The sheet
-  hint: 'Ctrl+Enter save and next · Ctrl+Shift+Enter mark ready · Ctrl+G go to an item · Esc back to the list',
   saveTip: 'Save (Ctrl+S)',
   readyTip: 'Mark ready (Ctrl+Shift+Enter)',
   next: 'Save and next',
@@ -39,7 +38,6 @@ export const keysEn = {
 export type KeysMessages = typeof keysEn;
 
 export const keysZh: KeysMessages = {
-  hint: 'Ctrl+Enter 保存并打开下一位 · Ctrl+Shift+Enter 标记为已完成 · Ctrl+G 转到考核项 · Esc 返回列表',
   saveTip: '保存(Ctrl+S)',
   readyTip: '标记为已完成(Ctrl+Shift+Enter)',
   next: '保存并下一位',

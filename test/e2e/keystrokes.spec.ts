@@ -112,6 +112,7 @@ test('a sheet from the grid to ready: a clean one in ≤ 10 keys, one with a vio
   await busyKeys.press('Control+g');
   await expect(page.getByTestId('goto-input')).toBeFocused();
   await busyKeys.type('ad');
+  await page.screenshot({ path: `${SHOTS}/keys-goto-zh.png` });
   await busyKeys.press('Enter');
   await expect.poll(() => focusedTestId(page)).toBe('input-ad-plan-occurrences');
   await busyKeys.press('Tab'); // the note
@@ -147,7 +148,7 @@ test('a sheet from the grid to ready: a clean one in ≤ 10 keys, one with a vio
   // The same sheet in English: the shortcuts hint and a date read in the UI's language.
   await page.getByTestId('lang-en').first().click();
   await expect(page.getByTestId('handin-ad-plan-read')).toContainText('14');
-  await expect(page.getByTestId('keys-hint')).toContainText('Ctrl+Enter save and next');
+  await expect(page.getByTestId('keys-hint')).toContainText('Ctrl+Enter saves and opens the next person');
   await page.screenshot({ path: `${SHOTS}/keys-sheet-en.png` });
 
   // No key changes a value the person did not type: ↑/↓ in a count field step nothing.

@@ -52,7 +52,7 @@ export function SheetHeader({ regionName, status, onBack }: { regionName: string
           </span>
         </Tooltip>
       </Stack>
-      <Typography variant="caption" color="text.secondary">
+      <Typography variant="caption" color="text.secondary" data-testid="keys-hint">
         {t.sheet.keyboard}
       </Typography>
     </Stack>
