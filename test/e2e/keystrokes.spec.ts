@@ -160,11 +160,30 @@ test('a sheet from the grid to ready: a clean one in ≤ 10 keys, one with a vio
   await expect(page.getByTestId('input-weekly-report.key-accounts-occurrences')).toHaveValue('0');
   await expect(page.getByTestId('total-monthly')).toContainText('93.9');
 
+  // A month and day is read in the nearest such month: the promotion plan handed in on the 3rd of
+  // the next month ("1-3" in a December sheet is next year's January).
+  const [year, monthNo] = month.split('-').map(Number) as [number, number];
+  const following = monthNo === 12 ? { y: year + 1, m: 1 } : { y: year, m: monthNo + 1 };
+  const followingDate = `${following.y}-${String(following.m).padStart(2, '0')}-03`;
+  await page.keyboard.press('Control+g');
+  await page.keyboard.type('promotion-plan');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('handin-promotion-plan')).toBeFocused();
+  await page.keyboard.type(`${following.m}-3`);
+  await expect(page.getByTestId('handin-promotion-plan-read')).toContainText(String(following.y));
+  await expect(page.getByTestId('handin-promotion-plan-read')).toContainText('3');
+
   // Ctrl+Enter: saved, and the next person of the grid opens; Esc then returns to that row.
   await page.keyboard.press('Control+Enter');
   const next = order[busy.index + 1]!;
   await expect(page.getByTestId('sheet-person')).toContainText(next.name);
-  expect((await callHttp(app.origin, app.token, 'sheets.get', { personId: busy.personId, period: month })).input.items).toEqual({ 'dealer.terminal-daily-report': { violated: true } });
+  const saved = await callHttp(app.origin, app.token, 'sheets.get', { personId: busy.personId, period: month });
+  expect(saved.input.items).toEqual({ 'dealer.terminal-daily-report': { violated: true } });
+  expect(saved.input.handIns).toEqual({ 'ad-plan': [{ date: `${month}-14` }], 'promotion-plan': [{ date: followingDate }] });
+  expect(saved.status).toBe('ready');
+  expect(saved.result.dailyScore).toBe(91); // the promotion plan, due the 15th, is late too
   await page.keyboard.press('Escape');
   await waitForGrid(page);
   expect(await focusedRowId(page)).toBe(next.personId);
