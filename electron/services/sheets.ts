@@ -79,7 +79,8 @@ function queryMonthRows(db: Db, period: string, scope: { sql: string; params: Re
   const rows = statement(
     db,
     `SELECT p.id, p.employee_no, p.name, p.role, p.region_id, r.name AS region_name,
-              s.status, s.daily_score, s.attendance_score, s.monthly_score, s.deductions, s.flags, s.updated_at
+              s.status, s.daily_score, s.attendance_score, s.monthly_score, s.deductions, s.flags, s.updated_at,
+              ${hasVersions(db) ? 's.amends_version' : 'NULL'} AS amends_version
          FROM people p
          LEFT JOIN regions r ON r.id = p.region_id
          LEFT JOIN sheets s ON s.person_id = p.id AND s.period = @period
@@ -100,6 +101,7 @@ function queryMonthRows(db: Db, period: string, scope: { sql: string; params: Re
     deductions: number | null;
     flags: string | null;
     updated_at: string | null;
+    amends_version: number | null;
   }[];
   const score = (h: number | null) => (h === null ? null : h / 100);
   return rows.map((r) => ({
@@ -116,6 +118,8 @@ function queryMonthRows(db: Db, period: string, scope: { sql: string; params: Re
     deductions: r.deductions ?? 0,
     flags: r.flags ? (JSON.parse(r.flags) as string[]) : [],
     updatedAt: r.updated_at,
+    // The sheet's current content is an amendment: its version (the pay view and the month grid say so).
+    ...(r.amends_version !== null ? { amendment: r.amends_version + 1 } : {}),
   }));
 }
 

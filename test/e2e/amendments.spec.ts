@@ -360,6 +360,13 @@ test('version 2 goes through to HR: approved and imported, it replaces version 1
   await page.screenshot({ path: `${SHOTS}/amend-hr-history-en.png` });
   await page.getByTestId('lang-zh').first().click();
 
+  // HR's month grid: the row says its sheet is amendment version 2.
+  await page.goto(`${hr.origin}/#/scoring/${PERIOD}`);
+  const row = page.getByTestId('month-grid').getByRole('row').filter({ hasText: 'S-101' });
+  await expect(row.locator('[data-amendment="2"]')).toHaveText('修订 第 2 版');
+  await expect(page.getByTestId('month-grid').locator('[data-amendment]')).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/amend-month-zh.png` });
+
   // HR's pay view: the score comes from amendment version 2, and says so.
   await page.goto(`${hr.origin}/#/reports/pay/${PERIOD}`);
   const marked = page.getByTestId('pay-view').locator('[data-amendment]');

@@ -221,6 +221,12 @@ describe('an amendment through the chain to HR', () => {
     const payRow = pay.rows.find((r) => r.personId === rec.person.id)!;
     expect(payRow).toMatchObject({ amendment: 2, monthlyScore: rec.result.monthlyScore });
     expect(pay.rows.filter((r) => r.personId !== rec.person.id).every((r) => r.amendment === undefined)).toBe(true);
+    // So does the month grid's row, in HR's app and in the manager's.
+    for (const app of [apps.hr, apps.manager]) {
+      const month = await call(app, 'sheets.month', { period: PERIOD });
+      expect(month.find((r) => r.personId === personId(app, who))!.amendment).toBe(2);
+      expect(month.filter((r) => r.personId !== personId(app, who)).every((r) => r.amendment === undefined)).toBe(true);
+    }
     // Both files kept, each imported.
     const files = apps.hr.db.prepare("SELECT sha256 FROM sheet_files WHERE state = 'imported' AND sheet_id = (SELECT id FROM sheets WHERE person_id = ? AND period = ?) ORDER BY handled_at").all(rec.person.id, PERIOD);
     expect(files).toEqual([{ sha256: full1.sha256 }, { sha256: full2.sha256 }]);

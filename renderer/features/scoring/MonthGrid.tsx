@@ -58,6 +58,9 @@ export function MonthGrid({ rows, loading, onOpen }: { rows: readonly MonthRow[]
           ...col,
           renderCell: ({ row }) => (
             <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%', overflow: 'hidden' }}>
+              {row.amendment !== undefined && (
+                <Chip label={t.amend.fromAmendment(row.amendment)} title={t.amend.fromAmendmentHelp(row.amendment)} color="info" data-amendment={row.amendment} sx={{ minWidth: 0 }} />
+              )}
               {row.flags.map((f) => (
                 <Chip
                   key={f}

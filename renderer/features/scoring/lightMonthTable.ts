@@ -51,6 +51,11 @@ function cell(col: GridColDef<MonthRow>, row: MonthRow, table: LightTable): HTML
       const label = table.flagText(row, f);
       return h('span', { class: `lt-chip o c-${flagColour(f)}`, title: label }, h('span', {}, label));
     });
+    // A sheet whose current content is an amendment says so, as the DataGrid does.
+    if (row.amendment !== undefined) {
+      const label = table.t.amend.fromAmendment(row.amendment);
+      content.unshift(h('span', { class: 'lt-chip c-info', title: table.t.amend.fromAmendmentHelp(row.amendment), 'data-amendment': row.amendment }, h('span', {}, label)));
+    }
   } else {
     content = h('span', { class: 'lt-text' }, text(col, row));
   }
