@@ -272,6 +272,11 @@ test('the team entry view: 15 clean salespeople marked ready in ≤ 40 keys; a c
   await page.screenshot({ path: `${SHOTS}/keys-team-zh.png` });
   expect(await noEnglish(page.locator('main'))).toEqual([]);
 
+  // Shift+Space selects the row the cursor is on.
+  await page.keyboard.press('Shift+Space');
+  await expect(page.getByTestId('team-mark-ready')).toContainText('1');
+  await expect(team.locator(`[data-id="${firstId}"]`)).toHaveAttribute('aria-selected', 'true');
+
   // Shift+Enter: the full sheet; Esc back to the team view.
   await page.keyboard.press('Shift+Enter');
   await expect(page.getByTestId('sheet-person')).toBeVisible();

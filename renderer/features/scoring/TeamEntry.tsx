@@ -2,7 +2,7 @@
  * The team entry view: one row per person of the month with one rubric, the items a manager
  * touches most as columns (shared/rubric/team-columns.ts, adjustable and remembered per rubric),
  * the daily and monthly totals scored live by the shared engine. Enter (or typing) edits a cell,
- * which is checked and saved at once; Shift+Enter opens the full sheet; Space / Ctrl+A select
+ * which is checked and saved at once; Shift+Enter opens the full sheet; Shift+Space / Ctrl+A select
  * and Ctrl+Shift+Enter marks the selected sheets ready in one call (sheets.saveMany).
  * Loaded lazily (its own chunk, with the DataGrid).
  */
