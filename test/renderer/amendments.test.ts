@@ -14,6 +14,9 @@ import type { SheetInput } from '../../shared/scoring/input.ts';
 import { describeItemState, historyRows } from '../../renderer/app/amendmentText.ts';
 import { amendAuthor, reasonProblem } from '../../renderer/features/scoring/amend.ts';
 import { amendEn, amendZh } from '../../renderer/i18n/amendments.ts';
+import { auditAction, auditSummary } from '../../renderer/features/settings/auditSummary.ts';
+import { en } from '../../renderer/i18n/en.ts';
+import { zh } from '../../renderer/i18n/zh.ts';
 
 const salesperson = BUILTIN_RUBRICS.find((r) => r.id === 'salesperson' && r.version === 1)!;
 const node = (id: string): ItemNode => leafItems(salesperson.items).find(({ item }) => item.id === id)!.item;
@@ -149,5 +152,28 @@ describe('the Chinese words', () => {
     };
     walk(amendZh);
     for (const text of texts) expect(text.replace(/SHA-256/g, '').replace(/x[12]/g, ''), text).not.toMatch(/[A-Za-z]{2,}/);
+  });
+});
+
+describe('the audit log', () => {
+  it('names an amendment and its import, and gives the version and reason with the items changed', () => {
+    expect(auditAction('sheet.amend', zh)).toBe('修订已签署的评分表');
+    expect(auditAction('sheet.import-amendment', en)).toBe('Import an approved amendment');
+    const lookups = { itemTitle: (_rubric: string, id: string) => (id === 'vehicle' ? '周转车辆管理' : id), regionName: () => undefined, personName: () => undefined };
+    const entry = {
+      id: 1,
+      at: '2026-12-07T10:00:00.000Z',
+      actor: '王磊',
+      action: 'sheet.amend',
+      entity: 'sheet',
+      entityId: 'S-101/2026-10',
+      before: { status: 'signed', version: 1, input: { rubric: 'salesperson@1', items: {} }, monthlyScore: 90.4 },
+      after: { status: 'ready', version: 2, reason: '漏记车辆违规', input: { rubric: 'salesperson@1', items: { vehicle: { violated: true } } }, monthlyScore: 86.9 },
+    };
+    const lines = auditSummary(entry, zh, lookups);
+    expect(lines.join('\n')).toContain('周转车辆管理');
+    expect(lines.at(-1)).toBe('第 2 版 · 原因：漏记车辆违规');
+    // An ordinary save says nothing of versions.
+    expect(auditSummary({ ...entry, action: 'sheet.edit' }, zh, lookups).join('\n')).not.toContain('原因');
   });
 });

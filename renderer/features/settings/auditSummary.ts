@@ -53,7 +53,12 @@ function change(before: string, after: string): string {
 }
 
 export function auditAction(action: string, t: Messages): string {
-  const actions: Record<string, string> = { ...t.settings.actions, 'backup.restore': t.backups.auditAction };
+  const actions: Record<string, string> = {
+    ...t.settings.actions,
+    'backup.restore': t.backups.auditAction,
+    'sheet.amend': t.amend.auditAmend,
+    'sheet.import-amendment': t.amend.auditImportAmendment,
+  };
   return actions[action] ?? action;
 }
 
@@ -87,8 +92,13 @@ export function auditEntity(entry: AuditEntry, t: Messages): string {
 /** The change in a line or two. */
 export function auditSummary(entry: AuditEntry, t: Messages, lookups: AuditLookups): string[] {
   switch (entry.entity) {
-    case 'sheet':
-      return sheetSummary(entry, t, lookups);
+    case 'sheet': {
+      const lines = sheetSummary(entry, t, lookups);
+      // An amendment: its version and reason (the changed items are in the summary).
+      const after = data(entry.after);
+      if ((entry.action === 'sheet.amend' || entry.action === 'sheet.import-amendment') && typeof after.version === 'number') lines.push(t.amend.auditReason(after.version, str(after.reason)));
+      return lines;
+    }
     case 'person':
       return fieldsSummary(entry, t, personFields(t, lookups));
     case 'region':
