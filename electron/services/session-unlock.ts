@@ -14,6 +14,12 @@ import { normalizeFingerprint, openStoredIdentity } from './identities.ts';
 /** How long an unlocked identity stays unlocked without use. */
 export const IDLE_LOCK_MS = 10 * 60 * 1000;
 
+/** The idle time in force: IDLE_LOCK_MS, or SCORECARD_UNLOCK_IDLE_MS (whole milliseconds, at least 1 s: the end-to-end tests shorten it). */
+export function idleLockMs(): number {
+  const env = Number(process.env.SCORECARD_UNLOCK_IDLE_MS);
+  return Number.isInteger(env) && env >= 1000 ? env : IDLE_LOCK_MS;
+}
+
 type Opened = SigningIdentity & { role: ChainRole };
 
 interface Held {
@@ -40,12 +46,14 @@ function store(db: Db): Map<string, Held> {
 function expire(db: Db): Map<string, Held> {
   const map = store(db);
   const now = clock();
-  for (const [fp, h] of map) if (now - h.lastUsed >= IDLE_LOCK_MS) map.delete(fp);
+  const idle = idleLockMs();
+  for (const [fp, h] of map) if (now - h.lastUsed >= idle) map.delete(fp);
   return map;
 }
 
 function info(h: Held): UnlockedIdentity {
-  return { fingerprint: h.identity.fingerprint, name: h.identity.name, role: h.identity.role, idleMs: IDLE_LOCK_MS, locksAt: new Date(h.lastUsed + IDLE_LOCK_MS).toISOString() };
+  const idle = idleLockMs();
+  return { fingerprint: h.identity.fingerprint, name: h.identity.name, role: h.identity.role, idleMs: idle, locksAt: new Date(h.lastUsed + idle).toISOString() };
 }
 
 /** identities.unlock: open the identity with its passphrase and keep it for the session. */
@@ -70,10 +78,10 @@ export function lockAll(db: Db): void {
 }
 
 /** identities.unlocked: those unlocked now; `active` (the user is at work) keeps them unlocked. */
-export function listUnlocked(db: Db, input: { active?: boolean }): UnlockedIdentity[] {
+export function listUnlocked(db: Db, input: { active?: boolean }): { idleMs: number; unlocked: UnlockedIdentity[] } {
   const map = expire(db);
   if (input.active) for (const h of map.values()) h.lastUsed = clock();
-  return [...map.values()].map(info);
+  return { idleMs: idleLockMs(), unlocked: [...map.values()].map(info) };
 }
 
 /**
@@ -89,7 +97,7 @@ export async function signerFor(db: Db, fingerprint: string, passphrase: string 
   }
   const row = db.prepare('SELECT name FROM identities WHERE fingerprint = ?').get(normalizeFingerprint(fingerprint)) as { name: string } | undefined;
   if (!row) throw new ServiceError('not-found', `there is no signing identity with the fingerprint ${fingerprint}`, { code: 'not-found', what: 'identity', id: fingerprint });
-  throw new ServiceError('conflict', `${row.name} is locked: give the passphrase, or unlock the identity for the session`, { code: 'identity-locked', name: row.name, idleMinutes: IDLE_LOCK_MS / 60_000 });
+  throw new ServiceError('conflict', `${row.name} is locked: give the passphrase, or unlock the identity for the session`, { code: 'identity-locked', name: row.name, idleMinutes: Math.max(1, Math.round(idleLockMs() / 60_000)) });
 }
 
 /** Keep an identity in use unlocked while a long job signs with it. */

@@ -8,15 +8,23 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
+import { isHqStep } from '../../shared/chain.ts';
 import { useOffline } from '../api/hooks.ts';
 import { useT } from '../i18n/index.tsx';
 import { useApp } from './AppContext.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { defaultPeriod, TABS, tabOf, useRoute, type Route, type Tab as TabId } from './route.ts';
+import { SessionLock } from './SessionLock.tsx';
+import { defaultPeriod, navigate, TABS, tabOf, useRoute, type Route, type Tab as TabId } from './route.ts';
 import { ApprovalsScreen, MonthScreen, ReportsScreen, RosterScreen, RubricsScreen, SettingsScreen, SheetScreen, SignaturesScreen } from './screens.ts';
 
+
+/**
+ * Opened without an address (`#/…`): a reviewer (sales planning, the VP, HR) starts on Approvals,
+ * where their work is, instead of the month grid.
+ */
+let openedWithoutRoute = window.location.hash.replace(/^#\/?/, '') === '';
 
 /** The month last shown, so the Monthly scoring tab returns to it. */
 let lastPeriod: string | null = null;
@@ -38,6 +46,11 @@ export function Shell() {
   };
 
   const user = info.user!;
+  useEffect(() => {
+    if (!openedWithoutRoute) return;
+    openedWithoutRoute = false;
+    if (isHqStep(user.chainRole)) navigate({ screen: 'approvals' }, { replace: true });
+  }, [user.chainRole]);
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <AppBar position="sticky" color="primary">
@@ -67,6 +80,7 @@ export function Shell() {
               {t.chainRoles[user.chainRole]}
             </Typography>
           </Stack>
+          {user.chainRole !== 'manager' && <SessionLock role={user.chainRole} />}
           <LanguageSwitch dark />
         </Toolbar>
         {offline && (

@@ -65,6 +65,7 @@ export function SignerFields({
   passphraseRef,
   autoFocus = false,
   disabled = false,
+  unlocked = false,
 }: {
   /** The prefix of the test ids. */
   testId: string;
@@ -88,6 +89,8 @@ export function SignerFields({
   passphraseRef?: Ref<HTMLInputElement>;
   autoFocus?: boolean;
   disabled?: boolean;
+  /** The identity chosen is unlocked for the session (app/unlocked.ts): no passphrase is asked (`<testId>-unlocked`). */
+  unlocked?: boolean;
 }) {
   const t = useT();
   const ts = t.signing.signer;
@@ -143,21 +146,27 @@ export function SignerFields({
         disabled={disabled}
         fullWidth
       />
-      <TextField
-        type="password"
-        label={words.passphrase}
-        value={value.passphrase}
-        onChange={(e) => onChange({ passphrase: e.target.value })}
-        required
-        autoFocus={autoFocus}
-        autoComplete="current-password"
-        error={Boolean(passphraseError)}
-        helperText={passphraseMessage ?? words.hint}
-        disabled={disabled}
-        inputRef={passphraseRef}
-        slotProps={{ htmlInput: { 'data-testid': `${testId}-passphrase` }, formHelperText: { error: passphraseMessage !== undefined } }}
-        fullWidth
-      />
+      {unlocked ? (
+        <Alert severity="success" data-testid={`${testId}-unlocked`}>
+          {t.bulk.signerUnlocked(offered.find((i) => i.fingerprint === value.fingerprint)?.name ?? '')}
+        </Alert>
+      ) : (
+        <TextField
+          type="password"
+          label={words.passphrase}
+          value={value.passphrase}
+          onChange={(e) => onChange({ passphrase: e.target.value })}
+          required
+          autoFocus={autoFocus}
+          autoComplete="current-password"
+          error={Boolean(passphraseError)}
+          helperText={passphraseMessage ?? words.hint}
+          disabled={disabled}
+          inputRef={passphraseRef}
+          slotProps={{ htmlInput: { 'data-testid': `${testId}-passphrase` }, formHelperText: { error: passphraseMessage !== undefined } }}
+          fullWidth
+        />
+      )}
       {language && (
         <SelectField
           label={ts.language}

@@ -92,7 +92,8 @@ describe('bulk approval at two steps', () => {
     const [first, ...rest] = exported.slice(0, 5);
     // A refused file: a sheet whose bytes were changed after signing.
     const tampered = Buffer.from(exported[5]!.dataBase64, 'base64');
-    tampered[Math.floor(tampered.length / 3)] ^= 0x01;
+    const at = Math.floor(tampered.length / 3);
+    tampered.writeUInt8(tampered.readUInt8(at) ^ 0x01, at);
     const added = await call(apps.planning, 'inbox.add', {
       files: [...exported.slice(0, 5).map((f) => upload(f.fileName, Buffer.from(f.dataBase64, 'base64'))), upload('tampered.pdf', tampered)],
     });
@@ -239,7 +240,7 @@ describe('an identity unlocked for the session', () => {
     // Locked: without a passphrase the approval is refused, naming the identity and the idle time.
     expect((await fail(app, 'inbox.approve', { sha256: added[0]!.sha256, fingerprint: fp })).refusal).toEqual({ code: 'identity-locked', name: NAMES.planning, idleMinutes: IDLE_LOCK_MS / 60_000 });
     expect((await fail(app, 'identities.unlock', { fingerprint: fp, passphrase: 'wrong' })).problems?.[0]?.field).toBe('passphrase');
-    expect(await call(app, 'identities.unlocked', {})).toEqual([]);
+    expect(await call(app, 'identities.unlocked', {})).toEqual({ idleMs: IDLE_LOCK_MS, unlocked: [] });
 
     const unlocked = await call(app, 'identities.unlock', { fingerprint: fp, passphrase: PASS.planning });
     expect(unlocked).toEqual({ fingerprint: fp, name: NAMES.planning, role: 'planning', idleMs: IDLE_LOCK_MS, locksAt: new Date(now + IDLE_LOCK_MS).toISOString() });
@@ -249,14 +250,14 @@ describe('an identity unlocked for the session', () => {
 
     // Just before the idle time, the user at work: still unlocked, its idle time starts again.
     now += IDLE_LOCK_MS - 1000;
-    expect(await call(app, 'identities.unlocked', { active: true })).toHaveLength(1);
+    expect((await call(app, 'identities.unlocked', { active: true })).unlocked).toHaveLength(1);
     now += IDLE_LOCK_MS - 1000;
     const approved = await call(app, 'inbox.approve', { sha256: added[0]!.sha256, fingerprint: fp });
     expect(validSignatures(approved.file.path)).toBe(2);
 
     // Idle for the idle time: locked again.
     now += IDLE_LOCK_MS;
-    expect(await call(app, 'identities.unlocked', {})).toEqual([]);
+    expect((await call(app, 'identities.unlocked', {})).unlocked).toEqual([]);
     expect((await fail(app, 'inbox.approveMany', { pending: {}, fingerprint: fp })).refusal).toMatchObject({ code: 'identity-locked' });
 
     // Unlocked again, then locked by the user.
@@ -265,7 +266,7 @@ describe('an identity unlocked for the session', () => {
     expect((await fail(app, 'inbox.returnMany', { sha256: [added[0]!.sha256], fingerprint: fp, reason: 'x' })).refusal).toMatchObject({ code: 'identity-locked' });
     // Another app's database does not share it.
     await call(app, 'identities.unlock', { fingerprint: fp, passphrase: PASS.planning });
-    expect(await call(apps.vp, 'identities.unlocked', {})).toEqual([]);
+    expect((await call(apps.vp, 'identities.unlocked', {})).unlocked).toEqual([]);
     await call(app, 'identities.lock', {});
   });
 });

@@ -24,6 +24,7 @@ import { DownloadIcon } from '../../app/icons.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { downloadFile } from '../../app/files.ts';
 import { passphraseProblem, SignerFields, type Signer } from '../../app/SignerFields.tsx';
+import { isUnlocked, useUnlocked } from '../../app/unlocked.ts';
 import { sha8 } from './availability.ts';
 import { fieldsOnly, useFieldError } from './fieldErrors.ts';
 import { HrImportResult } from './OutcomeList.tsx';
@@ -39,12 +40,14 @@ export function ApproveDialog({ entry, role, onClose }: { entry: InboxEntry; rol
   const lastStep = entry.steps !== null && entry.steps[entry.steps.length - 1] === step;
   const identities = useCall('identities.list', {});
   const [signer, setSigner] = useState<Signer>({ fingerprint: '', passphrase: '' });
+  // An identity unlocked for the session signs without its passphrase.
+  const open = isUnlocked(useUnlocked(), signer.fingerprint);
   const [comment, setComment] = useState('');
   const [importAfter, setImportAfter] = useState(role === 'hr' && lastStep);
   const [result, setResult] = useState<ApproveResult | null>(null);
   const [outcomes, setOutcomes] = useState<HrImportOutcome[] | null>(null);
   const approve = useAction(() =>
-    invoke('inbox.approve', { sha256: entry.sha256, fingerprint: signer.fingerprint, passphrase: signer.passphrase, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+    invoke('inbox.approve', { sha256: entry.sha256, fingerprint: signer.fingerprint, ...(open ? {} : { passphrase: signer.passphrase }), ...(comment.trim() ? { comment: comment.trim() } : {}) }),
   );
   const hrImport = useAction((sha256: string) => invoke('hr.import', { sha256: [sha256] }));
   const commentError = useFieldError(approve.error, 'comment');
@@ -57,7 +60,7 @@ export function ApproveDialog({ entry, role, onClose }: { entry: InboxEntry; rol
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!signer.fingerprint || signer.passphrase === '') return;
+    if (!signer.fingerprint || (signer.passphrase === '' && !open)) return;
     const approved = await approve.run();
     if (!approved) return;
     setSigner((s) => ({ ...s, passphrase: '' }));
@@ -89,6 +92,7 @@ export function ApproveDialog({ entry, role, onClose }: { entry: InboxEntry; rol
                   onChange={(c) => setSigner((s) => ({ ...s, ...c }))}
                   passphraseError={passphraseProblem(approve.error) ? td.wrongPassphrase : undefined}
                   disabled={busy}
+                  unlocked={open}
                 />
                 <TextField
                   label={t.common.optionalField(td.comment)}
@@ -155,7 +159,7 @@ export function ApproveDialog({ entry, role, onClose }: { entry: InboxEntry; rol
               <Button onClick={() => onClose(false)} disabled={busy}>
                 {t.common.cancel}
               </Button>
-              <Button type="submit" variant="contained" disabled={busy || !signer.fingerprint || signer.passphrase === ''} data-testid="approve-confirm">
+              <Button type="submit" variant="contained" disabled={busy || !signer.fingerprint || (signer.passphrase === '' && !open)} data-testid="approve-confirm">
                 {approve.busy ? td.signing : td.approveConfirm}
               </Button>
             </>

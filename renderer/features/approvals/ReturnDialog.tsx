@@ -20,6 +20,7 @@ import { DownloadIcon } from '../../app/icons.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { downloadFile } from '../../app/files.ts';
 import { passphraseProblem, SignerFields, type Signer } from '../../app/SignerFields.tsx';
+import { isUnlocked, useUnlocked } from '../../app/unlocked.ts';
 import { entryTitle } from './ApproveDialog.tsx';
 import { fieldsOnly, useFieldError } from './fieldErrors.ts';
 
@@ -30,10 +31,12 @@ export function ReturnDialog({ entry, onClose }: { entry: InboxEntry; onClose: (
   const [reason, setReason] = useState('');
   const identities = useCall('identities.list', {});
   const [signer, setSigner] = useState<Signer>({ fingerprint: '', passphrase: '' });
+  // An identity unlocked for the session signs without its passphrase.
+  const open = isUnlocked(useUnlocked(), signer.fingerprint);
   const [submitted, setSubmitted] = useState(false);
   const [note, setNote] = useState<StoredFile | null>(null);
   const returner = useAction(() =>
-    invoke('inbox.return', { sha256: entry.sha256, fingerprint: signer.fingerprint, passphrase: signer.passphrase, reason: reason.trim(), language: lang }),
+    invoke('inbox.return', { sha256: entry.sha256, fingerprint: signer.fingerprint, ...(open ? {} : { passphrase: signer.passphrase }), reason: reason.trim(), language: lang }),
   );
   const reasonProblem = useFieldError(returner.error, 'reason');
   const reasonError = submitted && reason.trim() === '' ? td.reasonRequired : reasonProblem;
@@ -41,7 +44,7 @@ export function ReturnDialog({ entry, onClose }: { entry: InboxEntry; onClose: (
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
-    if (reason.trim() === '' || !signer.fingerprint || signer.passphrase === '') return;
+    if (reason.trim() === '' || !signer.fingerprint || (signer.passphrase === '' && !open)) return;
     const done = await returner.run();
     if (!done) return;
     setSigner((s) => ({ ...s, passphrase: '' }));
@@ -85,6 +88,7 @@ export function ReturnDialog({ entry, onClose }: { entry: InboxEntry; onClose: (
                   onChange={(c) => setSigner((s) => ({ ...s, ...c }))}
                   passphraseError={passphraseProblem(returner.error) ? td.wrongPassphrase : undefined}
                   disabled={returner.busy}
+                  unlocked={open}
                 />
                 {returner.error && !fieldsOnly(returner.error, ['passphrase', 'reason']) && <FailureAlert error={returner.error} />}
               </>
@@ -117,7 +121,7 @@ export function ReturnDialog({ entry, onClose }: { entry: InboxEntry; onClose: (
               <Button onClick={() => onClose(false)} disabled={returner.busy}>
                 {t.common.cancel}
               </Button>
-              <Button type="submit" variant="contained" color="warning" disabled={returner.busy || !signer.fingerprint || signer.passphrase === ''} data-testid="return-confirm">
+              <Button type="submit" variant="contained" color="warning" disabled={returner.busy || !signer.fingerprint || (signer.passphrase === '' && !open)} data-testid="return-confirm">
                 {returner.busy ? td.signing : td.returnConfirm}
               </Button>
             </>
