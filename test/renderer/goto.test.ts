@@ -1,6 +1,6 @@
-/** Ctrl+G on the sheet: which item a few typed letters go to (renderer/features/scoring/GoToItem.tsx). */
+/** Ctrl+G on the sheet: which item a few typed letters go to (renderer/features/scoring/goTo.ts). */
 import { describe, expect, it } from 'vitest';
-import { goToTargets, matchTargets } from '../../renderer/features/scoring/GoToItem.tsx';
+import { goToTargets, matchTargets } from '../../renderer/features/scoring/goTo.ts';
 import { BUILTIN_RUBRICS } from '../../shared/rubric/catalog.ts';
 
 const salesperson = BUILTIN_RUBRICS.find((r) => r.id === 'salesperson')!;
