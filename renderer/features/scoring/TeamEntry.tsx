@@ -215,7 +215,7 @@ export default function TeamEntry({
       { field: 'name', headerName: c.name, width: 100 },
       { field: 'status', headerName: c.status, width: 96, valueGetter: (_v, row) => row.record.status, renderCell: ({ row }) => <StatusChip status={row.record.status} /> },
       ...itemColumns,
-      { field: 'absences', headerName: t.keys.absences, type: 'number', width: 64, valueGetter: (_v, row) => row.record.result.attendance.absentDays },
+      { field: 'absences', headerName: t.keys.absences, type: 'number', width: 86, valueGetter: (_v, row) => row.record.result.attendance.absentDays },
       { field: 'daily', headerName: t.keys.daily, type: 'number', width: 72, valueGetter: (_v, row) => row.record.result.dailyScore, valueFormatter: (v: number) => score(v) },
       {
         field: 'monthly',
