@@ -61,6 +61,8 @@ function period(): string {
 const PERIOD = period();
 const apps = {} as Record<ChainRole, Server>;
 const plans = {} as Record<'S-101' | 'S-102', number>;
+/** S-102's fully signed file: HR imports it in its UI. */
+let signed102: StoredFile;
 
 async function approve(role: ChainRole, f: StoredFile): Promise<StoredFile> {
   const [entry] = await call(apps[role], 'inbox.add', { files: [file(f)] });
@@ -105,6 +107,10 @@ test.beforeAll(async () => {
     await call(hr, 'figures.save', { personId: hrId, period: PERIOD, salaryTotal: 10_000, kpis: no === 'S-102' ? { 'plan-quantity': plans[no] + 10 } : {}, expectedRevision: 0 });
     const exported = await call(manager, 'sheets.export', { personId: row.personId, period: PERIOD, fingerprint: manager.fingerprint, passphrase: PASS.manager, language: 'zh' });
     const signed = await approve('hr', await approve('vp', await approve('planning', exported)));
+    if (no === 'S-102') {
+      signed102 = signed;
+      continue;
+    }
     const [outcome] = await call(hr, 'hr.import', { sha256: [signed.sha256] });
     expect(outcome, outcome!.message).toMatchObject({ outcome: 'imported' });
   }
@@ -120,7 +126,22 @@ test('HR’s pay view: figures from sheets marked 待确认 with a banner, the d
   page.on('pageerror', (e) => errors.push(e.message));
   const { hr } = apps;
   await page.goto(hr.url);
-  await page.goto(`${hr.origin}/#/reports/pay/${PERIOD}`);
+  // HR imports S-102's signed sheet in its UI: the outcome says what became of its figures.
+  await page.getByTestId('nav-approvals').click();
+  await page.getByTestId('approvals-tab-hr').click();
+  await page.getByTestId('hr-input').setInputFiles({ name: signed102.fileName, mimeType: 'application/pdf', buffer: Buffer.from(signed102.dataBase64, 'base64') });
+  const imported = page.getByTestId('hr-import-result');
+  await expect(imported.locator('[data-outcome]')).toHaveAttribute('data-outcome', 'imported');
+  const figuresNote = imported.getByTestId('hr-import-figures');
+  await expect(figuresNote).toContainText('考核表中的 13 项数据已保留，待确认；1 项与人力资源部的数值不一致（保留人力资源部的）。');
+  expect(await noEnglish(imported)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/sheet-figures-import-zh.png` });
+  await page.getByTestId('lang-en').first().click();
+  await expect(figuresNote).toContainText("13 figures from the sheet kept, unconfirmed; 1 differs from HR's (HR's kept).");
+  await page.screenshot({ path: `${SHOTS}/sheet-figures-import-en.png` });
+  await page.getByTestId('lang-zh').first().click();
+  await figuresNote.getByTestId('hr-import-open-pay').click();
+  await expect(page).toHaveURL(new RegExp(`#/reports/pay/${PERIOD}$`));
   const view = page.getByTestId('pay-view');
   await expect(view).toBeVisible();
 

@@ -30,6 +30,8 @@ interface Row {
   /** HR's import: the sheet's version the file carries, and the sheet (to open it and its versions). */
   version?: number;
   sheet?: { personId: number; period: string } | null;
+  /** HR's import: what became of the figures the sheet carries. */
+  figures?: HrImportOutcome['figures'];
 }
 
 function OutcomeList({ rows, testId, title, onClose }: { rows: readonly Row[]; testId: string; title: string; onClose?: () => void }) {
@@ -60,6 +62,20 @@ function OutcomeList({ rows, testId, title, onClose }: { rows: readonly Row[]; t
               {row.outcome === 'imported' && row.version !== undefined && row.version > 1 && (
                 <Typography variant="caption" component="div" color="text.secondary">
                   {t.amend.importedVersion(row.version)}
+                </Typography>
+              )}
+              {row.figures && row.sheet && (row.figures.stored.length > 0 || row.figures.conflicts.length > 0) && (
+                <Typography variant="caption" component="div" color="warning.dark" data-testid="hr-import-figures">
+                  {t.figures.fromSheets.imported(row.figures.stored.length, row.figures.conflicts.length)}{' '}
+                  <Link
+                    component="button"
+                    type="button"
+                    variant="caption"
+                    onClick={() => navigate({ screen: 'reports', view: 'pay', period: row.sheet!.period })}
+                    data-testid="hr-import-open-pay"
+                  >
+                    {t.figures.fromSheets.openPay}
+                  </Link>
                 </Typography>
               )}
               {row.sheet && (row.outcome === 'replaced' || (row.version ?? 1) > 1) && (
