@@ -117,13 +117,13 @@ export function payColumns(t: Messages, lang: Language, fit: Fit, scoreRate: Sco
       headerName: c[scoreField],
       type: 'number',
       // A score from an amendment: 修订 第 2 版 under it (the column as wide as the words, when some row has it).
-      width: Math.max(twoLineHeader(fit, c[scoreField]), fit.cell(['100.00']), amended ? measureText(t.amend.fromAmendment(9), MARKER_FONT) + CELL_PADDING : 0),
+      width: Math.max(twoLineHeader(fit, c[scoreField]), fit.cell(['100.00']), amended ? measureText(t.amend.fromAmendment(9), MARKER_FONT) + CELL_PADDING + 4 : 0),
       valueFormatter: (v: number | null) => score(v),
       renderCell: ({ row, formattedValue }) =>
         row.amendment !== undefined ? (
           <Stack sx={{ alignItems: 'flex-end', lineHeight: 1.2, py: 0.5 }} data-amendment={row.amendment} title={t.amend.fromAmendmentHelp(row.amendment)}>
             <span>{formattedValue}</span>
-            <Typography component="span" sx={{ fontSize: MARKER_SIZE, lineHeight: 1.2, color: 'secondary.main', fontWeight: 600 }}>
+            <Typography component="span" sx={{ fontSize: MARKER_SIZE, lineHeight: 1.2, color: 'secondary.main', fontWeight: 600, whiteSpace: 'nowrap' }}>
               {t.amend.fromAmendment(row.amendment)}
             </Typography>
           </Stack>
