@@ -10,8 +10,9 @@ import type { SheetStatus } from '../../shared/sheet-status.ts';
 type Title = { zh: string; en: string };
 
 export const findingsEn = {
-  button: 'Departments’ findings',
+  button: 'Findings',
   title: (period: string) => `Findings from the departments — ${period}`,
+  importTitle: 'Import a department’s file',
   help: 'A department that assesses items (claims group, technical group, …) sends its file for the month: CSV or XLSX, columns by header — 工号 / employee no, 项目 / item, 次数 / occurrences, 等级 / grade, 扣分 / deduction, 事件 / incident, 交付日期 / handed in, 日期 / date, 备注 / note. Every row is checked against the person’s rubric and the roster; nothing is written while a row has a problem. Findings go into draft sheets only, each deduction with its source; the department’s next file for the month replaces its own findings.',
   department: 'Department',
   template: 'Download template',
@@ -39,7 +40,8 @@ export const findingsEn = {
     error: 'Problem',
   },
   confirm: (department: string) => `Import the findings of ${department}`,
-  done: (r: { added: number; updated: number; unchanged: number }) => `Imported: ${r.added} new drafts, ${r.updated} sheets updated, ${r.unchanged} unchanged.`,
+  done: (r: { added: number; updated: number; unchanged: number }) =>
+    `Imported: ${r.added} new ${r.added === 1 ? 'draft' : 'drafts'}, ${r.updated} ${r.updated === 1 ? 'sheet' : 'sheets'} updated, ${r.unchanged} unchanged.`,
   skippedTitle: (n: number) => `${n} ${n === 1 ? 'person' : 'people'} skipped: not in your region this month`,
   amendTitle: (n: number) => `${n} ${n === 1 ? 'sheet' : 'sheets'} not changed: no longer a draft (a change goes through an amendment)`,
   amendLine: (no: string, name: string, status: string) => `${no} ${name} — ${status}`,
@@ -54,7 +56,7 @@ export const findingsEn = {
   sheetReceived: (names: string) => `received from ${names}`,
   sheetMissing: (names: string) => `not yet from ${names}`,
   sheetNone: 'No department has sent findings for this month yet.',
-  sheetOpen: (n: number) => `${n} ${n === 1 ? 'value waits' : 'values wait'} for your choice (month screen, Departments’ findings).`,
+  sheetOpen: (n: number) => `${n} ${n === 1 ? 'value waits' : 'values wait'} for your choice (month screen, Findings).`,
   departmentName: (id: DepartmentId) => DEPARTMENT_NAMES[id].en,
   statusName: (s: SheetStatus | 'not-started') => ({ draft: 'draft', ready: 'ready', signed: 'signed', returned: 'returned', approved: 'approved', 'not-started': 'not started' })[s],
   text: (x: Title) => x.en,
@@ -63,6 +65,7 @@ export const findingsEn = {
 export const findingsZh: typeof findingsEn = {
   button: '各组考核结果',
   title: (period) => `各部门考核结果 — ${period}`,
+  importTitle: '导入部门文件',
   help: '考核项目的部门(索赔组、技术组等)每月发来本部门的文件:CSV 或 XLSX,按表头识别列——工号、项目、次数、等级、扣分、事件、交付日期、日期、备注。每一行都按此人的考核表和花名册核对;只要有一行有问题,就不写入任何内容。考核结果只写入草稿评分表,每项扣分都记下来源;同一部门同月再次导入的文件替换该部门此前的结果。',
   department: '部门',
   template: '下载模板',

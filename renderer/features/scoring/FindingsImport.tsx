@@ -10,15 +10,11 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { FindingConflict, FindingRow, FindingsImportResult, FindingsPreview } from '../../../shared/api/findings-types.ts';
 import { DEPARTMENT_IDS, type DepartmentId } from '../../../shared/departments.ts';
 import type { Choice } from '../../../shared/findings.ts';
@@ -37,27 +33,48 @@ interface Upload extends FileUpload {
   department: DepartmentId;
 }
 
-/** The month screen's button and its dialog. */
+/**
+ * The month screen's button and its panel: over the month grid, below the app bar (not modal: the
+ * language and the tabs stay at hand), closed with its button or Esc.
+ */
 export function FindingsButton({ period, onImported }: { period: string; onImported: () => void }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  // The panel's top: just below the button (the month toolbar may wrap onto two lines).
+  const [top, setTop] = useState<number | null>(null);
+  const open = top !== null;
+  const button = useRef<HTMLButtonElement>(null);
+  const setOpen = (on: boolean) => setTop(on ? Math.round((button.current?.getBoundingClientRect().bottom ?? 104) + 8) : null);
   return (
     <>
-      <Button variant="outlined" onClick={() => setOpen(true)} data-testid="findings-open">
+      <Button ref={button} variant={open ? 'contained' : 'outlined'} onClick={() => setOpen(!open)} data-testid="findings-open" aria-expanded={open}>
         {t.findings.button}
       </Button>
       {open && (
-        <Dialog open onClose={() => setOpen(false)} fullWidth maxWidth="xl" data-testid="findings-dialog">
-          <DialogTitle>{t.findings.title(period)}</DialogTitle>
-          <DialogContent dividers>
-            <FindingsImportPanel period={period} onImported={onImported} />
-          </DialogContent>
-          <DialogActions>
+        <Paper
+          elevation={8}
+          role="region"
+          aria-label={t.findings.title(period)}
+          data-testid="findings-dialog"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              setOpen(false);
+            }
+          }}
+          sx={{ position: 'fixed', top, left: 16, right: 16, bottom: 12, zIndex: 1000, display: 'flex', flexDirection: 'column' }}
+        >
+          <Stack direction="row" sx={{ alignItems: 'center', px: 2, py: 1, borderBottom: 1, borderColor: 'divider' }}>
+            <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+              {t.findings.title(period)}
+            </Typography>
             <Button onClick={() => setOpen(false)} data-testid="findings-close">
               {t.common.close}
             </Button>
-          </DialogActions>
-        </Dialog>
+          </Stack>
+          <Box sx={{ overflow: 'auto', p: 2, flexGrow: 1 }}>
+            <FindingsImportPanel period={period} onImported={onImported} />
+          </Box>
+        </Paper>
       )}
     </>
   );
@@ -113,7 +130,7 @@ export function FindingsImportPanel({ period, onImported }: { period: string; on
       <FileImportPanel
         state={state}
         prefix="findings"
-        title={tf.title(period)}
+        title={tf.importTitle}
         help={tf.help}
         helpMaxWidth={1000}
         controls={
@@ -178,7 +195,11 @@ function ImportOutcome({ result }: { result: FindingsImportResult }) {
 function PreviewTable({ preview, busy, onConfirm }: { preview: FindingsPreview; busy: boolean; onConfirm: () => void }) {
   const { t, lang } = useI18n();
   const tf = t.findings;
-  const rows = useMemo(() => preview.rows.filter((r) => r.action !== 'blank'), [preview.rows]);
+  // The rows to look at first: problems, then values to choose, then the rest (empty template rows left out).
+  const rows = useMemo(() => {
+    const rank = (r: FindingRow) => (r.action === 'error' ? 0 : r.action === 'conflict' ? 1 : 2);
+    return preview.rows.filter((r) => r.action !== 'blank').sort((a, b) => rank(a) - rank(b) || a.row - b.row);
+  }, [preview.rows]);
   const columns = useMemo<GridColDef<FindingRow>[]>(
     () => [
       { field: 'row', headerName: tf.row, type: 'number', width: 60 },
@@ -208,7 +229,8 @@ function PreviewTable({ preview, busy, onConfirm }: { preview: FindingsPreview; 
         headerName: tf.problems,
         flex: 1,
         minWidth: 260,
-        valueGetter: (_v, row) => rowProblemsText(row.problems, t, (field) => field.split(' — ')[0]!.replace(/ \(.*\)$/, '')),
+        // A column as the file's header names it in Chinese, its English name in the English UI ("扣分 (deduction)").
+        valueGetter: (_v, row) => rowProblemsText(row.problems, t, (field) => columnName(field, lang)),
         renderCell: ({ value }) => <WrappedCell value={value} error />,
       },
     ],
@@ -246,6 +268,11 @@ function PreviewTable({ preview, busy, onConfirm }: { preview: FindingsPreview; 
       {preview.conflicts.length > 0 && <Conflicts conflicts={preview.conflicts} period={preview.period} />}
     </Stack>
   );
+}
+
+function columnName(field: string, lang: 'zh' | 'en'): string {
+  const m = /^(\S+) \(([^)]+)\)/.exec(field.split(' — ')[0]!);
+  return m ? (lang === 'zh' ? m[1]! : m[2]!) : field;
 }
 
 /** The values to choose, candidates side by side; with `onChosen`, a button per option (findings.resolve), else (a preview) shown only. */
