@@ -172,9 +172,14 @@ test('HR’s pay view: figures from sheets marked 待确认 with a banner, the d
   await page.getByTestId('lang-en').first().click();
   await expect(banner).toContainText('figures from signed sheets are unconfirmed (2 people)');
   await expect(conflicts).toContainText('1 figure differs between HR and the signed sheet');
-  await expect(row101.locator('[data-unconfirmed="plan"]')).toContainText('unconfirmed');
+  await expect(row101.locator('[data-unconfirmed="plan"]')).toContainText('pending');
   await expect(row101).toBeInViewport({ ratio: 1 });
   await page.screenshot({ path: `${SHOTS}/sheet-figures-pay-en.png` });
+  // On a 1280×720 laptop the markers do not push the total off screen.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(row101.locator('[data-field="total"]')).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: `${SHOTS}/sheet-figures-pay-en-1280.png` });
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByTestId('lang-zh').first().click();
 
   // Take the sheet's plan for S-102: confirmed, the difference gone, pay on the sheet's plan.

@@ -40,10 +40,10 @@ export const figuresEn = {
       .join('; ') + '.',
   // Figures from signed sheets (HR's import: pay view and figures)
   fromSheets: {
-    marker: 'unconfirmed',
+    marker: 'pending',
     markerHelp: 'From the signed sheet, not confirmed yet: pay uses it.',
     unconfirmed: (n: number, people: number) => `${n} ${n === 1 ? 'figure' : 'figures'} from signed sheets ${n === 1 ? 'is' : 'are'} unconfirmed (${people} ${people === 1 ? 'person' : 'people'})`,
-    unconfirmedHelp: 'HR’s import took them from the signed sheets where HR had none. Pay uses them, marked “unconfirmed”, until you confirm them or a figures file from sales planning replaces them.',
+    unconfirmedHelp: 'HR’s import took them from the signed sheets where HR had none. Pay uses them, marked “pending”, until you confirm them or a figures file from sales planning replaces them.',
     confirmAll: 'Confirm all',
     confirmed: (n: number) => `${n} ${n === 1 ? 'figure' : 'figures'} confirmed.`,
     conflictsTitle: (n: number) => `${n} ${n === 1 ? 'figure differs' : 'figures differ'} between HR and the signed sheet`,
