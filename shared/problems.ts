@@ -1,5 +1,6 @@
 import type { ZodError } from 'zod';
 import type { ChainRole } from './chain.ts';
+import type { DepartmentId } from './departments.ts';
 import type { FileReason } from './refusals.ts';
 
 /**
@@ -72,6 +73,19 @@ export type ProblemRule =
   | { code: 'email' }
   /** One of the chain's steps (manager, planning, vp, hr). */
   | { code: 'chain-role' }
+  // A department's findings file (findings.preview, findings.import, findings.resolve).
+  /** The item is not on the person's rubric: `items`, the ones the department assesses there (titles). */
+  | { code: 'finding-item'; rubric: string; department: DepartmentId; items: { zh: string; en: string }[] }
+  /** The department does not assess the item: `assessors`, who does; `items`, what the department assesses. */
+  | { code: 'not-assessed-by'; item: { zh: string; en: string }; department: DepartmentId; assessors: DepartmentId[]; items: { zh: string; en: string }[] }
+  /** A value column the item does not take (`columns`: the ones it takes, by their Chinese header; none: a finding cannot give it). */
+  | { code: 'finding-columns'; item: { zh: string; en: string }; columns: string[] }
+  /** One of the options listed (grades, incident kinds, choices), named in both languages. */
+  | { code: 'one-of'; options: { zh: string; en: string }[] }
+  /** Line `line` gives the same person and item another grade. */
+  | { code: 'one-grade'; line: number }
+  /** No findings wait for the manager's choice on this item. */
+  | { code: 'finding-open' }
   // An uploaded file the import readers refuse as a whole (electron/import).
   | { code: 'file'; reason: FileReason };
 

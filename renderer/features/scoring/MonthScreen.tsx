@@ -18,6 +18,7 @@ import { MonthGrid } from './MonthGrid.tsx';
 import { monthCounts } from './monthColumns.ts';
 import { loadMonth, takeArrivedMonth } from './monthData.ts';
 import { gridMemory } from './monthGridState.ts';
+import { FindingsButton } from './FindingsImport.tsx';
 
 /** The team entry view (its own chunk, with the DataGrid). */
 const TeamEntry = lazy(() => import('./TeamEntry.tsx'));
@@ -121,6 +122,7 @@ export default function MonthScreen({ period, MonthExportDialog }: MonthScreenPr
             {t.month.hint}
           </Typography>
         )}
+        <FindingsButton period={period} onImported={month.reload} />
         <Button variant="outlined" onClick={() => setExportOpen(true)} data-testid="month-export">
           {t.exporting.monthButton}
         </Button>
