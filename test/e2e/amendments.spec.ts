@@ -326,6 +326,7 @@ test('version 2 goes through to HR: approved and imported, it replaces version 1
   const details = page.getByTestId('inbox-details');
   await expect(details.getByTestId('details-amended-entry')).toContainText('已导入');
   await page.getByTestId(`inbox-approve-${id}`).click();
+  await expect(page.getByTestId('approve-amendment')).toHaveText(`修订 第 2 版 · 您签署的是对第 1 版的修订。原因：${REASON}`);
   await page.getByTestId('approve-passphrase').fill(PASS.hr);
   await expect(page.getByTestId('approve-then-import')).toBeChecked();
   await page.getByTestId('approve-confirm').click();

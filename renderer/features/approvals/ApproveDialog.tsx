@@ -78,6 +78,12 @@ export function ApproveDialog({ entry, role, onClose }: { entry: InboxEntry; rol
               <b>{entryTitle(entry)}</b>
               {entry.scores && ` · ${t.approvals.details.scoresText(score(entry.scores.dailyScore), score(entry.scores.attendanceScore), score(entry.scores.monthlyScore))}`}
             </Typography>
+            {entry.amendment && (
+              // What is signed is an amendment: say so, with its reason, before the signature.
+              <Typography variant="body2" data-testid="approve-amendment" sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                <b>{t.amend.badge(entry.amendment.version)}</b> · {t.amend.approving(entry.amendment.amends.version, entry.amendment.reason)}
+              </Typography>
+            )}
             {!result && (
               <>
                 <Typography variant="body2" color="text.secondary">
