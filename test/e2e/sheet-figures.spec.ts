@@ -198,6 +198,10 @@ test('HR’s pay view: figures from sheets marked 待确认 with a banner, the d
   expect(await noEnglish(unconfirmedPanel)).toEqual([]);
   await unconfirmedPanel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/sheet-figures-panel-zh.png` });
+  // Confirmed here for S-101 alone: the panel's note goes, S-102's figures stay unconfirmed.
+  await unconfirmedPanel.getByTestId('figures-confirm').click();
+  await expect(unconfirmedPanel).toBeHidden();
+  expect((await call(hr, 'figures.fromSheets', { period: PERIOD })).unconfirmed.map((u) => u.employeeNo)).toEqual(['S-102']);
   await page.goto(`${hr.origin}/#/reports/pay/${PERIOD}`);
 
   // Confirm all: no banner, no marker.

@@ -79,6 +79,11 @@ function FiguresForm({ stored, onReload }: { stored: MonthFigures; onReload: () 
   const saver = useAction(async (input: { salaryTotal: number | null; kpis: Record<string, number | null>; expectedRevision: number }) =>
     invoke('figures.save', { personId: stored.personId, period: stored.period, ...input }),
   );
+  // Confirm this person's figures from the sheet (figures.confirm for them alone), then read them again.
+  const confirmer = useAction(async () => {
+    await invoke('figures.confirm', { period: stored.period, personIds: [stored.personId] });
+    onReload();
+  });
 
   const dirty = useMemo(() => JSON.stringify(values) !== JSON.stringify(valuesOf(saved)), [values, saved]);
   const set = (field: string, value: unknown) => {
@@ -161,10 +166,20 @@ function FiguresForm({ stored, onReload }: { stored: MonthFigures; onReload: () 
         ))}
       </Box>
       {fromSheet.length > 0 && (
-        <Alert severity="warning" data-testid="figures-unconfirmed" data-kpis={fromSheet.map((k) => k.id).join(' ')}>
+        <Alert
+          severity="warning"
+          data-testid="figures-unconfirmed"
+          data-kpis={fromSheet.map((k) => k.id).join(' ')}
+          action={
+            <Button color="inherit" variant="outlined" size="small" disabled={confirmer.busy || dirty} onClick={() => void confirmer.run()} data-testid="figures-confirm" sx={{ whiteSpace: 'nowrap' }}>
+              {tf.fromSheets.confirmThese}
+            </Button>
+          }
+        >
           {tf.fromSheets.panel(fromSheet.map((k) => (lang === 'zh' ? k.zh : k.en)).join(lang === 'zh' ? '、' : ', '))}
         </Alert>
       )}
+      <FailureAlert error={confirmer.error} onClose={confirmer.clearError} />
       {tried && problems.length > 0 && <Alert severity="warning" data-testid="figures-fix">{tf.fixFields}</Alert>}
       {conflict ? (
         <Alert severity="error" role="alert" data-testid="figures-conflict" action={<Button color="inherit" onClick={onReload}>{t.common.reload}</Button>}>

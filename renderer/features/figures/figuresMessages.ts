@@ -63,6 +63,7 @@ export const figuresEn = {
         .filter(Boolean)
         .join('; ') + '.',
     openPay: 'Review them in the pay view',
+    confirmThese: 'Confirm',
     panel: (names: string) => `From the signed sheet, not confirmed yet: ${names}. A value you change and save is yours; confirm them all in Reports → Pay.`,
   },
   // Pay settings (settings screen)
@@ -150,6 +151,7 @@ export const figuresZh: typeof figuresEn = {
     payFlagged: (n) => `${n} 人的薪酬使用了待确认的数据`,
     imported: (stored, conflicts) => [stored ? `考核表中的 ${stored} 项数据已保留，待确认` : '', conflicts ? `${conflicts} 项与人力资源部的数值不一致（保留人力资源部的）` : ''].filter(Boolean).join('；') + '。',
     openPay: '在薪酬页面查看',
+    confirmThese: '确认',
     panel: (names) => `来自签署的考核表、尚未确认：${names}。修改并保存的数值即为您的数值；可在“报表 → 薪酬”中全部确认。`,
   },
   payTitle: '薪酬设置',
