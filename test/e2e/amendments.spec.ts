@@ -176,6 +176,7 @@ test('the manager amends a signed sheet: the reason first, then the change, save
   await expect(page.getByTestId('amend-draft-reason')).toHaveText(REASON);
   await expect(page.getByTestId('sheet-export')).toHaveCount(0);
   await expect(box).toBeEnabled();
+  await page.screenshot({ path: `${SHOTS}/amend-draft-zh.png` });
   // Saving with nothing changed is refused, in Chinese.
   await page.getByTestId('amend-save').click();
   await expect(page.locator('aside')).toContainText('评分表的修订没有任何变更');
@@ -199,7 +200,8 @@ test('the manager amends a signed sheet: the reason first, then the change, save
   await expect(history.getByTestId('history-reason-2')).toHaveText(REASON);
   await expect(history.getByTestId('history-changes-2')).toContainText('周转车辆管理');
   await expectNoEnglish(page, ['amend-saved', 'sheet-history']);
-  await page.screenshot({ path: `${SHOTS}/amend-saved-zh.png`, fullPage: true });
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: `${SHOTS}/amend-saved-zh.png` });
   await history.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/amend-history-zh.png` });
   await page.getByTestId('lang-en').first().click();
