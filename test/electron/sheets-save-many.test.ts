@@ -15,7 +15,7 @@ import { getSheet, saveSheet } from '../../electron/services/sheets.ts';
 import type { SheetStatus } from '../../shared/api/types.ts';
 import { tempDb } from '../helpers/db.ts';
 
-const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10; 2026-11 has no sheets yet
+const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10; in 2026-11 only the drafts of two departments' findings (four field-service reps)
 
 /** A database with the demo organisation and a user set (the audit's actor). */
 function demoDb(): { db: Db; path: string } {
@@ -198,7 +198,7 @@ describe('sheets.saveMany is all or nothing', () => {
     const people = listPeople(db).map((p) => p.id).slice(0, 3);
     const sheets = sheetsFor(db, '2026-11', people, ['ready'], 7);
     const outcome = await invoke(createHandlers(db, { dbPath: path, appVersion: 'test' }), 'sheets.saveMany', { period: '2026-11', sheets });
-    expect(outcome).toMatchObject({ ok: true, result: { period: '2026-11', saved: people.map((personId) => ({ personId, revision: 1, status: 'ready' })) } });
+    expect(outcome).toMatchObject({ ok: true, result: { period: '2026-11', saved: sheets.map(({ personId, expectedRevision }) => ({ personId, revision: expectedRevision + 1, status: 'ready' })) } });
     for (const personId of people) expect(getSheet(db, { personId, period: '2026-11' }).status).toBe('ready');
   });
 });
