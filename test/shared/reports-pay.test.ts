@@ -130,3 +130,28 @@ describe('pay report: properties', () => {
     }
   });
 });
+
+describe('pay report: figures from a signed sheet not yet confirmed', () => {
+  const fromSheet = (confirmed: boolean) => ({ from: 'sheet' as const, file: 'a'.repeat(64), confirmed });
+  it('pay uses them and the row names them (plan, actual); a confirmed one, another KPI or HR’s own is not named; the report counts the rows', () => {
+    const both = { ...figures(10000, 200, 160), sources: { 'plan-quantity': fromSheet(false), 'actual-quantity': fromSheet(false) } };
+    const row = payRow(person, ready(89.2, 88), both, DEFAULT_PAY_SETTINGS);
+    expect(row.pay?.total).toBe(9120);
+    expect(row.unconfirmed).toEqual(['plan', 'actual']);
+    const planConfirmed = { ...figures(10000, 200, 160), sources: { 'plan-quantity': fromSheet(true), 'actual-quantity': fromSheet(false), satisfaction: fromSheet(false) } };
+    expect(payRow(person, ready(90), planConfirmed, DEFAULT_PAY_SETTINGS).unconfirmed).toEqual(['actual']);
+    expect(payRow(person, ready(90), figures(10000, 200, 160), DEFAULT_PAY_SETTINGS).unconfirmed).toEqual([]);
+    expect(payRow(person, ready(90), { ...figures(10000, 200, 160), sources: { satisfaction: fromSheet(false) } }, DEFAULT_PAY_SETTINGS).unconfirmed).toEqual([]);
+
+    const people = [person, { ...person, personId: 2, employeeNo: 'S-0043' }, { ...person, personId: 3, employeeNo: 'S-0044' }];
+    const sheets = new Map([[1, ready(90)], [2, ready(90)], [3, ready(90)]]);
+    const report = payReportOf('2026-10', version, people, sheets, new Map([[1, both], [2, planConfirmed], [3, figures(10000, 200, 160)]]));
+    expect(report.unconfirmed).toBe(2);
+    const table = payTable(report, 'zh');
+    const last = table.columns.length - 1;
+    expect(table.columns[last]!.header).toBe('待确认(来自考核表)');
+    expect(table.rows.map((r) => r[last])).toEqual(['计划、实际', '实际', null]);
+    expect(table.totals![last]).toBe('2人待确认');
+    expect(payTable(payReportOf('2026-10', version, [people[2]!], sheets, new Map([[3, figures(10000, 200, 160)]])), 'en').totals!.at(-1)).toBeNull();
+  });
+});
