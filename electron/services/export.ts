@@ -26,7 +26,8 @@ import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
 import { renderDocument } from '../pdf/render.ts';
-import { FONT_FAMILY, formatPoints, sheetKpis } from '../pdf/sheet.ts';
+import { embeddedDataFile, FONT_FAMILY, formatPoints, sheetKpis } from '../pdf/sheet.ts';
+import { REGION_SUMMARY_FORMAT, type RegionSummaryJson } from './region-summary.ts';
 import { flagWords, sheetLabels } from '../pdf/labels.ts';
 import { allGroups, leafItems } from '../../shared/rubric/schema.ts';
 import { type SigningIdentity, signPdf } from '../signing/index.ts';
@@ -386,15 +387,28 @@ async function writeSummary(db: Db, options: MonthExportOptions, job: JobStatus)
   const L = sheetLabels(options.language);
   const zh = options.language === 'zh';
   const region = options.regionId === undefined ? undefined : (statement(db, 'SELECT code, name FROM regions WHERE id = ?').get(options.regionId) as { code: string; name: string });
+  // The summary embeds its list (region-summary.ts): each sheet by its exported file, so an inbox links the two.
+  const listed: RegionSummaryJson['sheets'] = [];
   const rows = job.files.map((f) => {
     const r = getSheet(db, { personId: f.personId, period: options.period });
     const titleOf = (id: string) => allGroups(r.rubric.items).find((g) => g.id === id)?.title[options.language] ?? leafItems(r.rubric.items).find((l) => l.item.id === id)?.item.title[options.language] ?? id;
-    const flags = r.result.flags.map((f) => flagWords(f, L, titleOf)).join(L.listSep);
+    const flagList = r.result.flags.map((f) => flagWords(f, L, titleOf));
+    const flags = flagList.join(L.listSep);
+    listed.push({ employeeNo: r.person.employeeNo, name: r.person.name, role: r.person.role, sha256: f.sha256, fileName: f.fileName, monthlyScore: r.result.monthlyScore, flags: r.result.flags, flagWords: flagList });
     return [r.person.employeeNo, r.person.name, L.roles[r.person.role], formatPoints(r.result.dailyScore), formatPoints(r.result.attendance.score), formatPoints(r.result.monthlyScore), flags];
   });
   const head = [L.employeeNo, L.name, L.role, L.dailyScore, L.attendanceScore, L.monthlyScore, zh ? '标记' : 'Flags'].map((text) => ({ text, bold: true, fillColor: '#e9edf1' }));
   const title = `${zh ? '月度考核汇总' : 'Monthly assessment summary'} · ${region ? region.name : zh ? '全部区域' : 'all regions'} · ${options.period}`;
   const signedAt = new Date();
+  const data: RegionSummaryJson = {
+    format: REGION_SUMMARY_FORMAT,
+    region: region ? { code: region.code, name: region.name } : null,
+    period: options.period,
+    language: options.language,
+    signer: { name: options.identity.name, role: options.identity.role },
+    signedAt: signedAt.toISOString(),
+    sheets: listed,
+  };
   const { pdf } = await renderDocument({
     pageSize: 'A4',
     pageOrientation: 'portrait',
@@ -409,7 +423,7 @@ async function writeSummary(db: Db, options: MonthExportOptions, job: JobStatus)
     footer: () => '',
     styles: {},
     defaultStyle: { font: FONT_FAMILY, fontSize: 8.5 },
-    files: {},
+    files: embeddedDataFile(JSON.stringify(data), `Region summary (${REGION_SUMMARY_FORMAT}): the sheets of a region's month, each by its exported file`, signedAt),
   });
   const signed = await signPdf(pdf, options.identity, { reason: 'region summary', signingTime: signedAt });
   const fileName = `summary-${region ? safeName(region.code) : 'ALL'}-${options.period}.pdf`;

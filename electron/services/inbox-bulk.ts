@@ -231,11 +231,11 @@ export function bulkFiles(input: { jobId: string }): FileData {
   return { fileName: `${kind}-${day}-${files.length}.zip`, dataBase64: zipFiles(files).toString('base64') };
 }
 
-/** inbox.remove: a refused entry (its file does not verify) leaves the inbox with its kept copy; an entry that verifies stays (approve or return it). */
+/** inbox.remove: a refused entry (its file does not verify) or a region summary leaves the inbox with its kept copy; a verified sheet stays (approve or return it). */
 export function removeEntry(db: Db, input: { sha256: string }): { sha256: string; fileName: string } {
   const row = received(db, input.sha256);
   const entry = toEntry(row);
-  if (entry.verdict.ok) throw new ServiceError('conflict', `${row.file_name} verifies: only a refused entry can be removed`, { code: 'entry-not-refused', fileName: row.file_name });
+  if (entry.verdict.ok && !stored(row)?.regionSummary) throw new ServiceError('conflict', `${row.file_name} verifies: only a refused entry can be removed`, { code: 'entry-not-refused', fileName: row.file_name });
   writeTransaction(db, () => {
     db.prepare('DELETE FROM sheet_files WHERE sha256 = ?').run(row.sha256);
     appendAudit(db, { action: 'inbox.remove', entity: 'file', entityId: row.sha256, before: { fileName: row.file_name, failure: entry.verdict.failure?.check ?? null } });

@@ -19,6 +19,7 @@ import { dataPath, decodeBase64, sha256Hex, writeFileAtomic } from './files.ts';
 import { signerFor } from './session-unlock.ts';
 import { yieldToEventLoop } from './jobs.ts';
 import { verdictBasis } from './verdict-basis.ts';
+import { isRegionSummaryData, summaryInfo, verifySummaryPdf, type RegionSummaryJson } from './region-summary.ts';
 import type { Signer } from './export.ts';
 import type { TrustedSigner } from '../signing/index.ts';
 import type { Rubric } from '../../shared/rubric/schema.ts';
@@ -51,6 +52,8 @@ export type StoredVerdict = Omit<InboxEntry, 'sha256' | 'fileName' | 'path' | 'r
   amendment?: Amendment | null;
   /** What the verdict depended on (verdict-basis.ts); absent in verdicts kept before bulk approval. */
   basis?: string;
+  /** A verified region summary's list (region-summary.ts); absent for a score sheet. */
+  regionSummary?: RegionSummaryJson | null;
   /** Each signer as the one-person check reads it (absent before bulk approval). */
   holders?: { fingerprint: string; name: string; role: ChainRole | null; email: string | null; employeeNo: string | null }[];
 };
@@ -84,6 +87,7 @@ function storedVerdict(v: SheetVerification, basis?: string): StoredVerdict {
   const raw = v.raw as { exportedAt?: unknown } | null;
   return {
     ...(basis ? { basis } : {}),
+    regionSummary: v.verdict.ok && isRegionSummaryData(v.raw) ? (v.raw as RegionSummaryJson) : null,
     holders: v.verdict.signatures.map((s) => ({ fingerprint: s.fingerprint, name: s.name, role: s.role, email: s.email, employeeNo: s.employeeNo })),
     verdict: fileVerdict(v.verdict),
     ...describeData(v.raw),
@@ -119,7 +123,26 @@ export function toEntry(row: FileRow): InboxEntry {
     amendment: stored?.amendment ?? null,
     amendedEntry: null,
     superseded: null,
+    summary: null,
   };
+}
+
+/** An entry as the inbox lists it: a region summary with its list linked to this inbox's entries; a sheet with its other versions. */
+export function entryOf(db: Db, row: FileRow): InboxEntry {
+  const entry = toEntry(row);
+  const stored = JSON.parse(row.verdict ?? 'null') as StoredVerdict | null;
+  if (stored?.regionSummary) return { ...entry, summary: summaryInfo(db, stored.regionSummary) };
+  return withVersions(db, entry);
+}
+
+/**
+ * A file whose embedded data is a region summary is checked as one (the sheet verifier refuses it
+ * as not a score sheet); any other verification stands.
+ */
+export async function asSummaryWhenOne(bytes: Buffer, v: SheetVerification, trusted: TrustedSigner[], firstReceived: (sha256: string) => Date | null): Promise<SheetVerification> {
+  if (v.verdict.ok || !isRegionSummaryData(v.raw)) return v;
+  const verdict = await verifySummaryPdf(bytes, trusted, v.verdict.signatures[0]?.role ?? null, { firstReceived });
+  return { verdict, data: null, raw: verdict.data ?? v.raw, steps: null, nextStep: null, complete: false, exportSha256: null };
 }
 
 /** The version a verified entry carries: 1, or its amendment's number; null when the file did not verify. */
@@ -212,8 +235,9 @@ export async function addToInbox(db: Db, input: { files: FileData[] }): Promise<
   const entries: InboxEntry[] = [];
   for (const [i, file] of input.files.entries()) {
     const bytes = decodeBase64(`files[${i}].dataBase64`, file.dataBase64);
-    const v = withRosterChecks(db, await verifySheetPdf(bytes, trusted, { rubrics: knownRubrics(db), firstReceived: firstReceivedIn(db) }), { onlyWithRoster: true });
-    entries.push(withVersions(db, toEntry(recordReceived(db, bytes, file.fileName, v, undefined, basis))));
+    const sheet = withRosterChecks(db, await verifySheetPdf(bytes, trusted, { rubrics: knownRubrics(db), firstReceived: firstReceivedIn(db) }), { onlyWithRoster: true });
+    const v = await asSummaryWhenOne(bytes, sheet, trusted, firstReceivedIn(db));
+    entries.push(entryOf(db, recordReceived(db, bytes, file.fileName, v, undefined, basis)));
     await yieldToEventLoop();
   }
   return entries;
@@ -223,7 +247,7 @@ export function listInbox(db: Db, input: { state?: InboxState }): InboxEntry[] {
   const rows = db
     .prepare("SELECT * FROM sheet_files WHERE kind = 'received' AND (@state IS NULL OR coalesce(state, 'pending') = @state) ORDER BY received_at DESC, file_name")
     .all({ state: input.state ?? null }) as FileRow[];
-  return rows.map((row) => withVersions(db, toEntry(row)));
+  return rows.map((row) => entryOf(db, row));
 }
 
 /** A received file, re-verified now, that the given identity may act on as the next step. */

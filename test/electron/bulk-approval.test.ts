@@ -136,7 +136,7 @@ describe('bulk approval at two steps', () => {
       code: 'nothing-pending',
       role: 'planning',
     });
-  });
+  }, 90_000);
 
   it('a refused entry can be removed from the inbox (with its kept copy); a verified one cannot', async () => {
     const entries = await call(apps.planning, 'inbox.list', {});
@@ -148,7 +148,7 @@ describe('bulk approval at two steps', () => {
     expect(existsSync(refused.path)).toBe(false);
     expect((await call(apps.planning, 'inbox.list', {})).map((e) => e.fileName)).not.toContain('tampered.pdf');
     expect((await fail(apps.planning, 'inbox.remove', { sha256: refused.sha256 })).refusal).toMatchObject({ code: 'not-found', what: 'file' });
-  });
+  }, 90_000);
 
   it('the VP approves every pending sheet of SOUTH’s month at the VP step; after a trust change each file is verified again', async () => {
     const files = planningFiles.map((f) => upload(f.fileName, readFileSync(f.path)));
@@ -192,7 +192,7 @@ describe('bulk approval at two steps', () => {
     // Another region's month has nothing pending: refused.
     expect((await fail(apps.vp, 'inbox.approveMany', { pending: { period: PERIOD, regionCode: 'EAST' }, fingerprint: apps.vp.identity.fingerprint, passphrase: PASS.vp })).refusal).toMatchObject({ code: 'nothing-pending', role: 'vp' });
     expect(await call(apps.vp, 'inbox.overview', {})).toMatchObject([{ period: PERIOD, pendingAtStep: 1, approved: 3 }]);
-  });
+  }, 90_000);
 
   it('a bulk return: one reason, a signed return note per sheet, the entries returned; a sheet at another step skipped', async () => {
     // Sales planning receives two more sheets; the VP-step file is at another step.
@@ -223,7 +223,7 @@ describe('bulk approval at two steps', () => {
     // The manager imports the note: the sheet is returned.
     const [imported] = await call(apps.manager, 'returns.import', { files: [upload(note.fileName, readFileSync(note.path))] });
     expect(imported).toMatchObject({ outcome: 'reopened', note: { reason: '出勤记录需核对', returnedBy: { role: 'planning' } } });
-  });
+  }, 90_000);
 });
 
 describe('an identity unlocked for the session', () => {
@@ -268,5 +268,55 @@ describe('an identity unlocked for the session', () => {
     await call(app, 'identities.unlock', { fingerprint: fp, passphrase: PASS.planning });
     expect((await call(apps.vp, 'identities.unlocked', {})).unlocked).toEqual([]);
     await call(app, 'identities.lock', {});
-  });
+  }, 90_000);
+});
+
+describe('the region summary as a file of its own', () => {
+  const MONTH = '2026-08';
+
+  it('a month’s export embeds its list in the signed summary; the inbox recognises it, links the sheets it lists, and they are approved together', async () => {
+    const south = (apps.manager.db.prepare("SELECT id FROM regions WHERE code = 'SOUTH'").get() as { id: number }).id;
+    const { jobId } = await call(apps.manager, 'sheets.exportMonth', { period: MONTH, regionId: south, fingerprint: apps.manager.identity.fingerprint, passphrase: PASS.manager, language: 'zh' });
+    const job = await finished(apps.manager, jobId);
+    expect(job.failures).toEqual([]);
+    expect(job.summary).not.toBeNull();
+    const summaryPath = job.summary!.path;
+    expect(validSignatures(summaryPath)).toBe(1);
+    // The list is embedded (qpdf shows the attachment).
+    const attachments = spawnSync('qpdf', ['--list-attachments', summaryPath], { encoding: 'utf8' }).stdout;
+    expect(attachments).toContain('scoresheet.json');
+
+    // Sales planning receives the summary and all but one of the sheets it lists.
+    const files = job.files.map((f) => upload(f.fileName, readFileSync(f.path)));
+    const [summary] = await call(apps.planning, 'inbox.add', { files: [upload(job.summary!.fileName, readFileSync(summaryPath))] });
+    expect(summary!.verdict).toEqual({ ok: true, failure: null });
+    expect(summary!.summary).toMatchObject({ region: { code: 'SOUTH' }, period: MONTH, signer: { name: NAMES.manager, role: 'manager' } });
+    expect(summary!.summary!.sheets).toHaveLength(job.files.length);
+    expect(summary!.summary!.sheets.every((s) => s.entry === null)).toBe(true);
+    const added = await call(apps.planning, 'inbox.add', { files: files.slice(1) });
+    const listed = (await call(apps.planning, 'inbox.list', {})).find((e) => e.sha256 === summary!.sha256)!.summary!;
+    // Each sheet the summary lists, with the entry holding its file (the first one was not received).
+    expect(listed.sheets.map((s) => s.entry?.sha256 ?? null)).toEqual([null, ...added.map((e) => e.sha256)]);
+    expect(listed.sheets[1]).toMatchObject({ entry: { state: 'pending', nextStep: 'planning', ok: true } });
+    // The summary is not a sheet pending at a step: the overview of its month counts only the sheets.
+    expect((await call(apps.planning, 'inbox.overview', {})).find((r) => r.period === MONTH)).toMatchObject({ pendingAtStep: added.length });
+
+    // "Approve these": the sheets it lists that are in the inbox.
+    const these = listed.sheets.flatMap((s) => (s.entry ? [s.entry.sha256] : []));
+    const done = await finished(apps.planning, (await call(apps.planning, 'inbox.approveMany', { sha256: these, fingerprint: apps.planning.identity.fingerprint, passphrase: PASS.planning })).jobId);
+    expect(done.outcomes!.map((o) => o.outcome)).toEqual(these.map(() => 'signed'));
+    // The VP's inbox links the same summary to the files sales planning signed (the same export underneath).
+    await call(apps.vp, 'inbox.add', { files: done.outcomes!.map((o) => upload(o.file!.fileName, readFileSync(o.file!.path))) });
+    const [vpSummary] = await call(apps.vp, 'inbox.add', { files: [upload(job.summary!.fileName, readFileSync(summaryPath))] });
+    expect(vpSummary!.summary!.sheets.filter((s) => s.entry?.nextStep === 'vp')).toHaveLength(these.length);
+
+    // A summary changed after signing is refused, and can be removed; so can a verified summary.
+    const tampered = readFileSync(summaryPath);
+    const at = Math.floor(tampered.length / 2);
+    tampered.writeUInt8(tampered.readUInt8(at) ^ 0x01, at);
+    const [bad] = await call(apps.planning, 'inbox.add', { files: [upload('summary-tampered.pdf', tampered)] });
+    expect(bad!.verdict.ok).toBe(false);
+    expect(await call(apps.planning, 'inbox.remove', { sha256: bad!.sha256 })).toMatchObject({ fileName: 'summary-tampered.pdf' });
+    expect(await call(apps.planning, 'inbox.remove', { sha256: summary!.sha256 })).toMatchObject({ fileName: job.summary!.fileName });
+  }, 120_000);
 });

@@ -16,11 +16,15 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { InboxEntry, InboxOverviewRow } from '../../../shared/api/types.ts';
+import Box from '@mui/material/Box';
+import type { ChainRole, InboxEntry, InboxOverviewRow, RegionSummaryInfo } from '../../../shared/api/types.ts';
+import { flagLabel, score } from '../../app/format.ts';
+import { useItemTitles } from '../../app/itemTitles.ts';
+import { StateChip } from './InboxTable.tsx';
 import { invoke } from '../../api/client.ts';
 import { useAction, type Loaded } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
-import { useT } from '../../i18n/index.tsx';
+import { useI18n, useT } from '../../i18n/index.tsx';
 import type { BulkTarget } from './BulkDialog.tsx';
 
 /** The overview's key of a row (test ids): month and region code. */
@@ -151,5 +155,63 @@ export function RemoveDialog({ entry, onClose }: { entry: InboxEntry; onClose: (
         </Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+/** A region summary selected in the inbox: who signed it, the sheets it lists and which are here; approve those pending at the user's step. */
+export function SummaryDetails({ entry, role, onApprove }: { entry: InboxEntry & { summary: RegionSummaryInfo }; role: ChainRole; onApprove: (target: BulkTarget) => void }) {
+  const { t, lang } = useI18n();
+  const ts = t.bulk.summaryFile;
+  const titles = useItemTitles();
+  // The summary's own words when it is in the UI's language; else the flags worded here (item titles once loaded).
+  const flagsOf = (x: RegionSummaryInfo['sheets'][number]) =>
+    lang === s.language && x.flagWords.length === x.flags.length ? x.flagWords : x.flags.map((f) => flagLabel(f, t, (id) => titles(x.role, id)));
+  const s = entry.summary;
+  const here = s.sheets.filter((x) => x.entry !== null);
+  const mine = s.sheets.flatMap((x) => (x.entry && x.entry.ok && x.entry.state === 'pending' && x.entry.nextStep === role ? [x.entry.sha256] : []));
+  return (
+    <Paper variant="outlined" sx={{ p: 1.5 }} data-testid="summary-details">
+      <Stack spacing={1}>
+        <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+            {ts.title(s.region?.name ?? t.bulk.noRegion, s.period)}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {ts.signedBy(s.signer.name, t.chainRoles[s.signer.role])}
+          </Typography>
+          <Typography variant="body2" data-testid="summary-lists">
+            {ts.lists(s.sheets.length, here.length)}
+          </Typography>
+          <Box sx={{ flexGrow: 1 }} />
+          {mine.length > 0 && (
+            <Button size="small" variant="contained" onClick={() => onApprove({ sha256: mine })} data-testid="summary-approve">
+              {ts.approveListed(mine.length)}
+            </Button>
+          )}
+        </Stack>
+        <Table size="small" sx={{ '& td, & th': { px: 1 } }}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t.approvals.columns.person}</TableCell>
+              <TableCell sx={{ textAlign: 'right' }}>{t.approvals.columns.scores}</TableCell>
+              <TableCell>{t.approvals.details.flags}</TableCell>
+              <TableCell>{t.approvals.columns.state}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {s.sheets.map((x) => (
+              <TableRow key={x.employeeNo} data-testid={`summary-sheet-${x.employeeNo}`} data-in-inbox={String(x.entry !== null)}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <b>{x.name}</b> {x.employeeNo}
+                </TableCell>
+                <TableCell sx={{ textAlign: 'right' }}>{score(x.monthlyScore)}</TableCell>
+                <TableCell>{x.flags.length ? flagsOf(x).join(t.approvals.separator) : t.common.none}</TableCell>
+                <TableCell>{x.entry ? <StateChip state={x.entry.state} /> : <Typography variant="caption" color="text.secondary">{ts.missing}</Typography>}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Stack>
+    </Paper>
   );
 }
