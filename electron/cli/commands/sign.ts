@@ -6,18 +6,28 @@
 import { chainStepsFor, nextStepFor, type ChainRole } from '../../../shared/chain.ts';
 import { ROLE_IDS } from '../../../shared/rubric/schema.ts';
 import { reasonFor } from '../../services/export.ts';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { FIELDS } from '../../../shared/api/contract.ts';
 import { sha256Hex, writeFileAtomic } from '../../services/files.ts';
+import { addToInbox, fileRow, type FileRow } from '../../services/inbox.ts';
+import { pendingAtStep, runBulkApproval } from '../../services/inbox-bulk.ts';
+import { createJob } from '../../services/jobs.ts';
+import { openDb } from '../database.ts';
 import { assertNotOnChain } from '../../services/roster-trust.ts';
 import { verifySheetPdf } from '../../services/sheet-verify.ts';
 import { assertSignerClock } from '../../services/sheet-times.ts';
 import { signPdf } from '../../signing/index.ts';
-import { CliError, parseFlags } from '../args.ts';
+import { checkValue, CliError, parseFlags } from '../args.ts';
 import { json, readBytes, type Io } from '../io.ts';
 import { checksFrom, identityFrom, trustFolder } from '../signing.ts';
 
 export async function sign(args: readonly string[], io: Io): Promise<string> {
-  const usage = 'usage: scorecard sign FILE.pdf... --identity FILE.p12 [--comment TEXT] [--trust DIR] [--db PATH]';
-  const { positional, flags } = parseFlags(args, [], ['--identity', '--comment', '--trust', '--db']);
+  const usage =
+    'usage: scorecard sign FILE.pdf... --identity FILE.p12 [--comment TEXT] [--trust DIR] [--db PATH]\n' +
+    '       scorecard sign [FILE.pdf...] --inbox --db PATH --identity FILE.p12 [--month YYYY-MM] [--region CODE] [--comment TEXT]';
+  const { positional, flags } = parseFlags(args, ['--inbox'], ['--identity', '--comment', '--trust', '--db', '--month', '--region']);
+  if (flags['--inbox']) return signThroughInbox(positional, flags, io, usage);
   if (positional.length === 0 || !flags['--identity']) throw new CliError(usage);
   // --db: the database's trusted signers (with --trust's besides) and the rubrics HQ published there.
   const fromDb = flags['--db'] ? checksFrom(flags['--db']) : null;
@@ -65,4 +75,51 @@ export async function sign(args: readonly string[], io: Io): Promise<string> {
     results.push({ file, sha256: sha256Hex(signed), signer: identity.name, role: identity.role, signatures: signatures + 1, checked });
   }
   return json(results);
+}
+
+/**
+ * `sign --inbox`: the app's bulk approval (inbox-bulk.ts) on the database's inbox, with the same
+ * rules: the files given are added to the inbox (verified and kept with their verdict), or with
+ * none every entry pending at the identity's step (of --month, of --region); each is then checked
+ * (the stored verdict reused while nothing it depended on changed), signed and kept in the
+ * database's approved/ folder — or skipped with its reason, the others going on. A file given is
+ * also replaced by its signed copy. Prints each file's outcome.
+ */
+async function signThroughInbox(positional: readonly string[], flags: Record<string, string | undefined>, io: Io, usage: string): Promise<string> {
+  if (!flags['--identity'] || !flags['--db']) throw new CliError(usage);
+  if (flags['--trust']) throw new CliError('--inbox checks with the database\'s trusted signers: --trust is not used with it');
+  if (positional.length > 0 && (flags['--month'] || flags['--region'])) throw new CliError('--month and --region choose among the pending entries: give them without files');
+  const monthText = flags['--month'];
+  const regionText = flags['--region'];
+  const period = monthText === undefined ? undefined : checkValue(FIELDS.period, monthText, { flag: '--month', text: monthText });
+  const regionCode = regionText === undefined ? undefined : checkValue(FIELDS.identifier, regionText, { flag: '--region', text: regionText });
+  const identity = await identityFrom(flags['--identity'], io);
+  const db = openDb(flags['--db'], false);
+  try {
+    const files = positional.map((file) => ({ file, pdf: readBytes(file) }));
+    let rows: FileRow[];
+    if (files.length > 0) {
+      const entries = await addToInbox(db, { files: files.map(({ file, pdf }) => ({ fileName: basename(file), dataBase64: pdf.toString('base64') })) });
+      rows = entries.map((e) => fileRow(db, e.sha256)!);
+    } else {
+      rows = pendingAtStep(db, identity.role, { ...(period ? { period } : {}), ...(regionCode ? { regionCode } : {}) });
+      if (rows.length === 0) throw new CliError(`no received sheet is pending at the ${identity.role} step${period ? ` for ${period}` : ''}${regionCode ? ` in ${regionCode}` : ''}`);
+    }
+    const job = createJob('approve-many', rows.length);
+    await runBulkApproval(db, rows, identity, job, flags['--comment']);
+    const results = (job.outcomes ?? []).map((o, i) => {
+      const given = files[i]?.file ?? null;
+      if (o.outcome === 'signed' && o.file && given) writeFileAtomic(given, readFileSync(o.file.path));
+      return {
+        file: given ?? o.fileName,
+        outcome: o.outcome,
+        reused: o.reused,
+        ...(o.file ? { signed: o.file.path, sha256: o.file.sha256, nextStep: o.nextStep, complete: o.complete } : {}),
+        ...(o.outcome === 'skipped' ? { code: o.refusal?.code ?? null, reason: o.message } : {}),
+      };
+    });
+    return json(results);
+  } finally {
+    db.close();
+  }
 }
