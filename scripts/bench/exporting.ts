@@ -39,6 +39,8 @@ export interface ExportResultRow {
   workers: number;
   /** The files of the single exports (signed by the manager), for the verification benchmark. */
   singleFiles: string[];
+  /** The batch's files (a region's month, signed by its manager), for the bulk approval benchmark. */
+  batchFiles: string[];
   manager: Signer;
   /** LibreOffice: one file, and the batch over `workers` processes; null when soffice is missing. */
   baselineSingleMs: number | null;
@@ -46,8 +48,9 @@ export interface ExportResultRow {
   baselineNote: string;
 }
 
-export async function openIdentity(company: Company, role: ChainRole, name: string): Promise<Signer> {
-  const info = await createStoredIdentity(company.db, { name, role, passphrase: PASSPHRASE, algorithm: 'ECDSA-P256' });
+export async function openIdentity(company: Company, role: ChainRole, name: string, employeeNo?: string): Promise<Signer> {
+  // A regional manager's identity carries their employee number (the roster's checks need it).
+  const info = await createStoredIdentity(company.db, { name, role, passphrase: PASSPHRASE, algorithm: 'ECDSA-P256', ...(employeeNo ? { employeeNo } : {}) });
   return openStoredIdentity(company.db, info.fingerprint, PASSPHRASE);
 }
 
@@ -55,7 +58,8 @@ export async function measureExports(company: Company): Promise<ExportResultRow>
   const { db, last } = company;
   const batchRegion = company.regions.find((r) => r.code === BATCH_REGION)!;
   const otherRegion = company.regions.find((r) => r.code !== BATCH_REGION)!;
-  const manager = await openIdentity(company, 'manager', company.people.find((p) => p.regionId === batchRegion.id && p.role === 'regional-manager')!.name);
+  const head = company.people.find((p) => p.regionId === batchRegion.id && p.role === 'regional-manager')!;
+  const manager = await openIdentity(company, 'manager', head.name, head.employeeNo);
   const plan = planMonthExport(db, { period: last, regionId: batchRegion.id, role: 'manager' });
   const singles = planMonthExport(db, { period: last, regionId: otherRegion.id, role: 'manager' }).targets.slice(0, SINGLE_WARMUP + SINGLE_RUNS);
 
@@ -123,6 +127,7 @@ export async function measureExports(company: Company): Promise<ExportResultRow>
     batchMs,
     workers,
     singleFiles,
+    batchFiles: job.files.map((f) => f.path),
     manager,
     baselineSingleMs: null,
     baselineBatchMs: null,

@@ -19,6 +19,7 @@ import { machine, notes, table, writeReport, type TableRow } from './report.ts';
 import { measureSaving } from './saving.ts';
 import { measureScoring, SCORING_SHEETS } from './scoring.ts';
 import { measureVerify } from './verifying.ts';
+import { BULK_SHEETS, measureBulkApproval } from './bulk-approving.ts';
 
 const args = process.argv.slice(2);
 const writeTo = args.includes('--write') ? args[args.indexOf('--write') + 1] : undefined;
@@ -40,6 +41,7 @@ const METHOD = [
   '**Saving** (saving.ts): the month\'s 5,000 sheets in one sheets.saveMany call through the handler map (median of 3); for information, sheets.save (saveSheet) once per sheet in one transaction, the editor\'s path (once). Baseline: prepared INSERTs of exactly the rows sheets.saveMany wrote (sheets, absences, hand-ins, audit entries) in one transaction (median of 3). All of them run in a copy of the database taken just before (same schema, indexes, pragmas), through one connection, undone after each run; baseline and sheets.saveMany runs alternate.',
   '**Month grid** (month-grid.ts): the sheets.month handler as HR calls it (all 5,000 people), median of 15; baseline: the same SELECT through better-sqlite3 without building rows.',
   `**Export + sign** (exporting.ts): exportWithIdentity one sheet at a time (median of 20 after 30 that warm up the process, reported apart); a region's ${BATCH_SIZE} ready sheets through planMonthExport + runMonthExport as sheets.exportMonth runs them (a worker thread per core render and sign; the app's thread reads the sheets and keeps the files), with the job's progress polled. Baseline: the same sheets as XLSX converted by LibreOffice headless (\`soffice --headless --convert-to pdf\`), one file per run (median of 3, profile already created), and the batch split over one soffice process per core. LibreOffice does not sign.`,
+  `**Bulk approval** (bulk-approving.ts): ${BULK_SHEETS} sheets of the batch (signed by their region's manager) in sales planning's inbox, added beforehand as they arrive (not measured); timed from the passphrase typed once (the identity opened) to the job's last file kept, as inbox.approveMany runs it (each entry checked with the verdict stored when it arrived, signed, the signed copy verified again, written, recorded). Baseline: the same files signed by ${BULK_SHEETS} separate \`scorecard sign FILE --identity planning.p12 --trust DIR\` processes, one after the other.`,
   '**Verify** (verifying.ts): verifySheetPdf on ten files signed by manager → sales planning → VP → HR (each signature an incremental update), median over three passes after a warm-up; baseline: `pdfsig FILE` on the same files.',
   '**Browser** (first-row.ts, grid-first-row.ts): browser mode serving the built renderer, headless Chromium, a fresh context (cold caches) per run: the time from navigation to the end of the rendering update (style, layout, paint) of the frame that paints the first grid row, and to when that frame was presented, both from Chromium’s Element Timing API (a mutation observer marks the row the moment it enters the page; the page reports through the console, so nothing of the test driver runs in the page while it loads), median of 9; also when the DataGrid’s first row has replaced the first paint’s; peak renderer memory from /proc (VmHWM). Baseline: a plain HTML page that fetches the same rows as JSON and writes a <table>, measured the same way.',
 ];
@@ -138,6 +140,21 @@ try {
       target: '< 15 s',
       met: r.batchMs < 15_000 ? 'yes' : 'no',
       ...(r.batchMs < 15_000 ? {} : { note: `${n(r.batchMs / r.batchSheets, 1)} ms a sheet over ${r.workers} worker threads: rendering is CPU-bound, so it scales with the cores` }),
+    });
+  });
+
+  await step(`Approve ${BULK_SHEETS} sheets in bulk`, 'bulk approval', async () => {
+    if (!exports) throw new Error('no exported files (the export measurement failed)');
+    const r = await measureBulkApproval(company, exports.batchFiles);
+    const met = r.productMs <= 10_000;
+    rows.push({
+      measurement: `approve ${n(r.sheets)} sheets in bulk (inbox.approveMany)`,
+      product: `${n(r.productMs / 1000, 1)} s`,
+      baseline: r.baselineMs === null ? 'baseline unavailable' : `${n(r.baselineMs / 1000, 1)} s, ${n(r.sheets)} \`scorecard sign\` processes`,
+      ratio: ratio(r.productMs, r.baselineMs),
+      target: '≤ 10 s',
+      met: met ? 'yes' : 'no',
+      note: `${n(r.reused)} of ${n(r.signed)} checked with the verdict stored when they arrived; every signed copy verified again before it is kept. Baseline: ${r.baselineNote}.`,
     });
   });
 
