@@ -15,6 +15,7 @@ import { registerAppScheme, serveRenderer } from './shell/protocol.ts';
 import { createMainWindow, denyAllPermissions, lockDownWebContents } from './shell/window.ts';
 import { isTrustedSender } from './security.ts';
 import { warmUpWhenIdle } from './pdf/render.ts';
+import { lockAll } from './services/session-unlock.ts';
 
 let db: Db | undefined;
 let lock: InstanceLock | undefined;
@@ -36,6 +37,8 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start, (err: unknown) => fail(String(err)));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    // Identities unlocked for the session lock with the app (they live in this process's memory only).
+    if (db) lockAll(db);
     db?.close();
     lock?.release();
   });
