@@ -75,6 +75,8 @@ let vp: Server | undefined;
 let work: string;
 /** The manager's signed files of EAST's month. */
 const exported: { name: string; buffer: Buffer }[] = [];
+/** EAST's region summary, signed by the manager, listing those files. */
+let summary: { name: string; buffer: Buffer };
 /** The files sales planning signed (from its zip). */
 let planned: { name: string; buffer: Buffer }[] = [];
 
@@ -118,6 +120,8 @@ test.beforeAll(async () => {
     const file = await call(manager, 'exports.get', { sha256: f.sha256 });
     exported.push({ name: file.fileName, buffer: Buffer.from(file.dataBase64, 'base64') });
   }
+  const s = await call(manager, 'exports.get', { sha256: job.summary!.sha256 });
+  summary = { name: s.fileName, buffer: Buffer.from(s.dataBase64, 'base64') };
 });
 
 test.afterAll(async () => {
@@ -141,8 +145,20 @@ test('sales planning starts on Approvals and approves EAST’s month in one go',
   await expect(page.getByTestId('inbox-overview-empty')).toBeVisible();
   await expect(page.getByTestId('session-lock')).toHaveAttribute('data-state', 'locked');
 
-  await addFiles(page, exported);
+  await addFiles(page, [summary, ...exported]);
   await expect(page.getByTestId(`overview-pending-${PERIOD}-EAST`)).toHaveText(String(exported.length));
+  // The region summary is a file of its own: verified, it lists the month's sheets, all in the inbox.
+  await page.locator('[data-testid^="inbox-summary-"]').click();
+  const details = page.getByTestId('summary-details');
+  await expect(details.getByTestId('summary-lists')).toHaveText(`列出 ${exported.length} 份评分表;其中 ${exported.length} 份在本收件箱中。`);
+  await expect(details.getByTestId('summary-approve')).toHaveText(`审批这 ${exported.length} 份…`);
+  // Its flags in words, not item ids.
+  await expect(details).toContainText('加倍扣分：促销效果评价');
+  await expect(details).not.toContainText('promotion-review');
+  await expect(details).not.toContainText('dealer.');
+  await details.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/bulk-summary-zh.png` });
+  expect(await noEnglish(details), 'the region summary').toEqual([]);
   await page.screenshot({ path: `${SHOTS}/bulk-overview-zh.png` });
   expect(await noEnglish(page.locator('main')), 'the overview').toEqual([]);
 
