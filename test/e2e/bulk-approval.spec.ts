@@ -159,6 +159,7 @@ test('sales planning starts on Approvals and approves EAST’s month in one go',
   await details.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/bulk-summary-zh.png` });
   expect(await noEnglish(details), 'the region summary').toEqual([]);
+  await page.getByTestId('inbox-overview').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/bulk-overview-zh.png` });
   expect(await noEnglish(page.locator('main')), 'the overview').toEqual([]);
 

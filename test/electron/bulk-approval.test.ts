@@ -226,6 +226,19 @@ describe('bulk approval at two steps', () => {
   }, 90_000);
 });
 
+describe('what a stored verdict depends on', () => {
+  it('a roster change (a region added) makes the next bulk approval verify again; unchanged, the stored verdict is used', async () => {
+    const app = apps.planning;
+    const [f1, f2] = [await exportSheet(team[3]!), await exportSheet(team[4]!)];
+    const [e1, e2] = await call(app, 'inbox.add', { files: [upload(`again-${f1.fileName}`, Buffer.from(f1.dataBase64, 'base64')), upload(`again-${f2.fileName}`, Buffer.from(f2.dataBase64, 'base64'))] });
+    let job = await finished(app, (await call(app, 'inbox.approveMany', { sha256: [e1!.sha256], fingerprint: app.identity.fingerprint, passphrase: PASS.planning })).jobId);
+    expect(job.outcomes).toMatchObject([{ outcome: 'signed', reused: true }]);
+    await call(app, 'regions.save', { code: 'WEST', name: '西部区' });
+    job = await finished(app, (await call(app, 'inbox.approveMany', { sha256: [e2!.sha256], fingerprint: app.identity.fingerprint, passphrase: PASS.planning })).jobId);
+    expect(job.outcomes).toMatchObject([{ outcome: 'signed', reused: false, nextStep: 'vp' }]);
+  }, 90_000);
+});
+
 describe('an identity unlocked for the session', () => {
   it('signs without the passphrase until it is locked, or idle for the idle time; the user at work keeps it unlocked', async () => {
     let now = Date.parse('2026-12-07T09:00:00Z');
