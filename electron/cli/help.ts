@@ -51,7 +51,7 @@ Signed score sheets (passphrases from SCORECARD_PASSPHRASE, else asked on the te
   sign FILE.pdf... --identity FILE.p12 [--comment TEXT] [--trust DIR] [--db PATH]
                             approve: append the identity's signature (checked against the chain;
                             --db adds the database's trusted signers and the rubrics HQ published)
-  sign [FILE.pdf...] --inbox --db PATH --identity FILE.p12 [--month YYYY-MM] [--region CODE] [--comment TEXT]
+  sign [FILE.pdf...] --inbox --db PATH --identity FILE.p12 [--month YYYY-MM] [--region CODE] [--comment TEXT] [--out DIR]
                             the app's bulk approval on the database's inbox: each file (or every
                             entry pending at the identity's step) signed, or skipped with its reason
   verify FILE|DIR... [--trust DIR] [--db PATH] [--json]

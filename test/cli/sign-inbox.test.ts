@@ -5,7 +5,7 @@
  * entry pending at the identity's step of a month and region.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,9 +91,15 @@ describe('scorecard sign --inbox', () => {
     const other = scorecard(['sign', '--inbox', '--db', db, '--identity', p12Of(apps.planning), '--month', PERIOD, '--region', 'EAST'], PASS.planning);
     expect(other.status).toBe(1);
     expect(other.stderr).toMatch(/no received sheet is pending at the planning step for 2026-09 in EAST/);
-    const r = scorecard(['sign', '--inbox', '--db', db, '--identity', p12Of(apps.planning), '--month', PERIOD, '--region', 'SOUTH'], PASS.planning);
+    const outDir = mkdtempSync(join(root, 'out-'));
+    expect(scorecard(['sign', '--inbox', '--db', db, '--identity', p12Of(apps.planning), '--out', join(root, 'missing')], PASS.planning).stderr).toMatch(/--out: .* is not a folder/);
+    const r = scorecard(['sign', '--inbox', '--db', db, '--identity', p12Of(apps.planning), '--month', PERIOD, '--region', 'SOUTH', '--out', outDir], PASS.planning);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject([{ file: exported[3]!.fileName, outcome: 'signed', reused: true }]);
+    // --out: the signed file in the folder chosen, with two signatures.
+    expect(readdirSync(outDir)).toEqual([exported[3]!.fileName]);
+    const v = await verifySheetPdf(readFileSync(join(outDir, exported[3]!.fileName)), trustedSigners(apps.vp.db));
+    expect([v.verdict.ok, v.verdict.signatures.length]).toEqual([true, 2]);
     const bad = scorecard(['sign', '--inbox', '--db', db, '--identity', p12Of(apps.planning), '--month', '2026-13'], PASS.planning);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/--month/);

@@ -6,8 +6,8 @@
 import { chainStepsFor, nextStepFor, type ChainRole } from '../../../shared/chain.ts';
 import { ROLE_IDS } from '../../../shared/rubric/schema.ts';
 import { reasonFor } from '../../services/export.ts';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { FIELDS } from '../../../shared/api/contract.ts';
 import { sha256Hex, writeFileAtomic } from '../../services/files.ts';
 import { addToInbox, fileRow, type FileRow } from '../../services/inbox.ts';
@@ -25,8 +25,8 @@ import { checksFrom, identityFrom, trustFolder } from '../signing.ts';
 export async function sign(args: readonly string[], io: Io): Promise<string> {
   const usage =
     'usage: scorecard sign FILE.pdf... --identity FILE.p12 [--comment TEXT] [--trust DIR] [--db PATH]\n' +
-    '       scorecard sign [FILE.pdf...] --inbox --db PATH --identity FILE.p12 [--month YYYY-MM] [--region CODE] [--comment TEXT]';
-  const { positional, flags } = parseFlags(args, ['--inbox'], ['--identity', '--comment', '--trust', '--db', '--month', '--region']);
+    '       scorecard sign [FILE.pdf...] --inbox --db PATH --identity FILE.p12 [--month YYYY-MM] [--region CODE] [--comment TEXT] [--out DIR]';
+  const { positional, flags } = parseFlags(args, ['--inbox'], ['--identity', '--comment', '--trust', '--db', '--month', '--region', '--out']);
   if (flags['--inbox']) return signThroughInbox(positional, flags, io, usage);
   if (positional.length === 0 || !flags['--identity']) throw new CliError(usage);
   // --db: the database's trusted signers (with --trust's besides) and the rubrics HQ published there.
@@ -83,10 +83,13 @@ export async function sign(args: readonly string[], io: Io): Promise<string> {
  * none every entry pending at the identity's step (of --month, of --region); each is then checked
  * (the stored verdict reused while nothing it depended on changed), signed and kept in the
  * database's approved/ folder — or skipped with its reason, the others going on. A file given is
- * also replaced by its signed copy. Prints each file's outcome.
+ * also replaced by its signed copy; with --out every signed file is also written into that folder.
+ * Prints each file's outcome.
  */
 async function signThroughInbox(positional: readonly string[], flags: Record<string, string | undefined>, io: Io, usage: string): Promise<string> {
   if (!flags['--identity'] || !flags['--db']) throw new CliError(usage);
+  const out = flags['--out'];
+  if (out !== undefined && (!existsSync(out) || !statSync(out).isDirectory())) throw new CliError(`--out: ${out} is not a folder`);
   if (flags['--trust']) throw new CliError('--inbox checks with the database\'s trusted signers: --trust is not used with it');
   if (positional.length > 0 && (flags['--month'] || flags['--region'])) throw new CliError('--month and --region choose among the pending entries: give them without files');
   const monthText = flags['--month'];
@@ -110,6 +113,8 @@ async function signThroughInbox(positional: readonly string[], flags: Record<str
     const results = (job.outcomes ?? []).map((o, i) => {
       const given = files[i]?.file ?? null;
       if (o.outcome === 'signed' && o.file && given) writeFileAtomic(given, readFileSync(o.file.path));
+      // --out: every signed file also into the folder chosen (to send on).
+      if (o.outcome === 'signed' && o.file && out !== undefined) writeFileAtomic(join(out, o.file.fileName), readFileSync(o.file.path));
       return {
         file: given ?? o.fileName,
         outcome: o.outcome,
