@@ -428,6 +428,24 @@ function storedChoice(db: Db, period: string, personId: number, itemId: string):
   return statement(db, 'SELECT candidates, choice FROM finding_choices WHERE period = ? AND person_id = ? AND item_id = ?').get(period, personId, itemId) as { candidates: string; choice: Choice | null } | undefined;
 }
 
+const groups = new WeakMap<readonly StoredFinding[], Map<string, StoredFinding[]>>();
+
+/** The findings by person and item ("personId/itemId"), in their order (kept per list). */
+function grouped(findings: readonly StoredFinding[]): Map<string, StoredFinding[]> {
+  let g = groups.get(findings);
+  if (!g) {
+    g = new Map();
+    for (const f of findings) {
+      const key = `${f.personId}/${f.itemId}`;
+      const list = g.get(key);
+      if (list) list.push(f);
+      else g.set(key, [f]);
+    }
+    groups.set(findings, g);
+  }
+  return g;
+}
+
 interface SheetPlan {
   sheet: PersonSheet;
   input: SheetInput;
@@ -449,7 +467,7 @@ function planSheet(ctx: Context, sheet: PersonSheet, items: Set<string>, finding
   for (const itemId of items) {
     const item = leafItems(sheet.rubric.items).find((l) => l.item.id === itemId)?.item;
     if (!item) continue;
-    const departments = findings.filter((f) => f.personId === person.id && f.itemId === itemId).map(sourceOf);
+    const departments = (grouped(findings).get(`${person.id}/${itemId}`) ?? []).map(sourceOf);
     let merged = mergeFindings(current.items?.[itemId], current.handIns?.[itemId], departments);
     if ('conflict' in merged) {
       const stored = storedChoice(ctx.db, ctx.period, person.id, itemId);
@@ -517,10 +535,11 @@ function plan(db: Db, input: FindingsUpload, file: FindingsFile): Plan {
     if (!touched.has(f.personId)) touched.set(f.personId, new Set());
     touched.get(f.personId)!.add(f.itemId);
   }
+  const byId = new Map([...ctx.people.values()].map((p) => [p.id, p]));
   const ctxSheets: SheetPlan[] = [];
   const sheets: FindingSheet[] = [];
   for (const [personId, items] of touched) {
-    const person = [...ctx.people.values()].find((p) => p.id === personId);
+    const person = byId.get(personId);
     if (!person || !activeIn(person, input.period) || !ctx.visible.has(personId)) continue;
     const sheet = personSheet(ctx, person);
     const before = sheet.row ? (JSON.parse(sheet.row.result) as { monthlyScore: number }).monthlyScore : null;

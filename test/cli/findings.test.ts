@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/db/database.ts';
@@ -129,7 +130,7 @@ describe('scorecard findings import (CLI, GBK CSV from 索赔组)', () => {
     expect(JSON.parse(audit[0]!.after)).toMatchObject({ department: 'claims', file: '索赔组-2026-10.csv', input: { items: { 'service-center.claims': { sources: [{ from: 'claims', row: 2 }] } } } });
   }, 60_000);
 
-  it('refuses a row for an item 索赔组 does not assess (用户投诉): line and column named, nothing written', () => {
+  it('refuses a row for an item 索赔组 does not assess (用户投诉): line and column named, nothing written', async () => {
     const { dir, path } = setup();
     const before = contents(path);
     const file = gbk(dir, 'claims.csv', ['工号,项目,次数,等级,扣分,事件,日期', 'F-101,service-center.claims,,minor-gaps,1,,2026-10-03', 'F-102,用户投诉,,,,用户投诉升级,3,2026-10-04']);
@@ -144,6 +145,15 @@ describe('scorecard findings import (CLI, GBK CSV from 索赔组)', () => {
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain('dry run: nothing was written');
     expect(contents(path)).toEqual(before);
+    // The template of 索赔组 from the command line: the month's field-service people of the region, its items only.
+    const out = join(dir, 'claims-template.xlsx');
+    const t = scorecard(['findings', 'template', '--db', path, '--month', MONTH, '--from', '索赔组', '--out', out]);
+    expect(t.stdout).toContain(`template of 索赔组 (claims) for ${MONTH}: ${out}`);
+    expect(contents(path)).toEqual(before);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rows = (wb.worksheets[0]!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1, 4).join(' '));
+    expect(rows).toEqual(['工号 姓名 项目', 'F-101 李强 驻区去向', 'F-101 李强 索赔单填写', 'F-101 李强 特殊考核项目(虚填、虚报索赔单)', 'F-102 赵敏 驻区去向', 'F-102 赵敏 索赔单填写', 'F-102 赵敏 特殊考核项目(虚填、虚报索赔单)']);
     // An unknown department is refused naming the flag.
     const bad = scorecard(['findings', 'import', '--db', path, '--month', MONTH, '--from', '财务部', good]);
     expect(bad.status).toBe(1);
