@@ -34,6 +34,7 @@ describe('the PDF of a sheet from findings', () => {
       const pdf = await renderSheetPdf(record, { language, company: '东方机械股份有限公司', scorer: '王磊', regionName: '华南区', chain: [], exportedAt: '2026-11-02T08:00:00.000Z' });
       const file = join(dir, `${language}.pdf`);
       writeFileSync(file, pdf);
+      if (process.env.SHEET_PNG_DIR) writeFileSync(join(process.env.SHEET_PNG_DIR, `findings-${language}.pdf`), pdf);
       expect(pages(file)).toBe(1);
       const t = text(file);
       if (language === 'zh') {
