@@ -60,6 +60,9 @@ export async function measureExports(company: Company): Promise<ExportResultRow>
   const otherRegion = company.regions.find((r) => r.code !== BATCH_REGION)!;
   const head = company.people.find((p) => p.regionId === batchRegion.id && p.role === 'regional-manager')!;
   const manager = await openIdentity(company, 'manager', head.name, head.employeeNo);
+  // A regional manager exports only their own region: the single exports (another region's sheets) are its manager's.
+  const otherHead = company.people.find((p) => p.regionId === otherRegion.id && p.role === 'regional-manager')!;
+  const otherManager = await openIdentity(company, 'manager', otherHead.name, otherHead.employeeNo);
   const plan = planMonthExport(db, { period: last, regionId: batchRegion.id, role: 'manager' });
   const singles = planMonthExport(db, { period: last, regionId: otherRegion.id, role: 'manager' }).targets.slice(0, SINGLE_WARMUP + SINGLE_RUNS);
 
@@ -85,7 +88,7 @@ export async function measureExports(company: Company): Promise<ExportResultRow>
   const singleFiles: string[] = [];
   for (const target of singles) {
     const start = performance.now();
-    const result = await exportWithIdentity(db, { personId: target.personId, period: last, identity: manager, language: 'zh', outDir: singleDir });
+    const result = await exportWithIdentity(db, { personId: target.personId, period: last, identity: otherManager, language: 'zh', outDir: singleDir });
     times.push(since(start));
     singleFiles.push(result.path);
   }
