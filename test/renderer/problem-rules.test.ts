@@ -50,10 +50,19 @@ const SAMPLES: { [C in ProblemRule['code']]: Extract<ProblemRule, { code: C }> }
   file: { code: 'file', reason: { code: 'xlsx-not-zip', fileName: 'roster.xlsx' } },
   email: { code: 'email' },
   'chain-role': { code: 'chain-role' },
+  'finding-item': { code: 'finding-item', rubric: 'field-service@2', department: 'claims', items: [{ zh: '驻区去向', en: 'Whereabouts on post' }, { zh: '索赔单填写', en: 'Claim forms' }] },
+  'not-assessed-by': { code: 'not-assessed-by', item: { zh: '用户投诉', en: 'Customer complaints' }, department: 'claims', assessors: ['field-management', 'correspondence'], items: [{ zh: '索赔单填写', en: 'Claim forms' }] },
+  'finding-columns': { code: 'finding-columns', item: { zh: '工作素质', en: 'Competence' }, columns: ['等级', '扣分'] },
+  'one-of': { code: 'one-of', options: [{ zh: '熟练掌握', en: 'Proficient' }, { zh: '基本胜任', en: 'Adequate' }] },
+  'one-grade': { code: 'one-grade', line: 4 },
+  'finding-open': { code: 'finding-open' },
 };
 
-/** Keys whose value is worded (a unit, a kind of file, a step of the chain, a file's reason: test/renderer/refusals.test.ts), not shown as it is. */
-const WORDED = ['code', 'unit', 'file', 'role', 'reason'];
+/**
+ * Keys whose value is worded (a unit, a kind of file, a step of the chain, a file's reason:
+ * test/renderer/refusals.test.ts; a department by its name, titles in the UI's language: below), not shown as it is.
+ */
+const WORDED = ['code', 'unit', 'file', 'role', 'reason', 'department', 'assessors', 'item', 'items', 'options'];
 
 /** The rule's values as they must appear in its wording (a list: each of its items; a count of 0 need not). */
 const shownValues = (rule: ProblemRule): string[] =>
@@ -81,6 +90,14 @@ describe('problem rules in words', () => {
   it('a person assessed until now, and the month grid rather than a region', () => {
     expect(ruleText({ code: 'assessed-in', period: '2026-10', name: '王磊', from: '2026-11', to: null }, DICTIONARIES.zh)).toBe('2026-10 参加考核的人员(王磊 的考核期为 2026-11 – 至今)');
     expect(ruleText({ code: 'in-view', period: '2026-10', name: '王磊', region: false }, DICTIONARIES.en)).toBe('one of the people of the month grid in 2026-10 (王磊 is not)');
+  });
+
+  it('a department’s findings: departments by name, titles and options in the UI’s language', () => {
+    expect(ruleText(SAMPLES['not-assessed-by'], DICTIONARIES.zh)).toBe('索赔组考核的项目(“用户投诉”由现场管理组、函电组考核;本部门考核:索赔单填写)');
+    expect(ruleText(SAMPLES['not-assessed-by'], DICTIONARIES.en)).toBe('an item Claims group assesses (Customer complaints is assessed by Field management group, Correspondence group; this department assesses Claim forms)');
+    expect(ruleText(SAMPLES['finding-item'], DICTIONARIES.zh)).toBe('此人考核表(field-service@2)中由索赔组考核的项目(填代码或名称):驻区去向、索赔单填写');
+    expect(ruleText(SAMPLES['one-of'], DICTIONARIES.en)).toBe('one of Proficient, Adequate');
+    expect(ruleText(SAMPLES['one-of'], DICTIONARIES.zh)).toBe('以下之一:熟练掌握、基本胜任');
   });
 
   it('the English wording of a range', () => {
