@@ -1,7 +1,8 @@
 /**
  * Reviewing at scale, in the browser at 1366×768, across three databases:
  *   the regional manager of EAST exports and signs the region's month (over HTTP: sheets.exportMonth);
- *   sales planning opens its app and starts on Approvals, adds the files, sees the month of EAST
+ *   sales planning opens its app and starts on Approvals, adds the files and the region summary
+ *   (shown with the sheets it lists), removes a refused file, sees the month of EAST
  *   waiting for it in the overview and approves them all with one passphrase (a progress bar, a
  *   result list, the signed files as one zip);
  *   the VP adds the files planning produced (from that zip), unlocks its identity for the session
@@ -10,6 +11,7 @@
  * Screenshots in Chinese (planning) and English (the VP).
  */
 import { type ChildProcess, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,6 +161,15 @@ test('sales planning starts on Approvals and approves EAST’s month in one go',
   await details.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/bulk-summary-zh.png` });
   expect(await noEnglish(details), 'the region summary').toEqual([]);
+  // A refused file (changed after signing) can be removed from the inbox.
+  const tampered = Buffer.from(exported[0]!.buffer);
+  tampered.writeUInt8(tampered.readUInt8(tampered.length >> 1) ^ 1, tampered.length >> 1);
+  await addFiles(page, [{ name: '篡改.pdf', buffer: tampered }]);
+  const id = createHash('sha256').update(tampered).digest('hex').slice(0, 8);
+  await page.getByTestId(`inbox-remove-${id}`).click();
+  await expect(page.getByTestId('remove-dialog')).toContainText('篡改.pdf 未通过验证');
+  await page.getByTestId('remove-confirm').click();
+  await expect(page.getByTestId(`inbox-row-${id}`)).toHaveCount(0);
   await page.getByTestId('inbox-overview').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/bulk-overview-zh.png` });
   expect(await noEnglish(page.locator('main')), 'the overview').toEqual([]);
