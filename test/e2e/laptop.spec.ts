@@ -40,6 +40,18 @@ async function within(locator: Locator, container: Locator, page: Page): Promise
   return null;
 }
 
+/**
+ * The band above a grid's column headers, in pixels: none is wanted (an empty toolbar took a row
+ * of the grid on a laptop). Also how many toolbars the grid draws.
+ */
+async function bandAbove(wrapper: Locator): Promise<{ band: number; toolbars: number }> {
+  const root = await wrapper.locator('.MuiDataGrid-root').first().boundingBox();
+  const headers = await wrapper.locator('.MuiDataGrid-columnHeaders').first().boundingBox();
+  const toolbars = await wrapper.locator('.MuiDataGrid-toolbar, [role="toolbar"]').count();
+  // The grid's own border (1 px) is no band.
+  return { band: root && headers ? Math.max(0, Math.round(headers.y - root.y) - 1) : -1, toolbars };
+}
+
 test('laptop screens: every screen at 1366×768 and 1280×720 in both languages fits, the pay total and 工号 in view', async ({ page, app }) => {
   test.setTimeout(600_000);
   const errors: string[] = [];
@@ -71,6 +83,7 @@ test('laptop screens: every screen at 1366×768 and 1280×720 in both languages 
       await page.getByTestId('nav-scoring').click();
       await expect(page.getByTestId('month-grid').getByRole('row').nth(1)).toBeVisible();
       await shot('month');
+      expect.soft(await bandAbove(page.getByTestId('month-grid')), `the month grid's band above its headers at ${sz} (${lang})`).toEqual({ band: 0, toolbars: 0 });
 
       await go(`#/sheet/${scored.personId}/${period}`);
       await expect(page.getByTestId('total-monthly')).toBeVisible();
@@ -81,6 +94,7 @@ test('laptop screens: every screen at 1366×768 and 1280×720 in both languages 
         await page.getByTestId(`roster-tab-${tab}`).click();
         if (tab === 'people') await expect(page.getByTestId('roster-grid').getByRole('row').nth(1)).toBeVisible();
         await shot(`roster-${tab}`);
+        if (tab === 'people') expect.soft(await bandAbove(page.getByTestId('roster-grid')), `the people grid's band above its headers at ${sz} (${lang})`).toEqual({ band: 0, toolbars: 0 });
       }
 
       await page.getByTestId('nav-rubrics').click();

@@ -93,7 +93,8 @@ export function PeoplePanel() {
           columns={columns}
           loading={people.loading}
           density="compact"
-          showToolbar
+          // No toolbar band above the headers (a row of the grid on a laptop); each header's menu sorts, filters and hides.
+          showToolbar={false}
           pageSizeOptions={[25, 50, 100]}
           initialState={{ pagination: { paginationModel: { pageSize: 100, page: 0 } } }}
           disableRowSelectionOnClick

@@ -69,7 +69,9 @@ export default function MonthDataGrid({
       getRowId={(r) => r.personId}
       loading={loading}
       density="compact"
-      showToolbar
+      // No toolbar band above the headers: on a laptop it took a row of the grid for four icons;
+      // sorting, filtering and columns stay in each header's menu.
+      showToolbar={false}
       pageSizeOptions={[25, 50, 100]}
       initialState={gridMemory.saved ?? defaultState}
       disableRowSelectionOnClick
