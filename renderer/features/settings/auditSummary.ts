@@ -3,6 +3,7 @@
  * summary of the change (the full before / after stays available as JSON).
  */
 import type { AuditEntry } from '../../../shared/api/types.ts';
+import { isDepartmentId } from '../../../shared/departments.ts';
 import { score } from '../../app/format.ts';
 import type { Messages } from '../../i18n/index.tsx';
 
@@ -84,6 +85,11 @@ export function auditEntity(entry: AuditEntry, t: Messages): string {
       return t.settings.entities.user;
     case 'database':
       return t.backups.auditEntity;
+    case 'findings': {
+      // A department's findings for a month: "索赔组 · 2026-10".
+      const [period = '', department = ''] = entry.entityId.split('/');
+      return isDepartmentId(department) ? `${t.findings.departmentName(department)} · ${period}` : `${entry.entity} ${entry.entityId}`;
+    }
     default:
       return `${entry.entity} ${entry.entityId}`;
   }
