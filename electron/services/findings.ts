@@ -26,7 +26,7 @@ import { parseDateText } from '../../shared/date-text.ts';
 import { DEPARTMENT_IDS, DEPARTMENT_NAMES, type DepartmentId } from '../../shared/departments.ts';
 import { assessorsOf, itemsAssessedBy, mergeFindings, partOf, partWords, rubricAssessors, type Choice, type FindingPart, type ValueSource } from '../../shared/findings.ts';
 import { parseNumberText } from '../../shared/number-text.ts';
-import { InputError, type Problem } from '../../shared/problems.ts';
+import { InputError, type Problem, type ProblemRule } from '../../shared/problems.ts';
 import { leafItems, type ItemNode, type Rubric } from '../../shared/rubric/schema.ts';
 import type { HandIn } from '../../shared/scoring/handins.ts';
 import { MAX_NOTE_LENGTH, validateSheetInput, type IncidentInput, type ItemInput, type SheetInput } from '../../shared/scoring/input.ts';
@@ -315,13 +315,14 @@ function readPart(item: ItemNode, rubric: Rubric, period: string, date: string |
   if (problems.length > before) return null;
   const part: FindingPart = {};
   const r = item.rule;
-  const number = (c: Column): number | null => {
+  /** The cell's number; text that is none is refused with the rule of what the column takes there. */
+  const number = (c: Column, rule: ProblemRule): number | null => {
     const n = parseNumberText(cell(c));
-    if (n === null) problems.push({ field: columnLabel(c), value: cell(c), expected: 'a number' });
+    if (n === null) problems.push({ field: columnLabel(c), value: cell(c), expected: rule.code === 'whole-number' ? `a whole number from ${rule.min} to ${rule.max}` : 'a number', rule });
     return n;
   };
   if (cell('occurrences') !== '') {
-    const n = number('occurrences');
+    const n = number('occurrences', { code: 'whole-number', min: 1, max: 100 });
     if (n !== null) {
       if (!Number.isInteger(n) || n < 1 || n > 100) problems.push({ field: columnLabel('occurrences'), value: cell('occurrences'), expected: 'a whole number from 1 to 100', rule: { code: 'whole-number', min: 1, max: 100 } });
       else if (r.kind === 'violation' || r.kind === 'all-or-nothing') part.violated = true;
@@ -338,7 +339,7 @@ function readPart(item: ItemNode, rubric: Rubric, period: string, date: string |
         if ('range' in g) {
           if (cell('deduction') === '') problems.push({ field: columnLabel('deduction'), value: '', expected: `a deduction from ${g.range.min} to ${g.range.max} for ${g.title.zh}`, rule: { code: 'amount', ...g.range } });
           else {
-            const n = number('deduction');
+            const n = number('deduction', { code: 'amount', ...g.range });
             if (n !== null) part.deduction = n;
           }
         } else if (cell('deduction') !== '') {
@@ -354,7 +355,7 @@ function readPart(item: ItemNode, rubric: Rubric, period: string, date: string |
     if (!k) problems.push({ field: columnLabel('incident'), value: cell('incident'), expected: `one of ${options.join(', ')}`, rule: { code: 'one-of', options: kinds.map((x) => ({ zh: `${x.title.zh} ${x.min}–${x.max}`, en: `${x.title.en} ${x.min}–${x.max}` })) } });
     else if (cell('deduction') === '') problems.push({ field: columnLabel('deduction'), value: '', expected: `a deduction from ${k.min} to ${k.max} for ${k.title.zh}`, rule: { code: 'amount', min: k.min, max: k.max } });
     else {
-      const n = number('deduction');
+      const n = number('deduction', { code: 'amount', min: k.min, max: k.max });
       if (n !== null) part.incidents = [{ kind: k.id, deduction: n } satisfies IncidentInput];
     }
   }

@@ -258,7 +258,7 @@ describe('findings merged per department (services on a real file)', () => {
   it('row problems name line and column with codes; a salesperson hand-in date from 广告信息部 becomes a late hand-in with its source', async () => {
     const { db, people, h } = setup();
     const bad = await call(h, 'findings.preview', {
-      ...upload('工号,项目,次数,等级,扣分\nX-999,驻区去向,1,,\nF-101,索赔单填写,,poor,20\nF-101,索赔单填写,,优秀,\nF-101,不存在的项目,1,,\n'),
+      ...upload('工号,项目,次数,等级,扣分\nX-999,驻区去向,1,,\nF-101,索赔单填写,,poor,20\nF-101,索赔单填写,,优秀,\nF-101,不存在的项目,1,,\nF-102,驻区去向,两次,,\nF-102,索赔单填写,,poor,很多\n'),
       period: MONTH,
       department: 'claims',
     });
@@ -267,7 +267,11 @@ describe('findings merged per department (services on a real file)', () => {
       [3, 'error', ['amount']],
       [4, 'error', ['one-of']],
       [5, 'error', ['finding-item']],
+      [6, 'error', ['whole-number']],
+      [7, 'error', ['amount']],
     ]);
+    expect(bad.rows[4]!.problems[0]).toMatchObject({ field: '次数 (occurrences)', value: '两次', rule: { min: 1, max: 100 } });
+    expect(bad.rows[5]!.problems[0]).toMatchObject({ field: '扣分 (deduction)', value: '很多', rule: { min: 5, max: 10 } });
     expect(bad.rows[1]!.problems[0]!.field).toBe('扣分 (deduction)');
     expect(await fail(h, 'findings.import', { ...upload('工号,项目,次数\nX-999,驻区去向,1\n'), period: MONTH, department: 'claims' })).toMatchObject({ kind: 'input' });
 
