@@ -1,6 +1,6 @@
 /** Display helpers: numbers, times and flags in the current language. */
 import type { Language } from '../../shared/api/types.ts';
-import type { Messages } from '../i18n/index.tsx';
+import type { Messages } from '../i18n/en.ts';
 import { formatLocalTime } from '../../shared/time.ts';
 
 /** Scores are exact to 2 decimals already; show them as they are ("89.2", "88"). */

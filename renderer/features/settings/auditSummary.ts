@@ -5,7 +5,7 @@
 import type { AuditEntry } from '../../../shared/api/types.ts';
 import { isDepartmentId } from '../../../shared/departments.ts';
 import { score } from '../../app/format.ts';
-import type { Messages } from '../../i18n/index.tsx';
+import type { Messages } from '../../i18n/en.ts';
 
 /** What the actor column holds for changes made before anyone said who they are. */
 export const ACTOR_NOT_SET = '(not set)';
