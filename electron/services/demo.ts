@@ -128,8 +128,9 @@ export function loadDemo(db: Db, today: Date = new Date()): DemoSummary {
 
 /**
  * The month's files of two departments, as they would send them: 索赔组 (claims forms, the
- * whereabouts it noticed) and 技术组 (training absences, whereabouts, late quality feedback). Two
- * departments' occurrences of 驻区去向 add up on F-101's sheet, each with its source.
+ * whereabouts it noticed) and 技术组 (training absences, whereabouts, late quality feedback), for
+ * the field-service reps of SOUTH and NORTH (EAST's month stays untouched). Two departments'
+ * occurrences of 驻区去向 add up on F-201's sheet, each with its source.
  */
 function demoFindings(db: Db, period: string): number {
   const day = (d: number) => `${period}-${String(d).padStart(2, '0')}`;
@@ -139,18 +140,18 @@ function demoFindings(db: Db, period: string): number {
       department: 'claims',
       fileName: `索赔组-${period}.csv`,
       rows: [
-        ['F-101', '', '索赔单填写', '', 'poor', '6', day(2), '两张索赔单缺故障照片'],
-        ['F-101', '', '驻区去向', '1', '', '', day(3), '核查索赔时联系不上'],
-        ['F-202', '', '索赔单填写', '', 'minor-gaps', '1', day(2), ''],
+        ['F-201', '', '索赔单填写', '', 'poor', '6', day(2), '两张索赔单缺故障照片'],
+        ['F-201', '', '驻区去向', '1', '', '', day(3), '核查索赔时联系不上'],
+        ['F-302', '', '索赔单填写', '', 'minor-gaps', '1', day(2), ''],
       ],
     },
     {
       department: 'technical',
       fileName: `技术组-${period}.csv`,
       rows: [
-        ['F-101', '', '驻区去向', '1', '', '', day(2), '技术支援电话未接'],
-        ['F-102', '', '内部培训', '1', '', '', day(1), '缺席月度技术培训'],
-        ['F-203', '', '信息反馈(特殊批量质量问题)', '', 'late', '2', day(3), '批量漏油问题晚报两天'],
+        ['F-201', '', '驻区去向', '1', '', '', day(2), '技术支援电话未接'],
+        ['F-202', '', '内部培训', '1', '', '', day(1), '缺席月度技术培训'],
+        ['F-303', '', '信息反馈(特殊批量质量问题)', '', 'late', '2', day(3), '批量漏油问题晚报两天'],
       ],
     },
   ];

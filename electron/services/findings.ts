@@ -507,6 +507,8 @@ interface Plan {
   plans: SheetPlan[];
   conflicts: FindingConflict[];
   sources: { personId: number; itemId: string; source: ValueSource }[];
+  /** This app's people for the month (a regional manager's region). */
+  visible: ReadonlySet<number>;
 }
 
 function context(db: Db, input: FindingsUpload): Context {
@@ -528,7 +530,9 @@ function plan(db: Db, input: FindingsUpload, file: FindingsFile): Plan {
   const rows = evaluated.map((e) => e.row);
   const sources = evaluated.filter((e) => e.source && e.row.personId !== null && e.row.itemId !== null).map((e) => ({ personId: e.row.personId!, itemId: e.row.itemId!, source: e.source! }));
   const others = storedFindings(db, input.period, input.department);
-  const previous = storedFindings(db, input.period).filter((f) => f.from === input.department);
+  const previous = storedFindings(db, input.period).filter((f) => f.from === input.department && ctx.visible.has(f.personId));
+  // Another region's findings of this department stay (a company-wide file skips those people).
+  others.push(...storedFindings(db, input.period).filter((f) => f.from === input.department && !ctx.visible.has(f.personId)));
   const findings: StoredFinding[] = [...others, ...sources.map((s) => ({ ...s.source, personId: s.personId, itemId: s.itemId }))];
   // The items each person's sheet takes again: this department's now and before.
   const touched = new Map<number, Set<string>>();
@@ -573,7 +577,7 @@ function plan(db: Db, input: FindingsUpload, file: FindingsFile): Plan {
     } else if (p.conflicts.some((c) => c.itemId === r.itemId)) r.action = 'conflict';
     else r.action = s.action;
   }
-  return { rows, skipped, sheets, plans: ctxSheets, conflicts: ctxSheets.flatMap((p) => p.conflicts), sources };
+  return { rows, skipped, sheets, plans: ctxSheets, conflicts: ctxSheets.flatMap((p) => p.conflicts), sources, visible: ctx.visible };
 }
 
 // ---- preview and import -------------------------------------------------------------------
@@ -635,7 +639,8 @@ function applyFindings(db: Db, input: FindingsUpload, file: FindingsFile): Findi
       | { id: number; file_name: string; imported_at: string }
       | undefined;
     if (old) statement(db, 'UPDATE finding_files SET replaced_at = ? WHERE id = ?').run(stamp.at, old.id);
-    statement(db, 'DELETE FROM findings WHERE period = ? AND department = ?').run(input.period, input.department);
+    // The department's findings for this app's people only: a company-wide file skips the others, so their findings here stay.
+    statement(db, 'DELETE FROM findings WHERE period = ? AND department = ? AND person_id IN (SELECT value FROM json_each(?))').run(input.period, input.department, JSON.stringify([...p.visible]));
     const fileId = Number(
       statement(db, 'INSERT INTO finding_files (period, department, file_name, sha256, rows, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(input.period, input.department, input.fileName, file.sha256, p.sources.length, stamp.at, stamp.actor).lastInsertRowid,
     );

@@ -195,6 +195,22 @@ describe('findings merged per department (services on a real file)', () => {
     ]);
     expect(month.departments.filter((d) => !d.file).map((d) => d.id)).toEqual(['field-management', 'correspondence', 'parts', 'advertising', 'sales-planning', 'regional-planner']);
     expect((db.prepare('SELECT count(*) AS n FROM finding_files WHERE replaced_at IS NOT NULL').get() as { n: number }).n).toBe(2);
+
+    // Imported where everyone is seen (sales planning), a finding for EAST's F-201; SOUTH's manager's
+    // next file of 索赔组 replaces the findings of SOUTH's people only.
+    await call(h, 'user.set', { name: '周建国', chainRole: 'planning', regionId: null });
+    await call(h, 'findings.import', { ...upload('工号,项目,次数\nF-201,驻区去向,1\nF-102,驻区去向,1\n', 'claims-all.csv'), period: MONTH, department: 'claims' });
+    const south = (db.prepare("SELECT id FROM regions WHERE code = 'SOUTH'").get() as { id: number }).id;
+    await call(h, 'user.set', { name: '王磊', chainRole: 'manager', regionId: south });
+    const r = await call(h, 'findings.import', { ...upload('工号,项目,次数\nF-201,驻区去向,3\nF-101,驻区去向,1\n', 'claims-south.csv'), period: MONTH, department: 'claims' });
+    expect(r.skipped).toMatchObject([{ employeeNo: 'F-201', reason: 'other-region' }]);
+    const held = db.prepare("SELECT p.employee_no AS no, f.part FROM findings f JOIN people p ON p.id = f.person_id WHERE f.department = 'claims' ORDER BY p.employee_no").all();
+    expect(held).toEqual([
+      { no: 'F-101', part: '{"occurrences":1}' },
+      { no: 'F-201', part: '{"occurrences":1}' },
+    ]);
+    expect(itemsOf(db, people['F-102']!).whereabouts).toBeUndefined();
+    expect(itemsOf(db, people['F-201']!).whereabouts).toMatchObject({ occurrences: 1, sources: [{ from: 'claims', file: 'claims-all.csv' }] });
   });
 
   it('a value the manager typed and two departments’ different grades wait side by side; the manager chooses', async () => {

@@ -34,10 +34,12 @@ afterAll(() => tearDownChainApps(apps, root));
 
 describe('a sheet from findings through the chain', () => {
   it('is verified at every step and HR’s copy keeps each deduction’s source', async () => {
-    // 索赔组 found gaps in F-202's claim forms (the demo's findings of the month).
-    const rec = await call(apps.manager, 'sheets.get', { personId: personId(apps.manager, 'F-202'), period: PERIOD });
+    // 索赔组 found F-201's claim forms poor (the demo's findings of the month); 索赔组 and 技术组 each a time not reachable.
+    const rec = await call(apps.manager, 'sheets.get', { personId: personId(apps.manager, 'F-201'), period: PERIOD });
     const claims = rec.input.items?.['service-center.claims'];
-    expect(claims).toMatchObject({ grade: 'minor-gaps', deduction: 1, sources: [{ from: 'claims', file: `索赔组-${PERIOD}.csv`, row: 4, date: `${PERIOD}-02` }] });
+    expect(claims).toMatchObject({ grade: 'poor', deduction: 6, sources: [{ from: 'claims', file: `索赔组-${PERIOD}.csv`, row: 2, date: `${PERIOD}-02`, note: '两张索赔单缺故障照片' }] });
+    const whereabouts = rec.input.items?.whereabouts;
+    expect(whereabouts?.sources?.map((s) => s.from)).toEqual(['claims', 'technical']);
     const { items, absences, handIns } = rec.input;
     await call(apps.manager, 'sheets.save', { personId: rec.person.id, period: PERIOD, entry: { items, absences, handIns }, status: 'ready', expectedRevision: rec.revision });
     const exported = await call(apps.manager, 'sheets.export', { personId: rec.person.id, period: PERIOD, fingerprint: apps.manager.identity.fingerprint, passphrase: PASS.manager, language: 'zh' });
@@ -51,10 +53,11 @@ describe('a sheet from findings through the chain', () => {
       current = last;
     }
     const [outcome] = await call(apps.hr, 'hr.import', { files: [upload(last!.fileName, bytesOf(last!))] });
-    expect(outcome).toMatchObject({ outcome: 'imported', employeeNo: 'F-202', period: PERIOD });
-    const atHr = await call(apps.hr, 'sheets.get', { personId: personId(apps.hr, 'F-202'), period: PERIOD });
+    expect(outcome).toMatchObject({ outcome: 'imported', employeeNo: 'F-201', period: PERIOD });
+    const atHr = await call(apps.hr, 'sheets.get', { personId: personId(apps.hr, 'F-201'), period: PERIOD });
     expect(atHr.status).toBe('approved');
     expect(atHr.input.items?.['service-center.claims']).toEqual(claims);
+    expect(atHr.input.items?.whereabouts).toEqual(whereabouts);
     expect(atHr.result.monthlyScore).toBe(rec.result.monthlyScore);
   }, 120_000);
 });

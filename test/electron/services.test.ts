@@ -237,10 +237,10 @@ describe('demo organisation', () => {
     // This month: only the drafts two departments' findings made, each deduction with its source.
     const current = db.prepare("SELECT p.employee_no AS no, s.status, s.items FROM sheets s JOIN people p ON p.id = s.person_id WHERE s.period = '2026-11' ORDER BY p.employee_no").all() as { no: string; status: string; items: string }[];
     expect(current.map((c) => [c.no, c.status])).toEqual([
-      ['F-101', 'draft'],
-      ['F-102', 'draft'],
+      ['F-201', 'draft'],
       ['F-202', 'draft'],
-      ['F-203', 'draft'],
+      ['F-302', 'draft'],
+      ['F-303', 'draft'],
     ]);
     expect(JSON.parse(current[0]!.items).whereabouts.sources.map((s: { from: string }) => s.from)).toEqual(['claims', 'technical']);
     expect(db.prepare("SELECT department, file_name FROM finding_files WHERE period = '2026-11' ORDER BY department").all()).toEqual([

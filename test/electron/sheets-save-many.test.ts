@@ -15,7 +15,7 @@ import { getSheet, saveSheet } from '../../electron/services/sheets.ts';
 import type { SheetStatus } from '../../shared/api/types.ts';
 import { tempDb } from '../helpers/db.ts';
 
-const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10; in 2026-11 only the drafts of two departments' findings (four field-service reps)
+const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10; in 2026-11 only the drafts of two departments' findings (four field-service reps of SOUTH and NORTH)
 
 /** A database with the demo organisation and a user set (the audit's actor). */
 function demoDb(): { db: Db; path: string } {
