@@ -71,10 +71,15 @@ export function AnnualView({ period, onPeriod }: { period: string; onPeriod: (pe
       <ReportGrid
         testId="annual-grid"
         height="calc(100vh - 250px)"
+        // 工号 beside each name (two people may share one); December still fits a 1280-wide laptop.
+        showEmployeeNo
+        // A row grows where its role wraps.
+        getRowHeight={() => 'auto'}
         rows={data?.rows ?? []}
         columns={columns}
         loading={report.loading}
         sx={{
+          ...TIGHT_CELLS,
           '& .annual-score': { fontWeight: 600 },
           '& .annual-missing': { bgcolor: 'rgba(211, 47, 47, 0.08)', color: 'error.main', fontWeight: 600 },
         }}
@@ -88,7 +93,19 @@ function monthNames(lang: Language): string[] {
   return Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2000, i, 1))));
 }
 
+/** Cells padded 6 px a side, not the fitted 10 (as the pay grid's): 工号 and twelve months on a 1280-wide laptop. */
+const TIGHT_CELLS = { '& .MuiDataGrid-cell, & .MuiDataGrid-columnHeader': { px: '6px' } } as const;
+const TIGHTER = 8;
+
 function annualColumns(t: Messages, lang: Language, fit: Fit): GridColDef<AnnualRow>[] {
+  return fittedColumns(t, lang, fit).map((col) => ({
+    ...col,
+    ...(col.width !== undefined ? { width: col.width - TIGHTER } : {}),
+    ...(col.minWidth !== undefined ? { minWidth: col.minWidth - TIGHTER } : {}),
+  }));
+}
+
+function fittedColumns(t: Messages, lang: Language, fit: Fit): GridColDef<AnnualRow>[] {
   const c = { ...t.reports.columns, ...t.reports.annual.columns };
   const missingWord = t.reports.annual.missingMonth;
   const header = (label: string, min = 0) => Math.max(min, fit.header(label));
@@ -114,7 +131,18 @@ function annualColumns(t: Messages, lang: Language, fit: Fit): GridColDef<Annual
     { field: 'employeeNo', headerName: c.employeeNo, width: header(c.employeeNo, fit.cell(['S-1000'])) },
     { field: 'name', headerName: c.name, minWidth: header(c.name, fit.cell(['欧阳娜娜'])), flex: 1 },
     { field: 'regionName', headerName: c.region, minWidth: header(c.region, fit.cell(['华东区'])), flex: 1, valueGetter: (v: string | null) => v ?? '' },
-    { field: 'role', headerName: c.role, width: Math.max(fit.cell(Object.values(t.roles)), header(c.role)), valueGetter: (_v, row) => t.roles[row.role] },
+    {
+      field: 'role',
+      headerName: c.role,
+      // As wide as the longest word of a role: a long role ("Field service representative") wraps in its row, so December stays on a laptop's screen.
+      width: Math.max(fit.cell(Object.values(t.roles).flatMap((r) => r.split(' '))), header(c.role)),
+      valueGetter: (_v, row) => t.roles[row.role],
+      renderCell: ({ formattedValue }) => (
+        <Typography variant="body2" component="div" sx={{ whiteSpace: 'normal', lineHeight: 1.25, py: 0.5 }}>
+          {String(formattedValue ?? '')}
+        </Typography>
+      ),
+    },
     { field: 'annualScore', headerName: c.annual, type: 'number', width: Math.max(twoLineHeader(fit, c.annual), fit.cell(['99.99', '100'])), cellClassName: 'annual-score', valueFormatter: (v: number) => score(v) },
     {
       field: 'missingCount',
