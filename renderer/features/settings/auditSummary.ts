@@ -59,6 +59,7 @@ export function auditAction(action: string, t: Messages): string {
     'backup.restore': t.backups.auditAction,
     'sheet.amend': t.amend.auditAmend,
     'sheet.import-amendment': t.amend.auditImportAmendment,
+    ...t.figures.auditActions,
   };
   return actions[action] ?? action;
 }
@@ -85,6 +86,11 @@ export function auditEntity(entry: AuditEntry, t: Messages): string {
       return t.settings.entities.user;
     case 'database':
       return t.backups.auditEntity;
+    case 'figures': {
+      // A person's salary and KPIs for a month: "F-303 · 2026-11".
+      const [employeeNo = entry.entityId, period = ''] = entry.entityId.split('/');
+      return period ? `${employeeNo} · ${period}` : employeeNo;
+    }
     case 'findings': {
       // A department's findings for a month: "索赔组 · 2026-10".
       const [period = '', department = ''] = entry.entityId.split('/');
@@ -113,6 +119,8 @@ export function auditSummary(entry: AuditEntry, t: Messages, lookups: AuditLooku
       return [userSummary(entry.after, t, lookups)];
     case 'database':
       return [t.backups.auditSummary(entry.entityId, str(data(entry.before).keptAs))];
+    case 'figures':
+      return [figuresSummary(entry, t)];
     default: {
       const text = canonical(entry.after ?? entry.before ?? null);
       return [text.length > 160 ? `${text.slice(0, 157)}…` : text];
@@ -203,4 +211,33 @@ function userSummary(value: unknown, t: Messages, lookups: AuditLookups): string
   const role = str(user.chainRole);
   const region = typeof user.regionId === 'number' ? (lookups.regionName(user.regionId) ?? `#${user.regionId}`) : null;
   return [str(user.name) || t.common.none, role in t.chainRoles ? t.chainRoles[role as keyof Messages['chainRoles']] : role, region].filter(Boolean).join(' · ');
+}
+
+/** A KPI by its name in the UI's language. */
+const kpiName = (id: string, t: Messages): string => t.figures.kpiName(id);
+
+/**
+ * A change to a person's salary and KPIs: each value that changed ("实际销售数量: 58 → 59"), or
+ * the values first recorded; a sheet's differing KPIs, or the KPI whose difference was settled.
+ */
+function figuresSummary(entry: AuditEntry, t: Messages): string {
+  const before = isData(entry.before) ? entry.before : null;
+  const after = data(entry.after);
+  if (entry.action === 'figures.conflict') {
+    const conflicts = Array.isArray(after.conflicts) ? after.conflicts : [];
+    return list(conflicts.map((c) => kpiName(str(data(c).kpi), t)), t);
+  }
+  if (entry.action === 'figures.conflict-resolve') return `${kpiName(str(before?.kpi), t)}: ${str(after.value)}`;
+  const value = (v: unknown) => (v === null || v === undefined ? t.common.none : str(v));
+  const parts: string[] = [];
+  const salary = [before?.salaryTotal, after.salaryTotal];
+  if (before ? canonical(salary[0]) !== canonical(salary[1]) : salary[1] !== null && salary[1] !== undefined) {
+    parts.push(`${t.figures.salaryTotal}: ${before ? `${value(salary[0])} → ` : ''}${value(salary[1])}`);
+  }
+  const kpis = [data(before?.kpis), data(after.kpis)];
+  for (const id of [...new Set([...Object.keys(kpis[1]!), ...Object.keys(kpis[0]!)])]) {
+    if (before ? canonical(kpis[0]![id]) === canonical(kpis[1]![id]) : kpis[1]![id] === undefined) continue;
+    parts.push(`${kpiName(id, t)}: ${before ? `${value(kpis[0]![id])} → ` : ''}${value(kpis[1]![id])}`);
+  }
+  return parts.length ? parts.join(' · ') : t.settings.noChange;
 }
