@@ -28,6 +28,8 @@ import { addToInbox, approveInbox, listInbox } from './services/inbox.ts';
 import { amendSheet } from './services/amendments.ts';
 import { monthFigures, saveFigures } from './services/figures.ts';
 import { importFigures, previewFigures } from './services/figures-import.ts';
+import { findingsMonth, findingsTemplate, importFindings, previewFindings, resolveFinding } from './services/findings.ts';
+import { confirmSheetFigures, resolveFigureConflict, sheetFiguresState } from './services/sheet-figures.ts';
 import { getJob } from './services/jobs.ts';
 import { listPaySettings, savePaySettings } from './services/pay-settings.ts';
 import { reportFile } from './services/report-files.ts';
@@ -36,6 +38,8 @@ import { exportRubricFile, importRubricFile, saveRubricVersion } from './service
 import { deactivatePerson, listPeople, savePerson } from './services/people.ts';
 import { listRegions, saveRegion, setRegionActive } from './services/regions.ts';
 import { returnInbox } from './services/inbox-return.ts';
+import { bulkFiles, inboxOverview, removeEntry, startBulkApproval, startBulkReturn } from './services/inbox-bulk.ts';
+import { listUnlocked, lockIdentity, unlockIdentity } from './services/session-unlock.ts';
 import { importReturnNotes, listReturnNotes } from './services/returns.ts';
 import { importRoster, previewRoster } from './services/roster-import.ts';
 import { listRubrics } from './services/rubrics.ts';
@@ -88,6 +92,14 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'inbox.list': (input) => listInbox(db, input),
     'inbox.approve': (input) => approveInbox(db, input),
     'inbox.return': (input) => returnInbox(db, input),
+    'inbox.approveMany': (input) => startBulkApproval(db, input),
+    'inbox.returnMany': (input) => startBulkReturn(db, input),
+    'inbox.bulkFiles': (input) => bulkFiles(input),
+    'inbox.remove': (input) => removeEntry(db, input),
+    'inbox.overview': () => inboxOverview(db),
+    'identities.unlock': (input) => unlockIdentity(db, input),
+    'identities.lock': (input) => lockIdentity(db, input),
+    'identities.unlocked': (input) => listUnlocked(db, input),
     'returns.import': (input) => importReturnNotes(db, input),
     'returns.list': (input) => listReturnNotes(db, input),
     'hr.import': (input) => hrImport(db, input),
@@ -95,6 +107,14 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'figures.save': (input) => saveFigures(db, input),
     'figures.preview': (input) => previewFigures(db, input),
     'figures.import': (input) => importFigures(db, input),
+    'figures.fromSheets': (input) => sheetFiguresState(db, input),
+    'figures.confirm': (input) => confirmSheetFigures(db, input),
+    'figures.resolveConflict': (input) => resolveFigureConflict(db, input),
+    'findings.preview': (input) => previewFindings(db, input),
+    'findings.import': (input) => importFindings(db, input),
+    'findings.month': (input) => findingsMonth(db, input),
+    'findings.resolve': (input) => resolveFinding(db, input),
+    'findings.template': (input) => findingsTemplate(db, input),
     'paySettings.list': () => listPaySettings(db),
     'paySettings.save': (input) => savePaySettings(db, input),
     'reports.pay': (input) => payReport(db, input),

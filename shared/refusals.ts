@@ -28,6 +28,8 @@ export type Refusal =
   | { code: 'sheets-changed'; period: string; count: number; names: string[] }
   /** A person's salary and KPIs were saved elsewhere since the caller read them. */
   | { code: 'figures-changed'; name: string; period: string; stored: number; edited: number }
+  /** figures.resolveConflict on a conflict no longer open (settled elsewhere, or HR's value is the sheet's now). */
+  | { code: 'figure-conflict-settled'; name: string; period: string; kpi: string }
   | { code: 'not-found'; what: Missing; id: string }
   /** An in-memory database (tests, a scratch run) has no backups and no data folder for files. */
   | { code: 'in-memory'; need: 'backups' | 'files' }
@@ -122,6 +124,12 @@ export type Refusal =
   | { code: 'amendment-changes-differ'; name: string; period: string; version: number }
   /** A newer version of the sheet (`byFileName`, version `version`) came into the inbox: this one can no longer be approved. */
   | { code: 'superseded'; fileName: string; byFileName: string; version: number }
+  /** No passphrase was given and the identity is not unlocked for the session (or it locked again after `idleMinutes` idle). */
+  | { code: 'identity-locked'; name: string; idleMinutes: number }
+  /** inbox.remove: only a refused entry (one that does not verify) or a region summary can be removed from the inbox. */
+  | { code: 'entry-not-refused'; fileName: string }
+  /** A bulk approval or return chose no pending entry at the identity's step. */
+  | { code: 'nothing-pending'; role: ChainRole }
   // The manager's import of return notes
   | ({ code: 'return-no-sheet' } & SheetOf)
   | { code: 'return-not-signed'; status: SheetStatus }

@@ -4,7 +4,9 @@
  * writes it, the verifier and HR's import read it.
  */
 import { amendmentProblem, type Amendment } from './amendment.ts';
+import { sourcesProblem } from './findings.ts';
 import type { ChainRole, Person, SheetRecord } from './api/types.ts';
+import { checkKpiValues, type KpiValues } from './kpi.ts';
 import { InputError, formatProblems, isPlainObject } from './problems.ts';
 import type { RubricTrustReason } from './refusals.ts';
 import { BUILTIN_RUBRICS, loadRubric, SUPERSEDED_FROM } from './rubric/catalog.ts';
@@ -41,6 +43,12 @@ export interface ScoresheetJson {
   region?: { code: string; name: string };
   /** An amendment of a signed version (shared/amendment.ts): its number, the version it amends, the reason and what changed. */
   amendment?: Amendment;
+  /**
+   * The KPIs the exporting app recorded for the person's month (ids of shared/kpi.ts; plan and
+   * actual quantity among them), when it had any: for information, never part of the score. HR
+   * keeps them as figures "from the sheet, unconfirmed" (a sheet is not the authority for a plan).
+   */
+  kpis?: KpiValues;
 }
 
 export function scoresheetJson(
@@ -49,6 +57,7 @@ export function scoresheetJson(
   exportedAt: string = new Date().toISOString(),
   region?: { code: string; name: string },
   amendment?: Amendment,
+  kpis?: KpiValues,
 ): ScoresheetJson {
   return {
     format: SCORESHEET_FORMAT,
@@ -60,6 +69,7 @@ export function scoresheetJson(
     exportedAt,
     ...(region ? { region: { code: region.code, name: region.name } } : {}),
     ...(amendment ? { amendment } : {}),
+    ...(kpis && Object.keys(kpis).length ? { kpis: { ...kpis } } : {}),
   };
 }
 
@@ -160,6 +170,9 @@ export function checkScoresheet(json: unknown, known: readonly Rubric[] = BUILTI
   const recomputed: unknown = JSON.parse(JSON.stringify(scoreSheet(checked.input, rubric)));
   const difference = firstDifference(json.output, recomputed, 'output');
   if (difference) return `the embedded numbers do not match a recomputation with the rubric ${rubric.id}@${rubric.version} known here: ${difference}`;
+  // Each value's sources (score-file.md: department, file, row, date, or the manager) make up the value.
+  const sources = sourcesProblem(checked.input.items, checked.input.handIns);
+  if (sources) return `the embedded input's sources do not hold together: ${sources}`;
 
   const person = json.person;
   if (!isPlainObject(person) || typeof person.employeeNo !== 'string' || typeof person.name !== 'string' || !ROLE_IDS.includes(person.role as RoleId)) {
@@ -173,6 +186,10 @@ export function checkScoresheet(json: unknown, known: readonly Rubric[] = BUILTI
   if ('region' in json && json.region !== undefined) {
     const region = json.region;
     if (!isPlainObject(region) || typeof region.code !== 'string' || typeof region.name !== 'string') return 'the embedded region is not { code, name }';
+  }
+  if ('kpis' in json && json.kpis !== undefined) {
+    const problems = checkKpiValues(json.kpis, 'kpis');
+    if (problems.length) return `the embedded KPIs are not valid: ${formatProblems(problems, 'kpis')}`;
   }
   const amendment = amendmentProblem(json.amendment, checked.input, recomputed as SheetResult);
   if (amendment) return `the embedded amendment does not hold together: ${amendment}`;

@@ -2,6 +2,10 @@
 import { figuresEn } from '../features/figures/figuresMessages.ts';
 import { reportsEn } from '../features/reports/reportsMessages.ts';
 import { rubricEditorEn } from '../features/rubrics/rubricEditorMessages.ts';
+import { amendEn } from './amendments.ts';
+import { keysEn } from './keys.ts';
+import { bulkEn } from './bulk.ts';
+import { findingRulesEn, findingsEn } from './findings.ts';
 import { DOMAIN_LABELS } from '../../shared/labels.ts';
 import type { ProblemRule } from '../../shared/problems.ts';
 import { CHAIN_ROLES, type ChainRole } from '../../shared/chain.ts';
@@ -19,6 +23,10 @@ export const en = {
   figures: figuresEn,
   reports: reportsEn,
   rubricEditor: rubricEditorEn,
+  amend: amendEn,
+  keys: keysEn,
+  bulk: bulkEn,
+  findings: findingsEn,
   common: {
     save: 'Save',
     saving: 'Saving…',
@@ -85,8 +93,8 @@ export const en = {
         `a number from ${r.min} to ${r.max}${r.unit === 'percent' ? ' (percent)' : r.unit === 'yuan' ? ' (yuan)' : ''}, at most ${r.decimals} decimals`,
       'note-length': (r: { max: number }) => `a text of at most ${r.max} characters`,
       'at-most': (r: { max: number }) => `at most ${r.max}`,
-      date: () => 'a date YYYY-MM-DD',
-      'date-time': () => 'a date and time YYYY-MM-DD HH:MM',
+      date: () => 'a date: a day of the sheet’s month (12), month-day (1-3) or YYYY-MM-DD',
+      'date-time': () => 'a date and time: day and time (12 16:30), month-day and time (1-3 9:00) or YYYY-MM-DD HH:MM',
       'date-in-month': (r: { period: string }) => `a date in ${r.period}`,
       'date-once': () => 'each date only once',
       required: () => 'a value (it is required)',
@@ -126,6 +134,7 @@ export const en = {
       file: (r: { reason: FileReason }) => fileReasonEn(r.reason),
       email: () => 'an e-mail address such as name@example.com (letters, digits and signs without spaces, then @)',
       'chain-role': () => `a step of the chain: ${CHAIN_ROLES.map((r) => DOMAIN_LABELS.en.chainRoles[r]).join(', ')}`,
+      ...findingRulesEn,
     } satisfies { [C in ProblemRule['code']]: (rule: Extract<ProblemRule, { code: C }>) => string },
     /** A service's refusal (shared/refusals.ts Refusal), worded in i18n/refusals.ts. */
     refusals: refusalsEn,
@@ -185,7 +194,7 @@ export const en = {
     period: 'Month',
     rubric: 'Rubric',
     status: 'Status',
-    keyboard: 'Tab moves between fields · Space ticks a box · ↑/↓ or +/− change a count · Ctrl+S saves · Esc returns to the month',
+    keyboard: 'Tab moves between fields · Space ticks a box · Ctrl+G goes to an item · Ctrl+Enter saves and opens the next person · Ctrl+Shift+Enter marks ready · Ctrl+S saves · Esc returns to the month',
     max: (n: string) => `max ${n}`,
     nominal: (n: string) => `nominal ${n}, taken from the daily total`,
     points: 'Points',
@@ -458,6 +467,9 @@ export const en = {
     actions: {
       'sheet.add': 'Sheet started',
       'sheet.edit': 'Sheet saved',
+      'sheet.findings': 'Sheet changed by a department’s findings',
+      'sheet.findings-choice': 'Findings chosen on the sheet',
+      'findings.import': 'Department’s findings imported',
       'person.add': 'Person added',
       'person.edit': 'Person changed',
       'region.add': 'Region added',

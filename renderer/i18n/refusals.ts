@@ -4,6 +4,7 @@
  * chain) are shared/labels.ts's; times are shown in the UI's locale.
  */
 import { DOMAIN_LABELS } from '../../shared/labels.ts';
+import { KPI_BY_ID } from '../../shared/kpi.ts';
 import type { ChainRole } from '../../shared/chain.ts';
 import type { FileReason, Missing, Refusal, VerifyCheck, VerifyFailure, VerifyReason } from '../../shared/refusals.ts';
 
@@ -158,6 +159,8 @@ export const refusalsEn = {
     `${r.names.join(', ')}${r.count > r.names.length ? ` and ${r.count - r.names.length} more` : ''}. Reload, then save again.`,
   'figures-changed': (r: R<'figures-changed'>) =>
     `The salary and KPIs of ${r.name} for ${r.period} were saved elsewhere since you opened them (revision ${r.stored}, you edited ${r.edited}). Reload them.`,
+  'figure-conflict-settled': (r: R<'figure-conflict-settled'>) =>
+    `The difference on ${KPI_BY_ID.get(r.kpi)?.en ?? r.kpi} of ${r.name} for ${r.period} is settled already (elsewhere, or HR's value is the sheet's now). Reload.`,
   'not-found': (r: R<'not-found'>) => missingEn[r.what](r.id),
   'in-memory': (r: R<'in-memory'>): string =>
     r.need === 'backups' ? 'This database lives in memory only: it has no backups.' : 'This database lives in memory only: it has no data folder for signed files.',
@@ -249,6 +252,9 @@ export const refusalsEn = {
   'amendment-changes-differ': (r: R<'amendment-changes-differ'>) =>
     `The amendment (version ${r.version}) of the sheet of ${r.name} for ${r.period} does not declare what changed from the version HR holds.`,
   superseded: (r: R<'superseded'>) => `${r.fileName} is superseded by ${r.byFileName} (version ${r.version} of the same sheet): approve that one instead.`,
+  'identity-locked': (r: R<'identity-locked'>) => `${r.name} is locked (it locks after ${r.idleMinutes} minutes without use): type the passphrase, or unlock it for this session with the lock in the top bar.`,
+  'entry-not-refused': (r: R<'entry-not-refused'>) => `${r.fileName} verifies: only a refused file can be removed from the inbox. Approve or return it.`,
+  'nothing-pending': (r: R<'nothing-pending'>) => `No received sheet is waiting for ${stepEn(r.role)}.`,
   'return-no-sheet': (r: R<'return-no-sheet'>) => `There is no sheet of ${r.name} (${r.employeeNo}) for ${r.period} in this database.`,
   'return-not-signed': (r: R<'return-not-signed'>) => `The sheet is ${EN.statuses[r.status].toLowerCase()}, not ${EN.statuses.signed.toLowerCase()}: there is nothing to reopen.`,
   'return-stale': () => 'The note returns an earlier export: the sheet was exported again since.',
@@ -357,6 +363,7 @@ export const refusalsZh: typeof refusalsEn = {
   'sheets-changed': (r) =>
     `${r.period} 有 ${r.count} 张评分表在您打开后已在别处保存,或已签署:${r.names.join('、')}${r.count > r.names.length ? ` 等 ${r.count} 人` : ''}。请重新载入后再保存。`,
   'figures-changed': (r) => `${r.name} ${r.period} 的工资和指标在您打开后已在别处保存(版本 ${r.stored},您编辑的是版本 ${r.edited})。请重新载入。`,
+  'figure-conflict-settled': (r) => `${r.name} ${r.period} 的${KPI_BY_ID.get(r.kpi)?.zh ?? r.kpi}差异已处理(在别处处理,或人力资源部的数值已与考核表一致)。请重新载入。`,
   'not-found': (r) => missingZh[r.what](r.id),
   'in-memory': (r) => (r.need === 'backups' ? '此数据库只在内存中,没有备份。' : '此数据库只在内存中,没有存放签名文件的数据文件夹。'),
   'restore-running': () => '已有一个恢复操作正在进行。',
@@ -427,6 +434,9 @@ export const refusalsZh: typeof refusalsEn = {
     ':修订只能替换人力资源部持有的那个版本。',
   'amendment-changes-differ': (r) => `${r.name} ${r.period} 评分表的修订(第 ${r.version} 版)未如实声明相对人力资源部所持版本的变更。`,
   superseded: (r) => `${r.fileName} 已被 ${r.byFileName}(同一评分表的第 ${r.version} 版)取代:请审批新版本。`,
+  'identity-locked': (r) => `${r.name} 已锁定(闲置 ${r.idleMinutes} 分钟后自动锁定):请输入密码,或用顶栏的锁图标为本次会话解锁。`,
+  'entry-not-refused': (r) => `${r.fileName} 验证通过:只有被拒绝的文件才能从收件箱移除。请审批或退回它。`,
+  'nothing-pending': (r) => `没有等待${stepZh(r.role)}处理的评分表。`,
   'return-no-sheet': (r) => `本数据库中没有 ${r.name}(${r.employeeNo})${r.period} 的评分表。`,
   'return-not-signed': (r) => `该评分表的状态为“${ZH.statuses[r.status]}”,不是“${ZH.statuses.signed}”:没有可重新打开的内容。`,
   'return-stale': () => '此退回通知针对的是较早的导出文件:该评分表之后已重新导出。',

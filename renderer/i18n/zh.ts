@@ -6,11 +6,19 @@ import { CHAIN_ROLES } from '../../shared/chain.ts';
 import { figuresZh } from '../features/figures/figuresMessages.ts';
 import { reportsZh } from '../features/reports/reportsMessages.ts';
 import { rubricEditorZh } from '../features/rubrics/rubricEditorMessages.ts';
+import { amendZh } from './amendments.ts';
+import { keysZh } from './keys.ts';
+import { bulkZh } from './bulk.ts';
+import { findingRulesZh, findingsZh } from './findings.ts';
 
 export const zh: Messages = {
   figures: figuresZh,
   reports: reportsZh,
   rubricEditor: rubricEditorZh,
+  amend: amendZh,
+  keys: keysZh,
+  bulk: bulkZh,
+  findings: findingsZh,
   common: {
     save: '保存',
     saving: '正在保存…',
@@ -72,8 +80,8 @@ export const zh: Messages = {
         `${r.min} 到 ${r.max} 之间的数${r.unit === 'percent' ? '(百分比)' : r.unit === 'yuan' ? '(元)' : ''},最多 ${r.decimals} 位小数`,
       'note-length': (r: { max: number }) => `不超过 ${r.max} 个字的文字`,
       'at-most': (r: { max: number }) => `最多 ${r.max} 个`,
-      date: () => '日期,格式为 YYYY-MM-DD',
-      'date-time': () => '日期和时间,格式为 YYYY-MM-DD HH:MM',
+      date: () => '日期:本月的某日(12)、月-日(1-3)或 年-月-日',
+      'date-time': () => '日期和时间:日 时:分(12 16:30)、月-日 时:分(1-3 9:00)或 年-月-日 时:分',
       'date-in-month': (r: { period: string }) => `${r.period} 月内的日期`,
       'date-once': () => '每个日期只能出现一次',
       required: () => '必填,不能为空',
@@ -108,6 +116,7 @@ export const zh: Messages = {
       file: (r) => fileReasonZh(r.reason),
       email: () => '电子邮箱地址:@ 前后各为不含空格和中文的字母、数字或符号',
       'chain-role': () => `审批流程中的一个环节:${CHAIN_ROLES.map((r) => DOMAIN_LABELS.zh.chainRoles[r]).join('、')}`,
+      ...findingRulesZh,
     },
     refusals: refusalsZh,
     reasons: reasonsZh,
@@ -165,7 +174,7 @@ export const zh: Messages = {
     period: '月份',
     rubric: '考核细则',
     status: '状态',
-    keyboard: 'Tab 切换字段 · 空格勾选 · ↑/↓ 或 +/− 调整次数 · Ctrl+S 保存 · Esc 返回月度列表',
+    keyboard: 'Tab 切换字段 · 空格勾选 · Ctrl+G 转到考核项 · Ctrl+Enter 保存并打开下一位 · Ctrl+Shift+Enter 标记为已完成 · Ctrl+S 保存 · Esc 返回月度列表',
     max: (n: string) => `满分 ${n}`,
     nominal: (n: string) => `名义 ${n} 分,从日常工作总分中扣除`,
     points: '得分',
@@ -436,6 +445,9 @@ export const zh: Messages = {
     actions: {
       'sheet.add': '新建评分表',
       'sheet.edit': '保存评分表',
+      'sheet.findings': '按部门考核结果修改评分表',
+      'sheet.findings-choice': '选定考核结果',
+      'findings.import': '导入部门考核结果',
       'person.add': '添加人员',
       'person.edit': '修改人员',
       'region.add': '添加区域',

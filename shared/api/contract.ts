@@ -10,8 +10,10 @@ import { InputError, zodProblems, type ProblemRule } from '../problems.ts';
 import { ROLE_IDS, type Rubric } from '../rubric/schema.ts';
 import { SCORER_STATUSES } from '../sheet-status.ts';
 import { CHAIN_ROLES, LANGUAGES, SHEET_STATUSES } from './types.ts';
-import type { AnnualReport, DashboardData, FairnessReport, FiguresPreview, MonthFigures, PayReport, PaySettingsVersion } from './report-types.ts';
+import type { AnnualReport, DashboardData, FairnessReport, FiguresImportResult, FiguresPreview, MonthFigures, PayReport, PaySettingsVersion, SheetFiguresState } from './report-types.ts';
 import { AMEND_REASON_MAX } from '../amendment.ts';
+import { DEPARTMENT_IDS } from '../departments.ts';
+import type { Choice, FindingsImportResult, FindingsMonth, FindingsPreview } from './findings-types.ts';
 import type {
   AmendedSheet,
   ApproveResult,
@@ -24,6 +26,7 @@ import type {
   HrImportOutcome,
   IdentityInfo,
   InboxEntry,
+  InboxOverviewRow,
   JobStatus,
   Language,
   MonthRow,
@@ -38,6 +41,7 @@ import type {
   SheetRecord,
   StoredFile,
   TrustedSignerInfo,
+  UnlockedIdentity,
   User,
 } from './types.ts';
 
@@ -61,6 +65,8 @@ const empty = z.strictObject({});
 const year = z.number().int().min(MIN_YEAR, `a year from ${MIN_YEAR} to ${MAX_YEAR}`).max(MAX_YEAR, `a year from ${MIN_YEAR} to ${MAX_YEAR}`);
 /** The largest file a call carries (a roster, a salary/KPI file, a signed sheet, an identity…). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** The most entries one bulk approval or return names. */
+export const BULK_MAX = 1000;
 /** The most files one call carries. */
 export const MAX_FILES_PER_CALL = 100;
 /** The largest request body browser mode reads (a call with several files: the renderer splits larger batches). */
@@ -233,12 +239,52 @@ export const contract = {
   'inbox.list': handler<InboxEntry[]>()(
     z.strictObject({ state: z.enum(['pending', 'approved', 'returned', 'imported']).optional() }),
   ),
+  // Without a passphrase: the identity unlocked for the session (identities.unlock), else refused (identity-locked).
   'inbox.approve': handler<ApproveResult>()(
-    z.strictObject({ sha256, fingerprint, passphrase, comment: comment.optional() }),
+    z.strictObject({ sha256, fingerprint, passphrase: passphrase.optional(), comment: comment.optional() }),
   ),
   'inbox.return': handler<StoredFile>()(
-    z.strictObject({ sha256, fingerprint, passphrase, reason: comment.min(1, 'a reason'), language: z.enum(LANGUAGES).optional() }),
+    z.strictObject({ sha256, fingerprint, passphrase: passphrase.optional(), reason: comment.min(1, 'a reason'), language: z.enum(LANGUAGES).optional() }),
   ),
+  /**
+   * Approve many received sheets with one passphrase (or the session's unlocked identity), as a
+   * job (progress and each entry's outcome: jobs.get): the entries named, or every pending entry
+   * at the identity's step (of a month, of a region by its code). A stored verdict is reused while
+   * the file and what the verdict depended on are unchanged; otherwise the file is verified again.
+   */
+  'inbox.approveMany': handler<{ jobId: string; total: number }>()(
+    z
+      .strictObject({
+        sha256: z.array(sha256).min(1, 'at least one file').max(BULK_MAX, `at most ${BULK_MAX} files per call`).optional(),
+        pending: z.strictObject({ period: period.optional(), regionCode: identifier.optional() }).optional(),
+        fingerprint,
+        passphrase: passphrase.optional(),
+        comment: comment.optional(),
+      })
+      .refine((v) => v.sha256 !== undefined || v.pending !== undefined, 'the files to approve (sha256), or pending: the pending entries at your step'),
+  ),
+  /** Return many received sheets with one reason (a signed return note each), as a job. */
+  'inbox.returnMany': handler<{ jobId: string; total: number }>()(
+    z.strictObject({
+      sha256: z.array(sha256).min(1, 'at least one file').max(BULK_MAX, `at most ${BULK_MAX} files per call`),
+      fingerprint,
+      passphrase: passphrase.optional(),
+      reason: comment.min(1, 'a reason'),
+      language: z.enum(LANGUAGES).optional(),
+    }),
+  ),
+  /** The files a finished bulk approval or return signed, as one zip. */
+  'inbox.bulkFiles': handler<FileData>()(z.strictObject({ jobId: z.string().uuid('a job id') })),
+  /** Remove a refused entry (one that does not verify) or a region summary from the inbox, with its kept copy. */
+  'inbox.remove': handler<{ sha256: string; fileName: string }>()(z.strictObject({ sha256 })),
+  /** Per region and month: received sheets pending at this app's step, returned, complete. */
+  'inbox.overview': handler<InboxOverviewRow[]>()(empty),
+  /** Keep an identity unlocked in memory for this session (never written); it locks after an idle time and on quit. */
+  'identities.unlock': handler<UnlockedIdentity>()(z.strictObject({ fingerprint, passphrase })),
+  /** Lock one identity (or every one) again. */
+  'identities.lock': handler<UnlockedIdentity[]>()(z.strictObject({ fingerprint: fingerprint.optional() })),
+  /** The identities unlocked now; `active`: the user is at work (keeps them from the idle lock). */
+  'identities.unlocked': handler<{ idleMs: number; unlocked: UnlockedIdentity[] }>()(z.strictObject({ active: z.boolean().optional() })),
   'returns.import': handler<ReturnImportOutcome[]>()(z.strictObject({ files })),
   'returns.list': handler<ReturnNoteInfo[]>()(z.strictObject({ period: period.optional() })),
   'hr.import': handler<HrImportOutcome[]>()(
@@ -259,9 +305,29 @@ export const contract = {
     }),
   ),
   'figures.preview': handler<FiguresPreview>()(upload.extend({ period })),
-  'figures.import': handler<{ added: number; updated: number; unchanged: number }>()(
+  'figures.import': handler<FiguresImportResult>()(
     upload.extend({ period }),
   ),
+  // Figures from signed sheets (HR's import): what is unconfirmed or differs, confirming in bulk, settling a difference.
+  'figures.fromSheets': handler<SheetFiguresState>()(z.strictObject({ period })),
+  'figures.confirm': handler<{ confirmed: number; people: number }>()(
+    z.strictObject({ period, personIds: z.array(id).min(1).max(1000).optional() }),
+  ),
+  'figures.resolveConflict': handler<MonthFigures>()(
+    z.strictObject({ personId: id, period, kpi: z.string().min(1).max(60), keep: z.enum(['hr', 'sheet']) }),
+  ),
+
+  // The departments' findings for a month (electron/services/findings.ts): a department's file → the draft sheets, each deduction with its source.
+  'findings.preview': handler<FindingsPreview>()(upload.extend({ period, department: z.enum(DEPARTMENT_IDS) })),
+  'findings.import': handler<FindingsImportResult>()(upload.extend({ period, department: z.enum(DEPARTMENT_IDS) })),
+  /** Each department's file for the month (or none yet) and the open conflicts. */
+  'findings.month': handler<FindingsMonth>()(z.strictObject({ period })),
+  /** The manager's choice where findings conflict: count them all, only the departments', or whose value (a grade). */
+  'findings.resolve': handler<{ personId: number; period: string; itemId: string; choice: Choice; monthlyScore: number }>()(
+    z.strictObject({ period, personId: id, itemId: z.string().min(1).max(200), choice: z.enum(['all', 'departments', 'manager', ...DEPARTMENT_IDS]) }),
+  ),
+  /** A department's template (XLSX): the month's people and only the items the department assesses. */
+  'findings.template': handler<FileData>()(z.strictObject({ period, department: z.enum(DEPARTMENT_IDS) })),
 
   // Pay settings, versioned: each version is in force from a month.
   'paySettings.list': handler<PaySettingsVersion[]>()(empty),

@@ -7,6 +7,7 @@ import type { Amendment, AmendmentDiff, AmendsRef } from '../amendment.ts';
 import type { Refusal, VerifyFailure } from '../refusals.ts';
 import type { ChainRole } from '../chain.ts';
 import type { SheetStatus } from '../sheet-status.ts';
+import type { SheetFiguresOutcome } from './report-types.ts';
 
 // The chain and the statuses have their own homes; re-exported here for the records below.
 export { CHAIN_ROLES, type ChainRole } from '../chain.ts';
@@ -58,6 +59,8 @@ export interface MonthRow {
   deductions: number;
   flags: string[];
   updatedAt: string | null;
+  /** The sheet's current content is an amendment (docs/trust.md, "Amendments"): its version (2, 3…); absent for a version 1. */
+  amendment?: number;
 }
 
 /** What a manager records on a sheet (the score input less what the server knows). */
@@ -308,7 +311,7 @@ export type SkipCode = 'not-started' | 'already-signed' | 'approved' | 'not-read
 
 export interface JobStatus {
   id: string;
-  kind: 'export-month';
+  kind: 'export-month' | 'approve-many' | 'return-many';
   /** Sheets handled so far (exported or failed). */
   done: number;
   total: number;
@@ -318,6 +321,8 @@ export interface JobStatus {
   files: JobFile[];
   /** The region summary PDF (signed), once the sheets are done; null when there is none. */
   summary: { fileName: string; path: string; sha256: string } | null;
+  /** A bulk approval or return: each entry's outcome, in order. */
+  outcomes?: BulkOutcome[];
   finished: boolean;
   startedAt: string;
   finishedAt: string | null;
@@ -376,6 +381,74 @@ export interface InboxEntry {
    * or a later one): this file can no longer be approved (inbox.approve refuses: superseded).
    */
   superseded: { sha256: string; fileName: string; version: number } | null;
+  /** The file is a region summary (not a score sheet): what it lists and which of those are in this inbox. */
+  summary?: RegionSummaryInfo | null;
+}
+
+/**
+ * A region summary in the inbox (a month's export writes it, signed, embedding its list): the
+ * sheets it lists, each with the inbox entry holding that exported file (by its first signed
+ * revision), if any.
+ */
+export interface RegionSummaryInfo {
+  region: { code: string; name: string } | null;
+  period: string;
+  signer: { name: string; role: ChainRole };
+  signedAt: string;
+  /** The language the summary's PDF is written in. */
+  language: Language;
+  sheets: {
+    employeeNo: string;
+    name: string;
+    role: Person['role'];
+    fileName: string;
+    monthlyScore: number;
+    /** The flags as ids (worded by the UI) and as the summary's PDF words them (in `language`). */
+    flags: string[];
+    flagWords: string[];
+    entry: { sha256: string; state: InboxState; nextStep: ChainRole | null; ok: boolean } | null;
+  }[];
+}
+
+/** One entry of a bulk approval or return (inbox.approveMany, inbox.returnMany): what became of it. */
+export interface BulkOutcome {
+  sha256: string;
+  fileName: string;
+  person: InboxEntry['person'];
+  region: InboxEntry['region'];
+  period: string | null;
+  outcome: 'signed' | 'returned' | 'skipped';
+  /** The inbox's stored verdict was used (the file and what its verdict depended on unchanged) instead of verifying again. */
+  reused: boolean;
+  /** Why it was skipped (null when signed or returned, or for an unexpected failure: see `message`). */
+  refusal: Refusal | null;
+  message: string | null;
+  /** The new file: the approved sheet, or the signed return note. */
+  file: { fileName: string; path: string; sha256: string } | null;
+  complete: boolean;
+  nextStep: ChainRole | null;
+}
+
+/** A signing identity unlocked for this session (kept in memory only): it locks again after `idleMs` without use, and when the app quits. */
+export interface UnlockedIdentity {
+  fingerprint: string;
+  name: string;
+  role: ChainRole;
+  idleMs: number;
+  /** When it locks unless used before. */
+  locksAt: string;
+}
+
+/** Approvals' overview for a reviewer step: per region and month, the received sheets pending at the step, returned, and complete. */
+export interface InboxOverviewRow {
+  period: string;
+  region: { code: string; name: string } | null;
+  pendingAtStep: number;
+  pendingElsewhere: number;
+  /** Approved here (signed by this step). */
+  approved: number;
+  returned: number;
+  complete: number;
 }
 
 export interface ApproveResult {
@@ -429,4 +502,6 @@ export interface HrImportOutcome {
   path: string | null;
   /** The sheet's version the file carries (2, 3… for an amendment), when imported. */
   version?: number;
+  /** What became of the figures (KPIs) the sheet carries, when imported (docs/data.md, "Figures from a signed sheet"). */
+  figures?: SheetFiguresOutcome;
 }

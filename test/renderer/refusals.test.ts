@@ -93,6 +93,7 @@ const REFUSALS: { [C in Refusal['code']]: Extract<Refusal, { code: C }> } = {
   'sheet-changed': { code: 'sheet-changed', name: '王磊', period: '2026-10', stored: 4, edited: 3 },
   'sheets-changed': { code: 'sheets-changed', period: '2026-10', count: 7, names: ['王磊', '李娜', 'Anna Lee'] },
   'figures-changed': { code: 'figures-changed', name: '王磊', period: '2026-10', stored: 2, edited: 1 },
+  'figure-conflict-settled': { code: 'figure-conflict-settled', name: '王磊', period: '2026-10', kpi: 'plan-quantity' },
   'not-found': { code: 'not-found', what: 'trusted-signer', id: FP },
   'in-memory': { code: 'in-memory', need: 'backups' },
   'restore-running': { code: 'restore-running' },
@@ -149,6 +150,9 @@ const REFUSALS: { [C in Refusal['code']]: Extract<Refusal, { code: C }> } = {
   'amends-unknown-version': { code: 'amends-unknown-version', name: '王磊', period: '2026-10', version: 1, file: SHA.slice(0, 12), held: { version: 2, file: 'b4e2c3d5f6a7' } },
   'amendment-changes-differ': { code: 'amendment-changes-differ', name: '王磊', period: '2026-10', version: 2 },
   superseded: { code: 'superseded', fileName: FILE, byFileName: 'S-0001-2026-10 (2).pdf', version: 2 },
+  'identity-locked': { code: 'identity-locked', name: '李娜', idleMinutes: 10 },
+  'entry-not-refused': { code: 'entry-not-refused', fileName: FILE },
+  'nothing-pending': { code: 'nothing-pending', role: 'vp' },
   'return-no-sheet': { code: 'return-no-sheet', ...SHEET },
   'return-not-signed': { code: 'return-not-signed', status: 'draft' },
   'return-stale': { code: 'return-stale' },
@@ -191,7 +195,7 @@ const FILE_REASONS: { [C in FileReason['code']]: Extract<FileReason, { code: C }
 };
 
 /** Keys whose value is worded in the UI's language (a status, a step, a kind), not shown as it is. */
-const WORDED = new Set(['code', 'what', 'need', 'problem', 'status', 'state', 'role', 'first', 'wanted', 'next', 'step', 'chain', 'signed', 'certificateRole', 'trustedRole', 'namedRole', 'signerRole', 'message']);
+const WORDED = new Set(['code', 'kpi', 'what', 'need', 'problem', 'status', 'state', 'role', 'first', 'wanted', 'next', 'step', 'chain', 'signed', 'certificateRole', 'trustedRole', 'namedRole', 'signerRole', 'message']);
 /** Keys shown in another form: times in the UI's locale, sizes in MB (checked below). */
 const FORMATTED = new Set(['imported', 'exportedAt', 'signedAt', 'notBefore', 'notAfter', 'bytes', 'max', 'receivedAt', 'previous', 'importedAt', 'now', 'total', 'claimed', 'ms', 'tried']);
 
@@ -244,7 +248,6 @@ describe('refusals in words', () => {
       const refusal: Refusal = { code: 'backup-unusable', name: 'b.db', problem };
       expectWorded(['b.db'], refusalText(refusal, zh), refusalText(refusal, en));
     }
-    expectWorded([], refusalText({ code: 'not-fully-approved', signed: [], next: null }, zh), refusalText({ code: 'not-fully-approved', signed: [], next: null }, en));
     expectWorded([], refusalText({ code: 'not-fully-approved', signed: [], next: null }, zh), refusalText({ code: 'not-fully-approved', signed: [], next: null }, en));
   });
 

@@ -23,6 +23,8 @@ import { HrImportResult } from './OutcomeList.tsx';
 import { PdfDropZone } from './PdfDropZone.tsx';
 import { ReturnDialog } from './ReturnDialog.tsx';
 import { useBatchUpload } from './useBatchUpload.ts';
+import { BulkDialog, type BulkTarget } from './BulkDialog.tsx';
+import { BulkBar, InboxOverview, RemoveDialog, SummaryDetails } from './BulkParts.tsx';
 
 type Filter = InboxState | 'all';
 const FILTERS: readonly Filter[] = ['pending', 'approved', 'returned', 'imported', 'all'];
@@ -45,6 +47,22 @@ export function InboxPanel() {
   const [added, setAdded] = useState<InboxEntry[] | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'approve' | 'return'; entry: InboxEntry } | null>(null);
   const [outcomes, setOutcomes] = useState<HrImportOutcome[] | null>(null);
+  // Reviewing at scale: the overview per region and month, rows checked, a bulk dialog, a refused entry to remove.
+  const reviewer = role !== 'manager';
+  const overview = useCall('inbox.overview', reviewer ? {} : null);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [bulk, setBulk] = useState<{ mode: 'approve' | 'return'; target: BulkTarget } | null>(null);
+  const [removing, setRemoving] = useState<InboxEntry | null>(null);
+  const onCheck = useCallback((sha256s: string[], on: boolean) => {
+    setChecked((prev) => {
+      const next = new Set(prev);
+      for (const sha of sha256s) {
+        if (on) next.add(sha);
+        else next.delete(sha);
+      }
+      return next;
+    });
+  }, []);
 
   const upload = useBatchUpload((files) => invoke('inbox.add', { files }));
   const hrImport = useAction((sha256: string) => invoke('hr.import', { sha256: [sha256] }));
@@ -57,11 +75,13 @@ export function InboxPanel() {
     if (entries.length === 1) setSelected(entries[0]!.sha256);
     if (filter !== 'pending' && filter !== 'all') setFilter('pending');
     else list.reload();
+    if (reviewer) overview.reload();
   };
 
   const actions: InboxActions = {
     onApprove: useCallback((entry: InboxEntry) => setDialog({ kind: 'approve', entry }), []),
     onReturn: useCallback((entry: InboxEntry) => setDialog({ kind: 'return', entry }), []),
+    onRemove: (entry: InboxEntry) => setRemoving(entry),
     onHrImport: (entry: InboxEntry) => {
       setOutcomes(null);
       void hrImport.run(entry.sha256).then((done) => {
@@ -78,16 +98,26 @@ export function InboxPanel() {
     setDialog(null);
     if (changed) {
       list.reload();
+      if (reviewer) overview.reload();
       void refreshInfo();
     }
+  };
+  const closeBulk = (changed: boolean) => {
+    setBulk(null);
+    if (changed) setChecked(new Set());
+    closeDialog(changed);
   };
 
   const entries = list.data ?? [];
   const current = entries.find((e) => e.sha256 === selected) ?? null;
   const refused = added?.filter((e) => !e.verdict.ok).length ?? 0;
 
+  // Only rows on the list can stay checked (a filter or a reload may drop some).
+  const checkedNow = entries.filter((e) => checked.has(e.sha256)).map((e) => e.sha256);
+
   return (
     <Stack spacing={1.5}>
+      {reviewer && <InboxOverview overview={overview} onApprove={(target) => setBulk({ mode: 'approve', target })} />}
       <PdfDropZone testId="inbox" title={ta.drop.inboxTitle} help={ta.drop.inboxHelp} busy={upload.busy} progress={upload.progress} onFiles={(files) => void onFiles(files)} />
       <FailureAlert error={upload.error} onClose={upload.clearError} />
       {added && (
@@ -130,14 +160,49 @@ export function InboxPanel() {
               {filter === 'all' ? ta.emptyAll : ta.empty(ta.filters[filter])}
             </Typography>
           )}
-          {entries.length > 0 && <InboxTable entries={entries} role={role} selected={selected} onSelect={setSelected} actions={actions} />}
+          {reviewer && (
+            <BulkBar
+              count={checkedNow.length}
+              onApprove={() => setBulk({ mode: 'approve', target: { sha256: checkedNow } })}
+              onReturn={() => setBulk({ mode: 'return', target: { sha256: checkedNow } })}
+              onClear={() => setChecked(new Set())}
+            />
+          )}
+          {entries.length > 0 && (
+            <InboxTable entries={entries} role={role} selected={selected} onSelect={setSelected} actions={actions} selection={reviewer ? { checked, onCheck } : undefined} />
+          )}
         </Stack>
       </Paper>
 
-      {current && <EntryDetails entry={current} role={role} actions={actions} />}
+      {current?.summary && <SummaryDetails entry={{ ...current, summary: current.summary }} role={role} onApprove={(target) => setBulk({ mode: 'approve', target })} />}
+      {current && !current.summary && (
+        <EntryDetails
+          entry={current}
+          role={role}
+          actions={actions}
+          onShow={(sha256) => {
+            // The linked version may be handled already: show every state.
+            if (!entries.some((e) => e.sha256 === sha256)) setFilter('all');
+            setSelected(sha256);
+          }}
+        />
+      )}
 
       {dialog?.kind === 'approve' && <ApproveDialog entry={dialog.entry} role={role} onClose={closeDialog} />}
       {dialog?.kind === 'return' && <ReturnDialog entry={dialog.entry} onClose={closeDialog} />}
+      {bulk && <BulkDialog mode={bulk.mode} target={bulk.target} role={role} onClose={closeBulk} />}
+      {removing && (
+        <RemoveDialog
+          entry={removing}
+          onClose={(removed) => {
+            setRemoving(null);
+            if (removed) {
+              if (selected === removing.sha256) setSelected(null);
+              list.reload();
+            }
+          }}
+        />
+      )}
     </Stack>
   );
 }

@@ -4,6 +4,7 @@
  * row selects it (details below the table).
  */
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -16,6 +17,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { ChainRole, InboxEntry, InboxState } from '../../../shared/api/types.ts';
 import { dateTime, score } from '../../app/format.ts';
+import { DeleteIcon } from '../../app/icons.tsx';
 import { useI18n, type Messages } from '../../i18n/index.tsx';
 import { canHrImport, reviewOf, sha8, type Review } from './availability.ts';
 import { ChainCompact } from './ChainSteps.tsx';
@@ -35,6 +37,8 @@ export function shortWhy(review: Exclude<Review, { can: true }>, entry: InboxEnt
   switch (review.why) {
     case 'refused':
       return w.refusedShort;
+    case 'superseded':
+      return t.amend.supersededShort(review.by.version);
     case 'handled':
       return w.handledShort(t.approvals.states[entry.state]);
     case 'complete':
@@ -51,6 +55,14 @@ export interface InboxActions {
   onReturn: (entry: InboxEntry) => void;
   onHrImport: (entry: InboxEntry) => void;
   importing: boolean;
+  /** Remove a refused entry from the inbox (offered on refused rows when given). */
+  onRemove?: (entry: InboxEntry) => void;
+}
+
+/** Rows chosen for a bulk approval or return: the checked SHA-256s and how to change them. */
+export interface InboxSelection {
+  checked: ReadonlySet<string>;
+  onCheck: (sha256s: string[], on: boolean) => void;
 }
 
 export function InboxTable({
@@ -59,12 +71,14 @@ export function InboxTable({
   selected,
   onSelect,
   actions,
+  selection,
 }: {
   entries: readonly InboxEntry[];
   role: ChainRole;
   selected: string | null;
   onSelect: (sha256: string) => void;
   actions: InboxActions;
+  selection?: InboxSelection;
 }) {
   const { t, lang } = useI18n();
   const tc = t.approvals.columns;
@@ -76,6 +90,7 @@ export function InboxTable({
         <Table size="small" data-testid="inbox-table" sx={{ '& td, & th': { verticalAlign: 'top', px: 1 }, '& tbody tr': { cursor: 'pointer' } }}>
           <TableHead>
             <TableRow>
+              {selection && <SelectAllCell entries={entries.slice(0, shown)} role={role} selection={selection} />}
               <TableCell>{tc.file}</TableCell>
               <TableCell>{tc.person}</TableCell>
               <TableCell sx={nowrap}>{tc.period}</TableCell>
@@ -108,6 +123,18 @@ export function InboxTable({
                   data-testid={`inbox-row-${id}`}
                   data-state={entry.state}
                 >
+                  {selection && (
+                    <TableCell padding="checkbox" onClick={(e) => e.stopPropagation()}>
+                      {review.can && (
+                        <Checkbox
+                          size="small"
+                          checked={selection.checked.has(entry.sha256)}
+                          onChange={(e) => selection.onCheck([entry.sha256], e.target.checked)}
+                          slotProps={{ input: { 'aria-label': t.bulk.selectRow(entry.person?.name ?? entry.fileName), 'data-testid': `inbox-check-${id}` } as object }}
+                        />
+                      )}
+                    </TableCell>
+                  )}
                   <TableCell sx={{ maxWidth: 180, wordBreak: 'break-all' }}>
                     <Typography variant="body2">{entry.fileName}</Typography>
                     <Typography variant="caption" color="text.secondary" sx={nowrap}>
@@ -115,7 +142,11 @@ export function InboxTable({
                     </Typography>
                   </TableCell>
                   <TableCell sx={{ minWidth: 110 }}>
-                    {entry.person ? (
+                    {entry.summary ? (
+                      <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid={`inbox-summary-${id}`}>
+                        {t.bulk.summaryFile.title(entry.summary.region?.name ?? t.bulk.noRegion, entry.summary.period)}
+                      </Typography>
+                    ) : entry.person ? (
                       <>
                         <Typography variant="body2" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
                           {entry.person.name}
@@ -131,7 +162,7 @@ export function InboxTable({
                       t.common.none
                     )}
                   </TableCell>
-                  <TableCell sx={nowrap}>{entry.period ?? t.common.none}</TableCell>
+                  <TableCell sx={nowrap}>{entry.period ?? entry.summary?.period ?? t.common.none}</TableCell>
                   <TableCell sx={nowrap}>
                     {entry.scores ? (
                       <Typography variant="body2">
@@ -150,6 +181,7 @@ export function InboxTable({
                   </TableCell>
                   <TableCell sx={{ maxWidth: 160 }}>
                     <StateChip state={entry.state} testId={`inbox-state-${id}`} />
+                    <VersionChips entry={entry} id={id} />
                     {entry.note && (
                       <Typography variant="caption" color="text.secondary" component="div" title={entry.note} sx={{ mt: 0.5, wordBreak: 'break-word', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
                         {entry.note}
@@ -170,6 +202,38 @@ export function InboxTable({
           {t.approvals.showMore(Math.min(PAGE, entries.length - shown), entries.length - shown)}
         </Button>
       )}
+    </Stack>
+  );
+}
+
+/** The header's box: every entry on the page the user may approve, checked or cleared at once. */
+function SelectAllCell({ entries, role, selection }: { entries: readonly InboxEntry[]; role: ChainRole; selection: InboxSelection }) {
+  const { t } = useI18n();
+  const can = entries.filter((e) => reviewOf(e, role).can).map((e) => e.sha256);
+  const n = can.filter((sha) => selection.checked.has(sha)).length;
+  return (
+    <TableCell padding="checkbox">
+      {can.length > 0 && (
+        <Checkbox
+          size="small"
+          checked={n === can.length}
+          indeterminate={n > 0 && n < can.length}
+          onChange={(e) => selection.onCheck(can, e.target.checked)}
+          slotProps={{ input: { 'aria-label': t.bulk.selectAll, 'data-testid': 'inbox-check-all' } as object }}
+        />
+      )}
+    </TableCell>
+  );
+}
+
+/** An amendment's badge (修订 第 2 版) and a superseded version's mark (已被取代). */
+export function VersionChips({ entry, id }: { entry: InboxEntry; id: string }) {
+  const { t } = useI18n();
+  if (!entry.amendment && !entry.superseded) return null;
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ mt: 0.5, flexWrap: 'wrap' }}>
+      {entry.amendment && <Chip size="small" color="secondary" label={t.amend.badge(entry.amendment.version)} data-testid={`inbox-amendment-${id}`} />}
+      {entry.superseded && <Chip size="small" color="default" variant="outlined" label={t.amend.superseded} data-testid={`inbox-superseded-${id}`} />}
     </Stack>
   );
 }
@@ -207,7 +271,8 @@ function RowActions({ entry, review, role, actions, select }: { entry: InboxEntr
           </Button>
         </Stack>
       ) : (
-        !hr && (
+        !hr &&
+        !entry.summary && (
           <Typography variant="caption" color={review.why === 'refused' ? 'error' : 'text.secondary'} data-testid={`inbox-why-${id}`} sx={{ cursor: 'pointer' }} onClick={select}>
             {shortWhy(review, entry, t)}
           </Typography>
@@ -216,6 +281,11 @@ function RowActions({ entry, review, role, actions, select }: { entry: InboxEntr
       {hr && (
         <Button size="small" variant="contained" color="secondary" disabled={actions.importing} onClick={() => actions.onHrImport(entry)} data-testid={`hr-import-${id}`} sx={{ whiteSpace: 'nowrap' }}>
           {t.approvals.hrImport}
+        </Button>
+      )}
+      {review.can === false && (review.why === 'refused' || entry.summary) && actions.onRemove && (
+        <Button size="small" color="inherit" startIcon={<DeleteIcon fontSize="small" />} onClick={() => actions.onRemove?.(entry)} data-testid={`inbox-remove-${id}`} sx={{ whiteSpace: 'nowrap', color: 'text.secondary' }}>
+          {t.bulk.remove}
         </Button>
       )}
     </Stack>

@@ -69,16 +69,22 @@ export function TotalsPanel({
   sheet,
   onSave,
   onStatus,
+  onNext,
   onExport,
+  onCancelAmend,
   notice,
 }: {
   sheet: SheetDraft;
   onSave: () => void;
   onStatus: (status: 'ready' | 'draft') => void;
+  /** Save and open the next person of the list (Ctrl+Enter). */
+  onNext?: () => void;
   /** Export and sign (saves unsaved changes first). */
   onExport: () => void;
   /** A save failure or conflict, shown where the save button is. */
   notice: ReactNode;
+  /** Drop the amendment being drafted (sheet.amendReason set): the save button then saves the amendment. */
+  onCancelAmend?: () => void;
 }) {
   const { t, lang, text } = useI18n();
   const { record, result, problems } = useSheet();
@@ -100,6 +106,7 @@ export function TotalsPanel({
           ? t.sheet.notSavedYet
           : '';
 
+  const amending = sheet.amendReason !== null;
   const blocked = exportBlock(sheet.meta.status, problems.length);
   const exportHint = blocked ? t.exporting[blocked] : sheet.dirty ? t.exporting.saveFirst : sheet.meta.status === 'signed' ? t.exporting.signedAgain : null;
 
@@ -162,9 +169,19 @@ export function TotalsPanel({
         <Typography variant="caption" color="text.secondary" aria-live="polite" data-testid="save-state">
           {saveState || ' '}
         </Typography>
-        {!sheet.locked && (
+        {amending && (
+          <Stack spacing={1}>
+            <Button variant="contained" color="warning" startIcon={<SaveIcon />} onClick={onSave} disabled={sheet.conflict || sheet.saving} data-testid="amend-save">
+              {sheet.saving ? t.amend.saving : t.amend.save}
+            </Button>
+            <Button variant="outlined" onClick={onCancelAmend} disabled={sheet.saving} data-testid="amend-cancel">
+              {t.amend.cancel}
+            </Button>
+          </Stack>
+        )}
+        {!sheet.locked && !amending && (
         <Stack direction="row" spacing={1}>
-          <Button variant="contained" startIcon={<SaveIcon />} onClick={onSave} disabled={sheet.conflict} data-testid="save-button" sx={{ flex: 1 }}>
+          <Button variant="contained" startIcon={<SaveIcon />} onClick={onSave} disabled={sheet.conflict} data-testid="save-button" title={t.keys.saveTip} sx={{ flex: 1 }}>
             {t.sheet.save}
           </Button>
           {sheet.meta.status === 'ready' ? (
@@ -172,12 +189,19 @@ export function TotalsPanel({
               {t.sheet.markDraft}
             </Button>
           ) : (
-            <Button variant="outlined" color="success" startIcon={<CheckIcon />} onClick={() => onStatus('ready')} disabled={sheet.conflict} data-testid="ready-button">
+            <Button variant="outlined" color="success" startIcon={<CheckIcon />} onClick={() => onStatus('ready')} disabled={sheet.conflict} data-testid="ready-button" title={t.keys.readyTip}>
               {t.sheet.markReady}
             </Button>
           )}
         </Stack>
         )}
+        {onNext && !amending && (
+          <Button variant="text" onClick={onNext} disabled={sheet.conflict} title={t.keys.nextTip} data-testid="next-button">
+            {t.keys.next} · Ctrl+Enter
+          </Button>
+        )}
+
+        {!amending && (
         <Button
           variant="outlined"
           color="secondary"
@@ -188,7 +212,8 @@ export function TotalsPanel({
         >
           {t.exporting.sheetButton}
         </Button>
-        {exportHint && (
+        )}
+        {exportHint && !amending && (
           <Typography variant="caption" color="text.secondary" data-testid="sheet-export-hint">
             {exportHint}
           </Typography>
