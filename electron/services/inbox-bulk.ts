@@ -21,7 +21,7 @@ import { currentUser } from './current-user.ts';
 import { ServiceError } from './errors.ts';
 import type { Signer } from './export.ts';
 import { readFileSync } from 'node:fs';
-import { assertReviewable, assertStillPending, fileRow, pendingFor, readKept, recordVerdict, signApproval, toEntry, type FileRow, type StoredVerdict } from './inbox.ts';
+import { assertReviewable, assertStillPending, fileRow, pendingFor, readKept, recordVerdict, signApproval, toEntry, withVersions, type FileRow, type StoredVerdict } from './inbox.ts';
 import { returnChecked } from './inbox-return.ts';
 import { createJob, finishJob, getJob, yieldToEventLoop } from './jobs.ts';
 import { withRosterChecks } from './roster-trust.ts';
@@ -252,6 +252,8 @@ export function inboxOverview(db: Db): InboxOverviewRow[] {
   for (const row of rows) {
     const v = stored(row);
     if (!v?.verdict.ok || !v.period) continue;
+    // A version its amendment superseded here cannot be approved: the amendment is the one counted.
+    if ((row.state ?? 'pending') === 'pending' && withVersions(db, toEntry(row)).superseded) continue;
     const key = `${v.period}|${v.region?.code ?? ''}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { period: v.period, region: v.region ?? null, pendingAtStep: 0, pendingElsewhere: 0, approved: 0, returned: 0, complete: 0 }));

@@ -244,9 +244,13 @@ describe('a superseded version in an inbox', () => {
     const v1 = await exportSheet(who);
     const [old] = await call(apps.planning, 'inbox.add', { files: [upload(v1.fileName, bytesOf(v1))] });
     expect(old).toMatchObject({ state: 'pending', superseded: null, amendment: null });
+    const waiting = async () => (await call(apps.planning, 'inbox.overview', {})).reduce((n, r) => n + r.pendingAtStep, 0);
+    const waitingBefore = await waiting();
     await amend(who);
     const v2 = await exportSheet(who);
     const [amendment] = await call(apps.planning, 'inbox.add', { files: [upload('S-202 amended.pdf', bytesOf(v2))] });
+    // The overview counts the sheet once: the superseded version waits for nobody.
+    expect(await waiting()).toBe(waitingBefore);
     expect(amendment).toMatchObject({ state: 'pending', superseded: null, amendment: { version: 2, amends: { sha256: v1.sha256 } }, amendedEntry: { sha256: old!.sha256, state: 'pending' } });
 
     const listed = await call(apps.planning, 'inbox.list', { state: 'pending' });
