@@ -28,7 +28,7 @@ import { addToInbox, approveInbox, listInbox } from './services/inbox.ts';
 import { amendSheet } from './services/amendments.ts';
 import { monthFigures, saveFigures } from './services/figures.ts';
 import { importFigures, previewFigures } from './services/figures-import.ts';
-import { findingsMonth, findingsTemplate, importFindings, previewFindings, resolveFinding } from './services/findings.ts';
+import { assertNoChoiceWaiting, findingsMonth, findingsTemplate, importFindings, previewFindings, resolveFinding } from './services/findings.ts';
 import { confirmSheetFigures, resolveFigureConflict, sheetFiguresState } from './services/sheet-figures.ts';
 import { getJob } from './services/jobs.ts';
 import { listPaySettings, savePaySettings } from './services/pay-settings.ts';
@@ -73,9 +73,10 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'rubrics.import': (input) => importRubricFile(db, input),
     'sheets.month': (input) => monthRows(db, input),
     'sheets.get': (input) => getSheet(db, input),
-    'sheets.save': (input) => saveSheet(db, input),
+    // Marked ready only with no findings waiting for the manager's choice (findings.ts).
+    'sheets.save': (input) => (assertNoChoiceWaiting(db, input.period, input.status === 'ready' ? [{ personId: input.personId, field: 'status' }] : []), saveSheet(db, input)),
     'sheets.amend': (input) => amendSheet(db, input),
-    'sheets.saveMany': (input) => saveSheets(db, input),
+    'sheets.saveMany': (input) => (assertNoChoiceWaiting(db, input.period, readyIn(input.sheets)), saveSheets(db, input)),
     'identities.create': (input) => createStoredIdentity(db, input),
     'identities.import': (input) => importStoredIdentity(db, input),
     'identities.list': () => listIdentities(db),
@@ -128,6 +129,11 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'backups.create': () => createDbBackup(db, env.dbPath),
     'backups.restore': (input) => restoreDbBackup(db, env.dbPath, input),
   };
+}
+
+/** The sheets of a batch save that ask for status ready, with the field each came in. */
+function readyIn(sheets: readonly { personId: number; status: string }[]): { personId: number; field: string }[] {
+  return sheets.flatMap((s, i) => (s.status === 'ready' ? [{ personId: s.personId, field: `sheets[${i}].status` }] : []));
 }
 
 function appInfo(db: Db, env: AppEnvironment): AppInfo {

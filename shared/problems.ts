@@ -86,6 +86,8 @@ export type ProblemRule =
   | { code: 'one-grade'; line: number }
   /** No findings wait for the manager's choice on this item. */
   | { code: 'finding-open' }
+  /** Marked ready while findings wait for the manager's choice on these items of `name`'s sheet. */
+  | { code: 'finding-choice-waiting'; name: string; items: { zh: string; en: string }[] }
   // An uploaded file the import readers refuse as a whole (electron/import).
   | { code: 'file'; reason: FileReason };
 

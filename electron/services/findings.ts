@@ -695,6 +695,32 @@ export function findingsMonth(db: Db, input: { period: string }): FindingsMonth 
   return { period: input.period, departments, conflicts: openConflicts(db, input.period) };
 }
 
+/**
+ * A sheet becomes ready only when no findings wait for the manager's choice on it: marked ready, the
+ * choice would be left to nobody (and the file would carry the manager's value as if chosen).
+ * `sheets`: the saves of the month that ask for status ready, each with the field it came in.
+ */
+export function assertNoChoiceWaiting(db: Db, period: string, sheets: { personId: number; field: string }[]): void {
+  if (!sheets.length) return;
+  const waiting = statement(db, 'SELECT DISTINCT person_id FROM finding_choices WHERE period = ? AND choice IS NULL').all(period) as { person_id: number }[];
+  const asked = new Set(waiting.map((w) => w.person_id));
+  const suspects = sheets.filter((s) => asked.has(s.personId));
+  if (!suspects.length) return;
+  const open = openConflicts(db, period).filter((c) => c.choice === null);
+  const problems: Problem[] = [];
+  for (const s of suspects) {
+    const mine = open.filter((c) => c.personId === s.personId);
+    if (!mine.length) continue;
+    problems.push({
+      field: s.field,
+      value: 'ready',
+      expected: `a draft until you choose between the findings of ${mine[0]!.name} on ${mine.map((c) => c.itemTitle.en).join(', ')}`,
+      rule: { code: 'finding-choice-waiting', name: mine[0]!.name, items: mine.map((c) => c.itemTitle) },
+    });
+  }
+  if (problems.length) throw new InputError(problems, 'sheet');
+}
+
 /** The open conflicts of the month among this app's people, as the merge sees them now. */
 function openConflicts(db: Db, period: string): FindingConflict[] {
   const open = statement(db, 'SELECT person_id, item_id FROM finding_choices WHERE period = ? AND choice IS NULL').all(period) as { person_id: number; item_id: string }[];

@@ -127,6 +127,7 @@ export const findingRulesEn = {
   'one-of': (r: { options: Title[] }) => `one of ${titles(r.options, 'en')}`,
   'one-grade': (r: { line: number }) => `the grade of line ${r.line}: one grade per person and item in a file`,
   'finding-open': () => 'an item whose findings wait for your choice (none does now)',
+  'finding-choice-waiting': (r: { name: string; items: Title[] }) => `a draft until you choose between the departments’ findings on ${r.name}’s ${titles(r.items, 'en')}`,
 };
 
 export const findingRulesZh: typeof findingRulesEn = {
@@ -136,4 +137,5 @@ export const findingRulesZh: typeof findingRulesEn = {
   'one-of': (r) => `以下之一:${titles(r.options, 'zh')}`,
   'one-grade': (r) => `与第 ${r.line} 行相同的等级:同一文件中每人每项只有一个等级`,
   'finding-open': () => '有待您选择的考核结果的项目(目前没有)',
+  'finding-choice-waiting': (r) => `草稿:请先在各组考核结果之间为${r.name}的“${titles(r.items, 'zh')}”作出选择,再标记为已完成`,
 };

@@ -231,6 +231,16 @@ describe('findings merged per department (services on a real file)', () => {
     expect(itemsOf(db, f101)).toEqual({ whereabouts: { occurrences: 1 }, 'info-feedback': { grade: 'late', deduction: 2 } });
     expect((await call(h, 'findings.month', { period: MONTH })).conflicts).toHaveLength(2);
 
+    // While the choice waits, the sheet cannot be marked ready (alone or in a batch): the choice would be left to nobody.
+    const open = await call(h, 'sheets.get', { personId: f101, period: MONTH });
+    const asReady = { personId: f101, entry: { items: itemsOf(db, f101) }, status: 'ready' as const, expectedRevision: open.revision };
+    const notReady = await fail(h, 'sheets.save', { ...asReady, period: MONTH });
+    expect(notReady.problems).toMatchObject([{ field: 'status', value: 'ready', rule: { code: 'finding-choice-waiting' } }]);
+    expect(notReady.problems?.[0]?.rule).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ zh: '驻区去向' }), expect.objectContaining({ zh: expect.stringContaining('信息反馈') })]) });
+    const notReadyMany = await fail(h, 'sheets.saveMany', { period: MONTH, sheets: [asReady] });
+    expect(notReadyMany.problems).toMatchObject([{ field: 'sheets[0].status', rule: { code: 'finding-choice-waiting' } }]);
+    expect((await call(h, 'sheets.get', { personId: f101, period: MONTH })).revision).toBe(open.revision);
+
     // A choice that is not an option is refused, naming the options.
     const wrong = await fail(h, 'findings.resolve', { period: MONTH, personId: f101, itemId: 'info-feedback', choice: 'all' });
     expect(wrong.problems).toMatchObject([{ field: 'choice', rule: { code: 'one-of', options: [{ zh: '技术组' }, { zh: '经理填的' }] } }]);

@@ -56,6 +56,7 @@ const SAMPLES: { [C in ProblemRule['code']]: Extract<ProblemRule, { code: C }> }
   'one-of': { code: 'one-of', options: [{ zh: '熟练掌握', en: 'Proficient' }, { zh: '基本胜任', en: 'Adequate' }] },
   'one-grade': { code: 'one-grade', line: 4 },
   'finding-open': { code: 'finding-open' },
+  'finding-choice-waiting': { code: 'finding-choice-waiting', name: '王强', items: [{ zh: '工作素质', en: 'Competence' }] },
 };
 
 /**
