@@ -14,17 +14,15 @@
  *     it: "replaced version 1 by amendment version 2"; HR's sheet keeps both versions (history 2).
  * Screenshots at 1366×768 in zh and en: test-results/screenshots/amend-*.png.
  */
-import { type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
 import type { ChainRole, StoredFile } from '../../shared/api/types.ts';
-import { expect, startBrowserMode, test } from './fixtures.ts';
-import { callHttp, callHttpRaw } from './http.ts';
+import { expect, test } from './fixtures.ts';
+import { callHttpRaw } from './http.ts';
 import { noEnglish } from './noEnglish.ts';
+import { call, copyRoster, type Server as AppServer, startServer, stopServer } from './servers.ts';
 
 const SHOTS = 'test-results/screenshots';
 const PASS: Record<ChainRole, string> = { manager: 'manager pass 1', planning: 'planning pass 2', vp: 'vp pass 3', hr: 'hr pass 4' };
@@ -35,30 +33,11 @@ const REASON_102 = '广告计划表实际按时上交，原记录有误。';
 test.use({ viewport: { width: 1366, height: 768 } });
 test.describe.configure({ mode: 'serial' });
 
-interface Server {
-  url: string;
-  origin: string;
-  token: string;
-  dir: string;
-  child: ChildProcess;
+interface Server extends AppServer {
   fingerprint: string;
 }
 
-async function startServer(role: ChainRole): Promise<Server> {
-  const dir = mkdtempSync(join(tmpdir(), `scorecard-e2e-amend-${role}-`));
-  const { child, url } = await startBrowserMode(join(dir, 'scorecard.db'));
-  const parsed = new URL(url);
-  return { url, origin: parsed.origin, token: parsed.searchParams.get('token')!, dir, child, fingerprint: '' };
-}
-
-async function stopServer(server: Server | undefined) {
-  if (!server) return;
-  server.child.kill('SIGTERM');
-  await new Promise((r) => server.child.once('exit', r));
-  rmSync(server.dir, { recursive: true, force: true });
-}
-
-const call = <N extends HandlerName>(server: Server, name: N, input: InputOf<N>) => callHttp(server.origin, server.token, name, input);
+const startApp = async (role: ChainRole): Promise<Server> => ({ ...(await startServer(`amend-${role}`)), fingerprint: '' });
 const sha8 = (base64: string) => createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex').slice(0, 8);
 const file = (f: { fileName: string; dataBase64: string }) => ({ fileName: f.fileName, dataBase64: f.dataBase64 });
 
@@ -86,7 +65,7 @@ async function approve(role: ChainRole, f: StoredFile): Promise<StoredFile> {
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   const roles: ChainRole[] = ['manager', 'planning', 'vp', 'hr'];
-  const started = await Promise.all(roles.map(startServer));
+  const started = await Promise.all(roles.map(startApp));
   roles.forEach((r, i) => (apps[r] = started[i]!));
   const { manager, planning, hr } = apps;
 
@@ -94,11 +73,7 @@ test.beforeAll(async () => {
   await call(manager, 'demo.load', {});
   await call(planning, 'demo.load', {});
   const regions = await call(manager, 'regions.list', {});
-  const hrRegion = new Map<number, number>();
-  for (const r of regions) hrRegion.set(r.id, (await call(hr, 'regions.save', { code: r.code, name: r.name })).id);
-  for (const p of await call(manager, 'people.list', { includeInactive: true })) {
-    await call(hr, 'people.save', { employeeNo: p.employeeNo, name: p.name, role: p.role, regionId: p.regionId === null ? null : hrRegion.get(p.regionId)!, managerId: null, activeFrom: p.activeFrom, activeTo: p.activeTo });
-  }
+  await copyRoster(manager, hr);
   await call(manager, 'user.set', { name: NAMES.manager, chainRole: 'manager', regionId: regions.find((r) => r.code === 'EAST')!.id });
   for (const role of ['planning', 'vp', 'hr'] as const) await call(apps[role], 'user.set', { name: NAMES[role], chainRole: role, regionId: null });
   for (const role of roles) {

@@ -9,16 +9,14 @@
  *   into HR's database; refused files show their reason; a returned sheet's note is imported by
  *   the manager's app (server 1's UI), where the sheet becomes "returned".
  */
-import { type ChildProcess, execFile } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
-import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
-import { expect, startBrowserMode, test } from './fixtures.ts';
-import { callHttp } from './http.ts';
+import { expect, test } from './fixtures.ts';
+import { call, copyRoster, type Server, startServer, stopServer } from './servers.ts';
 
 const SHOTS = 'test-results/screenshots';
 const PASS = 'correct horse battery';
@@ -27,30 +25,6 @@ const run = promisify(execFile);
 test.use({ viewport: { width: 1280, height: 800 } });
 test.describe.configure({ mode: 'serial' });
 
-interface Server {
-  url: string;
-  origin: string;
-  token: string;
-  dir: string;
-  child: ChildProcess;
-}
-
-async function startServer(): Promise<Server> {
-  const dir = mkdtempSync(join(tmpdir(), 'scorecard-e2e-approvals-'));
-  const { child, url } = await startBrowserMode(join(dir, 'scorecard.db'));
-  const parsed = new URL(url);
-  return { url, origin: parsed.origin, token: parsed.searchParams.get('token')!, dir, child };
-}
-
-async function stopServer(server: Server | undefined) {
-  if (!server) return;
-  server.child.kill('SIGTERM');
-  await new Promise((r) => server.child.once('exit', r));
-  rmSync(server.dir, { recursive: true, force: true });
-}
-
-/** One handler call over HTTP to `server`, as the renderer makes it. */
-const call = <N extends HandlerName>(server: Server, name: N, input: InputOf<N>) => callHttp(server.origin, server.token, name, input);
 
 /** `scorecard …` as a user runs it (passphrase from SCORECARD_PASSPHRASE). */
 async function scorecard(...args: string[]) {
@@ -83,7 +57,7 @@ let vpCert: string;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  [manager, hr] = await Promise.all([startServer(), startServer()]);
+  [manager, hr] = await Promise.all([startServer('approvals'), startServer('approvals')]);
   work = join(manager.dir, 'work');
   mkdirSync(work, { recursive: true });
 
@@ -97,19 +71,7 @@ test.beforeAll(async () => {
   managerCert = Buffer.from(cert.dataBase64, 'base64');
 
   // Server 2, HR: the organisation's roster (regions and people, no sheets), which HR's import checks each sheet against.
-  const hrRegion = new Map<number, number>();
-  for (const r of regions) hrRegion.set(r.id, (await call(hr, 'regions.save', { code: r.code, name: r.name })).id);
-  for (const p of await call(manager, 'people.list', { includeInactive: true })) {
-    await call(hr, 'people.save', {
-      employeeNo: p.employeeNo,
-      name: p.name,
-      role: p.role,
-      regionId: p.regionId === null ? null : hrRegion.get(p.regionId)!,
-      managerId: null,
-      activeFrom: p.activeFrom,
-      activeTo: p.activeTo,
-    });
-  }
+  await copyRoster(manager, hr);
 
   // Both sheets are ready; S-102 is exported and signed here, S-101 through the UI by the first test.
   const rows = await call(manager, 'sheets.month', { period: PERIOD });

@@ -10,15 +10,13 @@
  *   passphrase; left idle, the identity locks again and the passphrase is asked again.
  * Screenshots in Chinese (planning) and English (the VP).
  */
-import { type ChildProcess, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
-import { expect, startBrowserMode, test } from './fixtures.ts';
-import { callHttp } from './http.ts';
+import { expect, test } from './fixtures.ts';
+import { call, type Server, startServer, stopServer } from './servers.ts';
 import { noEnglish } from './noEnglish.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -29,38 +27,6 @@ const IDLE_MS = 6000;
 test.use({ viewport: { width: 1366, height: 768 } });
 test.describe.configure({ mode: 'serial' });
 
-interface Server {
-  url: string;
-  origin: string;
-  token: string;
-  dir: string;
-  child: ChildProcess;
-}
-
-async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const dir = mkdtempSync(join(tmpdir(), 'scorecard-e2e-bulk-'));
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    const { child, url } = await startBrowserMode(join(dir, 'scorecard.db'));
-    const parsed = new URL(url);
-    return { url, origin: parsed.origin, token: parsed.searchParams.get('token')!, dir, child };
-  } finally {
-    for (const key of Object.keys(env)) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
-  }
-}
-
-async function stopServer(server: Server | undefined) {
-  if (!server) return;
-  server.child.kill('SIGTERM');
-  await new Promise((r) => server.child.once('exit', r));
-  rmSync(server.dir, { recursive: true, force: true });
-}
-
-const call = <N extends HandlerName>(server: Server, name: N, input: InputOf<N>) => callHttp(server.origin, server.token, name, input);
 
 /** The month before last: every demo sheet of it is ready. */
 function period(): string {
@@ -88,9 +54,9 @@ async function certificate(server: Server, fingerprint: string) {
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  manager = await startServer();
-  planning = await startServer();
-  vp = await startServer({ SCORECARD_UNLOCK_IDLE_MS: String(IDLE_MS) });
+  manager = await startServer('bulk');
+  planning = await startServer('bulk');
+  vp = await startServer('bulk', { SCORECARD_UNLOCK_IDLE_MS: String(IDLE_MS) });
   work = join(manager.dir, 'work');
   mkdirSync(work, { recursive: true });
 
