@@ -18,9 +18,9 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState, type FormEvent } from 'react';
-import type { BulkOutcome, ChainRole, JobStatus } from '../../../shared/api/types.ts';
-import { ApiError, invoke, toFailure } from '../../api/client.ts';
+import { useState, type FormEvent } from 'react';
+import type { BulkOutcome, ChainRole } from '../../../shared/api/types.ts';
+import { invoke } from '../../api/client.ts';
 import { useAction, useCall } from '../../api/hooks.ts';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { downloadFile } from '../../app/files.ts';
@@ -28,46 +28,16 @@ import { DownloadIcon } from '../../app/icons.tsx';
 import { refusalText } from '../../app/refusalText.ts';
 import { passphraseProblem, SignerFields, type Signer } from '../../app/SignerFields.tsx';
 import { isUnlocked, useUnlocked } from '../../app/unlocked.ts';
+import { useJob } from '../../app/useJob.ts';
 import { useI18n, type Messages } from '../../i18n/index.tsx';
 import { fieldsOnly, useFieldError } from './fieldErrors.ts';
 
 /** What to act on: entries by SHA-256, or every entry pending at the user's step in a month (and region). */
 export type BulkTarget = { sha256: string[] } | { pending: { period: string; regionCode?: string }; count: number; title: string };
 
-const POLL_MS = 300;
 
 function targetCount(target: BulkTarget): number {
   return 'sha256' in target ? target.sha256.length : target.count;
-}
-
-/** Poll a job until it is finished. */
-function useJobStatus(jobId: string | null): { job: JobStatus | null; error: ApiError | null } {
-  const [state, setState] = useState<{ job: JobStatus | null; error: ApiError | null }>({ job: null, error: null });
-  useEffect(() => {
-    if (jobId === null) return undefined;
-    let live = true;
-    let timer: number | undefined;
-    const poll = async () => {
-      try {
-        const job = await invoke('jobs.get', { jobId });
-        if (!live) return;
-        setState({ job, error: null });
-        if (job.finished) return;
-      } catch (err) {
-        if (!live) return;
-        const error = err instanceof ApiError ? err : new ApiError(toFailure(err));
-        setState((s) => ({ ...s, error }));
-        if (error.kind === 'not-found') return;
-      }
-      timer = window.setTimeout(() => void poll(), POLL_MS);
-    };
-    void poll();
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [jobId]);
-  return state;
 }
 
 function who(o: BulkOutcome): string {
@@ -100,7 +70,7 @@ export function BulkDialog({ mode, target, role, onClose }: { mode: 'approve' | 
       : invoke('inbox.approveMany', { pending: target.pending, fingerprint: signer.fingerprint, ...pass, ...comment });
   });
   const zip = useAction((id: string) => invoke('inbox.bulkFiles', { jobId: id }));
-  const { job, error: pollError } = useJobStatus(jobId);
+  const { job, error: pollError } = useJob(jobId, () => undefined);
   const textError = useFieldError(start.error, mode === 'return' ? 'reason' : 'comment');
   const running = jobId !== null && !job?.finished;
   const busy = start.busy || running;

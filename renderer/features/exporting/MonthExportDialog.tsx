@@ -25,7 +25,7 @@ import { JobProgress, JobResult } from './JobResult.tsx';
 import { forgetJob, rememberedJob, rememberJob } from './monthJobs.ts';
 import { passphraseProblem, SignerFields, type SignerChoice } from '../../app/SignerFields.tsx';
 import { ExportFailure } from './ExportFailure.tsx';
-import { useJob } from './useJob.ts';
+import { useJob } from '../../app/useJob.ts';
 
 export default function MonthExportDialog({
   open,

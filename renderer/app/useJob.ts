@@ -1,7 +1,7 @@
 /** Follow a background job: poll jobs.get until it is finished; `onFinished` runs once when it is. */
 import { useEffect, useRef, useState } from 'react';
-import type { JobStatus } from '../../../shared/api/types.ts';
-import { ApiError, invoke, toFailure } from '../../api/client.ts';
+import type { JobStatus } from '../../shared/api/types.ts';
+import { ApiError, invoke, toFailure } from '../api/client.ts';
 
 export const POLL_MS = 300;
 
