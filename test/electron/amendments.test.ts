@@ -15,11 +15,9 @@ import { openStoredIdentity } from '../../electron/services/identities.ts';
 import { verifySheetPdf, trustedSigners } from '../../electron/services/sheet-verify.ts';
 import { signPdf } from '../../electron/signing/index.ts';
 import { amendmentChanges, type Amendment } from '../../shared/amendment.ts';
-import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
 import type { ChainRole, ExportResult, SheetRecord, StoredFile } from '../../shared/api/types.ts';
 import type { ItemInput } from '../../shared/scoring/input.ts';
-import { call as callHandler, fail as failHandler } from '../helpers/call.ts';
-import { NAMES, PASS, setUpChainApps, tearDownChainApps, type ChainApp } from '../helpers/chain-apps.ts';
+import { callApp, type ChainApp, failApp, NAMES, PASS, setUpChainApps, tearDownChainApps, upload } from '../helpers/chain-apps.ts';
 
 const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10
 const PERIOD = '2026-09';
@@ -29,9 +27,8 @@ type App = ChainApp;
 
 let root: string;
 const apps = {} as Record<ChainRole, App>;
-const call = <N extends HandlerName>(app: App, name: N, input: InputOf<N>) => callHandler(app.h, name, input);
-const fail = (app: App, name: HandlerName, input: unknown) => failHandler(app.h, name, input);
-const upload = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
+const call = callApp;
+const fail = failApp;
 const bytesOf = (file: { dataBase64: string }) => Buffer.from(file.dataBase64, 'base64');
 
 function personId(app: App, employeeNo: string): number {

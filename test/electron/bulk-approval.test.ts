@@ -12,10 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IDLE_LOCK_MS, setUnlockClock } from '../../electron/services/session-unlock.ts';
-import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
 import type { BulkOutcome, ChainRole, ExportResult, JobStatus } from '../../shared/api/types.ts';
-import { call as callHandler, fail as failHandler } from '../helpers/call.ts';
-import { NAMES, PASS, setUpChainApps, tearDownChainApps, type ChainApp } from '../helpers/chain-apps.ts';
+import { callApp, type ChainApp, failApp, NAMES, PASS, setUpChainApps, tearDownChainApps, upload } from '../helpers/chain-apps.ts';
 
 const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10
 const PERIOD = '2026-09';
@@ -23,9 +21,8 @@ const PERIOD = '2026-09';
 type App = ChainApp;
 let root: string;
 const apps = {} as Record<ChainRole, App>;
-const call = <N extends HandlerName>(app: App, name: N, input: InputOf<N>) => callHandler(app.h, name, input);
-const fail = (app: App, name: HandlerName, input: unknown) => failHandler(app.h, name, input);
-const upload = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
+const call = callApp;
+const fail = failApp;
 
 let exported: ExportResult[] = [];
 /** SOUTH's salespeople, whose sheets the manager exports. */

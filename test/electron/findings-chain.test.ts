@@ -8,18 +8,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
 import type { ChainRole, StoredFile } from '../../shared/api/types.ts';
-import { call as callHandler } from '../helpers/call.ts';
-import { NAMES, PASS, setUpChainApps, tearDownChainApps, type ChainApp } from '../helpers/chain-apps.ts';
+import { callApp, type ChainApp, NAMES, PASS, setUpChainApps, tearDownChainApps, upload } from '../helpers/chain-apps.ts';
 
 const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10; the findings of 2026-11
 const PERIOD = '2026-11';
 
 let root: string;
 const apps = {} as Record<ChainRole, ChainApp>;
-const call = <N extends HandlerName>(app: ChainApp, name: N, input: InputOf<N>) => callHandler(app.h, name, input);
-const upload = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
+const call = callApp;
 const bytesOf = (file: { dataBase64: string }) => Buffer.from(file.dataBase64, 'base64');
 const personId = (app: ChainApp, no: string) => (app.db.prepare('SELECT id FROM people WHERE employee_no = ?').get(no) as { id: number }).id;
 

@@ -19,11 +19,9 @@ import { scoresheetJson } from '../../shared/score-file.ts';
 import { ServiceError } from '../../electron/services/errors.ts';
 import { createIdentity, readCertificate, signPdf } from '../../electron/signing/index.ts';
 import { samePerson } from '../../electron/signing/same-person.ts';
-import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
 import type { ChainRole, HrImportOutcome, IdentityInfo, SheetRecord } from '../../shared/api/types.ts';
 import { fingerprintCode } from '../../shared/fingerprint.ts';
-import { call as callHandler, fail as failHandler } from '../helpers/call.ts';
-import { MANAGER_NO, PASS, setUpChainApps, tearDownChainApps, type ChainApp } from '../helpers/chain-apps.ts';
+import { callApp, type ChainApp, failApp, MANAGER_NO, PASS, setUpChainApps, tearDownChainApps, upload } from '../helpers/chain-apps.ts';
 
 const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10
 const PERIOD = '2026-09';
@@ -32,9 +30,8 @@ type App = ChainApp;
 
 let root: string;
 const apps = {} as Record<ChainRole, App>;
-const call = <N extends HandlerName>(app: App, name: N, input: InputOf<N>) => callHandler(app.h, name, input);
-const fail = (app: App, name: HandlerName, input: unknown) => failHandler(app.h, name, input);
-const upload = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
+const call = callApp;
+const fail = failApp;
 
 function person(employeeNo: string): { id: number; name: string; role: string; region: string } {
   return apps.manager.db

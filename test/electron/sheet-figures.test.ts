@@ -14,13 +14,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySheetPdf, trustedSigners } from '../../electron/services/sheet-verify.ts';
-import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
 import type { MonthFigures } from '../../shared/api/report-types.ts';
 import type { ChainRole, StoredFile } from '../../shared/api/types.ts';
 import { KPIS, type KpiValues } from '../../shared/kpi.ts';
 import { computePay, DEFAULT_PAY_SETTINGS } from '../../shared/pay.ts';
-import { call as callHandler, fail as failHandler } from '../helpers/call.ts';
-import { NAMES, PASS, setUpChainApps, tearDownChainApps, type ChainApp } from '../helpers/chain-apps.ts';
+import { callApp, type ChainApp, failApp, NAMES, PASS, setUpChainApps, tearDownChainApps, upload } from '../helpers/chain-apps.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10
@@ -28,9 +26,8 @@ const PERIOD = '2026-09';
 
 let root: string;
 const apps = {} as Record<ChainRole, ChainApp>;
-const call = <N extends HandlerName>(app: ChainApp, name: N, input: InputOf<N>) => callHandler(app.h, name, input);
-const fail = (app: ChainApp, name: HandlerName, input: unknown) => failHandler(app.h, name, input);
-const upload = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
+const call = callApp;
+const fail = failApp;
 const bytesOf = (file: { dataBase64: string }) => Buffer.from(file.dataBase64, 'base64');
 const csv = (text: string) => ({ fileName: 'planning.csv', dataBase64: Buffer.from(text, 'utf8').toString('base64'), period: PERIOD });
 

@@ -12,7 +12,8 @@ import { createHandlers, type Handlers } from '../../electron/handlers.ts';
 import { loadDemo } from '../../electron/services/demo.ts';
 import type { ChainRole, IdentityInfo } from '../../shared/api/types.ts';
 import { CHAIN_ROLES } from '../../shared/chain.ts';
-import { call } from './call.ts';
+import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
+import { call, fail } from './call.ts';
 
 export const PASS: Record<ChainRole, string> = { manager: 'manager pass 1', planning: 'planning pass 2', vp: 'vp pass 3', hr: 'hr pass 4' };
 export const NAMES: Record<ChainRole, string> = { manager: '王磊', planning: '李娜', vp: '张伟', hr: '陈静' };
@@ -26,6 +27,12 @@ export interface ChainApp {
   h: Handlers;
   identity: IdentityInfo;
 }
+
+/** A handler call on one app of the chain (typed by the contract), and a refused one. */
+export const callApp = <N extends HandlerName>(app: ChainApp, name: N, input: InputOf<N>) => call(app.h, name, input);
+export const failApp = (app: ChainApp, name: HandlerName, input: unknown) => fail(app.h, name, input);
+/** A file as the inbox and the imports take it. */
+export const upload = (fileName: string, data: Buffer) => ({ fileName, dataBase64: data.toString('base64') });
 
 /** Fills `apps` with the four apps under `root` (demo data as of `today`). */
 export async function setUpChainApps(apps: Record<ChainRole, ChainApp>, root: string, today: Date): Promise<void> {
