@@ -10,62 +10,28 @@
 import type { ChainRole, StoredFile } from '../../shared/api/types.ts';
 import { expect, test } from './fixtures.ts';
 import { noEnglish } from './noEnglish.ts';
-import { call, copyRoster, type Server as AppServer, startServer, stopServer } from './servers.ts';
+import { approveAt, call, CHAIN_PASS, type ChainServer, monthBeforeLast, startChain, stopServer } from './servers.ts';
 
 const SHOTS = 'test-results/screenshots';
-const PASS: Record<ChainRole, string> = { manager: 'manager pass 1', planning: 'planning pass 2', vp: 'vp pass 3', hr: 'hr pass 4' };
-const NAMES: Record<ChainRole, string> = { manager: '王磊', planning: '赵计划', vp: '钱副总', hr: '孙人事' };
+const PASS = CHAIN_PASS;
 
 test.use({ viewport: { width: 1366, height: 768 } });
 test.describe.configure({ mode: 'serial' });
 
-interface Server extends AppServer {
-  fingerprint: string;
-}
+type Server = ChainServer;
 
-const startApp = async (role: ChainRole): Promise<Server> => ({ ...(await startServer(`figs-${role}`)), fingerprint: '' });
-const file = (f: { fileName: string; dataBase64: string }) => ({ fileName: f.fileName, dataBase64: f.dataBase64 });
-
-/** The month before last: every demo sheet of it is ready. */
-function period(): string {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - 2);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
-
-const PERIOD = period();
+const PERIOD = monthBeforeLast();
 const apps = {} as Record<ChainRole, Server>;
 const plans = {} as Record<'S-101' | 'S-102', number>;
 /** S-102's fully signed file: HR imports it in its UI. */
 let signed102: StoredFile;
 
-async function approve(role: ChainRole, f: StoredFile): Promise<StoredFile> {
-  const [entry] = await call(apps[role], 'inbox.add', { files: [file(f)] });
-  expect(entry!.verdict.ok, JSON.stringify(entry!.verdict.failure)).toBe(true);
-  return (await call(apps[role], 'inbox.approve', { sha256: entry!.sha256, fingerprint: apps[role].fingerprint, passphrase: PASS[role] })).file;
-}
+const approve = (role: ChainRole, f: StoredFile) => approveAt(apps[role], role, f);
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  const roles: ChainRole[] = ['manager', 'planning', 'vp', 'hr'];
-  const started = await Promise.all(roles.map(startApp));
-  roles.forEach((r, i) => (apps[r] = started[i]!));
-  const { manager, planning, hr } = apps;
-
-  await call(manager, 'demo.load', {});
-  await call(planning, 'demo.load', {});
-  const regions = await call(manager, 'regions.list', {});
-  await copyRoster(manager, hr);
-  await call(manager, 'user.set', { name: NAMES.manager, chainRole: 'manager', regionId: regions.find((r) => r.code === 'EAST')!.id });
-  for (const role of ['planning', 'vp', 'hr'] as const) await call(apps[role], 'user.set', { name: NAMES[role], chainRole: role, regionId: null });
-  for (const role of roles) {
-    apps[role].fingerprint = (await call(apps[role], 'identities.create', { name: NAMES[role], role, passphrase: PASS[role], ...(role === 'manager' ? { employeeNo: 'M-101' } : {}) })).fingerprint;
-  }
-  for (const role of roles) {
-    const cert = await call(apps[role], 'identities.exportCertificate', { fingerprint: apps[role].fingerprint, format: 'der' });
-    for (const other of roles) if (other !== role) await call(apps[other], 'trust.add', { fileName: `${role}.cer`, dataBase64: cert.dataBase64 });
-  }
+  Object.assign(apps, await startChain('figs'));
+  const { manager, hr } = apps;
 
   const rows = await call(manager, 'sheets.month', { period: PERIOD });
   const managerFigures = await call(manager, 'figures.month', { period: PERIOD });
