@@ -98,7 +98,7 @@ test('a sheet from the grid to ready: a clean one in ≤ 10 keys, one with a vio
   // Esc: back in the grid, on the same row.
   await page.keyboard.press('Escape');
   await waitForGrid(page);
-  expect(await focusedRowId(page)).toBe(clean.personId);
+  await expect.poll(() => focusedRowId(page)).toBe(clean.personId);
 
   // 2. A dealer violation, the ad plan handed in on the 14th (due the 13th) and a half day on the 3rd.
   const busyKeys = new Keys(page);
@@ -186,7 +186,7 @@ test('a sheet from the grid to ready: a clean one in ≤ 10 keys, one with a vio
   expect(saved.result.dailyScore).toBe(91); // the promotion plan, due the 15th, is late too
   await page.keyboard.press('Escape');
   await waitForGrid(page);
-  expect(await focusedRowId(page)).toBe(next.personId);
+  await expect.poll(() => focusedRowId(page)).toBe(next.personId);
 });
 
 test('the team entry view: 15 clean salespeople marked ready in ≤ 40 keys; a cell edited and saved with its total', async ({ page, app }) => {
