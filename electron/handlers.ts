@@ -38,7 +38,7 @@ import { exportRubricFile, importRubricFile, saveRubricVersion } from './service
 import { deactivatePerson, listPeople, savePerson } from './services/people.ts';
 import { listRegions, saveRegion, setRegionActive } from './services/regions.ts';
 import { returnInbox } from './services/inbox-return.ts';
-import { bulkFiles, inboxOverview, removeEntry, startBulkApproval, startBulkReturn } from './services/inbox-bulk.ts';
+import { bulkFiles, inboxOverview, removeEntry, saveBulkFiles, startBulkApproval, startBulkReturn, type ChooseFolder } from './services/inbox-bulk.ts';
 import { listUnlocked, lockIdentity, unlockIdentity } from './services/session-unlock.ts';
 import { importReturnNotes, listReturnNotes } from './services/returns.ts';
 import { importRoster, previewRoster } from './services/roster-import.ts';
@@ -52,6 +52,8 @@ export type Handlers = { [N in HandlerName]: (input: InputOf<N>) => ResultOf<N> 
 export interface AppEnvironment {
   dbPath: string;
   appVersion: string;
+  /** The desktop's native folder dialog (electron/main.ts); browser mode has none. */
+  chooseFolder?: ChooseFolder;
 }
 
 export function createHandlers(db: Db, env: AppEnvironment): Handlers {
@@ -96,6 +98,7 @@ export function createHandlers(db: Db, env: AppEnvironment): Handlers {
     'inbox.approveMany': (input) => startBulkApproval(db, input),
     'inbox.returnMany': (input) => startBulkReturn(db, input),
     'inbox.bulkFiles': (input) => bulkFiles(input),
+    'inbox.saveBulkFiles': (input) => saveBulkFiles(input, env.chooseFolder),
     'inbox.remove': (input) => removeEntry(db, input),
     'inbox.overview': () => inboxOverview(db),
     'identities.unlock': (input) => unlockIdentity(db, input),
@@ -145,6 +148,7 @@ function appInfo(db: Db, env: AppEnvironment): AppInfo {
     user: currentUser(db),
     language: language(db),
     counts: { regions: count('regions'), people: count('people'), sheets: count('sheets') },
+    folderChooser: env.chooseFolder !== undefined,
   };
 }
 

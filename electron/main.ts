@@ -65,7 +65,7 @@ function start(): void {
     lock?.release();
     return fail(err instanceof DatabaseRefused || err instanceof InstanceLocked ? err.message : `Cannot open the database ${dbPath}: ${(err as Error).message}`);
   }
-  const handlers = createHandlers(db, { dbPath, appVersion: app.getVersion() });
+  const handlers = createHandlers(db, { dbPath, appVersion: app.getVersion(), chooseFolder });
   ipcMain.handle('invoke', (event, name: unknown, input: unknown) => {
     // Only the app's own page (its top frame, served from app://renderer) may call the backend.
     const frame = event.senderFrame;
@@ -76,6 +76,14 @@ function start(): void {
   serveRenderer(join(here, '..', 'renderer'));
   createMainWindow(join(here, '..', 'preload', 'preload.cjs'));
   warmUpWhenIdle();
+}
+
+/** The native folder dialog, over the app's window: where the user saves a bulk job's files. */
+async function chooseFolder(title: string): Promise<string | null> {
+  const options = { title, properties: ['openDirectory', 'createDirectory', 'promptToCreate'] as ('openDirectory' | 'createDirectory' | 'promptToCreate')[] };
+  const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const chosen = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
 }
 
 function fail(message: string): void {

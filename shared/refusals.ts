@@ -128,6 +128,10 @@ export type Refusal =
   | { code: 'identity-locked'; name: string; idleMinutes: number }
   /** inbox.remove: only a refused entry (one that does not verify) or a region summary can be removed from the inbox. */
   | { code: 'entry-not-refused'; fileName: string }
+  /** Saving into a chosen folder asked of browser mode, which has no folder dialog (the zip is its way). */
+  | { code: 'no-folder-chooser' }
+  /** The chosen folder could not take a file: `saved` of `total` were written (each whole) before it. */
+  | { code: 'folder-not-writable'; folder: string; saved: number; total: number; problem: 'no-permission' | 'disk-full' | 'other' }
   /** A bulk approval or return chose no pending entry at the identity's step. */
   | { code: 'nothing-pending'; role: ChainRole }
   // The manager's import of return notes

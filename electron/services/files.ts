@@ -3,9 +3,10 @@
  * it: identities/, exports/YYYY-MM/, approved/YYYY-MM/, inbox/, received/YYYY-MM/, returns/YYYY-MM/.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Db } from '../db/database.ts';
+import type { SavedFile } from '../../shared/api/types.ts';
 import { InputError } from '../../shared/problems.ts';
 import { ServiceError } from './errors.ts';
 
@@ -48,4 +49,30 @@ export function decodeBase64(field: string, data: string): Buffer {
     throw new InputError([{ field, expected: "the file's bytes as base64" }], 'file');
   }
   return Buffer.from(compact, 'base64');
+}
+
+/**
+ * Write files into a folder the user chose, never replacing one of theirs: a file already there
+ * with the same bytes is left as it is; one with the same name and other bytes keeps its name and
+ * the new file takes "name (2).ext" (3, 4…). Each file is written whole or not at all.
+ */
+export function saveIntoFolder(folder: string, files: readonly { name: string; data: Buffer }[]): SavedFile[] {
+  return files.map(({ name, data }) => {
+    const dot = name.lastIndexOf('.');
+    const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+    for (let n = 1; ; n++) {
+      const savedAs = n === 1 ? name : `${stem} (${n})${ext}`;
+      const path = join(folder, savedAs);
+      let there: Buffer | null = null;
+      try {
+        there = readFileSync(path);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+      if (there?.equals(data)) return { fileName: name, savedAs, already: true };
+      if (there) continue;
+      writeFileAtomic(path, data);
+      return { fileName: name, savedAs, already: false };
+    }
+  });
 }

@@ -11,7 +11,7 @@
  * always verified before it is kept (signApproval).
  */
 import { rmSync } from 'node:fs';
-import type { BulkOutcome, ChainRole, FileData, InboxOverviewRow, JobStatus, Language } from '../../shared/api/types.ts';
+import type { BulkOutcome, ChainRole, FileData, InboxOverviewRow, JobStatus, Language, SavedFile, SavedToFolder } from '../../shared/api/types.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import type { TrustedSigner, Verdict } from '../signing/index.ts';
@@ -19,6 +19,7 @@ import type { Rubric } from '../../shared/rubric/schema.ts';
 import { appendAudit } from './audit.ts';
 import { currentUser } from './current-user.ts';
 import { ServiceError } from './errors.ts';
+import { saveIntoFolder } from './files.ts';
 import type { Signer } from './export.ts';
 import { readFileSync } from 'node:fs';
 import { assertReviewable, assertStillPending, fileRow, pendingFor, readKept, recordVerdict, signApproval, toEntry, withVersions, type FileRow, type StoredVerdict } from './inbox.ts';
@@ -222,13 +223,47 @@ export async function startBulkReturn(
   return { jobId: job.id, total: job.total };
 }
 
-/** inbox.bulkFiles: the files a bulk job signed, as one zip (approved sheets, or return notes). */
-export function bulkFiles(input: { jobId: string }): FileData {
+/** The files a bulk job wrote (approved sheets, or return notes), read from where the backend keeps them. */
+function jobFiles(input: { jobId: string }): { kind: 'approved' | 'returned'; day: string; files: { name: string; data: Buffer }[] } {
   const job = getJob(input);
   const files = (job.outcomes ?? []).flatMap((o) => (o.file ? [{ name: o.file.fileName, data: readFileSync(o.file.path) }] : []));
-  const day = job.startedAt.slice(0, 10);
-  const kind = job.kind === 'return-many' ? 'returned' : 'approved';
+  return { kind: job.kind === 'return-many' ? 'returned' : 'approved', day: job.startedAt.slice(0, 10), files };
+}
+
+/** inbox.bulkFiles: the files a bulk job signed, as one zip (approved sheets, or return notes). */
+export function bulkFiles(input: { jobId: string }): FileData {
+  const { kind, day, files } = jobFiles(input);
   return { fileName: `${kind}-${day}-${files.length}.zip`, dataBase64: zipFiles(files).toString('base64') };
+}
+
+/** The desktop's folder dialog (titled `title`): the folder chosen, or null when the user cancels. Browser mode has none. */
+export type ChooseFolder = (title: string) => Promise<string | null>;
+
+/**
+ * inbox.saveBulkFiles: the files a bulk job wrote, saved into one folder the user chooses in the
+ * desktop's own dialog (the path never comes from the page). A file of the user's is never
+ * replaced (files.ts saveIntoFolder); a write that fails says how many were saved before it.
+ */
+export async function saveBulkFiles(input: { jobId: string; title: string }, chooseFolder: ChooseFolder | undefined): Promise<SavedToFolder> {
+  if (!chooseFolder) throw new ServiceError('conflict', 'browser mode has no folder dialog: download the files as one zip instead', { code: 'no-folder-chooser' });
+  const { files } = jobFiles(input);
+  const folder = await chooseFolder(input.title);
+  if (folder === null) return { folder: null, files: [] };
+  const saved: SavedFile[] = [];
+  try {
+    for (const file of files) saved.push(...saveIntoFolder(folder, [file]));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const problem = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'no-permission' : code === 'ENOSPC' ? 'disk-full' : 'other';
+    throw new ServiceError('conflict', `cannot write into ${folder} (${code ?? (err as Error).message}): ${saved.length} of ${files.length} files were saved before it`, {
+      code: 'folder-not-writable',
+      folder,
+      saved: saved.length,
+      total: files.length,
+      problem,
+    });
+  }
+  return { folder, files: saved };
 }
 
 /** inbox.remove: a refused entry (its file does not verify) or a region summary leaves the inbox with its kept copy; a verified sheet stays (approve or return it). */

@@ -45,6 +45,14 @@ export const bulkEn = {
   folder: (path: string) => `The files are also kept in ${path}`,
   download: 'Download all (zip)',
   downloadNotes: 'Download the return notes (zip)',
+  saveToFolder: 'Save all to a folder…',
+  saveNotesToFolder: 'Save the return notes to a folder…',
+  folderDialogTitle: 'Choose the folder for the signed files',
+  folderDialogTitleNotes: 'Choose the folder for the return notes',
+  savedToFolder: (n: number, folder: string, already: number, renamed: number) =>
+    `${plural(n, 'file')} saved in ${folder}.` +
+    (already ? ` ${already} ${already === 1 ? 'was' : 'were'} already there.` : '') +
+    (renamed ? ` ${renamed} took a new name (“… (2)”), as a different file had the same name.` : ''),
   skippedTitle: 'Skipped',
   signedTitle: 'Signed',
   outcome: { signed: 'Signed', returned: 'Returned', skipped: 'Skipped' },
@@ -111,6 +119,12 @@ export const bulkZh: typeof bulkEn = {
   folder: (path) => `文件同时保存在 ${path}`,
   download: '全部下载(zip)',
   downloadNotes: '下载退回通知(zip)',
+  saveToFolder: '全部保存到文件夹…',
+  saveNotesToFolder: '将退回通知保存到文件夹…',
+  folderDialogTitle: '选择保存签署后文件的文件夹',
+  folderDialogTitleNotes: '选择保存退回通知的文件夹',
+  savedToFolder: (n, folder, already, renamed) =>
+    `已将 ${n} 份文件保存到 ${folder}。` + (already ? `其中 ${already} 份已在该文件夹中。` : '') + (renamed ? `${renamed} 份因已有同名的其他文件而改名(“…(2)”)。` : ''),
   skippedTitle: '已跳过',
   signedTitle: '已签署',
   outcome: { signed: '已签署', returned: '已退回', skipped: '已跳过' },

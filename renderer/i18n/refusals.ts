@@ -254,6 +254,10 @@ export const refusalsEn = {
   superseded: (r: R<'superseded'>) => `${r.fileName} is superseded by ${r.byFileName} (version ${r.version} of the same sheet): approve that one instead.`,
   'identity-locked': (r: R<'identity-locked'>) => `${r.name} is locked (it locks after ${r.idleMinutes} minutes without use): type the passphrase, or unlock it for this session with the lock in the top bar.`,
   'entry-not-refused': (r: R<'entry-not-refused'>) => `${r.fileName} verifies: only a refused file can be removed from the inbox. Approve or return it.`,
+  'no-folder-chooser': () => 'The app in a browser cannot choose a folder: download the files as one zip.',
+  'folder-not-writable': (r: R<'folder-not-writable'>) =>
+    `The files cannot be saved in ${r.folder} (${{ 'no-permission': 'no permission to write there', 'disk-full': 'the disk is full', other: 'the folder refused the file' }[r.problem]}): ` +
+    `${r.saved} of ${r.total} were saved before it. Every file is still kept by the app; choose another folder.`,
   'nothing-pending': (r: R<'nothing-pending'>) => `No received sheet is waiting for ${stepEn(r.role)}.`,
   'return-no-sheet': (r: R<'return-no-sheet'>) => `There is no sheet of ${r.name} (${r.employeeNo}) for ${r.period} in this database.`,
   'return-not-signed': (r: R<'return-not-signed'>) => `The sheet is ${EN.statuses[r.status].toLowerCase()}, not ${EN.statuses.signed.toLowerCase()}: there is nothing to reopen.`,
@@ -436,6 +440,10 @@ export const refusalsZh: typeof refusalsEn = {
   superseded: (r) => `${r.fileName} 已被 ${r.byFileName}(同一评分表的第 ${r.version} 版)取代:请审批新版本。`,
   'identity-locked': (r) => `${r.name} 已锁定(闲置 ${r.idleMinutes} 分钟后自动锁定):请输入密码,或用顶栏的锁图标为本次会话解锁。`,
   'entry-not-refused': (r) => `${r.fileName} 验证通过:只有被拒绝的文件才能从收件箱移除。请审批或退回它。`,
+  'no-folder-chooser': () => '浏览器中的应用无法选择文件夹:请将这些文件作为一个 zip 下载。',
+  'folder-not-writable': (r) =>
+    `无法将文件保存到 ${r.folder}(${{ 'no-permission': '没有写入权限', 'disk-full': '磁盘已满', other: '该文件夹拒绝写入' }[r.problem]}):` +
+    `在此之前已保存 ${r.total} 份中的 ${r.saved} 份。所有文件仍由本应用保管;请选择其他文件夹。`,
   'nothing-pending': (r) => `没有等待${stepZh(r.role)}处理的评分表。`,
   'return-no-sheet': (r) => `本数据库中没有 ${r.name}(${r.employeeNo})${r.period} 的评分表。`,
   'return-not-signed': (r) => `该评分表的状态为“${ZH.statuses[r.status]}”,不是“${ZH.statuses.signed}”:没有可重新打开的内容。`,

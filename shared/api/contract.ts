@@ -23,6 +23,7 @@ import type {
   BackupList,
   ExportResult,
   FileData,
+  SavedToFolder,
   HrImportOutcome,
   IdentityInfo,
   InboxEntry,
@@ -275,6 +276,8 @@ export const contract = {
   ),
   /** The files a finished bulk approval or return signed, as one zip. */
   'inbox.bulkFiles': handler<FileData>()(z.strictObject({ jobId: z.string().uuid('a job id') })),
+  // Desktop only: the folder is chosen in the app's own dialog (never a path from the page); title: that dialog's.
+  'inbox.saveBulkFiles': handler<SavedToFolder>()(z.strictObject({ jobId: z.string().uuid('a job id'), title: z.string().trim().min(1).max(200) })),
   /** Remove a refused entry (one that does not verify) or a region summary from the inbox, with its kept copy. */
   'inbox.remove': handler<{ sha256: string; fileName: string }>()(z.strictObject({ sha256 })),
   /** Per region and month: received sheets pending at this app's step, returned, complete. */

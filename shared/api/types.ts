@@ -196,6 +196,8 @@ export interface AppInfo {
   user: User | null;
   language: Language | null;
   counts: { regions: number; people: number; sheets: number };
+  /** The desktop app saves files into a folder the user picks (a native dialog); browser mode offers a download instead. */
+  folderChooser: boolean;
 }
 
 /** A backup of the database (`backups/` next to it). */
@@ -271,6 +273,18 @@ export interface FileData {
   fileName: string;
   dataBase64: string;
 }
+
+/** A file written into a folder the user chose: under its own name, or the name it had to take. */
+export interface SavedFile {
+  fileName: string;
+  /** The name it has in the folder: its own, or "name (2).pdf" when another file already had that name. */
+  savedAs: string;
+  /** The folder already held this very file (same bytes): nothing was written. */
+  already: boolean;
+}
+
+/** inbox.saveBulkFiles: a bulk job's files in the folder the user chose (desktop); folder null when the choice was cancelled. */
+export type SavedToFolder = { folder: string; files: SavedFile[] } | { folder: null; files: [] };
 
 export interface StoredFile extends FileData {
   /** Where the backend wrote the file. */

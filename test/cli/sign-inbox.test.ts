@@ -92,13 +92,17 @@ describe('scorecard sign --inbox', () => {
     expect(other.status).toBe(1);
     expect(other.stderr).toMatch(/no received sheet is pending at the planning step for 2026-09 in EAST/);
     const outDir = mkdtempSync(join(root, 'out-'));
+    // A file of the user's with the same name stays; the signed one takes "… (2).pdf".
+    const mine = exported[3]!.fileName.replace(/\.pdf$/, '');
+    writeFileSync(join(outDir, `${mine}.pdf`), 'mine');
     expect(scorecard(['sign', '--inbox', '--db', db, '--identity', p12Of(apps.planning), '--out', join(root, 'missing')], PASS.planning).stderr).toMatch(/--out: .* is not a folder/);
     const r = scorecard(['sign', '--inbox', '--db', db, '--identity', p12Of(apps.planning), '--month', PERIOD, '--region', 'SOUTH', '--out', outDir], PASS.planning);
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject([{ file: exported[3]!.fileName, outcome: 'signed', reused: true }]);
+    expect(JSON.parse(r.stdout)).toMatchObject([{ file: exported[3]!.fileName, outcome: 'signed', reused: true, out: join(outDir, `${mine} (2).pdf`) }]);
     // --out: the signed file in the folder chosen, with two signatures.
-    expect(readdirSync(outDir)).toEqual([exported[3]!.fileName]);
-    const v = await verifySheetPdf(readFileSync(join(outDir, exported[3]!.fileName)), trustedSigners(apps.vp.db));
+    expect(readdirSync(outDir).sort()).toEqual([`${mine} (2).pdf`, `${mine}.pdf`]);
+    expect(readFileSync(join(outDir, `${mine}.pdf`), 'utf8')).toBe('mine');
+    const v = await verifySheetPdf(readFileSync(join(outDir, `${mine} (2).pdf`)), trustedSigners(apps.vp.db));
     expect([v.verdict.ok, v.verdict.signatures.length]).toEqual([true, 2]);
     const bad = scorecard(['sign', '--inbox', '--db', db, '--identity', p12Of(apps.planning), '--month', '2026-13'], PASS.planning);
     expect(bad.status).toBe(1);

@@ -7,12 +7,14 @@
  * the session and locked again after the idle time (an injected clock).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../electron/handlers.ts';
 import { IDLE_LOCK_MS, setUnlockClock } from '../../electron/services/session-unlock.ts';
 import type { BulkOutcome, ChainRole, ExportResult, JobStatus } from '../../shared/api/types.ts';
+import { call as callHandlers, fail as failHandlers } from '../helpers/call.ts';
 import { callApp, type ChainApp, failApp, NAMES, PASS, setUpChainApps, tearDownChainApps, upload } from '../helpers/chain-apps.ts';
 
 const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10
@@ -84,6 +86,7 @@ afterEach(() => setUnlockClock());
 
 describe('bulk approval at two steps', () => {
   let planningFiles: { fileName: string; path: string; sha256: string }[] = [];
+  let planningJob = '';
 
   it('sales planning approves a region’s month in one call: each signed, one skipped as already approved, a refused file skipped with its reason', async () => {
     const [first, ...rest] = exported.slice(0, 5);
@@ -127,6 +130,7 @@ describe('bulk approval at two steps', () => {
     const zip = await call(apps.planning, 'inbox.bulkFiles', { jobId: started.jobId });
     expect(zip.fileName).toMatch(/^approved-\d{4}-\d{2}-\d{2}-4\.zip$/);
     expect(zipNames(zip.dataBase64)).toEqual(planningFiles.map((f) => f.fileName).sort());
+    planningJob = started.jobId;
 
     // Nothing left pending at the step: "all pending" is refused with its reason.
     expect((await fail(apps.planning, 'inbox.approveMany', { pending: { period: PERIOD }, fingerprint: apps.planning.identity.fingerprint, passphrase: PASS.planning })).refusal).toEqual({
@@ -134,6 +138,61 @@ describe('bulk approval at two steps', () => {
       role: 'planning',
     });
   }, 90_000);
+
+  it('the desktop saves the signed files into the folder chosen in its dialog, never replacing a file of the user’s; browser mode has no folder', async () => {
+    expect(planningJob).not.toBe('');
+    const folder = join(root, 'chosen');
+    const titles: string[] = [];
+    let answer: string | null = folder;
+    // The desktop's handlers: the same services, with the native dialog (here: what the user picks).
+    const desktop = createHandlers(apps.planning.db, { dbPath: join(apps.planning.dir, 'scorecard.db'), appVersion: 'test', chooseFolder: async (title) => (titles.push(title), answer) });
+    expect((await callHandlers(desktop, 'app.info', {})).folderChooser).toBe(true);
+    expect((await callApp(apps.planning, 'app.info', {})).folderChooser).toBe(false);
+
+    // A file of the user's already has the first file's name.
+    mkdirSync(folder);
+    const names = planningFiles.map((f) => f.fileName).sort();
+    writeFileSync(join(folder, names[0]!), 'the user’s own file');
+    const saved = await callHandlers(desktop, 'inbox.saveBulkFiles', { jobId: planningJob, title: '选择保存签署后文件的文件夹' });
+    expect(titles).toEqual(['选择保存签署后文件的文件夹']);
+    expect(saved.folder).toBe(folder);
+    const [stem, ext] = [names[0]!.replace(/\.pdf$/, ''), '.pdf'];
+    expect(saved.files.map((f) => [f.fileName, f.savedAs, f.already]).sort()).toEqual(names.map((n, i) => [n, i === 0 ? `${stem} (2)${ext}` : n, false]));
+    expect(readFileSync(join(folder, names[0]!), 'utf8')).toBe('the user’s own file');
+    for (const f of planningFiles) {
+      const as = saved.files.find((s) => s.fileName === f.fileName)!.savedAs;
+      expect(readFileSync(join(folder, as)).equals(readFileSync(f.path)), as).toBe(true);
+      expect(validSignatures(join(folder, as)), as).toBe(2);
+    }
+    expect(readdirSync(folder).sort()).toEqual([...names, `${stem} (2)${ext}`].sort());
+
+    // Saved again into the same folder: every file is already there, nothing written.
+    const again = await callHandlers(desktop, 'inbox.saveBulkFiles', { jobId: planningJob, title: 't' });
+    expect(again.files.every((f) => f.already)).toBe(true);
+    expect(readdirSync(folder)).toHaveLength(names.length + 1);
+
+    // The dialog cancelled: nothing saved.
+    answer = null;
+    expect(await callHandlers(desktop, 'inbox.saveBulkFiles', { jobId: planningJob, title: 't' })).toEqual({ folder: null, files: [] });
+
+    // A "folder" that is a file: refused with how many were saved (none), nothing half-written.
+    answer = join(root, 'not-a-folder');
+    writeFileSync(answer, 'x');
+    expect((await failHandlers(desktop, 'inbox.saveBulkFiles', { jobId: planningJob, title: 't' })).refusal).toEqual({
+      code: 'folder-not-writable',
+      folder: answer,
+      saved: 0,
+      total: names.length,
+      problem: 'other',
+    });
+
+    // Browser mode: no folder dialog, the zip is its way; an unknown job is refused before any dialog.
+    expect((await failApp(apps.planning, 'inbox.saveBulkFiles', { jobId: planningJob, title: 't' })).refusal).toEqual({ code: 'no-folder-chooser' });
+    titles.length = 0;
+    answer = folder;
+    expect((await failHandlers(desktop, 'inbox.saveBulkFiles', { jobId: '00000000-0000-4000-8000-000000000000', title: 't' })).kind).toBe('not-found');
+    expect(titles).toEqual([]);
+  });
 
   it('a refused entry can be removed from the inbox (with its kept copy); a verified one cannot', async () => {
     const entries = await call(apps.planning, 'inbox.list', {});

@@ -152,6 +152,8 @@ const REFUSALS: { [C in Refusal['code']]: Extract<Refusal, { code: C }> } = {
   superseded: { code: 'superseded', fileName: FILE, byFileName: 'S-0001-2026-10 (2).pdf', version: 2 },
   'identity-locked': { code: 'identity-locked', name: '李娜', idleMinutes: 10 },
   'entry-not-refused': { code: 'entry-not-refused', fileName: FILE },
+  'no-folder-chooser': { code: 'no-folder-chooser' },
+  'folder-not-writable': { code: 'folder-not-writable', folder: '/home/li/approved', saved: 3, total: 13, problem: 'no-permission' },
   'nothing-pending': { code: 'nothing-pending', role: 'vp' },
   'return-no-sheet': { code: 'return-no-sheet', ...SHEET },
   'return-not-signed': { code: 'return-not-signed', status: 'draft' },
@@ -210,7 +212,7 @@ function shownValues(data: object): string[] {
 }
 
 /** Names of formats and units a Chinese text may write in Latin letters, as Chinese software does. */
-const FORMAT_NAMES = ['SHA-256', 'PDF', 'MB', 'KB', 'CSV', 'Excel', 'WPS', 'UTF-8', 'UTF-16', 'GB18030', 'GBK', '.xlsx', '.xls', '.csv', '.txt', '.tsv', 'xl/workbook.xml'].sort((a, b) => b.length - a.length);
+const FORMAT_NAMES = ['SHA-256', 'PDF', 'MB', 'KB', 'CSV', 'Excel', 'WPS', 'UTF-8', 'UTF-16', 'GB18030', 'GBK', '.xlsx', '.xls', '.csv', '.txt', '.tsv', 'zip', 'xl/workbook.xml'].sort((a, b) => b.length - a.length);
 
 function expectWorded(values: string[], zhText: string, enText: string) {
   for (const value of values) {

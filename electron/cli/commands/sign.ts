@@ -9,7 +9,7 @@ import { reasonFor } from '../../services/export.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { FIELDS } from '../../../shared/api/contract.ts';
-import { sha256Hex, writeFileAtomic } from '../../services/files.ts';
+import { saveIntoFolder, sha256Hex, writeFileAtomic } from '../../services/files.ts';
 import { addToInbox, fileRow, type FileRow } from '../../services/inbox.ts';
 import { pendingAtStep, runBulkApproval } from '../../services/inbox-bulk.ts';
 import { createJob } from '../../services/jobs.ts';
@@ -83,7 +83,8 @@ export async function sign(args: readonly string[], io: Io): Promise<string> {
  * none every entry pending at the identity's step (of --month, of --region); each is then checked
  * (the stored verdict reused while nothing it depended on changed), signed and kept in the
  * database's approved/ folder — or skipped with its reason, the others going on. A file given is
- * also replaced by its signed copy; with --out every signed file is also written into that folder.
+ * also replaced by its signed copy; with --out every signed file is also written into that folder
+ * (a different file already there keeps its name: the new one takes "name (2).pdf").
  * Prints each file's outcome.
  */
 async function signThroughInbox(positional: readonly string[], flags: Record<string, string | undefined>, io: Io, usage: string): Promise<string> {
@@ -113,13 +114,14 @@ async function signThroughInbox(positional: readonly string[], flags: Record<str
     const results = (job.outcomes ?? []).map((o, i) => {
       const given = files[i]?.file ?? null;
       if (o.outcome === 'signed' && o.file && given) writeFileAtomic(given, readFileSync(o.file.path));
-      // --out: every signed file also into the folder chosen (to send on).
-      if (o.outcome === 'signed' && o.file && out !== undefined) writeFileAtomic(join(out, o.file.fileName), readFileSync(o.file.path));
+      // --out: every signed file also into the folder chosen (to send on), as the desktop saves them: never over another file.
+      const saved = o.outcome === 'signed' && o.file && out !== undefined ? saveIntoFolder(out, [{ name: o.file.fileName, data: readFileSync(o.file.path) }])[0]! : null;
       return {
         file: given ?? o.fileName,
         outcome: o.outcome,
         reused: o.reused,
         ...(o.file ? { signed: o.file.path, sha256: o.file.sha256, nextStep: o.nextStep, complete: o.complete } : {}),
+        ...(saved ? { out: join(out!, saved.savedAs) } : {}),
         ...(o.outcome === 'skipped' ? { code: o.refusal?.code ?? null, reason: o.message } : {}),
       };
     });

@@ -2,8 +2,8 @@
  * Approve or return many received sheets at once: the entries chosen (or every one pending at the
  * user's step in a region's month), one passphrase (none when the identity is unlocked for the
  * session), a comment or one reason; then the job's progress (jobs.get, polled) and its result:
- * each sheet signed (or returned) or skipped with the reason, the new files as one zip and the
- * folder the backend keeps them in.
+ * each sheet signed (or returned) or skipped with the reason, the new files saved into a folder
+ * the user chooses (desktop) or as one zip (browser mode), and the folder the backend keeps them in.
  */
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -19,12 +19,13 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
-import type { BulkOutcome, ChainRole } from '../../../shared/api/types.ts';
+import type { BulkOutcome, ChainRole, SavedToFolder } from '../../../shared/api/types.ts';
 import { invoke } from '../../api/client.ts';
 import { useAction, useCall } from '../../api/hooks.ts';
+import { useApp } from '../../app/AppContext.tsx';
 import { FailureAlert } from '../../app/FailureAlert.tsx';
 import { downloadFile } from '../../app/files.ts';
-import { DownloadIcon } from '../../app/icons.tsx';
+import { DownloadIcon, FolderIcon } from '../../app/icons.tsx';
 import { refusalText } from '../../app/refusalText.ts';
 import { passphraseProblem, SignerFields, type Signer } from '../../app/SignerFields.tsx';
 import { isUnlocked, useUnlocked } from '../../app/unlocked.ts';
@@ -70,6 +71,12 @@ export function BulkDialog({ mode, target, role, onClose }: { mode: 'approve' | 
       : invoke('inbox.approveMany', { pending: target.pending, fingerprint: signer.fingerprint, ...pass, ...comment });
   });
   const zip = useAction((id: string) => invoke('inbox.bulkFiles', { jobId: id }));
+  // The desktop saves into a folder chosen in its own dialog; browser mode downloads one zip.
+  const { folderChooser } = useApp().info;
+  const [saved, setSaved] = useState<SavedToFolder | null>(null);
+  const toFolder = useAction(async (id: string) =>
+    setSaved(await invoke('inbox.saveBulkFiles', { jobId: id, title: mode === 'return' ? tb.folderDialogTitleNotes : tb.folderDialogTitle })),
+  );
   const { job, error: pollError } = useJob(jobId, () => undefined);
   const textError = useFieldError(start.error, mode === 'return' ? 'reason' : 'comment');
   const running = jobId !== null && !job?.finished;
@@ -148,16 +155,29 @@ export function BulkDialog({ mode, target, role, onClose }: { mode: 'approve' | 
                 data-skipped={skipped.length}
                 action={
                   done.length > 0 ? (
-                    <Button
-                      color="inherit"
-                      startIcon={<DownloadIcon />}
-                      disabled={zip.busy}
-                      onClick={() => void zip.run(job.id).then((file) => file && downloadFile(file, 'application/zip'))}
-                      data-testid="bulk-download"
-                      sx={{ whiteSpace: 'nowrap' }}
-                    >
-                      {mode === 'return' ? tb.downloadNotes : tb.download}
-                    </Button>
+                    folderChooser ? (
+                      <Button
+                        color="inherit"
+                        startIcon={<FolderIcon />}
+                        disabled={toFolder.busy}
+                        onClick={() => void toFolder.run(job.id)}
+                        data-testid="bulk-save-folder"
+                        sx={{ whiteSpace: 'nowrap' }}
+                      >
+                        {mode === 'return' ? tb.saveNotesToFolder : tb.saveToFolder}
+                      </Button>
+                    ) : (
+                      <Button
+                        color="inherit"
+                        startIcon={<DownloadIcon />}
+                        disabled={zip.busy}
+                        onClick={() => void zip.run(job.id).then((file) => file && downloadFile(file, 'application/zip'))}
+                        data-testid="bulk-download"
+                        sx={{ whiteSpace: 'nowrap' }}
+                      >
+                        {mode === 'return' ? tb.downloadNotes : tb.download}
+                      </Button>
+                    )
                   ) : undefined
                 }
               >
@@ -175,7 +195,17 @@ export function BulkDialog({ mode, target, role, onClose }: { mode: 'approve' | 
                 )}
               </Alert>
             )}
-            <FailureAlert error={zip.error} />
+            <FailureAlert error={zip.error ?? toFolder.error} />
+            {saved?.folder && (
+              <Alert severity="success" data-testid="bulk-saved-folder" sx={{ wordBreak: 'break-all' }}>
+                {tb.savedToFolder(
+                  saved.files.length,
+                  saved.folder,
+                  saved.files.filter((f) => f.already).length,
+                  saved.files.filter((f) => !f.already && f.savedAs !== f.fileName).length,
+                )}
+              </Alert>
+            )}
             {skipped.length > 0 && (
               <Stack spacing={0.5}>
                 <Typography variant="subtitle2">{tb.skippedTitle}</Typography>
