@@ -132,24 +132,32 @@ function skipped(row: FileRow, err: unknown, reused = false): BulkOutcome {
   };
 }
 
-/** Run a bulk approval into `job`: one outcome per entry, in order; never throws for one entry. */
-export async function runBulkApproval(db: Db, rows: readonly FileRow[], identity: Signer, job: JobStatus, comment?: string): Promise<void> {
+/**
+ * Run one bulk job: each row handled in order into `job` (an outcome each; one entry's failure is
+ * its skip, never the job's), the unlocked identity kept awake, one audit entry at the end.
+ */
+async function runEach(db: Db, rows: readonly FileRow[], identity: Signer, job: JobStatus, action: 'inbox.approveMany' | 'inbox.returnMany', handle: (row: FileRow) => Promise<BulkOutcome>): Promise<void> {
   try {
-    const ctx = bulkContext(db);
     job.outcomes ??= [];
     for (const row of rows) {
-      job.outcomes.push(await approveEntry(db, row, identity, ctx, comment));
+      job.outcomes.push(await handle(row));
       job.done += 1;
       touchUnlocked(db, identity.fingerprint);
       await yieldToEventLoop();
     }
-    appendBulkAudit(db, 'inbox.approveMany', identity, job);
+    appendBulkAudit(db, action, identity, job);
   } finally {
     finishJob(job);
   }
 }
 
-function appendBulkAudit(db: Db, action: string, identity: Signer, job: JobStatus): void {
+/** Run a bulk approval into `job`: one outcome per entry, in order; never throws for one entry. */
+export async function runBulkApproval(db: Db, rows: readonly FileRow[], identity: Signer, job: JobStatus, comment?: string): Promise<void> {
+  let ctx: BulkContext | undefined; // read once, inside the job (which always finishes)
+  await runEach(db, rows, identity, job, 'inbox.approveMany', (row) => approveEntry(db, row, identity, (ctx ??= bulkContext(db)), comment));
+}
+
+function appendBulkAudit(db: Db, action: 'inbox.approveMany' | 'inbox.returnMany', identity: Signer, job: JobStatus): void {
   const outcomes = job.outcomes ?? [];
   writeTransaction(db, () =>
     appendAudit(db, {
@@ -189,25 +197,16 @@ export async function startBulkApproval(
 
 /** Run a bulk return into `job`: each entry verified now and returned with the same reason. */
 export async function runBulkReturn(db: Db, rows: readonly FileRow[], identity: Signer, job: JobStatus, input: { reason: string; language?: Language }): Promise<void> {
-  try {
-    job.outcomes ??= [];
-    for (const row of rows) {
-      try {
-        assertStillPending(db, row);
-        const checked = await pendingFor(db, row, identity);
-        const note = await returnChecked(db, checked, input);
-        job.outcomes.push({ ...base(fileRow(db, row.sha256)!), outcome: 'returned', reused: false, file: { fileName: note.fileName, path: note.path, sha256: note.sha256 }, complete: false, nextStep: null });
-      } catch (err) {
-        job.outcomes.push(skipped(fileRow(db, row.sha256) ?? row, err));
-      }
-      job.done += 1;
-      touchUnlocked(db, identity.fingerprint);
-      await yieldToEventLoop();
+  await runEach(db, rows, identity, job, 'inbox.returnMany', async (row) => {
+    try {
+      assertStillPending(db, row);
+      const checked = await pendingFor(db, row, identity);
+      const note = await returnChecked(db, checked, input);
+      return { ...base(fileRow(db, row.sha256)!), outcome: 'returned', reused: false, file: { fileName: note.fileName, path: note.path, sha256: note.sha256 }, complete: false, nextStep: null };
+    } catch (err) {
+      return skipped(fileRow(db, row.sha256) ?? row, err);
     }
-    appendBulkAudit(db, 'inbox.returnMany', identity, job);
-  } finally {
-    finishJob(job);
-  }
+  });
 }
 
 /** inbox.returnMany: start the job (one reason for every entry). */
