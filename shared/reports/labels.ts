@@ -47,6 +47,9 @@ export interface ReportLabels {
   unconfirmed: string;
   unconfirmedFields: Record<'plan' | 'actual', string>;
   unconfirmedCount: (people: number) => string;
+  /** A monthly score from an amendment (docs/trust.md, "Amendments"): the column and its words; empty for a version 1. */
+  amendment: string;
+  amendmentVersion: (version: number) => string;
 }
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -105,6 +108,8 @@ const zh: ReportLabels = {
   unconfirmed: '待确认(来自考核表)',
   unconfirmedFields: { plan: '计划', actual: '实际' },
   unconfirmedCount: (n) => `${n}人待确认`,
+  amendment: '得分来自修订',
+  amendmentVersion: (v) => `修订 第 ${v} 版`,
 };
 
 const en: ReportLabels = {
@@ -146,6 +151,8 @@ const en: ReportLabels = {
   unconfirmed: 'Unconfirmed (from the sheet)',
   unconfirmedFields: { plan: 'plan', actual: 'actual' },
   unconfirmedCount: (n) => `${n} unconfirmed`,
+  amendment: 'Score from amendment',
+  amendmentVersion: (v) => `Amendment, version ${v}`,
 };
 
 export function reportLabels(language: Language): ReportLabels {

@@ -64,6 +64,8 @@ export function payTable(report: PayReport, language: Language): ReportTable {
     t(L.missing),
     // 待确认: plan or actual from a signed sheet, not yet confirmed (pay uses them).
     t(L.unconfirmed),
+    // The scores come from an amendment of the sheet (修订 第 2 版), as the pay view marks them; empty for a version 1.
+    t(L.amendment),
   ];
   // The month's rate on every row: a payroll file read alone still says which score was paid on.
   const rate = L.scoreRates[report.settings.settings.scoreRate];
@@ -87,10 +89,11 @@ export function payTable(report: PayReport, language: Language): ReportTable {
     r.pay?.total ?? null,
     r.missing.map((m) => L.payMissing[m]).join(L.listSep),
     r.unconfirmed.length ? r.unconfirmed.map((f) => L.unconfirmedFields[f]).join(L.listSep) : null,
+    r.amendment === undefined ? null : L.amendmentVersion(r.amendment),
   ]);
   const s = report.totals;
   const unconfirmed = report.unconfirmed ? L.unconfirmedCount(report.unconfirmed) : null;
-  const totals: Cell[] = [L.totals, L.people(s.people), null, null, null, null, null, null, null, null, null, null, s.base, s.plan, s.assessment, s.bonus, s.total, null, unconfirmed];
+  const totals: Cell[] = [L.totals, L.people(s.people), null, null, null, null, null, null, null, null, null, null, s.base, s.plan, s.assessment, s.bonus, s.total, null, unconfirmed, null];
   return { title: L.payTitle(report.period), columns, rows, totals };
 }
 

@@ -3,7 +3,8 @@
  * manager, sales planning, the VP, HR with the organisation's roster): a signed sheet changes only
  * by a numbered amendment with a reason; its file says so; the reviewers' inboxes show it and the
  * version it supersedes can no longer be approved; HR replaces an imported sheet only by a
- * declared amendment of exactly that version and keeps every version. The refused files are made
+ * declared amendment of exactly that version and keeps every version, its pay report and pay files
+ * saying which score came from an amendment. The refused files are made
  * with the app's own renderer and signer and trusted keys, as a dishonest signer would make them.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { amendmentChanges, type Amendment } from '../../shared/amendment.ts';
 import type { ChainRole, ExportResult, SheetRecord, StoredFile } from '../../shared/api/types.ts';
 import type { ItemInput } from '../../shared/scoring/input.ts';
 import { callApp, type ChainApp, failApp, NAMES, PASS, setUpChainApps, tearDownChainApps, upload } from '../helpers/chain-apps.ts';
+import { parseCsv, xlsxRows } from '../helpers/report-files.ts';
 
 const TODAY = new Date(2026, 10, 15); // demo months 2026-05 … 2026-10
 const PERIOD = '2026-09';
@@ -231,6 +233,36 @@ describe('an amendment through the chain to HR', () => {
     expect(JSON.parse(audit[0]!.after)).toMatchObject({ version: 2, reason: REASON, amends: { version: 1, sha256: v1.sha256 } });
     // The same amendment again is one record.
     expect(await hrImport(full2)).toMatchObject({ outcome: 'already-imported' });
+  }, 120_000);
+
+  it('HR’s pay files (XLSX and CSV, both languages) say which score came from an amendment; a version 1 and a person without a sheet say nothing', async () => {
+    const original = 'S-206';
+    await ready(original);
+    expect(await hrImport(await throughChain(await exportSheet(original)))).toMatchObject({ outcome: 'imported', version: 1 });
+    const pay = await call(apps.hr, 'reports.pay', { period: PERIOD });
+    const scoreOf = (employeeNo: string) => pay.rows.find((r) => r.employeeNo === employeeNo)!;
+    expect(scoreOf(who)).toMatchObject({ amendment: 2, monthlyScore: expect.any(Number) });
+    expect(scoreOf(original)).toMatchObject({ status: 'approved', monthlyScore: expect.any(Number) });
+    expect(scoreOf(original).amendment).toBeUndefined();
+    const cases = [
+      ['zh', '得分来自修订', '修订 第 2 版'],
+      ['en', 'Score from amendment', 'Amendment, version 2'],
+    ] as const;
+    for (const [language, header, words] of cases) {
+      const xlsx = await xlsxRows(bytesOf(await call(apps.hr, 'reports.file', { report: 'pay', period: PERIOD, format: 'xlsx', language })));
+      const csv = parseCsv(bytesOf(await call(apps.hr, 'reports.file', { report: 'pay', period: PERIOD, format: 'csv', language })).toString('utf8'));
+      for (const [format, rows] of [['xlsx', xlsx], ['csv', csv]] as const) {
+        const at = rows[0]!.indexOf(header);
+        // The last column, after 待确认 (unconfirmed figures): where the row's figures came from.
+        expect(at, `${language} ${format}`).toBe(rows[0]!.length - 1);
+        // One line per person (then the totals line); only the amended person's says so.
+        const cells = new Map(rows.slice(1, pay.rows.length + 1).map((r) => [r[0], r[at] ?? '']));
+        expect(cells.size, `${language} ${format}`).toBe(pay.rows.length);
+        expect(cells.get(who), `${language} ${format}`).toBe(words);
+        expect(cells.get(original), `${language} ${format}`).toBe('');
+        expect([...cells].filter(([, cell]) => cell !== ''), `${language} ${format}`).toEqual([[who, words]]);
+      }
+    }
   }, 120_000);
 });
 

@@ -15,7 +15,7 @@ import { tableXlsx } from '../../electron/services/report-files.ts';
 import { tempDb, tempDir } from '../helpers/db.ts';
 import { call } from '../helpers/call.ts';
 import { handlersFor } from '../helpers/safety.ts';
-import { libreOfficeCsv, parseCsv, shownNumber, zipEntry } from '../helpers/report-files.ts';
+import { libreOfficeCsv, parseCsv, shownNumber, xlsxRows, zipEntry } from '../helpers/report-files.ts';
 
 // The roster trims names, so a leading tab or CR is checked on a table written directly (below).
 const NAMES = ['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', '＝SUM(A1)', '王磊'];
@@ -42,19 +42,10 @@ async function file(h: Handlers, input: InputOf<'reports.file'>): Promise<Buffer
   return Buffer.from((await call(h, 'reports.file', input)).dataBase64, 'base64');
 }
 
-/** Every worksheet cell of the first sheet as exceljs reads it (row-major, 1-based rows). */
-async function xlsxRows(bytes: Buffer): Promise<ExcelJS.CellValue[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(new Uint8Array(bytes).buffer);
-  const rows: ExcelJS.CellValue[][] = [];
-  wb.worksheets[0]!.eachRow({ includeEmpty: true }, (row, n) => {
-    rows[n - 1] = Array.from({ length: row.cellCount }, (_, i) => row.getCell(i + 1).value);
-  });
-  return rows;
-}
-
 /** The pay table's 日常考核得分率 column (which score pay used), between the scores and the pay parts. */
 const RATE_COLUMN = 11;
+/** The last column, 得分来自修订: empty here, where no sheet is an amendment (test/electron/amendments.test.ts has one). */
+const AMENDMENT_COLUMN = 19;
 /** A pay row's number cells: salary … daily-work score, then the pay parts (the rate column left out). */
 const payCells = <T,>(row: T[]) => [...row.slice(5, RATE_COLUMN), ...row.slice(RATE_COLUMN + 1, 17)];
 const payNumbers = (r: PayReport['rows'][number]) => [r.salaryTotal, r.plan, r.actual, r.pay?.completionPercent ?? null, r.monthlyScore, r.dailyScore, r.pay?.base ?? null, r.pay?.plan ?? null, r.pay?.assessment ?? null, r.pay?.bonus ?? null, r.pay?.total ?? null];
@@ -112,6 +103,9 @@ describe('report files', { timeout: 240_000 }, () => {
       expect(payCells(row).map((v) => (v === null || v === undefined ? null : v))).toEqual(payNumbers(r));
       expect(row[RATE_COLUMN]).toBe('日常工作考核得分');
     });
+    expect(rows[0]).toHaveLength(AMENDMENT_COLUMN + 1);
+    expect(rows[0]![AMENDMENT_COLUMN]).toBe('得分来自修订');
+    expect(rows.slice(1).map((r) => r[AMENDMENT_COLUMN] ?? null)).toEqual([...pay.rows.map(() => null), null]);
     const totals = rows[pay.rows.length + 1]!;
     expect(totals[0]).toBe('合计');
     expect(totals.slice(12, 17)).toEqual([pay.totals.base, pay.totals.plan, pay.totals.assessment, pay.totals.bonus, pay.totals.total]);
@@ -170,6 +164,8 @@ describe('report files', { timeout: 240_000 }, () => {
     pay.rows.forEach((r, i) => expect(payCells(rows[i + 1]!).map(shownNumber)).toEqual(payNumbers(r)));
     expect(rows[0]![RATE_COLUMN]).toBe('日常考核得分率');
     expect(rows.slice(1, pay.rows.length + 1).map((r) => r[RATE_COLUMN])).toEqual(pay.rows.map(() => '日常工作考核得分'));
+    expect(rows[0]![AMENDMENT_COLUMN]).toBe('得分来自修订');
+    expect(rows.slice(1, pay.rows.length + 2).map((r) => r[AMENDMENT_COLUMN])).toEqual([...pay.rows.map(() => ''), '']); // the rows and the totals line
     const withPay = pay.rows.findIndex((r) => r.pay);
     expect(rows[withPay + 1]![16]).toMatch(/^\d+\.\d{2}$/);
     const annualRows = parseCsv(annualCsv.toString('utf8'));

@@ -142,14 +142,14 @@ describe('the figures a signed sheet carries, at HR', () => {
     const line = text.split(/\r?\n/).find((l) => l.includes(who!))!;
     expect(line).toContain('计划、实际');
     expect(text.split(/\r?\n/).find((l) => l.startsWith('合计'))).toContain('1人待确认');
-    // And the XLSX for payroll, in English: its last column, the row's fields and the count on the totals line.
+    // And the XLSX for payroll, in English: its column (the last but one, before the amendment's), the row's fields and the count on the totals line.
     const xlsx = await call(apps.hr, 'reports.file', { report: 'pay', period: PERIOD, format: 'xlsx', language: 'en' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytesOf(xlsx) as unknown as ArrayBuffer);
     const rows = (wb.worksheets[0]!.getSheetValues() as ExcelJS.CellValue[][]).filter(Boolean).map((r) => r.slice(1));
     const header = rows.findIndex((r) => r.includes('Employee no.'));
     const at = rows[header]!.indexOf('Unconfirmed (from the sheet)');
-    expect(at).toBe(rows[header]!.length - 1);
+    expect(rows[header]!.slice(at)).toEqual(['Unconfirmed (from the sheet)', 'Score from amendment']);
     expect(rows.find((r) => r[0] === who)![at]).toBe('plan, actual');
     expect(rows.filter((r) => r[at] !== undefined && r[at] !== null && r[0] !== who).map((r) => r[at])).toEqual(['Unconfirmed (from the sheet)', '1 unconfirmed']);
   }, 30_000);

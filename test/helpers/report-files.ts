@@ -1,9 +1,21 @@
-/** Test helpers for the report files: LibreOffice's view of an XLSX, and one part of a zip archive. */
+/** Test helpers for the report files: exceljs's and LibreOffice's view of an XLSX, CSV read back, and one part of a zip archive. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { tempDir } from './db.ts';
+
+/** Every cell of the first worksheet as exceljs reads it (row-major, 1-based rows; an empty cell null, none after a row's last value). */
+export async function xlsxRows(bytes: Buffer): Promise<ExcelJS.CellValue[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(new Uint8Array(bytes).buffer);
+  const rows: ExcelJS.CellValue[][] = [];
+  wb.worksheets[0]!.eachRow({ includeEmpty: true }, (row, n) => {
+    rows[n - 1] = Array.from({ length: row.cellCount }, (_, i) => row.getCell(i + 1).value ?? null);
+  });
+  return rows;
+}
 
 /**
  * Open XLSX files in LibreOffice Calc (headless) and save each as CSV (UTF-8, values as shown):

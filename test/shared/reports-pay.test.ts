@@ -126,7 +126,7 @@ describe('pay report: properties', () => {
       expect(table.columns[at]!.kind).toBe('text');
       expect(table.rows.map((r) => r[at])).toEqual([word, word]);
       expect(table.totals![at]).toBeNull();
-      expect(table.rows[0]![headers.length - 3]).toBe(pay); // then 缺少, then 待确认
+      expect(table.rows[0]![headers.length - 4]).toBe(pay); // then 缺少, 待确认 and 得分来自修订
     }
   });
 });
@@ -148,10 +148,31 @@ describe('pay report: figures from a signed sheet not yet confirmed', () => {
     const report = payReportOf('2026-10', version, people, sheets, new Map([[1, both], [2, planConfirmed], [3, figures(10000, 200, 160)]]));
     expect(report.unconfirmed).toBe(2);
     const table = payTable(report, 'zh');
-    const last = table.columns.length - 1;
-    expect(table.columns[last]!.header).toBe('待确认(来自考核表)');
-    expect(table.rows.map((r) => r[last])).toEqual(['计划、实际', '实际', null]);
-    expect(table.totals![last]).toBe('2人待确认');
-    expect(payTable(payReportOf('2026-10', version, [people[2]!], sheets, new Map([[3, figures(10000, 200, 160)]])), 'en').totals!.at(-1)).toBeNull();
+    const at = table.columns.findIndex((c) => c.header === '待确认(来自考核表)');
+    expect(table.rows.map((r) => r[at])).toEqual(['计划、实际', '实际', null]);
+    expect(table.totals![at]).toBe('2人待确认');
+    const en = payTable(payReportOf('2026-10', version, [people[2]!], sheets, new Map([[3, figures(10000, 200, 160)]])), 'en');
+    expect(en.totals![en.columns.findIndex((c) => c.header === 'Unconfirmed (from the sheet)')]).toBeNull();
+  });
+});
+
+describe('pay report: a score from an amendment', () => {
+  it('the last column says 修订 第 2 版 / Amendment, version 2 where the row carries one, and is empty for a version 1 and on the totals line', () => {
+    const people = [person, { ...person, personId: 2, employeeNo: 'S-0043' }];
+    const report = payReportOf('2026-10', version, people, new Map([[1, ready(90)], [2, ready(80)]]), new Map([[1, figures(10000, 200, 160)]]));
+    // reports.ts marks the amended rows (from the database); here by hand.
+    const amended = { ...report, rows: [{ ...report.rows[0]!, amendment: 2 }, report.rows[1]!] };
+    for (const [lang, header, before, words] of [
+      ['zh', '得分来自修订', '待确认(来自考核表)', '修订 第 2 版'],
+      ['en', 'Score from amendment', 'Unconfirmed (from the sheet)', 'Amendment, version 2'],
+    ] as const) {
+      const table = payTable(amended, lang);
+      const last = table.columns.length - 1;
+      expect(table.columns.slice(-2).map((c) => [c.header, c.kind])).toEqual([[before, 'text'], [header, 'text']]);
+      expect(table.rows.map((r) => r[last])).toEqual([words, null]);
+      expect(table.rows.every((r) => r.length === table.columns.length)).toBe(true);
+      expect(table.totals).toHaveLength(table.columns.length);
+      expect(table.totals![last]).toBeNull();
+    }
   });
 });
