@@ -8,6 +8,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DatabaseRefused, openDatabase, type Db } from '../db/database.ts';
 import { describeBusy } from '../db/instance-lock.ts';
+import type { Person } from '../../shared/api/types.ts';
+import { listPeople } from '../services/people.ts';
 import { CliError } from './args.ts';
 
 /** The databases this run opened (the busy message names the one that is locked). */
@@ -34,4 +36,12 @@ export function busyMessage(err: unknown): string | null {
     if (message) return message;
   }
   return null;
+}
+
+/** The person of the roster with the employee number a flag gives (any case; people no longer assessed too), else a refusal naming the flag. */
+export function personByNo(db: Db, flag: string, text: string): Person {
+  const no = text.trim();
+  const person = listPeople(db, { includeInactive: true }).find((p) => p.employeeNo.toLowerCase() === no.toLowerCase());
+  if (!person) throw new CliError(`${flag}: got ${JSON.stringify(no)}; expected the employee number of a person in the roster`);
+  return person;
 }

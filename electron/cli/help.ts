@@ -38,6 +38,15 @@ nothing is written, exit 1, each problem named by line and column):
                             user's region are skipped; ready/signed/approved sheets are listed (amend)
   findings template --db PATH --month YYYY-MM --from GROUP --out FILE.xlsx
                             the department's template: the month's people and its items
+  findings choices --db PATH --month YYYY-MM [--json]
+                            the choices waiting where departments' findings differ from the
+                            manager's value or from each other (person, item, each side's value
+                            and department); until chosen the item keeps its value and the sheet
+                            cannot be marked ready
+  findings choose --db PATH --month YYYY-MM --employee NO --item ITEM --take all|departments|manager|GROUP
+                            settle one: for values that add up, count all, only the departments'
+                            or only the manager's; for a grade, whose (manager or the department,
+                            by id or name); the draft sheet takes the chosen value
   sheet show --db PATH --person NO --month YYYY-MM [--json]
                             one sheet: the stored input, the result, each deduction's source
 

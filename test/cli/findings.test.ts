@@ -5,10 +5,12 @@
  * departments' occurrences add up per source and a department's next file replaces only its own
  * contribution; the manager's own value beside findings, and two departments' grades, wait for
  * the manager's choice (findings.resolve); people of another region are skipped and listed; a
- * ready sheet is left untouched and listed as needing an amendment.
+ * ready sheet is left untouched and listed as needing an amendment. From the command line,
+ * `findings choices` lists the choices waiting and `findings choose` settles one; bad input is
+ * refused with the file byte-identical.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -16,6 +18,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/db/database.ts';
+import { run } from '../../electron/cli/scorecard.ts';
 import { createHandlers } from '../../electron/handlers.ts';
 import { savePerson } from '../../electron/services/people.ts';
 import { saveRegion } from '../../electron/services/regions.ts';
@@ -80,6 +83,20 @@ function setup() {
   const { people } = seed(path);
   const db = track(openDatabase(path));
   return { dir, path, db, people, h: createHandlers(db, { dbPath: path, appVersion: 'test' }) };
+}
+
+/** The CLI's own entry point in this process (the same code bin.mjs runs), for the many refusals. */
+async function inProcess(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stdin: async () => '', passphrase: async () => '' };
+  const status = await run(args, io);
+  return { status, stdout, stderr };
+}
+
+/** The database's bytes as they are on disk (the file and its write-ahead log, if any). */
+function bytesOf(path: string): Buffer[] {
+  return [readFileSync(path), existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`) : Buffer.alloc(0)];
 }
 
 const sheetOf = (db: Db, personId: number) => db.prepare('SELECT status, items, revision FROM sheets WHERE person_id = ? AND period = ?').get(personId, MONTH) as { status: string; items: string; revision: number } | undefined;
@@ -159,6 +176,123 @@ describe('scorecard findings import (CLI, GBK CSV from 索赔组)', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--from: got "财务部"; expected a department by id or name: field-management (现场管理组)');
   }, 60_000);
+});
+
+describe('scorecard findings choices / choose (CLI): the choices where findings differ from the manager’s value', () => {
+  it('lists the choices waiting, settles them through findings.resolve, and the sheet can then be marked ready; bad input refused, the file byte-identical', async () => {
+    const { dir, path, db, people, h } = setup();
+    const f101 = people['F-101']!;
+    // The manager typed 1 time not reachable and grade "minor gaps −1" for 索赔单填写; 索赔组's file says 2 times and "poor −6".
+    await call(h, 'sheets.save', { personId: f101, period: MONTH, entry: { items: { whereabouts: { occurrences: 1 }, 'service-center.claims': { grade: 'minor-gaps', deduction: 1 } } }, status: 'draft', expectedRevision: 0 });
+    db.close();
+    const file = gbk(dir, '索赔组-2026-10.csv', ['工号,姓名,项目,次数,等级,扣分,日期,备注', 'F-101,李强,驻区去向,2,,,2026-10-05,', 'F-101,李强,索赔单填写,,poor,6,2026-10-12,两张索赔单缺照片']);
+    const imported = scorecard(['findings', 'import', '--db', path, '--month', MONTH, '--from', '索赔组', file]);
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+
+    const listed = scorecard(['findings', 'choices', '--db', path, '--month', MONTH, '--json']);
+    expect(listed.stderr).toBe('');
+    expect(listed.status).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual({
+      period: MONTH,
+      choices: [
+        {
+          employeeNo: 'F-101',
+          name: '李强',
+          item: { id: 'service-center.claims', zh: '索赔单填写', en: expect.any(String) },
+          kind: 'grade',
+          sides: [
+            { from: 'claims', department: { zh: '索赔组', en: 'Claims group' }, value: { grade: 'poor', deduction: 6 }, text: expect.any(Object), rows: [{ file: '索赔组-2026-10.csv', row: 3 }] },
+            { from: 'manager', department: null, value: { grade: 'minor-gaps', deduction: 1 }, text: expect.any(Object), rows: [] },
+          ],
+          take: ['claims', 'manager'],
+        },
+        {
+          employeeNo: 'F-101',
+          name: '李强',
+          item: { id: 'whereabouts', zh: '驻区去向', en: expect.any(String) },
+          kind: 'added',
+          sides: [
+            { from: 'claims', department: { zh: '索赔组', en: 'Claims group' }, value: { occurrences: 2 }, text: { zh: expect.any(String), en: expect.any(String) }, rows: [{ file: '索赔组-2026-10.csv', row: 2 }] },
+            { from: 'manager', department: null, value: { occurrences: 1 }, text: { zh: expect.any(String), en: expect.any(String) }, rows: [] },
+          ],
+          take: ['all', 'departments', 'manager'],
+        },
+      ],
+    });
+    const table = await inProcess(['findings', 'choices', '--db', path, '--month', MONTH]);
+    expect(table.stdout).toContain('choices waiting in 2026-10: 2');
+    expect(table.stdout).toContain('F-101 李强  service-center.claims 索赔单填写');
+    expect(table.stdout).toMatch(/claims \(索赔组\)\s+grade poor −6 {2}\[索赔组-2026-10\.csv line 3\]/);
+    expect(table.stdout).toContain("--take all (count all) | departments (only the departments') | manager (the manager's)");
+    expect(table.stdout).toContain("--take claims (索赔组) | manager (the manager's)");
+
+    // While the choices wait, the sheet cannot be marked ready.
+    const ready = async (expectRefused: boolean) => {
+      const again = track(openDatabase(path));
+      const h2 = createHandlers(again, { dbPath: path, appVersion: 'test' });
+      const record = await call(h2, 'sheets.get', { personId: f101, period: MONTH });
+      const save = { personId: f101, period: MONTH, entry: { items: record.input.items ?? {} }, status: 'ready' as const, expectedRevision: record.revision };
+      const out = expectRefused ? (await fail(h2, 'sheets.save', save)).problems : (await call(h2, 'sheets.save', save)).status;
+      again.close();
+      return out;
+    };
+    expect(await ready(true)).toMatchObject([{ field: 'status', rule: { code: 'finding-choice-waiting' } }]);
+
+    // Bad input: one line on stderr, exit 1, the database byte-identical (the child process for the choices, this process for the refusals).
+    const chooseArgs = (...flags: string[]) => ['findings', 'choose', '--db', path, '--month', MONTH, ...flags];
+    const choose = (...flags: string[]) => scorecard(chooseArgs(...flags));
+    const before = bytesOf(path);
+    const refusals: [string[], string][] = [
+      [['--employee', 'X-999', '--item', 'whereabouts', '--take', 'all'], '--employee: got "X-999"; expected the employee number of a person in the roster'],
+      [['--employee', 'F-102', '--item', 'whereabouts', '--take', 'all'], `--item: got "whereabouts"; expected an item of F-102 赵敏's sheet where a choice waits in 2026-10 (by id or title): none waits (see scorecard findings choices)`],
+      [['--employee', 'F-101', '--item', 'special', '--take', 'manager'], `--item: got "special"; expected an item of F-101 李强's sheet where a choice waits in 2026-10 (by id or title): service-center.claims (索赔单填写), whereabouts (驻区去向)`],
+      [['--employee', 'F-101', '--item', '索赔单填写', '--take', '技术组'], `--take: got "技术组"; expected one of claims (索赔组), manager (the manager's) (the sides of 李强's 索赔单填写 in 2026-10)`],
+      [['--employee', 'F-101', '--item', '索赔单填写', '--take', 'all'], `--take: got "all"; expected one of claims (索赔组), manager (the manager's) (the sides of 李强's 索赔单填写 in 2026-10)`],
+      [['--employee', 'F-101', '--item', 'whereabouts', '--take', '财务部'], '--take: got "财务部"; expected all, departments, manager, or a department by id or name: field-management (现场管理组)'],
+    ];
+    for (const [flags, message] of refusals) {
+      const r = await inProcess(chooseArgs(...flags));
+      expect(r.status, flags.join(' ')).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`scorecard: ${message}`);
+      expect(r.stdout).toBe('');
+      expect(bytesOf(path)).toEqual(before);
+    }
+    const badMonth = await inProcess(['findings', 'choose', '--db', path, '--month', '2026-13', '--employee', 'F-101', '--item', 'whereabouts', '--take', 'all']);
+    expect(badMonth.status).toBe(1);
+    expect(badMonth.stderr).toContain('--month: got "2026-13"');
+    expect(bytesOf(path)).toEqual(before);
+
+    // The manager chooses: 索赔组's grade, and all the times counted.
+    const took = choose('--employee', 'F-101', '--item', '索赔单填写', '--take', '索赔组');
+    expect(took.stderr).toBe('');
+    expect(took.status).toBe(0);
+    expect(took.stdout).toContain('F-101 李强 2026-10 service-center.claims 索赔单填写: took claims (索赔组)');
+    expect(took.stdout).toContain('choices still waiting on the sheet: 1');
+    expect(choose('--employee', 'f-101', '--item', 'whereabouts', '--take', 'all').stdout).toContain('took all (count all)');
+    expect(JSON.parse((await inProcess(['findings', 'choices', '--db', path, '--month', MONTH, '--json'])).stdout)).toEqual({ period: MONTH, choices: [] });
+    expect((await inProcess(['findings', 'choices', '--db', path, '--month', MONTH])).stdout).toBe('no choices wait in 2026-10\n');
+
+    // The sheet has the chosen values, each with its source.
+    const shown = JSON.parse(scorecard(['sheet', 'show', '--db', path, '--person', 'F-101', '--month', MONTH, '--json']).stdout);
+    expect(shown.input.items).toEqual({
+      whereabouts: { occurrences: 3, sources: [{ from: 'claims', file: '索赔组-2026-10.csv', row: 2, date: '2026-10-05', occurrences: 2 }, { from: 'manager', occurrences: 1 }] },
+      'service-center.claims': { grade: 'poor', deduction: 6, sources: [{ from: 'claims', file: '索赔组-2026-10.csv', row: 3, date: '2026-10-12', note: '两张索赔单缺照片', grade: 'poor', deduction: 6 }] },
+    });
+    const text = (await inProcess(['sheet', 'show', '--db', path, '--person', 'F-101', '--month', MONTH])).stdout;
+    expect(text).toContain('service-center.claims 索赔单填写: 4/10 (−6)');
+    expect(text).toContain('from 索赔组 (claims) [索赔组-2026-10.csv, line 3, 2026-10-12]: grade poor −6 — 两张索赔单缺照片');
+    // Nothing waits: the sheet is marked ready.
+    expect(await ready(false)).toBe('ready');
+    // A choice on a ready sheet: nothing waits any more, refused naming the item.
+    const late = await inProcess(chooseArgs('--employee', 'F-101', '--item', 'whereabouts', '--take', 'manager'));
+    expect(late.status).toBe(1);
+    expect(late.stderr).toContain('none waits');
+    const help = (await inProcess(['--help'])).stdout;
+    expect(help).toContain('findings choices --db PATH --month YYYY-MM [--json]');
+    expect(help).toContain('findings choose --db PATH --month YYYY-MM --employee NO --item ITEM --take all|departments|manager|GROUP');
+  }, 240_000);
 });
 
 describe('findings merged per department (services on a real file)', () => {

@@ -8,9 +8,8 @@ import { DEPARTMENT_NAMES } from '../../../shared/departments.ts';
 import type { ValueSource } from '../../../shared/findings.ts';
 import { leafItems } from '../../../shared/rubric/schema.ts';
 import { getSheet } from '../../services/sheets.ts';
-import { listPeople } from '../../services/people.ts';
 import { CliError, checkInput, parseFlags } from '../args.ts';
-import { openDb } from '../database.ts';
+import { openDb, personByNo } from '../database.ts';
 import { json } from '../io.ts';
 import { partText } from './findings.ts';
 
@@ -43,9 +42,7 @@ export async function sheet(args: readonly string[]): Promise<string> {
   const { period } = checkInput('sheets.month', { period: flags['--month'] }, { period: { flag: '--month', text: flags['--month'] } });
   const db = openDb(flags['--db'], false);
   try {
-    const no = flags['--person'].trim();
-    const person = listPeople(db, { includeInactive: true }).find((p) => p.employeeNo.toLowerCase() === no.toLowerCase());
-    if (!person) throw new CliError(`--person: got ${JSON.stringify(no)}; expected the employee number of a person in the roster`);
+    const person = personByNo(db, '--person', flags['--person']);
     const record = getSheet(db, { personId: person.id, period });
     const deductions = deductionSources(record);
     if (flags['--json'] === 'true') {
