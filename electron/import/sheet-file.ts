@@ -65,8 +65,12 @@ export function fileKind(fileName: string): Kind {
   throw new FileRefused(`a .csv, .txt or .xlsx file — "${fileName}" has ${ext ? `the extension .${ext}` : 'no extension'}`, { code: 'file-extension', fileName, ext: ext || null });
 }
 
-/** Read a CSV/TXT or XLSX file (chosen by its extension) into rows of cell texts. */
-export async function readSheetFile(fileName: string, bytes: Uint8Array, limits: SheetLimits = DEFAULT_LIMITS): Promise<SheetData> {
+/**
+ * Read a CSV/TXT or XLSX file (chosen by its extension) into rows of cell texts. `dayColumns`: the
+ * header names of the columns whose Excel date cells read as days, YYYY-MM-DD; a date cell in any
+ * other column reads as its month (cellText in xlsx-parse.ts). A CSV is text: read as typed.
+ */
+export async function readSheetFile(fileName: string, bytes: Uint8Array, limits: SheetLimits = DEFAULT_LIMITS, dayColumns: readonly string[] = []): Promise<SheetData> {
   const kind = fileKind(fileName);
   if (bytes.length === 0) throw new FileRefused(`a file with a header row and people — "${fileName}" is empty`, { code: 'file-empty', fileName });
   if (bytes.length > limits.maxFileBytes) {
@@ -77,7 +81,7 @@ export async function readSheetFile(fileName: string, bytes: Uint8Array, limits:
       max: limits.maxFileBytes,
     });
   }
-  return kind === 'csv' ? readCsv(fileName, bytes, limits) : readXlsx(fileName, bytes, limits);
+  return kind === 'csv' ? readCsv(fileName, bytes, limits) : readXlsx(fileName, bytes, limits, dayColumns);
 }
 
 function readCsv(fileName: string, bytes: Uint8Array, limits: SheetLimits): SheetData {
@@ -104,7 +108,7 @@ function tooManyRows(fileName: string, limits: SheetLimits): FileRefused {
 
 // ---- .xlsx ---------------------------------------------------------------------------------
 
-async function readXlsx(fileName: string, bytes: Uint8Array, limits: SheetLimits): Promise<SheetData> {
+async function readXlsx(fileName: string, bytes: Uint8Array, limits: SheetLimits, dayColumns: readonly string[]): Promise<SheetData> {
   if (isOle(bytes)) {
     throw new FileRefused(`an .xlsx workbook — "${fileName}" is an old binary Excel workbook (.xls) or a password-protected workbook: ${SAVE_AS} (without a password)`, {
       code: 'xlsx-is-office',
@@ -121,7 +125,7 @@ async function readXlsx(fileName: string, bytes: Uint8Array, limits: SheetLimits
   }
   verifyInflation(fileName, bytes, entries);
 
-  const result = await parseInWorker(fileName, bytes, limits);
+  const result = await parseInWorker(fileName, bytes, limits, dayColumns);
   if (!result.ok) {
     if (result.reason === 'no-sheet') throw new FileRefused(`a workbook with a worksheet — "${fileName}" has none`, { code: 'xlsx-no-sheet', fileName });
     if (result.reason === 'too-many-rows') throw tooManyRows(fileName, limits);
@@ -149,9 +153,9 @@ function workerScript(): { script: string; eval: boolean } {
  * workbook that passed the zip checks but still explodes in memory ends that thread with
  * ERR_WORKER_OUT_OF_MEMORY and is refused; the app's own thread never holds its expansion.
  */
-function parseInWorker(fileName: string, bytes: Uint8Array, limits: SheetLimits): Promise<XlsxParseResult> {
+function parseInWorker(fileName: string, bytes: Uint8Array, limits: SheetLimits, dayColumns: readonly string[]): Promise<XlsxParseResult> {
   const script = workerScript();
-  const data: XlsxWorkerData = { bytes: new Uint8Array(bytes), maxRows: limits.maxRows };
+  const data: XlsxWorkerData = { bytes: new Uint8Array(bytes), maxRows: limits.maxRows, dayColumns: [...dayColumns] };
   return new Promise((resolve, reject) => {
     const worker = new Worker(script.script, {
       eval: script.eval,

@@ -3,6 +3,7 @@
  * XLSX worker (xlsx-worker.ts), never on the app's thread: see readXlsx in sheet-file.ts.
  */
 import ExcelJS from 'exceljs';
+import { normalizeHeader } from './header.ts';
 
 export interface ParsedRow {
   line: number;
@@ -16,7 +17,17 @@ export type XlsxParseResult =
   | { ok: false; reason: 'no-sheet' }
   | { ok: false; reason: 'too-many-rows' };
 
-export async function parseXlsxRows(bytes: Uint8Array, maxRows: number): Promise<XlsxParseResult> {
+/**
+ * How a cell formatted as a date reads: `month` as YYYY-MM (every column unless told: a month
+ * column such as the roster's 起始月份), `day` as the calendar day YYYY-MM-DD (date columns).
+ */
+export type DateReading = 'month' | 'day';
+
+/**
+ * `dayColumns`: the header names (compared after normalizeHeader) of the columns whose date cells
+ * read as days; the header is the first non-blank row, as the readers take it.
+ */
+export async function parseXlsxRows(bytes: Uint8Array, maxRows: number, dayColumns: readonly string[] = []): Promise<XlsxParseResult> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as its own ArrayBuffer-like `Buffer`; a fresh ArrayBuffer copy is that exactly.
@@ -28,32 +39,61 @@ export async function parseXlsxRows(bytes: Uint8Array, maxRows: number): Promise
   if (!sheet) return { ok: false, reason: 'no-sheet' };
   if (sheet.actualRowCount > maxRows) return { ok: false, reason: 'too-many-rows' };
 
+  const days = new Set(dayColumns.map(normalizeHeader));
+  let header: string[] | null = null;
   const rows: ParsedRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       while (cells.length < col - 1) cells.push('');
-      cells[col - 1] = cellText(cell.value);
+      const reading: DateReading = header && days.has(normalizeHeader(header[col - 1] ?? '')) ? 'day' : 'month';
+      cells[col - 1] = cellText(cell.value, reading, cell.numFmt);
     });
-    if (cells.some((c) => c !== '')) rows.push({ line: rowNumber, cells });
+    if (cells.some((c) => c !== '')) {
+      rows.push({ line: rowNumber, cells });
+      header ??= cells;
+    }
   });
   return { ok: true, rows };
 }
 
-/** A cell's value as the text a user sees: numbers plain, dates as YYYY-MM, formulas as their result. */
-export function cellText(value: ExcelJS.CellValue): string {
+/**
+ * A cell's value as the text a user sees: numbers plain, formulas as their result, a date cell
+ * (exceljs gives a Date for a number with a date format) as its month or, `reading` 'day', its day.
+ */
+export function cellText(value: ExcelJS.CellValue, reading: DateReading = 'month', numFmt?: string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return '';
-    // exceljs gives Excel's date serials as UTC midnight.
-    return `${value.getUTCFullYear()}-${String(value.getUTCMonth() + 1).padStart(2, '0')}`;
-  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : dateText(value, reading, numFmt);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result ?? null);
-  if ('hyperlink' in value) return cellText((value as { text: ExcelJS.CellValue }).text);
+  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result ?? null, reading, numFmt);
+  if ('hyperlink' in value) return cellText((value as { text: ExcelJS.CellValue }).text, reading, numFmt);
   if ('error' in value) return value.error;
   return '';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * An Excel date has no time zone: exceljs gives its serial as that wall-clock time at UTC, so the
+ * UTC fields are the day (and time) typed; local-time fields could move it a day.
+ *
+ * A time part is read only where the cell's format shows one (what the person sees in Excel):
+ * then "YYYY-MM-DD HH:MM" (seconds dropped, as a clock's minute reads), the form a typed hand-in
+ * time takes, since a hand-in may carry one (the terminal daily report is due by 16:00 on the
+ * day, docs/spec/assessment.md; the other deadlines take it optionally, shared/scoring/handins.ts).
+ * A column that takes a day only refuses the time as it refuses the same text typed.
+ */
+function dateText(d: Date, reading: DateReading, numFmt: string | undefined): string {
+  const month = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+  if (reading === 'month') return month;
+  const day = `${month}-${pad(d.getUTCDate())}`;
+  return showsTime(numFmt) ? `${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : day;
+}
+
+/** Whether a number format shows a time: an hour or second code outside quoted text and [..] (as exceljs's isDateFmt strips them). */
+function showsTime(numFmt: string | undefined): boolean {
+  return !!numFmt && /[hs]/i.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }

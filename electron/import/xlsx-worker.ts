@@ -9,10 +9,12 @@ import { parseXlsxRows } from './xlsx-parse.ts';
 export interface XlsxWorkerData {
   bytes: Uint8Array;
   maxRows: number;
+  /** Header names of the columns whose date cells read as days (parseXlsxRows). */
+  dayColumns: string[];
 }
 
-const { bytes, maxRows } = workerData as XlsxWorkerData;
-parseXlsxRows(bytes, maxRows).then(
+const { bytes, maxRows, dayColumns } = workerData as XlsxWorkerData;
+parseXlsxRows(bytes, maxRows, dayColumns).then(
   (result) => parentPort?.postMessage(result),
   (err: unknown) => parentPort?.postMessage({ ok: false, reason: 'unreadable', message: err instanceof Error ? err.message : String(err) }),
 );

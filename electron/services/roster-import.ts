@@ -14,6 +14,7 @@ import type { FileReason } from '../../shared/refusals.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { FileRefused } from '../import/errors.ts';
+import { normalizeHeader } from '../import/header.ts';
 import { DEFAULT_LIMITS, readSheetFile, type SheetData, type SheetRow } from '../import/sheet-file.ts';
 import { listPeople, savePerson } from './people.ts';
 import { listRegions } from './regions.ts';
@@ -62,9 +63,7 @@ const MONTH_FORMS = 'YYYY-MM such as 2024-03; also YYYY/MM or a date YYYY-MM-DD'
 const REQUIRED_RULE: ProblemRule = { code: 'required' };
 const ROLE_RULE: ProblemRule = { code: 'role', names: ROLE_IDS.map((r) => ROLE_NAMES[r]), ids: [...ROLE_IDS] };
 
-export function normalizeHeader(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_\-.:：()（）]/g, '');
-}
+export { normalizeHeader };
 
 /** Preview a roster file: what an import would do, row by row, with every problem. Writes nothing. */
 export async function previewRoster(db: Db, input: RosterUpload, options: RosterOptions = {}): Promise<RosterPreview> {
@@ -126,12 +125,13 @@ interface RosterFile {
 /**
  * The rows of an uploaded CSV/XLSX (base64), at most `maxRows` under the header; a file that
  * cannot be read is refused with InputError on `file` (shared with the figures import).
+ * `dayColumns`: header names of the date columns, whose Excel date cells read as days (others as months).
  */
-export async function readUploadedSheet(input: RosterUpload, what: string, maxRows: number): Promise<SheetData> {
+export async function readUploadedSheet(input: RosterUpload, what: string, maxRows: number, dayColumns: readonly string[] = []): Promise<SheetData> {
   if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(input.dataBase64)) throw refuseFile(input, what, 'the file’s bytes in base64 (dataBase64 is not base64)', { code: 'file-not-base64' });
   const bytes = Buffer.from(input.dataBase64, 'base64');
   try {
-    return await readSheetFile(input.fileName, bytes, { ...DEFAULT_LIMITS, maxRows: maxRows + 1 });
+    return await readSheetFile(input.fileName, bytes, { ...DEFAULT_LIMITS, maxRows: maxRows + 1 }, dayColumns);
   } catch (err) {
     if (err instanceof FileRefused) throw refuseFile(input, what, err.expected, err.reason);
     throw err;

@@ -169,6 +169,29 @@ describe('reading files', () => {
     expect(cellText(true)).toBe('TRUE');
   });
 
+  it('reads a date cell as its month, or in a date column as its day, with the time only where its format shows one', () => {
+    // As exceljs reads Excel's serials: the wall-clock time at UTC (46296 is 2026-10-01; 16:00 is 2/3 of a day).
+    const serial = (n: number) => new Date(Math.round((n - 25569) * 86_400_000));
+    expect(cellText(serial(46296), 'day', 'yyyy-mm-dd')).toBe('2026-10-01');
+    expect(cellText(serial(46326), 'day', 'yyyy"年"m"月"d"日"')).toBe('2026-10-31');
+    expect(cellText(serial(46326), 'month', 'yyyy-mm-dd')).toBe('2026-10');
+    expect(cellText(serial(46296 + 16 / 24), 'day', 'yyyy-mm-dd hh:mm')).toBe('2026-10-01 16:00');
+    expect(cellText(serial(46296 + 16 / 24), 'day', '[$-804]yyyy"年"m"月"d"日" h:mm')).toBe('2026-10-01 16:00');
+    expect(cellText(serial(46296 + 16 / 24), 'day', 'yyyy"年"m"月"d"日"')).toBe('2026-10-01');
+    expect(cellText({ formula: 'TODAY()', result: serial(46296) }, 'day', 'yyyy-mm-dd')).toBe('2026-10-01');
+    expect(cellText('10-14', 'day')).toBe('10-14');
+  });
+
+  it('reads the date cells of the columns named as days, every other column\'s as months', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('First');
+    ws.addRow(['起始月份', ' 交付 日期 ', 'date']);
+    ws.addRow([new Date(Date.UTC(2024, 2, 31)), new Date(Date.UTC(2024, 2, 31)), new Date(Date.UTC(2024, 3, 1))]);
+    for (const c of ['A2', 'B2', 'C2']) ws.getCell(c).numFmt = 'yyyy-mm-dd';
+    const data = await readSheetFile('f.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), undefined, ['交付日期', 'Date']);
+    expect(data.rows[1]!.cells).toEqual(['2024-03', '2024-03-31', '2024-04-01']);
+  });
+
   it('reads the first worksheet of an .xlsx, row numbers as lines, blank rows left out', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('First');
