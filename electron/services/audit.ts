@@ -1,11 +1,13 @@
 /** The append-only audit log: who changed what, when, before and after. */
 import type { AuditEntry } from '../../shared/api/types.ts';
+import type { AuditAction } from '../../shared/audit.ts';
 import type { Db } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { currentUser } from './current-user.ts';
 
 export interface AuditRecord {
-  action: string;
+  /** One of shared/audit.ts's list, which the renderer words in each language. */
+  action: AuditAction;
   entity: string;
   entityId: string | number;
   before?: unknown;

@@ -9,6 +9,7 @@ import { InputError } from '../../shared/problems.ts';
 import type { Db } from '../db/database.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import { statement } from '../db/statements.ts';
+import type { AuditAction } from '../../shared/audit.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import { activeIn } from '../../shared/assessed.ts';
@@ -124,7 +125,7 @@ export function keptSources(current: MonthFigures, next: KpiValues): KpiSources 
  * person_months is written. `next.sources` says which KPIs came from a signed sheet; without it,
  * those of `current` whose value stays (keptSources).
  */
-export function writeFigures(db: Db, person: Person, current: MonthFigures, next: { salaryFen: number | null; kpis: KpiValues; sources?: KpiSources }, action: string): MonthFigures {
+export function writeFigures(db: Db, person: Person, current: MonthFigures, next: { salaryFen: number | null; kpis: KpiValues; sources?: KpiSources }, action: AuditAction): MonthFigures {
   const sources = next.sources ?? keptSources(current, next.kpis);
   const row: Row & { updated_by: string } = {
     person_id: person.id,

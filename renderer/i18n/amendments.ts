@@ -85,8 +85,6 @@ export const amendEn = {
   importedVersion: (v: number) => `Imported as version ${v}`,
   openHistory: 'Open the sheet and its versions',
   // The audit log
-  auditAmend: 'Amend a signed sheet',
-  auditImportAmendment: 'Import an approved amendment',
   auditReason: (version: number, reason: string) => `Version ${version} · reason: ${reason}`,
   // Reports
   fromAmendment: (v: number) => `Amendment v${v}`,
@@ -168,8 +166,6 @@ export const amendZh: AmendMessages = {
   replaced: (from, to) => `已用修订第 ${to} 版取代第 ${from} 版`,
   importedVersion: (v) => `已导入第 ${v} 版`,
   openHistory: '打开评分表及其版本记录',
-  auditAmend: '修订已签署的评分表',
-  auditImportAmendment: '导入已审批的修订',
   auditReason: (version, reason) => `第 ${version} 版 · 原因：${reason}`,
   fromAmendment: (v) => `修订 第 ${v} 版`,
   fromAmendmentHelp: (v) => `此数据来自修订第 ${v} 版，即该评分表最新的已审批版本。`,

@@ -101,16 +101,6 @@ export const figuresEn = {
     keep: (from: string) => `Saves a new version in force from ${from}: pay from ${from} on uses the daily-work score; the months before keep their pay.`,
     tooEarly: (from: string) => `Choose ${from} or later: the version in force from ${from} would still apply after an earlier month.`,
   },
-  /** The audit log's names of a change to a person's salary and KPIs (electron/services/figures.ts, sheet-figures.ts). */
-  auditActions: {
-    'figures.save': 'Salary and indicators saved',
-    'figures.import': 'Salary and indicators imported from a file',
-    'figures.from-sheet': 'Indicators taken from a signed sheet (unconfirmed)',
-    'figures.confirm': 'Indicators from a sheet confirmed',
-    'figures.conflict': 'A sheet’s indicator differs from HR’s',
-    'figures.conflict-resolve': 'A difference between a sheet and HR settled',
-    'figures.take-sheet': 'Difference settled: the sheet’s value taken',
-  } as Record<string, string>,
   /** A KPI by its name (an id this app does not know, as it is). */
   kpiName: (id: string): string => KPI_BY_ID.get(id)?.en ?? id,
 };
@@ -198,15 +188,6 @@ export const figuresZh: typeof figuresEn = {
     use: (from) => `自 ${from} 起使用`,
     keep: (from) => `将新增一个自 ${from} 起生效的版本：${from} 及以后各月按日常工作考核得分计算，此前各月的薪酬不变。`,
     tooEarly: (from) => `请选择 ${from} 或之后的月份：自 ${from} 起生效的版本在更早的月份之后仍会适用。`,
-  },
-  auditActions: {
-    'figures.save': '保存工资和指标',
-    'figures.import': '从文件导入工资和指标',
-    'figures.from-sheet': '采用签名考核表中的指标(待确认)',
-    'figures.confirm': '确认来自考核表的指标',
-    'figures.conflict': '考核表中的指标与人力资源部的不同',
-    'figures.conflict-resolve': '考核表与人力资源部数值的差异已处理',
-    'figures.take-sheet': '差异已处理:采用考核表的数值',
   },
   kpiName: (id) => KPI_BY_ID.get(id)?.zh ?? id,
 };

@@ -3,6 +3,8 @@
  * summary of the change (the full before / after stays available as JSON).
  */
 import type { AuditEntry } from '../../../shared/api/types.ts';
+import { AUDIT_ACTIONS, type AuditAction } from '../../../shared/audit.ts';
+import { isChainRole } from '../../../shared/chain.ts';
 import { isDepartmentId } from '../../../shared/departments.ts';
 import { score } from '../../app/format.ts';
 import type { Messages } from '../../i18n/en.ts';
@@ -49,19 +51,15 @@ function list(names: readonly string[], t: Messages, max = 3): string {
   return names.length > max ? `${shown} ${t.settings.more(names.length - max)}` : shown;
 }
 
+const KNOWN_ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
+const isAuditAction = (action: string): action is AuditAction => KNOWN_ACTIONS.has(action);
+
 function change(before: string, after: string): string {
   return before === after ? after : `${before} → ${after}`;
 }
 
 export function auditAction(action: string, t: Messages): string {
-  const actions: Record<string, string> = {
-    ...t.settings.actions,
-    'backup.restore': t.backups.auditAction,
-    'sheet.amend': t.amend.auditAmend,
-    'sheet.import-amendment': t.amend.auditImportAmendment,
-    ...t.figures.auditActions,
-  };
-  return actions[action] ?? action;
+  return isAuditAction(action) ? t.audit.actions[action] : action;
 }
 
 export function auditActor(actor: string, t: Messages): string {
@@ -96,6 +94,23 @@ export function auditEntity(entry: AuditEntry, t: Messages): string {
       const [period = '', department = ''] = entry.entityId.split('/');
       return isDepartmentId(department) ? `${t.findings.departmentName(department)} · ${period}` : `${entry.entity} ${entry.entityId}`;
     }
+    case 'file': {
+      // A received file: its name, or the person and month it carries.
+      const who = [str(value.employeeNo), str(value.period)].filter(Boolean).join(' · ');
+      return str(value.fileName) || who || t.audit.entities.file;
+    }
+    case 'job':
+      return t.audit.entities.job;
+    case 'rubric': {
+      // "salesperson@2": the role's rubric, its version.
+      const [id = '', version = ''] = entry.entityId.split('@');
+      return /^\d+$/.test(version) ? t.audit.entities.rubric(roleName(id, t), Number(version)) : `${entry.entity} ${entry.entityId}`;
+    }
+    case 'identity':
+    case 'trusted-signer':
+      return str(value.name) ? t.audit.signer(str(value.name), stepName(value.role, t)) : `${entry.entity} ${entry.entityId}`;
+    case 'pay-settings':
+      return t.reports.pay.settings(Number(entry.entityId), str(data(entry.after).effectiveFrom));
     default:
       return `${entry.entity} ${entry.entityId}`;
   }
@@ -103,6 +118,8 @@ export function auditEntity(entry: AuditEntry, t: Messages): string {
 
 /** The change in a line or two. */
 export function auditSummary(entry: AuditEntry, t: Messages, lookups: AuditLookups): string[] {
+  const lines = actionSummary(entry, t);
+  if (lines) return lines.filter(Boolean);
   switch (entry.entity) {
     case 'sheet': {
       const lines = sheetSummary(entry, t, lookups);
@@ -121,11 +138,145 @@ export function auditSummary(entry: AuditEntry, t: Messages, lookups: AuditLooku
       return [t.backups.auditSummary(entry.entityId, str(data(entry.before).keptAs))];
     case 'figures':
       return [figuresSummary(entry, t)];
+    case 'findings':
+      return findingsSummary(entry, t);
     default: {
       const text = canonical(entry.after ?? entry.before ?? null);
       return [text.length > 160 ? `${text.slice(0, 157)}…` : text];
     }
   }
+}
+
+function roleName(id: string, t: Messages): string {
+  return id in t.roles ? t.roles[id as keyof Messages['roles']] : id;
+}
+
+/** A step of the approval chain by its name (an unknown one as it is). */
+function stepName(value: unknown, t: Messages): string {
+  return isChainRole(value) ? t.chainRoles[value] : str(value);
+}
+
+/** "李静(区域经理)" */
+function signer(name: unknown, role: unknown, t: Messages): string {
+  return t.audit.signer(str(name) || t.common.none, stepName(role, t));
+}
+
+/** A verification check by its name, as the inbox shows it. */
+function checkName(value: unknown, t: Messages): string {
+  const check = str(value);
+  return check in t.approvals.checks ? t.approvals.checks[check as keyof Messages['approvals']['checks']] : check;
+}
+
+const parts = (...texts: string[]) => texts.filter(Boolean).join(' · ');
+
+/**
+ * The entries whose details are about files, signatures, rubrics and jobs rather than a sheet's
+ * contents or a record's fields; null for the others.
+ */
+function actionSummary(entry: AuditEntry, t: Messages): string[] | null {
+  const before = data(entry.before);
+  const after = data(entry.after);
+  const a = t.audit;
+  const version = (v: unknown) => (typeof v === 'number' ? a.version(v) : '');
+  switch (entry.action) {
+    case 'sheet.export':
+      return [parts(change(statusName(before.status, t), statusName(after.status, t)), version(after.version), t.settings.monthly(scoreText(after.monthlyScore))), a.signedBy(signer(after.signer, after.role, t))];
+    case 'sheet.import':
+    case 'sheet.import-replace':
+    case 'sheet.import-amendment': {
+      const monthly = isData(entry.before) ? change(scoreText(before.monthlyScore), scoreText(after.monthlyScore)) : scoreText(after.monthlyScore);
+      const signers = (Array.isArray(after.signers) ? after.signers : []).map((s) => signer(data(s).name, data(s).role, t));
+      const lines = [parts(str(after.fileName), version(after.version), t.settings.monthly(monthly)), signers.length ? a.signers(signers.join(t.settings.listSeparator)) : ''];
+      if (entry.action === 'sheet.import-amendment' && typeof after.version === 'number') lines.push(t.amend.auditReason(after.version, str(after.reason)));
+      return lines;
+    }
+    case 'sheet.return': {
+      const by = data(after.returnedBy);
+      return [change(statusName(before.status, t), statusName(after.status, t)), a.returnedBy(signer(by.name, by.role, t), str(after.reason))];
+    }
+    case 'return.ignore': {
+      const by = data(after.returnedBy);
+      return [a.setAside(signer(by.name, by.role, t), statusName(after.status, t)), a.reasonGiven(str(after.reason))];
+    }
+    case 'inbox.add': {
+      const who = [str(after.employeeNo), str(after.period)].filter(Boolean).join(' · ');
+      const verdict = after.ok === true ? a.verified(typeof after.signatures === 'number' ? after.signatures : 0) : a.refused(checkName(data(after.failure).check, t));
+      return [parts(verdict, str(after.fileName) ? who : '')];
+    }
+    case 'inbox.approve':
+      return [a.signedBy(signer(after.signer, after.role, t)), str(after.comment) ? a.comment(str(after.comment)) : ''];
+    case 'inbox.return':
+      return [a.returnedBy(signer(after.signer, after.role, t), str(after.reason))];
+    case 'inbox.remove':
+      return [a.removed(before.failure ? checkName(before.failure, t) : null)];
+    case 'inbox.approveMany':
+    case 'inbox.returnMany': {
+      const skipped = (Array.isArray(after.skipped) ? after.skipped : []).map((s) => str(data(s).fileName));
+      const done = typeof after.done === 'number' ? after.done : 0;
+      const by = signer(after.signer, after.role, t);
+      return [
+        entry.action === 'inbox.approveMany' ? a.bulkDone(by, done, skipped.length) : a.bulkReturned(by, done, skipped.length),
+        skipped.length ? a.skippedFiles(list(skipped, t)) : '',
+        typeof after.reused === 'number' && after.reused > 0 ? a.reused(after.reused) : '',
+      ];
+    }
+    case 'rubric.save':
+      return [parts(version(after.version), a.inForce(str(after.effectiveFrom))), isData(entry.before) ? a.latestBefore(Number(before.version)) : a.firstVersion];
+    case 'rubric.publish':
+      return [a.signedBy(str(after.signer) || t.common.none)];
+    case 'rubric.import':
+      return [parts(a.inForce(str(after.effectiveFrom)), a.fromFile(str(after.fileName))), a.signedBy(str(data(after.signer).name) || t.common.none)];
+    case 'identity.create':
+    case 'identity.import':
+    case 'trust.add':
+    case 'trust.remove': {
+      const value = data(entry.after ?? entry.before);
+      const source = value.own === true ? a.ownIdentity : str(value.fileName) ? a.fromFile(str(value.fileName)) : '';
+      return [parts(stepName(value.role, t), str(value.email), str(value.employeeNo)), source];
+    }
+    case 'paySettings.save':
+      return paySummary(entry, t);
+    default:
+      return null;
+  }
+}
+
+/** The settings saved (split, bonus, score rate) and the version they replace. */
+function paySummary(entry: AuditEntry, t: Messages): string[] {
+  const after = data(entry.after);
+  const before = data(entry.before);
+  const split = data(after.split);
+  const bonus = data(after.bonus);
+  const pay = t.reports.pay;
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const rate = str(after.scoreRate);
+  return [
+    parts(
+      pay.split(num(split.base), num(split.plan), num(split.assessment)),
+      bonus.policy === 'per-point' ? pay.bonusPerPoint(num(bonus.percentPerPoint)) : pay.bonusNone,
+      rate === 'monthly' || rate === 'daily' ? pay.scoreRate[rate] : rate,
+    ),
+    num(before.version) > 0 ? t.audit.replacesPay(num(before.version)) : '',
+  ];
+}
+
+/** A department's findings file: its rows, the sheets written, and what it left to others. */
+function findingsSummary(entry: AuditEntry, t: Messages): string[] {
+  const after = data(entry.after);
+  const before = isData(entry.before) ? entry.before : null;
+  const a = t.audit;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.map(str) : []);
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const needs = strings(after.needsAmendment);
+  const skipped = strings(after.skipped);
+  const conflicts = strings(after.conflicts);
+  return [
+    parts(str(after.file), a.findingsRows(num(after.rows), num(after.added), num(after.updated))),
+    before && str(before.file) ? a.replacesFile(str(before.file)) : '',
+    needs.length ? a.needAmendment(list(needs, t)) : '',
+    conflicts.length ? a.toChoose(conflicts.length) : '',
+    skipped.length ? a.skippedPeople(list(skipped, t)) : '',
+  ].filter(Boolean);
 }
 
 function statusName(value: unknown, t: Messages): string {
@@ -228,6 +379,14 @@ function figuresSummary(entry: AuditEntry, t: Messages): string {
     return list(conflicts.map((c) => kpiName(str(data(c).kpi), t)), t);
   }
   if (entry.action === 'figures.conflict-resolve') return `${kpiName(str(before?.kpi), t)}: ${str(after.value)}`;
+  if (entry.action === 'figures.confirm') {
+    // The month's confirmation: each person's KPIs confirmed, "F-303: 实际销售数量、销售计划数量".
+    const people = Array.isArray(after.people) ? after.people.map(data) : [];
+    const kpis = (v: unknown) => (Array.isArray(v) ? v.map((id) => kpiName(str(id), t)) : []);
+    if (!people.length) return t.settings.noChange;
+    const shown = people.slice(0, 3).map((p) => `${str(p.employeeNo)}: ${list(kpis(p.kpis), t)}`).join(' · ');
+    return people.length > 3 ? `${shown} ${t.settings.more(people.length - 3)}` : shown;
+  }
   const value = (v: unknown) => (v === null || v === undefined ? t.common.none : str(v));
   const parts: string[] = [];
   const salary = [before?.salaryTotal, after.salaryTotal];
