@@ -35,6 +35,7 @@ import type { Db } from '../db/database.ts';
 import { statement } from '../db/statements.ts';
 import { writeTransaction } from '../db/transaction.ts';
 import type { SheetRow as FileLine } from '../import/sheet-file.ts';
+import type { AuditAction } from '../../shared/audit.ts';
 import { appendAudit } from './audit.ts';
 import { ServiceError } from './errors.ts';
 import { getPerson, listPeople } from './people.ts';
@@ -99,7 +100,8 @@ interface FindingsFile {
 // ---- reading ------------------------------------------------------------------------------
 
 async function readFindings(input: FindingsUpload): Promise<FindingsFile> {
-  const sheet = await readUploadedSheet(input, WHAT, MAX_FINDING_ROWS);
+  // 交付日期 and 日期 are days: an Excel date cell there reads as YYYY-MM-DD (with HH:MM where its format shows a time).
+  const sheet = await readUploadedSheet(input, WHAT, MAX_FINDING_ROWS, [...FINDING_COLUMNS.handedIn, ...FINDING_COLUMNS.date]);
   const [header, ...data] = sheet.rows;
   const hint = `${columnLabel('employeeNo')}, ${columnLabel('item')}, and the value: ${['occurrences', 'grade', 'deduction', 'incident', 'handedIn'].map((c) => columnLabel(c as Column)).join(', ')}`;
   if (!header) throw refuseFile(input, WHAT, `a header row (${hint}) and a row per finding — the file has no rows`, { code: 'file-no-rows', fileName: input.fileName });
@@ -668,7 +670,7 @@ function applyFindings(db: Db, input: FindingsUpload, file: FindingsFile): Findi
 }
 
 /** Write a draft sheet with the merged input (its revision one more), audited with what brought the change. */
-function writeFindingsSheet(db: Db, sheet: PersonSheet, input: SheetInput, stamp: { actor: string; at: string }, why: Record<string, unknown> & { action: string }): void {
+function writeFindingsSheet(db: Db, sheet: PersonSheet, input: SheetInput, stamp: { actor: string; at: string }, why: Record<string, unknown> & { action: AuditAction }): void {
   const { person, row } = sheet;
   storeRubric(db, sheet.rubric);
   const result = scoreSheet(input, sheet.rubric);
@@ -822,7 +824,9 @@ export async function findingsTemplate(db: Db, input: { period: string; departme
   sheet.columns.forEach((col, i) => {
     col.width = [10, 10, 22, 8, 12, 8, 12, 14, 12, 30][i] ?? 12;
   });
-  // Dates typed into a text column stay as typed (an Excel date cell would be read as its month only).
+  // Text columns keep what is typed as typed: "14" or "10-14" read as days of the month (Excel would
+  // turn "10-14" into a date of the current year) and "2026-10-14 16:00" keeps its time. A cell
+  // formatted as a date is read as its day too (readUploadedSheet's dayColumns): either works.
   for (const c of ['handedIn', 'date', 'employeeNo'] as Column[]) sheet.getColumn(TEMPLATE_COLUMNS.indexOf(c) + 1).numFmt = '@';
   const help = workbook.addWorksheet('items');
   help.addRow(['项目 item', 'id', '填写 what to fill', '由 assessed by']);

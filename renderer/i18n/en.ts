@@ -5,6 +5,7 @@ import { rubricEditorEn } from '../features/rubrics/rubricEditorMessages.ts';
 import { amendEn } from './amendments.ts';
 import { keysEn } from './keys.ts';
 import { bulkEn } from './bulk.ts';
+import { auditEn } from './audit.ts';
 import { findingRulesEn, findingsEn } from './findings.ts';
 import { DOMAIN_LABELS } from '../../shared/labels.ts';
 import type { ProblemRule } from '../../shared/problems.ts';
@@ -26,6 +27,7 @@ export const en = {
   amend: amendEn,
   keys: keysEn,
   bulk: bulkEn,
+  audit: auditEn,
   findings: findingsEn,
   common: {
     save: 'Save',
@@ -464,32 +466,6 @@ export const en = {
     hideDetails: 'Hide the full record',
     before: 'Before',
     after: 'After',
-    actions: {
-      'sheet.add': 'Sheet started',
-      'sheet.edit': 'Sheet saved',
-      'sheet.findings': 'Sheet changed by a department’s findings',
-      'sheet.findings-choice': 'Findings chosen on the sheet',
-      'findings.import': 'Department’s findings imported',
-      'person.add': 'Person added',
-      'person.edit': 'Person changed',
-      'region.add': 'Region added',
-      'region.edit': 'Region changed',
-      'region.activate': 'Region activated',
-      'region.deactivate': 'Region deactivated',
-      'user.set': 'Identity set',
-      'sheet.export': 'Sheet exported and signed',
-      'sheet.import': 'Approved sheet imported',
-      'sheet.import-replace': 'Approved sheet replaced',
-      'sheet.return': 'Sheet returned for changes',
-      'return.ignore': 'Return note set aside',
-      'inbox.add': 'File received',
-      'inbox.approve': 'Sheet approved (countersigned)',
-      'inbox.return': 'Sheet returned',
-      'identity.create': 'Signing identity created',
-      'identity.import': 'Signing identity imported',
-      'trust.add': 'Signer trusted',
-      'trust.remove': 'Signer no longer trusted',
-    },
     entities: {
       sheet: (name: string, period: string) => `${name} · ${period}`,
       user: 'User of this copy',
@@ -702,7 +678,6 @@ export const en = {
     restoring: 'Restoring…',
     restored: (when: string, kept: string) => `Restored the backup of ${when}. The database as it was before is kept as ${kept}.`,
     storage: 'Storage problem',
-    auditAction: 'Backup restored',
     auditEntity: 'The database',
     auditSummary: (restored: string, kept: string) => `from ${restored}; the state before kept as ${kept}`,
   },

@@ -9,6 +9,7 @@ import { rubricEditorZh } from '../features/rubrics/rubricEditorMessages.ts';
 import { amendZh } from './amendments.ts';
 import { keysZh } from './keys.ts';
 import { bulkZh } from './bulk.ts';
+import { auditZh } from './audit.ts';
 import { findingRulesZh, findingsZh } from './findings.ts';
 
 export const zh: Messages = {
@@ -18,6 +19,7 @@ export const zh: Messages = {
   amend: amendZh,
   keys: keysZh,
   bulk: bulkZh,
+  audit: auditZh,
   findings: findingsZh,
   common: {
     save: '保存',
@@ -442,32 +444,6 @@ export const zh: Messages = {
     hideDetails: '隐藏完整记录',
     before: '修改前',
     after: '修改后',
-    actions: {
-      'sheet.add': '新建评分表',
-      'sheet.edit': '保存评分表',
-      'sheet.findings': '按部门考核结果修改评分表',
-      'sheet.findings-choice': '选定考核结果',
-      'findings.import': '导入部门考核结果',
-      'person.add': '添加人员',
-      'person.edit': '修改人员',
-      'region.add': '添加区域',
-      'region.edit': '修改区域',
-      'region.activate': '启用区域',
-      'region.deactivate': '停用区域',
-      'user.set': '设置身份',
-      'sheet.export': '导出并签署评分表',
-      'sheet.import': '导入已审批的评分表',
-      'sheet.import-replace': '替换已审批的评分表',
-      'sheet.return': '评分表被退回修改',
-      'return.ignore': '搁置退回单',
-      'inbox.add': '收到文件',
-      'inbox.approve': '审批通过(会签)',
-      'inbox.return': '退回评分表',
-      'identity.create': '新建签名身份',
-      'identity.import': '导入签名身份',
-      'trust.add': '添加受信任的签名人',
-      'trust.remove': '移除受信任的签名人',
-    },
     entities: {
       sheet: (name: string, period: string) => `${name} · ${period}`,
       user: '本机用户',
@@ -677,7 +653,6 @@ export const zh: Messages = {
     restoring: '正在恢复…',
     restored: (when: string, kept: string) => `已恢复 ${when} 的备份。恢复前的数据库已保存为 ${kept}。`,
     storage: '存储问题',
-    auditAction: '恢复备份',
     auditEntity: '数据库',
     auditSummary: (restored: string, kept: string) => `从 ${restored} 恢复;恢复前的状态保存为 ${kept}`,
   },
