@@ -4,10 +4,8 @@
  * typed, through `scorecard findings import` in a time zone behind UTC and through the handlers;
  * a hand-in time is read where the cell's format shows one; a date column refuses a time.
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -17,16 +15,10 @@ import { savePerson } from '../../electron/services/people.ts';
 import { saveRegion } from '../../electron/services/regions.ts';
 import { setUser } from '../../electron/services/settings.ts';
 import { call } from '../helpers/call.ts';
+import { scorecard } from '../helpers/cli.ts';
 import { tempDir, track } from '../helpers/db.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const MONTH = '2026-10';
-
-function scorecard(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [join('electron', 'cli', 'bin.mjs'), ...args], { cwd: ROOT, input: '', encoding: 'utf8', env: { ...process.env, SCORECARD_DEBUG: '', ...env }, timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** A region with its manager (the user) and a salesperson, S-100. */
 function setup() {
@@ -80,11 +72,11 @@ describe('a findings workbook whose 交付日期 and 日期 are Excel date cells
     );
     // Los Angeles is behind UTC: a day read through local time would be the day before.
     const tz = { TZ: 'America/Los_Angeles' };
-    const r = scorecard(['findings', 'import', '--db', path, '--month', MONTH, '--from', 'advertising', file], tz);
+    const r = scorecard(['findings', 'import', '--db', path, '--month', MONTH, '--from', 'advertising', file], { env: tz });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('written: 1 added, 0 updated, 0 unchanged');
-    const shown = JSON.parse(scorecard(['sheet', 'show', '--db', path, '--person', 'S-100', '--month', MONTH, '--json'], tz).stdout);
+    const shown = JSON.parse(scorecard(['sheet', 'show', '--db', path, '--person', 'S-100', '--month', MONTH, '--json'], { env: tz }).stdout);
     expect(shown.input.handIns).toEqual({
       'ad-plan': [{ date: '2026-10-31' }],
       'promotion-plan': [{ date: '2026-10-01' }],

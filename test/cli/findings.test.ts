@@ -9,32 +9,23 @@
  * `findings choices` lists the choices waiting and `findings choose` settles one; bad input is
  * refused with the file byte-identical.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/db/database.ts';
-import { run } from '../../electron/cli/scorecard.ts';
 import { createHandlers } from '../../electron/handlers.ts';
 import { savePerson } from '../../electron/services/people.ts';
 import { saveRegion } from '../../electron/services/regions.ts';
 import { setUser } from '../../electron/services/settings.ts';
 import type { ValueSource } from '../../shared/findings.ts';
 import { call, fail } from '../helpers/call.ts';
+import { scorecard, scorecardInProcess } from '../helpers/cli.ts';
 import { tempDir, track } from '../helpers/db.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const MONTH = '2026-10';
-
-function scorecard(args: string[]) {
-  const r = spawnSync(process.execPath, [join('electron', 'cli', 'bin.mjs'), ...args], { cwd: ROOT, input: '', encoding: 'utf8', env: { ...process.env, SCORECARD_DEBUG: '' }, timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** Two regions; in SOUTH a manager, two field-service reps and a salesperson; in EAST a field-service rep. The user: SOUTH's manager. */
 function seed(path: string): { south: number; people: Record<string, number> } {
@@ -85,14 +76,6 @@ function setup() {
   return { dir, path, db, people, h: createHandlers(db, { dbPath: path, appVersion: 'test' }) };
 }
 
-/** The CLI's own entry point in this process (the same code bin.mjs runs), for the many refusals. */
-async function inProcess(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stdin: async () => '', passphrase: async () => '' };
-  const status = await run(args, io);
-  return { status, stdout, stderr };
-}
 
 /** The database's bytes as they are on disk (the file and its write-ahead log, if any). */
 function bytesOf(path: string): Buffer[] {
@@ -220,7 +203,7 @@ describe('scorecard findings choices / choose (CLI): the choices where findings 
         },
       ],
     });
-    const table = await inProcess(['findings', 'choices', '--db', path, '--month', MONTH]);
+    const table = await scorecardInProcess(['findings', 'choices', '--db', path, '--month', MONTH]);
     expect(table.stdout).toContain('choices waiting in 2026-10: 2');
     expect(table.stdout).toContain('F-101 李强  service-center.claims 索赔单填写');
     expect(table.stdout).toMatch(/claims \(索赔组\)\s+grade poor −6 {2}\[索赔组-2026-10\.csv line 3\]/);
@@ -252,14 +235,14 @@ describe('scorecard findings choices / choose (CLI): the choices where findings 
       [['--employee', 'F-101', '--item', 'whereabouts', '--take', '财务部'], '--take: got "财务部"; expected all, departments, manager, or a department by id or name: field-management (现场管理组)'],
     ];
     for (const [flags, message] of refusals) {
-      const r = await inProcess(chooseArgs(...flags));
+      const r = await scorecardInProcess(chooseArgs(...flags));
       expect(r.status, flags.join(' ')).toBe(1);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toContain(`scorecard: ${message}`);
       expect(r.stdout).toBe('');
       expect(bytesOf(path)).toEqual(before);
     }
-    const badMonth = await inProcess(['findings', 'choose', '--db', path, '--month', '2026-13', '--employee', 'F-101', '--item', 'whereabouts', '--take', 'all']);
+    const badMonth = await scorecardInProcess(['findings', 'choose', '--db', path, '--month', '2026-13', '--employee', 'F-101', '--item', 'whereabouts', '--take', 'all']);
     expect(badMonth.status).toBe(1);
     expect(badMonth.stderr).toContain('--month: got "2026-13"');
     expect(bytesOf(path)).toEqual(before);
@@ -271,8 +254,8 @@ describe('scorecard findings choices / choose (CLI): the choices where findings 
     expect(took.stdout).toContain('F-101 李强 2026-10 service-center.claims 索赔单填写: took claims (索赔组)');
     expect(took.stdout).toContain('choices still waiting on the sheet: 1');
     expect(choose('--employee', 'f-101', '--item', 'whereabouts', '--take', 'all').stdout).toContain('took all (count all)');
-    expect(JSON.parse((await inProcess(['findings', 'choices', '--db', path, '--month', MONTH, '--json'])).stdout)).toEqual({ period: MONTH, choices: [] });
-    expect((await inProcess(['findings', 'choices', '--db', path, '--month', MONTH])).stdout).toBe('no choices wait in 2026-10\n');
+    expect(JSON.parse((await scorecardInProcess(['findings', 'choices', '--db', path, '--month', MONTH, '--json'])).stdout)).toEqual({ period: MONTH, choices: [] });
+    expect((await scorecardInProcess(['findings', 'choices', '--db', path, '--month', MONTH])).stdout).toBe('no choices wait in 2026-10\n');
 
     // The sheet has the chosen values, each with its source.
     const shown = JSON.parse(scorecard(['sheet', 'show', '--db', path, '--person', 'F-101', '--month', MONTH, '--json']).stdout);
@@ -280,16 +263,16 @@ describe('scorecard findings choices / choose (CLI): the choices where findings 
       whereabouts: { occurrences: 3, sources: [{ from: 'claims', file: '索赔组-2026-10.csv', row: 2, date: '2026-10-05', occurrences: 2 }, { from: 'manager', occurrences: 1 }] },
       'service-center.claims': { grade: 'poor', deduction: 6, sources: [{ from: 'claims', file: '索赔组-2026-10.csv', row: 3, date: '2026-10-12', note: '两张索赔单缺照片', grade: 'poor', deduction: 6 }] },
     });
-    const text = (await inProcess(['sheet', 'show', '--db', path, '--person', 'F-101', '--month', MONTH])).stdout;
+    const text = (await scorecardInProcess(['sheet', 'show', '--db', path, '--person', 'F-101', '--month', MONTH])).stdout;
     expect(text).toContain('service-center.claims 索赔单填写: 4/10 (−6)');
     expect(text).toContain('from 索赔组 (claims) [索赔组-2026-10.csv, line 3, 2026-10-12]: grade poor −6 — 两张索赔单缺照片');
     // Nothing waits: the sheet is marked ready.
     expect(await ready(false)).toBe('ready');
     // A choice on a ready sheet: nothing waits any more, refused naming the item.
-    const late = await inProcess(chooseArgs('--employee', 'F-101', '--item', 'whereabouts', '--take', 'manager'));
+    const late = await scorecardInProcess(chooseArgs('--employee', 'F-101', '--item', 'whereabouts', '--take', 'manager'));
     expect(late.status).toBe(1);
     expect(late.stderr).toContain('none waits');
-    const help = (await inProcess(['--help'])).stdout;
+    const help = (await scorecardInProcess(['--help'])).stdout;
     expect(help).toContain('findings choices --db PATH --month YYYY-MM [--json]');
     expect(help).toContain('findings choose --db PATH --month YYYY-MM --employee NO --item ITEM --take all|departments|manager|GROUP');
   }, 240_000);

@@ -1,32 +1,15 @@
 /** `scorecard report pay|annual` as a child process: tables, files, and bad arguments (exit 2). */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli/scorecard.ts';
+import { scorecard, scorecardInProcess } from '../helpers/cli.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
-function scorecard(args: string[]) {
-  const r = spawnSync(process.execPath, [join('electron', 'cli', 'bin.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SCORECARD_DEBUG: '' }, timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** The CLI's own entry point in this process (the same code bin.mjs runs), for the many refusals. */
-async function inProcess(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stdin: async () => '', passphrase: async () => '' };
-  const status = await run(args, io);
-  return { status, stdout, stderr };
-}
 
 /** Bad arguments: exit 2, nothing on stdout, one "scorecard:" message naming the problem, no stack. */
 async function expectBadArguments(args: string[], message: RegExp, child = false) {
-  const r = child ? scorecard(args) : await inProcess(args);
+  const r = child ? scorecard(args) : await scorecardInProcess(args);
   expect(r.status, args.join(' ')).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr).toMatch(/^scorecard: /);
