@@ -93,7 +93,14 @@ function dateText(d: Date, reading: DateReading, numFmt: string | undefined): st
   return showsTime(numFmt) ? `${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : day;
 }
 
+/**
+ * exceljs's text for Excel's built-in format 22 (m/d/yy h:mm: what Excel gives a typed date and time,
+ * stored by its id alone), with its "h" quoted as if it were text.
+ */
+const BUILT_IN_DATE_TIME = 'm/d/yy "h":mm';
+
 /** Whether a number format shows a time: an hour or second code outside quoted text and [..] (as exceljs's isDateFmt strips them). */
 function showsTime(numFmt: string | undefined): boolean {
+  if (numFmt === BUILT_IN_DATE_TIME) return true;
   return !!numFmt && /[hs]/i.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }

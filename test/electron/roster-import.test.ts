@@ -192,6 +192,18 @@ describe('reading files', () => {
     expect(data.rows[1]!.cells).toEqual(['2024-03', '2024-03-31', '2024-04-01']);
   });
 
+  it("reads the time of a date cell in Excel's built-in date-and-time format (id 22, what a typed date and time gets)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('First');
+    ws.addRow(['交付日期']);
+    ws.addRow([new Date(Date.UTC(2026, 9, 14, 16, 30))]);
+    // exceljs names format 22 so, and writes it as Excel does: numFmtId="22", no format text in the file.
+    ws.getCell('A2').numFmt = 'm/d/yy "h":mm';
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const data = await readSheetFile('f.xlsx', bytes, undefined, ['交付日期']);
+    expect(data.rows[1]!.cells).toEqual(['2026-10-14 16:30']);
+  });
+
   it('reads the first worksheet of an .xlsx, row numbers as lines, blank rows left out', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('First');
