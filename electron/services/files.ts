@@ -67,7 +67,9 @@ export function saveIntoFolder(folder: string, files: readonly { name: string; d
       try {
         there = readFileSync(path);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EISDIR') continue; // a folder of that name: the name is taken
+        if (code !== 'ENOENT') throw err;
       }
       if (there?.equals(data)) return { fileName: name, savedAs, already: true };
       if (there) continue;

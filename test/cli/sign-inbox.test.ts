@@ -5,12 +5,12 @@
  * entry pending at the identity's step of a month and region.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataPath } from '../../electron/services/files.ts';
+import { dataPath, saveIntoFolder } from '../../electron/services/files.ts';
 import { verifySheetPdf, trustedSigners } from '../../electron/services/sheet-verify.ts';
 import type { ChainRole, ExportResult } from '../../shared/api/types.ts';
 import { call } from '../helpers/call.ts';
@@ -107,5 +107,23 @@ describe('scorecard sign --inbox', () => {
     const bad = scorecard(['sign', '--inbox', '--db', db, '--identity', p12Of(apps.planning), '--month', '2026-13'], PASS.planning);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/--month/);
+  }, 120_000);
+
+  it('--out: a folder of the same name is passed over; a signed file the folder refuses is named in the listing (exit 1), signed and kept all the same', async () => {
+    const taken = mkdtempSync(join(root, 'taken-'));
+    mkdirSync(join(taken, 'a.pdf'));
+    expect(saveIntoFolder(taken, [{ name: 'a.pdf', data: Buffer.from('x') }])).toEqual([{ fileName: 'a.pdf', savedAs: 'a (2).pdf', already: false }]);
+
+    const given = join(root, 'given-2.pdf');
+    writeFileSync(given, Buffer.from(exported[2]!.dataBase64, 'base64'));
+    const outDir = mkdtempSync(join(root, 'out-'));
+    // A link to itself: the folder cannot take a file of that name (reading it fails with ELOOP).
+    symlinkSync(exported[2]!.fileName, join(outDir, exported[2]!.fileName));
+    const r = scorecard(['sign', given, '--inbox', '--db', join(apps.planning.dir, 'scorecard.db'), '--identity', p12Of(apps.planning), '--out', outDir], PASS.planning);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/--out: 1 signed file\(s\) could not be written into .*; they are signed and kept in the database's approved\/ folder/);
+    expect(JSON.parse(r.stdout)).toMatchObject([{ file: given, outcome: 'signed', outError: expect.stringMatching(/^ELOOP: not written into /) }]);
+    const v = await verifySheetPdf(readFileSync(given), trustedSigners(apps.vp.db));
+    expect([v.verdict.ok, v.verdict.signatures.length]).toEqual([true, 2]);
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import { reasonFor } from '../../services/export.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { FIELDS } from '../../../shared/api/contract.ts';
+import type { SavedFile } from '../../../shared/api/types.ts';
 import { saveIntoFolder, sha256Hex, writeFileAtomic } from '../../services/files.ts';
 import { addToInbox, fileRow, type FileRow } from '../../services/inbox.ts';
 import { pendingAtStep, runBulkApproval } from '../../services/inbox-bulk.ts';
@@ -18,11 +19,11 @@ import { assertNotOnChain } from '../../services/roster-trust.ts';
 import { verifySheetPdf } from '../../services/sheet-verify.ts';
 import { assertSignerClock } from '../../services/sheet-times.ts';
 import { signPdf } from '../../signing/index.ts';
-import { checkValue, CliError, parseFlags } from '../args.ts';
+import { checkValue, CliError, Outcome, parseFlags } from '../args.ts';
 import { json, readBytes, type Io } from '../io.ts';
 import { checksFrom, identityFrom, trustFolder } from '../signing.ts';
 
-export async function sign(args: readonly string[], io: Io): Promise<string> {
+export async function sign(args: readonly string[], io: Io): Promise<string | Outcome> {
   const usage =
     'usage: scorecard sign FILE.pdf... --identity FILE.p12 [--comment TEXT] [--trust DIR] [--db PATH]\n' +
     '       scorecard sign [FILE.pdf...] --inbox --db PATH --identity FILE.p12 [--month YYYY-MM] [--region CODE] [--comment TEXT] [--out DIR]';
@@ -87,7 +88,7 @@ export async function sign(args: readonly string[], io: Io): Promise<string> {
  * (a different file already there keeps its name: the new one takes "name (2).pdf").
  * Prints each file's outcome.
  */
-async function signThroughInbox(positional: readonly string[], flags: Record<string, string | undefined>, io: Io, usage: string): Promise<string> {
+async function signThroughInbox(positional: readonly string[], flags: Record<string, string | undefined>, io: Io, usage: string): Promise<string | Outcome> {
   if (!flags['--identity'] || !flags['--db']) throw new CliError(usage);
   const out = flags['--out'];
   if (out !== undefined && (!existsSync(out) || !statSync(out).isDirectory())) throw new CliError(`--out: ${out} is not a folder`);
@@ -111,20 +112,33 @@ async function signThroughInbox(positional: readonly string[], flags: Record<str
     }
     const job = createJob('approve-many', rows.length);
     await runBulkApproval(db, rows, identity, job, flags['--comment']);
+    let notWritten = 0;
     const results = (job.outcomes ?? []).map((o, i) => {
       const given = files[i]?.file ?? null;
       if (o.outcome === 'signed' && o.file && given) writeFileAtomic(given, readFileSync(o.file.path));
       // --out: every signed file also into the folder chosen (to send on), as the desktop saves them: never over another file.
-      const saved = o.outcome === 'signed' && o.file && out !== undefined ? saveIntoFolder(out, [{ name: o.file.fileName, data: readFileSync(o.file.path) }])[0]! : null;
+      // The signing is done and kept by then: a file the folder refuses is named in the listing, not an internal error.
+      let saved: SavedFile | null = null;
+      let outError: string | null = null;
+      if (o.outcome === 'signed' && o.file && out !== undefined) {
+        try {
+          saved = saveIntoFolder(out, [{ name: o.file.fileName, data: readFileSync(o.file.path) }])[0]!;
+        } catch (err) {
+          outError = `${(err as NodeJS.ErrnoException).code ?? (err as Error).message}: not written into ${out} (kept as ${o.file.path})`;
+          notWritten += 1;
+        }
+      }
       return {
         file: given ?? o.fileName,
         outcome: o.outcome,
         reused: o.reused,
         ...(o.file ? { signed: o.file.path, sha256: o.file.sha256, nextStep: o.nextStep, complete: o.complete } : {}),
         ...(saved ? { out: join(out!, saved.savedAs) } : {}),
+        ...(outError ? { outError } : {}),
         ...(o.outcome === 'skipped' ? { code: o.refusal?.code ?? null, reason: o.message } : {}),
       };
     });
+    if (notWritten > 0) return new Outcome(json(results), 1, `--out: ${notWritten} signed file(s) could not be written into ${out} (see outError); they are signed and kept in the database's approved/ folder`);
     return json(results);
   } finally {
     db.close();
