@@ -268,4 +268,14 @@ describe('every audit action in words', () => {
     expect(auditAction(entry.action, zh)).toBe('legacy.thing');
     expect(auditSummary(entry, zh, lookupsIn('zh'))).toEqual(['{"a":1}']);
   });
+
+  it('a stored value named like a built-in property of an object (toString, constructor) is shown as it is', () => {
+    const user: AuditEntry = { ...entryOf('user.set'), before: null, after: { name: '李静', chainRole: 'constructor', regionId: null } };
+    expect(auditSummary(user, zh, lookupsIn('zh'))).toEqual(['李静 · constructor']);
+    const sheet: AuditEntry = { ...entryOf('sheet.export'), before: { status: 'toString' }, after: { status: 'valueOf', signer: '李静', role: 'toString' } };
+    expect(auditSummary(sheet, en, lookupsIn('en'))[0]).toMatch(/^toString → valueOf/);
+    expect(auditSummary(sheet, en, lookupsIn('en'))[1]).toBe('signed by 李静 (toString)');
+    const removed: AuditEntry = { ...entryOf('inbox.remove'), before: { fileName: FILE, failure: 'constructor' } };
+    expect(auditSummary(removed, en, lookupsIn('en'))).toEqual(['it did not verify (constructor); the file received stays where it is']);
+  });
 });

@@ -148,7 +148,7 @@ export function auditSummary(entry: AuditEntry, t: Messages, lookups: AuditLooku
 }
 
 function roleName(id: string, t: Messages): string {
-  return id in t.roles ? t.roles[id as keyof Messages['roles']] : id;
+  return Object.hasOwn(t.roles, id) ? t.roles[id as keyof Messages['roles']] : id;
 }
 
 /** A step of the approval chain by its name (an unknown one as it is). */
@@ -164,7 +164,7 @@ function signer(name: unknown, role: unknown, t: Messages): string {
 /** A verification check by its name, as the inbox shows it. */
 function checkName(value: unknown, t: Messages): string {
   const check = str(value);
-  return check in t.approvals.checks ? t.approvals.checks[check as keyof Messages['approvals']['checks']] : check;
+  return Object.hasOwn(t.approvals.checks, check) ? t.approvals.checks[check as keyof Messages['approvals']['checks']] : check;
 }
 
 const parts = (...texts: string[]) => texts.filter(Boolean).join(' · ');
@@ -281,7 +281,7 @@ function findingsSummary(entry: AuditEntry, t: Messages): string[] {
 
 function statusName(value: unknown, t: Messages): string {
   const status = str(value);
-  return status in t.status ? t.status[status as keyof Messages['status']] : status || t.common.none;
+  return Object.hasOwn(t.status, status) ? t.status[status as keyof Messages['status']] : status || t.common.none;
 }
 
 function scoreText(value: unknown): string {
@@ -326,7 +326,7 @@ function personFields(t: Messages, lookups: AuditLookups): Field[] {
   return [
     { key: 'employeeNo', label: t.roster.employeeNo, show: plain },
     { key: 'name', label: t.roster.name, show: plain },
-    { key: 'role', label: t.roster.role, show: (v) => (typeof v === 'string' && v in t.roles ? t.roles[v as keyof Messages['roles']] : plain(v)) },
+    { key: 'role', label: t.roster.role, show: (v) => (typeof v === 'string' && Object.hasOwn(t.roles, v) ? t.roles[v as keyof Messages['roles']] : plain(v)) },
     { key: 'regionId', label: t.roster.region, show: byId(lookups.regionName) },
     { key: 'managerId', label: t.roster.manager, show: byId(lookups.personName) },
     { key: 'activeFrom', label: t.roster.activeFrom, show: plain },
@@ -361,7 +361,7 @@ function userSummary(value: unknown, t: Messages, lookups: AuditLookups): string
   const user = data(value);
   const role = str(user.chainRole);
   const region = typeof user.regionId === 'number' ? (lookups.regionName(user.regionId) ?? `#${user.regionId}`) : null;
-  return [str(user.name) || t.common.none, role in t.chainRoles ? t.chainRoles[role as keyof Messages['chainRoles']] : role, region].filter(Boolean).join(' · ');
+  return [str(user.name) || t.common.none, Object.hasOwn(t.chainRoles, role) ? t.chainRoles[role as keyof Messages['chainRoles']] : role, region].filter(Boolean).join(' · ');
 }
 
 /** A KPI by its name in the UI's language. */
