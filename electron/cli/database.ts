@@ -38,10 +38,18 @@ export function busyMessage(err: unknown): string | null {
   return null;
 }
 
-/** The person of the roster with the employee number a flag gives (any case; people no longer assessed too), else a refusal naming the flag. */
+/**
+ * The person of the roster with the employee number a flag gives (people no longer assessed too):
+ * the one written exactly so, else the one it matches in any case; else a refusal naming the flag.
+ * The roster may hold numbers that differ only in case ("f-101", "F-101"): then only the exact one is taken.
+ */
 export function personByNo(db: Db, flag: string, text: string): Person {
   const no = text.trim();
-  const person = listPeople(db, { includeInactive: true }).find((p) => p.employeeNo.toLowerCase() === no.toLowerCase());
-  if (!person) throw new CliError(`${flag}: got ${JSON.stringify(no)}; expected the employee number of a person in the roster`);
-  return person;
+  const people = listPeople(db, { includeInactive: true });
+  const exact = people.find((p) => p.employeeNo === no);
+  if (exact) return exact;
+  const like = people.filter((p) => p.employeeNo.toLowerCase() === no.toLowerCase());
+  if (like.length > 1) throw new CliError(`${flag}: got ${JSON.stringify(no)}; expected one of ${like.map((p) => `${p.employeeNo} (${p.name})`).join(', ')}, written exactly so (their numbers differ only in case)`);
+  if (!like[0]) throw new CliError(`${flag}: got ${JSON.stringify(no)}; expected the employee number of a person in the roster`);
+  return like[0];
 }
