@@ -128,6 +128,10 @@ export type Refusal =
   | { code: 'identity-locked'; name: string; idleMinutes: number }
   /** inbox.remove: only a refused entry (one that does not verify) or a region summary can be removed from the inbox. */
   | { code: 'entry-not-refused'; fileName: string }
+  /** A bulk job's files asked for before it has finished. */
+  | { code: 'job-running'; done: number; total: number }
+  /** A file a bulk job wrote is missing from where it was kept, or has changed there since. */
+  | { code: 'job-file-changed'; fileName: string; path: string }
   /** Saving into a chosen folder asked of browser mode, which has no folder dialog (the zip is its way). */
   | { code: 'no-folder-chooser' }
   /** The chosen folder could not take a file: `saved` of `total` were written (each whole) before it. */

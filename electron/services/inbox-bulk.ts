@@ -19,7 +19,7 @@ import type { Rubric } from '../../shared/rubric/schema.ts';
 import { appendAudit } from './audit.ts';
 import { currentUser } from './current-user.ts';
 import { ServiceError } from './errors.ts';
-import { saveIntoFolder } from './files.ts';
+import { saveIntoFolder, sha256Hex } from './files.ts';
 import type { Signer } from './export.ts';
 import { readFileSync } from 'node:fs';
 import { assertReviewable, assertStillPending, fileRow, pendingFor, readKept, recordVerdict, signApproval, toEntry, withVersions, type FileRow, type StoredVerdict } from './inbox.ts';
@@ -222,10 +222,28 @@ export async function startBulkReturn(
   return { jobId: job.id, total: job.total };
 }
 
-/** The files a bulk job wrote (approved sheets, or return notes), read from where the backend keeps them. */
+/**
+ * The files a finished bulk job wrote (approved sheets, or return notes), read from where the
+ * backend keeps them and checked to be the very files it wrote (a copy missing or changed on disk
+ * is refused, never handed on in its place).
+ */
 function jobFiles(input: { jobId: string }): { kind: 'approved' | 'returned'; day: string; files: { name: string; data: Buffer }[] } {
   const job = getJob(input);
-  const files = (job.outcomes ?? []).flatMap((o) => (o.file ? [{ name: o.file.fileName, data: readFileSync(o.file.path) }] : []));
+  if (job.kind !== 'approve-many' && job.kind !== 'return-many') throw new ServiceError('not-found', `job ${input.jobId} is not a bulk approval or return`, { code: 'not-found', what: 'job', id: input.jobId });
+  if (!job.finished) throw new ServiceError('conflict', `the job is still running (${job.done} of ${job.total}): its files come when it has finished`, { code: 'job-running', done: job.done, total: job.total });
+  const files = (job.outcomes ?? []).flatMap(({ file }) => {
+    if (!file) return [];
+    let data: Buffer | null = null;
+    try {
+      data = readFileSync(file.path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    if (!data || sha256Hex(data) !== file.sha256) {
+      throw new ServiceError('conflict', `${file.fileName} (${file.path}) is missing or no longer the file this job wrote: nothing was handed on`, { code: 'job-file-changed', fileName: file.fileName, path: file.path });
+    }
+    return [{ name: file.fileName, data }];
+  });
   return { kind: job.kind === 'return-many' ? 'returned' : 'approved', day: job.startedAt.slice(0, 10), files };
 }
 

@@ -254,6 +254,8 @@ export const refusalsEn = {
   superseded: (r: R<'superseded'>) => `${r.fileName} is superseded by ${r.byFileName} (version ${r.version} of the same sheet): approve that one instead.`,
   'identity-locked': (r: R<'identity-locked'>) => `${r.name} is locked (it locks after ${r.idleMinutes} minutes without use): type the passphrase, or unlock it for this session with the lock in the top bar.`,
   'entry-not-refused': (r: R<'entry-not-refused'>) => `${r.fileName} verifies: only a refused file can be removed from the inbox. Approve or return it.`,
+  'job-running': (r: R<'job-running'>) => `The job is still running (${r.done} of ${r.total}): its files come when it has finished.`,
+  'job-file-changed': (r: R<'job-file-changed'>) => `${r.fileName} is no longer at ${r.path} as the job wrote it (missing or changed): nothing was handed on. Approve or return that sheet again.`,
   'no-folder-chooser': () => 'The app in a browser cannot choose a folder: download the files as one zip.',
   'folder-not-writable': (r: R<'folder-not-writable'>) =>
     `The files cannot be saved in ${r.folder} (${{ 'no-permission': 'no permission to write there', 'disk-full': 'the disk is full', other: 'the folder refused the file' }[r.problem]}): ` +
@@ -440,6 +442,8 @@ export const refusalsZh: typeof refusalsEn = {
   superseded: (r) => `${r.fileName} 已被 ${r.byFileName}(同一评分表的第 ${r.version} 版)取代:请审批新版本。`,
   'identity-locked': (r) => `${r.name} 已锁定(闲置 ${r.idleMinutes} 分钟后自动锁定):请输入密码,或用顶栏的锁图标为本次会话解锁。`,
   'entry-not-refused': (r) => `${r.fileName} 验证通过:只有被拒绝的文件才能从收件箱移除。请审批或退回它。`,
+  'job-running': (r) => `任务仍在进行(${r.done} / ${r.total}):完成后才能取得其文件。`,
+  'job-file-changed': (r) => `${r.fileName} 已不在 ${r.path},或已不是任务写出的那个文件(丢失或被改动):未交出任何文件。请重新审批或退回该评分表。`,
   'no-folder-chooser': () => '浏览器中的应用无法选择文件夹:请将这些文件作为一个 zip 下载。',
   'folder-not-writable': (r) =>
     `无法将文件保存到 ${r.folder}(${{ 'no-permission': '没有写入权限', 'disk-full': '磁盘已满', other: '该文件夹拒绝写入' }[r.problem]}):` +

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/handlers.ts';
+import { createJob, finishJob } from '../../electron/services/jobs.ts';
 import { IDLE_LOCK_MS, setUnlockClock } from '../../electron/services/session-unlock.ts';
 import type { BulkOutcome, ChainRole, ExportResult, JobStatus } from '../../shared/api/types.ts';
 import { call as callHandlers, fail as failHandlers } from '../helpers/call.ts';
@@ -185,6 +186,29 @@ describe('bulk approval at two steps', () => {
       total: names.length,
       problem: 'other',
     });
+
+    // A job still running, or one that is not a bulk job: refused before any dialog.
+    titles.length = 0;
+    const running = createJob('approve-many', 3);
+    expect((await failHandlers(desktop, 'inbox.saveBulkFiles', { jobId: running.id, title: 't' })).refusal).toEqual({ code: 'job-running', done: 0, total: 3 });
+    finishJob(running);
+    const exportJob = createJob('export-month', 0);
+    finishJob(exportJob);
+    expect((await failHandlers(desktop, 'inbox.saveBulkFiles', { jobId: exportJob.id, title: 't' })).refusal).toMatchObject({ code: 'not-found', what: 'job' });
+    expect(titles).toEqual([]);
+
+    // A kept file changed on disk since the job wrote it: neither the zip nor the folder hands it on.
+    const kept = planningFiles[0]!;
+    const original = readFileSync(kept.path);
+    writeFileSync(kept.path, Buffer.concat([original, Buffer.from('\n% changed\n')]));
+    try {
+      expect((await failApp(apps.planning, 'inbox.bulkFiles', { jobId: planningJob })).refusal).toEqual({ code: 'job-file-changed', fileName: kept.fileName, path: kept.path });
+      answer = join(root, 'chosen-again');
+      expect((await failHandlers(desktop, 'inbox.saveBulkFiles', { jobId: planningJob, title: 't' })).refusal).toMatchObject({ code: 'job-file-changed' });
+      expect(existsSync(answer)).toBe(false);
+    } finally {
+      writeFileSync(kept.path, original);
+    }
 
     // Browser mode: no folder dialog, the zip is its way; an unknown job is refused before any dialog.
     expect((await failApp(apps.planning, 'inbox.saveBulkFiles', { jobId: planningJob, title: 't' })).refusal).toEqual({ code: 'no-folder-chooser' });

@@ -153,6 +153,8 @@ const REFUSALS: { [C in Refusal['code']]: Extract<Refusal, { code: C }> } = {
   'identity-locked': { code: 'identity-locked', name: '李娜', idleMinutes: 10 },
   'entry-not-refused': { code: 'entry-not-refused', fileName: FILE },
   'no-folder-chooser': { code: 'no-folder-chooser' },
+  'job-running': { code: 'job-running', done: 4, total: 13 },
+  'job-file-changed': { code: 'job-file-changed', fileName: FILE, path: '/data/approved/2026-10/F-101-2026-10.pdf' },
   'folder-not-writable': { code: 'folder-not-writable', folder: '/home/li/approved', saved: 3, total: 13, problem: 'no-permission' },
   'nothing-pending': { code: 'nothing-pending', role: 'vp' },
   'return-no-sheet': { code: 'return-no-sheet', ...SHEET },
