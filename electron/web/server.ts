@@ -136,9 +136,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     openUrl: `${origin}/?token=${token}`,
     token,
     port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // A tab left open keeps using its keep-alive connection (and would hold the close for as long
+        // as it polls): requests in flight get a short grace, then every connection is closed.
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+      }),
   };
 }
+
+/** How long requests in flight may finish when browser mode stops. */
+const CLOSE_GRACE_MS = 2_000;
 
 function tokenMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');

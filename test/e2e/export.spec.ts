@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { expect, firstRun, test } from './fixtures.ts';
+import { callHttp } from './http.ts';
 
 const SHOTS = 'test-results/screenshots';
 const PASSPHRASE = 'correct horse battery';
@@ -128,8 +129,13 @@ test('export and sign a sheet, then the rest of the region’s month as a job', 
   // The month: the region's sheets still ready, as a job.
   await page.getByTestId('back-button').click();
   await expect(page.getByTestId('month-summary')).toBeVisible();
-  const ready = Number(/(\d+) ready/.exec((await page.getByTestId('month-summary').textContent())!)![1]);
+  // The sheets still ready, as the backend has them; the summary shows the same once it has reloaded
+  // (it may first show the month as it was before the sheet above was signed).
+  await expect(page).toHaveURL(/#\/scoring\/\d{4}-\d{2}$/);
+  const period = /#\/scoring\/(\d{4}-\d{2})$/.exec(page.url())![1]!;
+  const ready = (await callHttp(app.origin, app.token, 'sheets.month', { period })).filter((r) => r.status === 'ready').length;
   expect(ready).toBeGreaterThan(0);
+  await expect(page.getByTestId('month-summary')).toContainText(`${ready} ready`);
   await page.getByTestId('month-export').click();
   const monthDialog = page.getByTestId('month-export-dialog');
   await expect(page.getByTestId('month-export-region').locator('option:checked')).toHaveText('华东区 (EAST)');

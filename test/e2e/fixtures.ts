@@ -39,6 +39,22 @@ export function startBrowserMode(dbPath: string): Promise<{ child: ChildProcess;
   });
 }
 
+/**
+ * Stop browser mode as Ctrl+C does (SIGTERM: it closes its connections and the database, then exits);
+ * one that has not exited after 15 s is killed, so a hung server fails no test in its teardown.
+ */
+export async function stopBrowserMode(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    console.error(`browser mode (pid ${child.pid}) did not stop within 15 s of SIGTERM: killed`);
+    child.kill('SIGKILL');
+  }, 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 export const test = base.extend<{ app: BrowserMode }>({
   // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
@@ -47,8 +63,7 @@ export const test = base.extend<{ app: BrowserMode }>({
     const { child, url } = await startBrowserMode(dbPath);
     const parsed = new URL(url);
     await use({ url, origin: parsed.origin, token: parsed.searchParams.get('token')!, dbPath, dir });
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await stopBrowserMode(child);
     rmSync(dir, { recursive: true, force: true });
   },
 });

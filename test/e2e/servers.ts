@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { HandlerName, InputOf } from '../../shared/api/contract.ts';
 import type { ChainRole, StoredFile } from '../../shared/api/types.ts';
 import { CHAIN_ROLES } from '../../shared/chain.ts';
-import { expect, startBrowserMode } from './fixtures.ts';
+import { expect, startBrowserMode, stopBrowserMode } from './fixtures.ts';
 import { callHttp } from './http.ts';
 
 export interface Server {
@@ -39,8 +39,7 @@ export async function startServer(label: string, env: Record<string, string> = {
 
 export async function stopServer(server: Server | undefined): Promise<void> {
   if (!server) return;
-  server.child.kill('SIGTERM');
-  await new Promise((r) => server.child.once('exit', r));
+  await stopBrowserMode(server.child);
   rmSync(server.dir, { recursive: true, force: true });
 }
 
