@@ -3,7 +3,20 @@
  * XLSX worker (xlsx-worker.ts), never on the app's thread: see readXlsx in sheet-file.ts.
  */
 import ExcelJS from 'exceljs';
+import builtInFormats from 'exceljs/lib/xlsx/defaultnumformats.js';
 import { normalizeHeader } from './header.ts';
+
+/**
+ * Excel's East-Asian built-in date and time formats (ids 27–36, 50–58) are stored by id alone, and
+ * exceljs knows them only per culture, so without this a date cell in one (what WPS and Chinese
+ * Excel save, e.g. id 31 yyyy"年"m"月"d"日") reads as its serial number. Each takes its zh-CN code,
+ * the one Excel defines for it (ECMA-376 §18.8.30) and exceljs lists; all are dates or times.
+ * Writing is untouched: exceljs maps format texts to built-in ids once, as it loads, before this runs.
+ */
+for (const id of [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]) {
+  const format = builtInFormats[id];
+  if (format && !format.f && format['zh-cn']) format.f = format['zh-cn'];
+}
 
 export interface ParsedRow {
   line: number;

@@ -204,6 +204,30 @@ describe('reading files', () => {
     expect(data.rows[1]!.cells).toEqual(['2026-10-14 16:30']);
   });
 
+  it('reads date cells in the East-Asian built-in formats (ids 31, 57, 58, 32: stored by id alone, as WPS and Chinese Excel save them)', async () => {
+    // A workbook as such a program writes it: styles.xml names only the built-in ids, no format texts.
+    const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`;
+    const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const text = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+    const num = (ref: string, style: number, v: number) => `<c r="${ref}" s="${style}"><v>${v}</v></c>`;
+    const bytes = buildZip([
+      smallPart('[Content_Types].xml', xml(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`)),
+      smallPart('_rels/.rels', xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`)),
+      smallPart('xl/workbook.xml', xml(`<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`)),
+      smallPart('xl/_rels/workbook.xml.rels', xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/></Relationships>`)),
+      smallPart('xl/styles.xml', xml(`<styleSheet xmlns="${main}"><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="31" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="57" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="58" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="32" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`)),
+      smallPart('xl/worksheets/sheet1.xml', xml(`<worksheet xmlns="${main}"><sheetData>`
+        + `<row r="1">${text('A1', '交付日期')}${text('B1', '起始月份')}${text('C1', '完成日期')}${text('D1', '提交时间')}</row>`
+        // 46309.6875 is 2026-10-14 16:30.
+        + `<row r="2">${num('A2', 1, 46309.6875)}${num('B2', 2, 46309.6875)}${num('C2', 3, 46309.6875)}${num('D2', 4, 46309.6875)}</row>`
+        + '</sheetData></worksheet>')),
+    ]);
+    const data = await readSheetFile('名单.xlsx', bytes, undefined, ['交付日期', '完成日期', '提交时间']);
+    // Id 31 yyyy"年"m"月"d"日" and id 58 m"月"d"日" show no time; id 32 h"时"mm"分" does; id 57 yyyy"年"m"月" in a month column.
+    expect(data.rows[1]!.cells).toEqual(['2026-10-14', '2026-10', '2026-10-14', '2026-10-14 16:30']);
+  });
+
   it('reads the first worksheet of an .xlsx, row numbers as lines, blank rows left out', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('First');
