@@ -94,16 +94,18 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * UTC fields are the day (and time) typed; local-time fields could move it a day.
  *
  * A time part is read only where the cell's format shows one (what the person sees in Excel):
- * then "YYYY-MM-DD HH:MM" (seconds dropped, as a clock's minute reads), the form a typed hand-in
- * time takes, since a hand-in may carry one (the terminal daily report is due by 16:00 on the
- * day, docs/spec/assessment.md; the other deadlines take it optionally, shared/scoring/handins.ts).
- * A column that takes a day only refuses the time as it refuses the same text typed.
+ * then "YYYY-MM-DD HH:MM", the form a typed hand-in time takes, since a hand-in may carry one (the
+ * terminal daily report is due by 16:00 on the day, docs/spec/assessment.md; the other deadlines
+ * take it optionally, shared/scoring/handins.ts). A time with seconds past the minute reads as the
+ * next minute: 16:00:45 is after a "by 16:00" deadline, and dropping the seconds would make it on
+ * time. A column that takes a day only refuses the time as it refuses the same text typed.
  */
 function dateText(d: Date, reading: DateReading, numFmt: string | undefined): string {
-  const month = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
-  if (reading === 'month') return month;
-  const day = `${month}-${pad(d.getUTCDate())}`;
-  return showsTime(numFmt) ? `${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : day;
+  if (reading === 'month') return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+  if (!showsTime(numFmt)) return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  // To the whole second first, as Excel shows it: a serial's float error (15:59:59.9996) is no second past.
+  const t = new Date(Math.ceil(Math.round(d.getTime() / 1000) / 60) * 60_000);
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
 }
 
 /**

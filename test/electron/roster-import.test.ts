@@ -182,6 +182,20 @@ describe('reading files', () => {
     expect(cellText('10-14', 'day')).toBe('10-14');
   });
 
+  it('reads a time with seconds past the minute as the next minute (16:00:45 is after a "by 16:00" deadline)', () => {
+    const serial = (n: number) => new Date(Math.round((n - 25569) * 86_400_000));
+    const at = (h: number, m: number, s: number) => 46296 + (h * 3600 + m * 60 + s) / 86_400;
+    expect(cellText(serial(at(16, 0, 45)), 'day', 'yyyy-mm-dd h:mm:ss')).toBe('2026-10-01 16:01');
+    expect(cellText(serial(at(16, 0, 1)), 'day', 'h:mm')).toBe('2026-10-01 16:01');
+    expect(cellText(serial(at(16, 0, 0)), 'day', 'yyyy-mm-dd h:mm:ss')).toBe('2026-10-01 16:00');
+    // A serial a hair under the minute (float error, not a second Excel would show) is that minute.
+    expect(cellText(new Date(Date.UTC(2026, 9, 1, 15, 59, 59, 700)), 'day', 'h:mm:ss')).toBe('2026-10-01 16:00');
+    expect(cellText(new Date(Date.UTC(2026, 9, 1, 16, 0, 0, 400)), 'day', 'h:mm:ss')).toBe('2026-10-01 16:00');
+    // Up past midnight, the day moves with it; a day without a time shown keeps its day.
+    expect(cellText(serial(at(23, 59, 30)), 'day', 'yyyy-mm-dd hh:mm:ss')).toBe('2026-10-02 00:00');
+    expect(cellText(serial(at(23, 59, 30)), 'day', 'yyyy-mm-dd')).toBe('2026-10-01');
+  });
+
   it('reads the date cells of the columns named as days, every other column\'s as months', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('First');
