@@ -3,6 +3,7 @@
  * app's code have loaded. Here the app's code is held back (its chunk refused), so what shows is
  * the first paint alone: it must carry the real rows, in the saved language, and open a sheet.
  */
+import type { Request } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { callHttp } from './http.ts';
 
@@ -14,16 +15,14 @@ test('before the app has loaded, the first paint shows the real rows and opens a
   await callHttp(app.origin, app.token, 'settings.setLanguage', { language: 'en' });
   const rows = await callHttp(app.origin, app.token, 'sheets.month', { period: PERIOD });
 
-  // The order of the month's requests: the first rows, and only once they have answered, the whole list.
-  const monthCalls: string[] = [];
+  // The order of the month's requests: the first rows, and only once they have answered, the whole
+  // list — read from the requests' own timings (Playwright's request and response events may arrive
+  // in either order when the machine is busy).
+  const monthRequests: Request[] = [];
   page.on('request', (request) => {
-    const body = request.postData() ?? '';
-    if (body.includes('"sheets.month"')) monthCalls.push(body.includes('"limit"') ? 'first rows asked' : 'whole list asked');
+    if ((request.postData() ?? '').includes('"sheets.month"')) monthRequests.push(request);
   });
-  page.on('response', async (response) => {
-    const body = response.request().postData() ?? '';
-    if (body.includes('"sheets.month"') && body.includes('"limit"')) monthCalls.push('first rows answered');
-  });
+  const kind = (request: Request) => ((request.postData() ?? '').includes('"limit"') ? 'first rows' : 'whole list');
   let appRequested = false;
   await page.route(/\/assets\/App-[^/]*\.js$/, (route) => {
     appRequested = true;
@@ -41,7 +40,11 @@ test('before the app has loaded, the first paint shows the real rows and opens a
   await expect(grid.locator(`[role="row"][data-rowindex="${scored}"] [data-field="monthlyScore"]`)).toHaveText(String(rows[scored]!.monthlyScore));
   await expect(page.locator('.MuiAppBar-root')).toHaveCount(0); // still the first paint: no MUI
   await expect(page.getByText('40 people · ')).toBeVisible(); // the counts, once the whole list is in
-  expect(monthCalls).toEqual(['first rows asked', 'first rows answered', 'whole list asked']);
+  expect(monthRequests.map(kind)).toEqual(['first rows', 'whole list']);
+  const [firstRows, wholeList] = monthRequests as [Request, Request];
+  await firstRows.response();
+  const answered = firstRows.timing().startTime + firstRows.timing().responseStart;
+  expect(wholeList.timing().startTime).toBeGreaterThanOrEqual(answered);
   expect(appRequested).toBe(true); // it did try to load the app after painting
   // the app's code did not arrive: the first paint says so (and stays usable)
   await expect(page.getByRole('alert')).toContainText('could not finish loading');
