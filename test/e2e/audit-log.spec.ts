@@ -63,7 +63,7 @@ test('rubric, signature, pay-settings and inbox entries of the audit log are wor
     '来自 zhao.cer',
     '保存薪酬设置',
     '收到文件',
-    '从收件箱移除被拒绝的文件',
+    '从收件箱移除文件',
     '收到的原文件保持不变',
   ]) {
     await expect(table).toContainText(text);
@@ -81,7 +81,7 @@ test('rubric, signature, pay-settings and inbox entries of the audit log are wor
   await expect(page.locator(`#audit-details-${id}`)).toContainText('篡改.pdf');
 
   await page.getByTestId('lang-en').first().click();
-  await expect(table).toContainText('Refused file removed from the inbox');
+  await expect(table).toContainText('File removed from the inbox');
   await expect(table).toContainText(`Rubric: Salesperson, version ${saved.version}`);
   await page.screenshot({ path: `${SHOTS}/audit-log-en.png`, fullPage: true });
   expect(errors).toEqual([]);

@@ -252,7 +252,7 @@ describe('every audit action in words', () => {
     expect(rowText(entryOf('rubric.save'), en)).toEqual(['Rubric version saved', 'Rubric: Salesperson, version 2', 'version 2 · in force from 2026-12', 'the latest before: version 1']);
     expect(rowText(entryOf('trust.add'), zh)).toEqual(['添加受信任的签名人', '赵敏(人力资源部)', '人力资源部 · zhao.min@example.com', '来自 zhao.cer']);
     expect(rowText(entryOf('trust.remove'), en)).toEqual(['Signer no longer trusted', '赵敏 (Human resources)', 'Human resources · zhao.min@example.com']);
-    expect(rowText(entryOf('inbox.remove'), zh)).toEqual(['从收件箱移除被拒绝的文件', FILE, `未通过验证(${zh.approvals.checks['signature-present']});收到的原文件保持不变`]);
+    expect(rowText(entryOf('inbox.remove'), zh)).toEqual(['从收件箱移除文件', FILE, `未通过验证(${zh.approvals.checks['signature-present']});收到的原文件保持不变`]);
     expect(rowText(entryOf('inbox.approveMany'), zh)).toEqual(['批量审批评分表', '批量任务', '由 周敏(销售计划部) 签署 4 份,跳过 1 份', '跳过:F-102-2026-10.pdf', '3 份沿用了收到时的验证结果']);
     expect(rowText(entryOf('inbox.returnMany'), en)).toEqual([
       'Sheets returned together',
@@ -261,6 +261,29 @@ describe('every audit action in words', () => {
       'skipped: F-102-2026-10.pdf',
       'the check made on arrival used again for 3 sheets',
     ]);
+  });
+
+  it('a region summary removed from the inbox (it verified: no failure stored) is not called refused', () => {
+    const summary: AuditEntry = { ...entryOf('inbox.remove'), before: { fileName: 'EAST-2026-10.pdf', failure: null } };
+    expect(rowText(summary, en)).toEqual(['File removed from the inbox', 'EAST-2026-10.pdf', 'the file received stays where it is']);
+    expect(rowText(summary, zh)).toEqual(['从收件箱移除文件', 'EAST-2026-10.pdf', '收到的原文件保持不变']);
+  });
+
+  it('a version number missing or not a number is left unsaid, never shown as NaN', () => {
+    const rubric: AuditEntry = { ...entryOf('rubric.save'), before: { id: 'salesperson', effectiveFrom: '2026-01' } };
+    expect(rowText(rubric, en)).toEqual(['Rubric version saved', 'Rubric: Salesperson, version 2', 'version 2 · in force from 2026-12']);
+    expect(rowText(rubric, zh)).toEqual(['保存考核细则的新版本', '考核细则:销售员 第 2 版', '第 2 版 · 自 2026-12 起执行']);
+    const noVersions: AuditEntry = { ...rubric, after: { id: 'salesperson', effectiveFrom: '2026-12' } };
+    expect(auditSummary(noVersions, en, lookupsIn('en'))).toEqual(['in force from 2026-12']);
+    const pay: AuditEntry = { ...entryOf('paySettings.save'), entityId: 'latest' };
+    expect(auditEntity(pay, en)).toBe('Pay settings, in force from 2026-11');
+    expect(auditEntity(pay, zh)).toBe('薪酬设置,自 2026-11 起执行');
+    expect(auditEntity({ ...pay, entityId: '', after: null }, en)).toBe('Pay settings');
+    expect(auditEntity({ ...pay, entityId: '', after: null }, zh)).toBe('薪酬设置');
+    expect(auditEntity(entryOf('paySettings.save'), en)).toBe('Pay settings v2, in force from 2026-11');
+    for (const entry of [rubric, noVersions, pay, { ...pay, entityId: '' }]) {
+      for (const t of [en, zh]) expect(rowText(entry, t).join('\n')).not.toMatch(/NaN/);
+    }
   });
 
   it('an action this app does not know (an older database’s) is shown as recorded', () => {

@@ -109,8 +109,11 @@ export function auditEntity(entry: AuditEntry, t: Messages): string {
     case 'identity':
     case 'trusted-signer':
       return str(value.name) ? t.audit.signer(str(value.name), stepName(value.role, t)) : `${entry.entity} ${entry.entityId}`;
-    case 'pay-settings':
-      return t.reports.pay.settings(Number(entry.entityId), str(data(entry.after).effectiveFrom));
+    case 'pay-settings': {
+      // Its id is the version saved; one not a number is left unsaid rather than read as NaN.
+      const from = str(data(entry.after).effectiveFrom);
+      return /^\d+$/.test(entry.entityId) ? t.reports.pay.settings(Number(entry.entityId), from) : t.audit.entities.paySettings(from);
+    }
     default:
       return `${entry.entity} ${entry.entityId}`;
   }
@@ -221,7 +224,8 @@ function actionSummary(entry: AuditEntry, t: Messages): string[] | null {
       ];
     }
     case 'rubric.save':
-      return [parts(version(after.version), a.inForce(str(after.effectiveFrom))), isData(entry.before) ? a.latestBefore(Number(before.version)) : a.firstVersion];
+      // A previous version without its number is left unsaid rather than read as NaN.
+      return [parts(version(after.version), a.inForce(str(after.effectiveFrom))), !isData(entry.before) ? a.firstVersion : typeof before.version === 'number' ? a.latestBefore(before.version) : ''];
     case 'rubric.publish':
       return [a.signedBy(str(after.signer) || t.common.none)];
     case 'rubric.import':
