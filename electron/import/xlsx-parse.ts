@@ -53,18 +53,18 @@ export async function parseXlsxRows(bytes: Uint8Array, maxRows: number, dayColum
   if (sheet.actualRowCount > maxRows) return { ok: false, reason: 'too-many-rows' };
 
   const days = new Set(dayColumns.map(normalizeHeader));
-  let header: string[] | null = null;
+  // The columns (0-based) whose date cells read as days: known once the header row is read.
+  let dayIndexes: Set<number> | null = null;
   const rows: ParsedRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       while (cells.length < col - 1) cells.push('');
-      const reading: DateReading = header && days.has(normalizeHeader(header[col - 1] ?? '')) ? 'day' : 'month';
-      cells[col - 1] = cellText(cell.value, reading, cell.numFmt);
+      cells[col - 1] = cellText(cell.value, dayIndexes?.has(col - 1) ? 'day' : 'month', cell.numFmt);
     });
     if (cells.some((c) => c !== '')) {
       rows.push({ line: rowNumber, cells });
-      header ??= cells;
+      dayIndexes ??= new Set(cells.flatMap((name, i) => (days.has(normalizeHeader(name)) ? [i] : [])));
     }
   });
   return { ok: true, rows };
@@ -101,11 +101,12 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * time. A column that takes a day only refuses the time as it refuses the same text typed.
  */
 function dateText(d: Date, reading: DateReading, numFmt: string | undefined): string {
-  if (reading === 'month') return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
-  if (!showsTime(numFmt)) return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const month = (x: Date) => `${x.getUTCFullYear()}-${pad(x.getUTCMonth() + 1)}`;
+  if (reading === 'month') return month(d);
+  if (!showsTime(numFmt)) return `${month(d)}-${pad(d.getUTCDate())}`;
   // To the whole second first, as Excel shows it: a serial's float error (15:59:59.9996) is no second past.
   const t = new Date(Math.ceil(Math.round(d.getTime() / 1000) / 60) * 60_000);
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+  return `${month(t)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
 }
 
 /**
